@@ -1,0 +1,474 @@
+/* nb-checker.c: the cross-checks (勾稽关系) and completeness checks
+ *
+ * The table rules come from the edition data; the rules here hold for every
+ * edition (nothing left blank, the year fits the edition, …).
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-checker"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-checker.h"
+
+/* The first year under the 2008 条例, and so the first annual report. */
+#define FIRST_REPORT_YEAR 2008
+
+typedef struct
+{
+  NbFinding finding;
+  gatomicrefcount ref_count;
+} FindingBox;
+
+NbFinding *
+nb_finding_ref (NbFinding *finding)
+{
+  g_atomic_ref_count_inc (&((FindingBox *)finding)->ref_count);
+  return finding;
+}
+
+void
+nb_finding_unref (NbFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  if (g_atomic_ref_count_dec (&((FindingBox *)finding)->ref_count))
+    {
+      g_free (finding->table_id);
+      g_free (finding->cells);
+      g_free (finding->section_id);
+      g_free (finding->message);
+      g_free (finding);
+    }
+}
+
+G_DEFINE_BOXED_TYPE (NbFinding, nb_finding, nb_finding_ref, nb_finding_unref)
+
+const char *
+nb_severity_to_string (NbSeverity severity)
+{
+  return severity == NB_SEVERITY_ERROR ? "error" : "warning";
+}
+
+static NbFinding *
+finding_new (GPtrArray  *findings,
+             NbSeverity  severity,
+             const char *rule_id,
+             char       *message)
+{
+  FindingBox *box = g_new0 (FindingBox, 1);
+
+  g_atomic_ref_count_init (&box->ref_count);
+  box->finding.severity = severity;
+  box->finding.rule_id = rule_id;
+  box->finding.cell = -1;
+  box->finding.message = message;
+  g_ptr_array_add (findings, &box->finding);
+  return &box->finding;
+}
+
+static void
+finding_set_cell (NbFinding            *finding,
+                  const NbEditionTable *table,
+                  guint                 cell)
+{
+  finding->table_id = g_strdup (nb_edition_table_get_id (table));
+  finding->cell = (int)cell;
+  finding->cells = g_new (guint, 1);
+  finding->cells[0] = cell;
+  finding->n_cells = 1;
+}
+
+static char *
+format_value (NbReport             *report,
+              const NbEditionTable *table,
+              guint                 cell,
+              gint64                value)
+{
+  return nb_number_format (value, nb_edition_table_get_cell (table, cell)->kind,
+                           (int)nb_report_get_cell_decimals (report, table, cell));
+}
+
+static void
+check_cells (NbReport             *report,
+             const NbEditionTable *table,
+             GPtrArray            *findings)
+{
+  guint n = nb_edition_table_get_n_cells (table);
+  guint n_empty = 0, n_inputs = 0;
+
+  for (guint c = 0; c < n; c++)
+    if (!nb_edition_table_get_cell (table, c)->computed)
+      {
+        n_inputs++;
+        if (nb_report_get_cell (report, table, c, NULL, NULL) == NB_CELL_EMPTY)
+          n_empty++;
+      }
+
+  /* One finding for a table nobody has started, rather than one per cell. */
+  if (n_inputs > 0 && n_empty == n_inputs)
+    {
+      const NbEditionSection *section =
+        nb_edition_find_section (nb_report_get_edition (report),
+                                 nb_edition_table_get_section_id (table));
+      NbFinding *finding =
+        finding_new (findings, NB_SEVERITY_ERROR, "TABLE-EMPTY",
+                     g_strdup_printf (_("Table “%s” is empty: fill in every cell, writing 0 where there is nothing to report"),
+                                      section ? section->heading : nb_edition_table_get_caption (table)));
+
+      finding->table_id = g_strdup (nb_edition_table_get_id (table));
+      finding->section_id = g_strdup (nb_edition_table_get_section_id (table));
+      return;
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      const NbEditionCell *cell = nb_edition_table_get_cell (table, c);
+      const char *invalid = NULL;
+      gint64 value = 0;
+      g_autofree char *label = NULL;
+      NbFinding *finding = NULL;
+
+      switch (nb_report_get_cell (report, table, c, &value, &invalid))
+        {
+        case NB_CELL_EMPTY:
+          if (cell->computed)
+            break;
+          label = nb_edition_table_dup_cell_label (table, c);
+          finding = finding_new (findings, NB_SEVERITY_WARNING, "CELL-EMPTY",
+                                 g_strdup_printf (_("%s is blank: write 0 if there is nothing to report"),
+                                                  label));
+          break;
+
+        case NB_CELL_INVALID:
+          {
+            g_autoptr(GError) error = NULL;
+            gint64 ignored;
+
+            label = nb_edition_table_dup_cell_label (table, c);
+            nb_report_parse_cell_text (report, table, c, invalid, NULL, &ignored, &error);
+            finding = finding_new (findings, NB_SEVERITY_ERROR, "CELL-INVALID",
+                                   g_strdup_printf ("%s: %s", label,
+                                                    error ? error->message : _("not a valid value")));
+          }
+          break;
+
+        case NB_CELL_VALUE:
+          if (value < 0 && cell->kind != NB_VALUE_SIGNED)
+            {
+              label = nb_edition_table_dup_cell_label (table, c);
+              finding = finding_new (findings, NB_SEVERITY_ERROR, "CELL-NEGATIVE",
+                                     g_strdup_printf (_("%s is negative; counts and amounts cannot be"),
+                                                      label));
+            }
+          else if (cell->kind == NB_VALUE_MONEY
+                   && nb_money_decimals_used (value) > nb_report_get_cell_decimals (report, table, c))
+            {
+              guint decimals = nb_report_get_cell_decimals (report, table, c);
+
+              label = nb_edition_table_dup_cell_label (table, c);
+              finding = finding_new (findings, NB_SEVERITY_WARNING, "FEE-PRECISION",
+                                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%s has more decimals than the report’s precision of %u decimal",
+                                                                   "%s has more decimals than the report’s precision of %u decimals",
+                                                                   decimals),
+                                                      label, decimals));
+            }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+      if (finding != NULL)
+        finding_set_cell (finding, table, c);
+    }
+}
+
+static gboolean
+lookup_previous (NbReport   *previous,
+                 const char *table_id,
+                 const char *key,
+                 gint64     *value)
+{
+  const NbEditionTable *table;
+  int cell;
+
+  if (previous == NULL)
+    return FALSE;
+  table = nb_edition_find_table (nb_report_get_edition (previous), table_id);
+  if (table == NULL)
+    return FALSE;
+  cell = nb_edition_table_find_cell_by_key (table, key);
+  if (cell < 0)
+    return FALSE;
+  return nb_report_get_cell (previous, table, (guint)cell, value, NULL) == NB_CELL_VALUE;
+}
+
+static void
+check_rules (NbReport             *report,
+             NbReport             *previous,
+             const NbEditionTable *table,
+             GPtrArray            *findings)
+{
+  for (guint i = 0; i < nb_edition_table_get_n_instances (table); i++)
+    {
+      const NbRuleInstance *instance = nb_edition_table_get_instance (table, i);
+      const NbEditionRule *rule = instance->rule;
+      gint64 sides[2] = { 0, 0 };
+      gboolean complete = TRUE;
+      gboolean any_stated = FALSE;
+      gboolean overflow = FALSE;
+      g_autoptr(GArray) cells = NULL;
+      NbFinding *finding;
+      int primary = -1;
+      g_autofree char *label = NULL;
+      g_autofree char *left = NULL;
+      g_autofree char *right = NULL;
+      char *message;
+
+      if (rule->cross_year && previous == NULL)
+        continue;
+
+      cells = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint t = 0; t < instance->n_terms; t++)
+        {
+          const NbRuleTerm *term = &instance->terms[t];
+          gint64 value = 0, next;
+          NbCellState state = NB_CELL_VALUE;
+
+          if (term->previous)
+            {
+              if (!lookup_previous (previous, nb_edition_table_get_id (table), term->key, &value))
+                complete = FALSE;
+            }
+          else
+            {
+              state = nb_report_get_cell (report, table, (guint)term->cell, &value, NULL);
+              g_array_append_val (cells, term->cell);
+              if (primary < 0)
+                primary = term->cell;
+              if (state == NB_CELL_INVALID)
+                complete = FALSE; /* already reported as invalid */
+              else if (state == NB_CELL_VALUE)
+                any_stated = TRUE;
+              else
+                value = 0;
+            }
+          if (term->sign > 0 ? __builtin_add_overflow (sides[!term->lhs], value, &next)
+                             : __builtin_sub_overflow (sides[!term->lhs], value, &next))
+            overflow = TRUE;
+          else
+            sides[!term->lhs] = next;
+        }
+
+      /* Nothing written yet, or a part that is no number: nothing to compare. */
+      if (!complete || !any_stated)
+        continue;
+      if (!overflow && sides[0] == sides[1])
+        continue;
+
+      g_assert (primary >= 0);
+      if (instance->target >= 0)
+        primary = instance->target;
+      label = nb_edition_table_dup_cell_label (table, (guint)primary);
+      left = overflow ? g_strdup ("∞") : format_value (report, table, (guint)primary, sides[0]);
+      right = overflow ? g_strdup ("∞") : format_value (report, table, (guint)primary, sides[1]);
+
+      if (rule->computes)
+        {
+          if (nb_report_get_cell (report, table, (guint)primary, NULL, NULL) == NB_CELL_EMPTY)
+            message = g_strdup_printf (rule->derived
+                                         ? _("%s is blank, but its parts add up to %s (derived rule)")
+                                         : _("%s is blank, but its parts add up to %s"),
+                                       label, right);
+          else
+            message = g_strdup_printf (rule->derived
+                                         ? _("%s is %s, but its parts add up to %s (derived rule)")
+                                         : _("%s is %s, but its parts add up to %s"),
+                                       label, left, right);
+        }
+      else if (rule->cross_year)
+        message = g_strdup_printf (_("%s is %s, but last year’s report gives %s (%s)"), label, left,
+                                   right, rule->description ? rule->description : rule->id);
+      else
+        message = g_strdup_printf (rule->derived
+                                     ? _("%s: the left side adds up to %s, the right side to %s (derived rule: %s)")
+                                     : _("%s: the left side adds up to %s, the right side to %s (%s)"),
+                                   label, left, right,
+                                   rule->description ? rule->description : rule->id);
+
+      finding = finding_new (findings, rule->severity, rule->id, message);
+      finding->table_id = g_strdup (nb_edition_table_get_id (table));
+      finding->cell = primary;
+      finding->n_cells = cells->len;
+      finding->cells = (guint *)g_array_free (g_steal_pointer (&cells), FALSE);
+    }
+}
+
+static void
+check_sections (NbReport  *report,
+                GPtrArray *findings)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+
+  for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, i);
+      NbFinding *finding = NULL;
+      guint n_chars;
+
+      if (section->table_id != NULL)
+        continue;
+      n_chars = nb_report_count_section_chars (report, section->id);
+      if (n_chars == 0)
+        finding = finding_new (findings, NB_SEVERITY_ERROR, "SECTION-EMPTY",
+                               g_strdup_printf (_("Section “%s” is empty; write “无” if there is nothing to report"),
+                                                section->heading));
+      else if (section->max_chars > 0 && n_chars > section->max_chars)
+        finding = finding_new (findings, NB_SEVERITY_WARNING, "SECTION-LENGTH",
+                               g_strdup_printf (_("Section “%s” has %u characters; the format asks for no more than %u"),
+                                                section->heading, n_chars, section->max_chars));
+      if (finding != NULL)
+        finding->section_id = g_strdup (section->id);
+    }
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+meta_finding (GPtrArray  *findings,
+              NbSeverity  severity,
+              const char *rule_id,
+              const char *field,
+              char       *message)
+{
+  finding_new (findings, severity, rule_id, message)->field = field;
+}
+
+static void
+check_metadata (NbReport  *report,
+                NbReport  *previous,
+                GPtrArray *findings)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+  int year = nb_report_get_year (report);
+  const char *postcode = nb_report_get_postcode (report);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (is_blank (nb_report_get_agency (report)))
+    meta_finding (findings, NB_SEVERITY_ERROR, "META-AGENCY", "agency",
+                  g_strdup (_("The agency’s name is missing")));
+
+  if (year == 0)
+    meta_finding (findings, NB_SEVERITY_ERROR, "META-YEAR", "year",
+                  g_strdup (_("The report year is missing")));
+  else if (year < FIRST_REPORT_YEAR || year > g_date_time_get_year (now) + 1)
+    meta_finding (findings, NB_SEVERITY_ERROR, "META-YEAR", "year",
+                  g_strdup_printf (_("The report year %d is not plausible"), year));
+  else if (nb_edition_get_last_year (edition) != 0 && year > nb_edition_get_last_year (edition))
+    meta_finding (findings, NB_SEVERITY_ERROR, "EDITION-YEAR", "edition",
+                  g_strdup_printf (_("A report for %d must use the %s format edition, not %s"), year,
+                                   nb_edition_id_for_year (year), nb_edition_get_id (edition)));
+  else if (year < nb_edition_get_first_year (edition))
+    meta_finding (findings, NB_SEVERITY_WARNING, "EDITION-YEAR", "edition",
+                  g_strdup_printf (_("The %s format edition applies from %d; a report for %d normally uses edition %s"),
+                                   nb_edition_get_id (edition), nb_edition_get_first_year (edition),
+                                   year, nb_edition_id_for_year (year)));
+
+  if (is_blank (nb_report_get_address (report)) && is_blank (nb_report_get_phone (report)))
+    meta_finding (findings, NB_SEVERITY_WARNING, "META-CONTACT", "address",
+                  g_strdup (_("No contact address or phone number: the report should tell readers whom to contact")));
+
+  if (!is_blank (postcode))
+    {
+      gboolean ok = strlen (postcode) == 6;
+
+      for (const char *p = postcode; ok && *p; p++)
+        ok = g_ascii_isdigit (*p);
+      if (!ok)
+        meta_finding (findings, NB_SEVERITY_WARNING, "META-POSTCODE", "postcode",
+                      g_strdup_printf (_("The postcode “%s” is not six digits"), postcode));
+    }
+
+  if (previous != NULL && year != 0 && nb_report_get_year (previous) != year - 1)
+    meta_finding (findings, NB_SEVERITY_WARNING, "X-YEAR", "year",
+                  g_strdup_printf (_("Last year’s report is for %d, not %d"),
+                                   nb_report_get_year (previous), year - 1));
+}
+
+/**
+ * nb_check_report:
+ * @report: the report to check
+ * @previous: (nullable): last year's report, for the cross-year checks
+ *
+ * Returns: (transfer container): the findings, in document order
+ */
+GPtrArray *
+nb_check_report (NbReport *report,
+                 NbReport *previous)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_finding_unref);
+  NbEdition *edition;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), findings);
+  g_return_val_if_fail (previous == NULL || NB_IS_REPORT (previous), findings);
+
+  edition = nb_report_get_edition (report);
+  check_metadata (report, previous, findings);
+  check_sections (report, findings);
+  for (guint i = 0; i < nb_edition_get_n_tables (edition); i++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, i);
+
+      check_cells (report, table, findings);
+      check_rules (report, previous, table, findings);
+    }
+  return findings;
+}
+
+guint
+nb_findings_count (GPtrArray  *findings,
+                   NbSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (((NbFinding *)g_ptr_array_index (findings, i))->severity == severity)
+      n++;
+  return n;
+}
+
+/* "t3 new natural", "section overview", "meta agency": where a finding is,
+ * in the stable ids of the file format. */
+char *
+nb_finding_dup_location (NbFinding *finding,
+                         NbReport  *report)
+{
+  if (finding->table_id != NULL && finding->cell >= 0)
+    {
+      const NbEditionTable *table =
+        nb_edition_find_table (nb_report_get_edition (report), finding->table_id);
+      const NbEditionCell *cell = nb_edition_table_get_cell (table, (guint)finding->cell);
+
+      return g_strdup_printf ("%s %s %s", finding->table_id,
+                              nb_edition_table_get_row (table, cell->row)->id,
+                              nb_edition_table_get_column (table, cell->column)->id);
+    }
+  if (finding->table_id != NULL)
+    return g_strdup_printf ("%s - -", finding->table_id);
+  if (finding->section_id != NULL)
+    return g_strdup_printf ("section %s -", finding->section_id);
+  return g_strdup_printf ("meta %s -", finding->field ? finding->field : "-");
+}

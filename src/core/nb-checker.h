@@ -1,0 +1,40 @@
+/* nb-checker.h: the cross-checks (勾稽关系) and completeness checks
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  NbSeverity  severity;
+  const char *rule_id;    /* stable: "T3-BALANCE", "CELL-EMPTY", … */
+  char       *table_id;   /* a table finding, or NULL */
+  int         cell;       /* the cell it points at, or -1 */
+  guint      *cells;      /* every cell involved (table findings) */
+  guint       n_cells;
+  char       *section_id; /* a section finding, or NULL */
+  const char *field;      /* a metadata finding: "agency", "year", …, or NULL */
+  char       *message;    /* translated, for people */
+} NbFinding;
+
+#define NB_TYPE_FINDING (nb_finding_get_type ())
+GType        nb_finding_get_type      (void) G_GNUC_CONST;
+NbFinding   *nb_finding_ref           (NbFinding  *finding);
+void         nb_finding_unref         (NbFinding  *finding);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbFinding, nb_finding_unref)
+
+const char  *nb_severity_to_string    (NbSeverity  severity);
+
+GPtrArray   *nb_check_report          (NbReport   *report,
+                                       NbReport   *previous);
+guint        nb_findings_count        (GPtrArray  *findings,
+                                       NbSeverity  severity);
+char        *nb_finding_dup_location  (NbFinding  *finding,
+                                       NbReport   *report);
+
+G_END_DECLS

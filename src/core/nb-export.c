@@ -1,0 +1,73 @@
+/* nb-export.c: every way a report leaves Nianbao, by format name
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-export.h"
+#include "nb-file.h"
+
+G_DEFINE_QUARK (nb-export-error-quark, nb_export_error)
+
+static const NbExportFormat formats[] = {
+  { "csv", "csv", "text/csv", nb_export_csv },
+};
+
+const NbExportFormat *
+nb_export_get_formats (guint *n_formats)
+{
+  *n_formats = G_N_ELEMENTS (formats);
+  return formats;
+}
+
+const NbExportFormat *
+nb_export_find_format (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (formats[i].name, name) == 0)
+      return &formats[i];
+  return NULL;
+}
+
+GBytes *
+nb_export_to_bytes (NbReport    *report,
+                    const char  *format,
+                    GError     **error)
+{
+  const NbExportFormat *f = nb_export_find_format (format);
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  if (f == NULL)
+    {
+      GString *known = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "", formats[i].name);
+      g_set_error (error, NB_EXPORT_ERROR, NB_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   _("Unknown export format “%s” (known formats: %s)"), format, known->str);
+      g_string_free (known, TRUE);
+      return NULL;
+    }
+  return f->func (report, error);
+}
+
+/* Written atomically, like a report: a failed export never leaves half a file
+ * over an older one. */
+gboolean
+nb_export_to_file (NbReport    *report,
+                   const char  *format,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = nb_export_to_bytes (report, format, error);
+
+  if (bytes == NULL)
+    return FALSE;
+  return nb_file_write_bytes (path, bytes, error);
+}

@@ -1,0 +1,51 @@
+/* nb-file.h: .nianbao project files (see docs/file-format.md)
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+#define NB_FILE_FORMAT_NAME    "nianbao"
+#define NB_FILE_FORMAT_VERSION 1
+#define NB_FILE_MAX_SIZE       (16 * 1024 * 1024)
+#define NB_FILE_MAX_DEPTH      32
+
+#define NB_FILE_ERROR (nb_file_error_quark ())
+
+typedef enum
+{
+  NB_FILE_ERROR_NOT_JSON,
+  NB_FILE_ERROR_TRUNCATED,
+  NB_FILE_ERROR_ENCODING,
+  NB_FILE_ERROR_TOO_LARGE,
+  NB_FILE_ERROR_TOO_DEEP,
+  NB_FILE_ERROR_NOT_A_REPORT,
+  NB_FILE_ERROR_TOO_NEW,
+  NB_FILE_ERROR_UNKNOWN_EDITION,
+  NB_FILE_ERROR_INVALID,
+  NB_FILE_ERROR_OUT_OF_RANGE,
+} NbFileError;
+
+GQuark     nb_file_error_quark   (void);
+
+NbReport  *nb_file_load_data     (const char  *data,
+                                  gsize        length,
+                                  GError     **error);
+NbReport  *nb_file_load          (const char  *path,
+                                  GError     **error);
+GBytes    *nb_file_serialize     (NbReport    *report);
+gboolean   nb_file_write_bytes   (const char  *path,
+                                  GBytes      *bytes,
+                                  GError     **error);
+NbReport  *nb_file_load_sample   (GError     **error);
+gboolean   nb_file_save          (NbReport    *report,
+                                  const char  *path,
+                                  GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,166 @@
+/* nb-report.h: one annual report: metadata, narrative sections, table values
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "nb-edition.h"
+
+G_BEGIN_DECLS
+
+/* Narrative text: paragraphs with a heading level, made of runs. */
+typedef enum
+{
+  NB_PARAGRAPH_BODY,
+  NB_PARAGRAPH_HEADING_1, /* 一、 */
+  NB_PARAGRAPH_HEADING_2, /* （一） */
+  NB_PARAGRAPH_HEADING_3, /* 1. */
+  NB_PARAGRAPH_HEADING_4, /* （1） */
+} NbParagraphLevel;
+
+#define NB_PARAGRAPH_LEVEL_LAST NB_PARAGRAPH_HEADING_4
+
+typedef struct
+{
+  char     *text;
+  gboolean  bold;
+} NbRun;
+
+typedef struct
+{
+  NbParagraphLevel  level;
+  GPtrArray        *runs; /* NbRun */
+} NbParagraph;
+
+#define NB_TYPE_PARAGRAPH (nb_paragraph_get_type ())
+GType        nb_paragraph_get_type  (void) G_GNUC_CONST;
+NbParagraph *nb_paragraph_new       (NbParagraphLevel   level);
+NbParagraph *nb_paragraph_new_text  (NbParagraphLevel   level,
+                                     const char        *text);
+NbParagraph *nb_paragraph_copy      (const NbParagraph *paragraph);
+void         nb_paragraph_free      (NbParagraph       *paragraph);
+void         nb_paragraph_add_run   (NbParagraph       *paragraph,
+                                     const char        *text,
+                                     gboolean           bold);
+char        *nb_paragraph_dup_text  (const NbParagraph *paragraph);
+gboolean     nb_paragraph_equal     (const NbParagraph *a,
+                                     const NbParagraph *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbParagraph, nb_paragraph_free)
+
+GPtrArray   *nb_paragraphs_copy     (GPtrArray         *paragraphs);
+GPtrArray   *nb_paragraphs_new      (void);
+GPtrArray   *nb_paragraphs_from_text (const char       *text);
+
+typedef enum
+{
+  NB_CELL_EMPTY,   /* nothing written: distinct from 0 */
+  NB_CELL_VALUE,
+  NB_CELL_INVALID, /* text that is no valid value, kept so nothing typed is lost */
+} NbCellState;
+
+#define NB_FEE_DECIMALS_DEFAULT 4
+
+#define NB_TYPE_REPORT (nb_report_get_type ())
+G_DECLARE_FINAL_TYPE (NbReport, nb_report, NB, REPORT, GObject)
+
+NbReport        *nb_report_new                (NbEdition            *edition);
+NbEdition       *nb_report_get_edition        (NbReport             *self);
+
+const char      *nb_report_get_agency         (NbReport             *self);
+void             nb_report_set_agency         (NbReport             *self,
+                                               const char           *agency);
+int              nb_report_get_year           (NbReport             *self);
+void             nb_report_set_year           (NbReport             *self,
+                                               int                   year);
+const char      *nb_report_get_address        (NbReport             *self);
+void             nb_report_set_address        (NbReport             *self,
+                                               const char           *address);
+const char      *nb_report_get_postcode       (NbReport             *self);
+void             nb_report_set_postcode       (NbReport             *self,
+                                               const char           *postcode);
+const char      *nb_report_get_phone          (NbReport             *self);
+void             nb_report_set_phone          (NbReport             *self,
+                                               const char           *phone);
+guint            nb_report_get_fee_decimals   (NbReport             *self);
+void             nb_report_set_fee_decimals   (NbReport             *self,
+                                               guint                 decimals);
+char            *nb_report_dup_title          (NbReport             *self);
+
+GPtrArray       *nb_report_get_paragraphs     (NbReport             *self,
+                                               const char           *section_id);
+void             nb_report_set_paragraphs     (NbReport             *self,
+                                               const char           *section_id,
+                                               GPtrArray            *paragraphs);
+char            *nb_report_dup_section_text   (NbReport             *self,
+                                               const char           *section_id);
+guint            nb_report_count_section_chars (NbReport            *self,
+                                               const char           *section_id);
+
+NbCellState      nb_report_get_cell           (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell,
+                                               gint64               *value,
+                                               const char          **invalid_text);
+gint64           nb_report_get_value          (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell);
+char            *nb_report_dup_cell_text      (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell);
+guint            nb_report_get_cell_decimals  (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell);
+gboolean         nb_report_parse_cell_text    (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell,
+                                               const char           *text,
+                                               gboolean             *is_empty,
+                                               gint64               *value,
+                                               GError              **error);
+gboolean         nb_report_set_cell_text      (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell,
+                                               const char           *text,
+                                               GError              **error);
+gboolean         nb_report_set_cells_text     (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 n_cells,
+                                               const guint          *cells,
+                                               const char * const   *texts,
+                                               GError              **error);
+void             nb_report_set_value          (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell,
+                                               gint64                value);
+void             nb_report_clear_cell         (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell);
+void             nb_report_set_stated         (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell,
+                                               NbCellState           state,
+                                               gint64                value,
+                                               const char           *invalid_text);
+gboolean         nb_report_compute_cell       (NbReport             *self,
+                                               const NbEditionTable *table,
+                                               guint                 cell,
+                                               gint64               *value);
+void             nb_report_recompute_totals   (NbReport             *self);
+
+gboolean         nb_report_get_modified       (NbReport             *self);
+void             nb_report_set_modified       (NbReport             *self,
+                                               gboolean              modified);
+guint64          nb_report_get_revision       (NbReport             *self);
+
+void             nb_report_begin_user_action  (NbReport             *self);
+void             nb_report_end_user_action    (NbReport             *self);
+gboolean         nb_report_get_can_undo       (NbReport             *self);
+gboolean         nb_report_get_can_redo       (NbReport             *self);
+gboolean         nb_report_undo               (NbReport             *self);
+gboolean         nb_report_redo               (NbReport             *self);
+void             nb_report_forget_history     (NbReport             *self);
+
+G_END_DECLS

@@ -1,0 +1,262 @@
+/* nb-application.c
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-application.h"
+#include "nb-cli.h"
+#include "nb-file.h"
+#include "nb-window.h"
+
+struct _NbApplication
+{
+  AdwApplication  parent_instance;
+
+  NbCliOptions    options;
+};
+
+G_DEFINE_FINAL_TYPE (NbApplication, nb_application, ADW_TYPE_APPLICATION)
+
+static NbReport *
+new_empty_report (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Reports are written in January about the year before. */
+  int year = g_date_time_get_year (now) - 1;
+  g_autoptr(NbEdition) edition = nb_edition_lookup (nb_edition_id_for_year (year), NULL);
+  NbReport *report = nb_report_new (edition);
+
+  nb_report_set_year (report, year);
+  nb_report_forget_history (report);
+  return report;
+}
+
+GtkWindow *
+nb_application_open_report (NbApplication *self,
+                            NbReport      *report,
+                            GFile         *file)
+{
+  NbWindow *window;
+
+  g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  window = nb_window_new (self, report, file);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+show_error (NbApplication *self,
+            const char    *heading,
+            const char    *message)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+nb_application_open_file (NbApplication *self,
+                          GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* A report already open is brought forward, not opened twice. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GFile *open_file = NB_IS_WINDOW (l->data) ? nb_window_get_file (l->data) : NULL;
+
+      if (open_file != NULL && g_file_equal (open_file, file))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  if (path != NULL)
+    report = nb_file_load (path, &error);
+  else
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only local files can be opened"));
+  if (report == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return;
+    }
+  nb_application_open_report (self, report, file);
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  NbApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+
+  if (report == NULL)
+    {
+      show_error (self, _("Could Not Open the Sample Report"), error->message);
+      return;
+    }
+  nb_application_open_report (self, report, NULL);
+}
+
+static void
+new_report_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_autoptr(NbReport) report = new_empty_report ();
+
+  nb_application_open_report (user_data, report, NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Each window saves or asks on close; quitting is closing them all. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-report", new_report_action },
+  { "open-sample", open_sample_action },
+  { "quit", quit_action },
+};
+
+static int
+nb_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  NbApplication *self = NB_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  gboolean opened = FALSE;
+
+  if (nb_cli_is_command (&self->options))
+    return nb_cli_run (&self->options);
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("nianbao: %s\n", error->message);
+      return 1;
+    }
+
+  if (self->options.files != NULL)
+    {
+      guint n = g_strv_length (self->options.files);
+      g_autofree GFile **files = g_new0 (GFile *, n);
+
+      for (guint i = 0; i < n; i++)
+        files[i] = g_file_new_for_commandline_arg (self->options.files[i]);
+      g_application_open (application, files, (int)n, "");
+      for (guint i = 0; i < n; i++)
+        g_object_unref (files[i]);
+      opened = TRUE;
+    }
+  if (self->options.sample)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (application), "open-sample", NULL);
+      opened = TRUE;
+    }
+
+  /* A running instance took the request: this process is done. */
+  if (opened && g_application_get_is_remote (application))
+    return 0;
+  return -1;
+}
+
+static void
+nb_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    nb_application_open_file (NB_APPLICATION (application), files[i]);
+}
+
+static void
+nb_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (application), "new-report", NULL);
+}
+
+static void
+nb_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+nb_application_finalize (GObject *object)
+{
+  NbApplication *self = (NbApplication *)object;
+
+  nb_cli_options_clear (&self->options);
+
+  G_OBJECT_CLASS (nb_application_parent_class)->finalize (object);
+}
+
+static void
+nb_application_class_init (NbApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = nb_application_finalize;
+  app_class->handle_local_options = nb_application_handle_local_options;
+  app_class->open = nb_application_open;
+  app_class->activate = nb_application_activate;
+  app_class->startup = nb_application_startup;
+}
+
+static void
+nb_application_init (NbApplication *self)
+{
+  nb_cli_add_options (G_APPLICATION (self), &self->options);
+}
+
+NbApplication *
+nb_application_new (void)
+{
+  return g_object_new (NB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/nianbao/Nianbao",
+                       NULL);
+}
