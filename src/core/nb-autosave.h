@@ -1,0 +1,58 @@
+/* nb-autosave.h: saving without being asked, off the main thread
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  NB_AUTOSAVE_SAVED,    /* what is on disk is the report */
+  NB_AUTOSAVE_PENDING,  /* changes wait for the throttle */
+  NB_AUTOSAVE_SAVING,   /* a write is in flight */
+  NB_AUTOSAVE_FAILED,   /* the last write failed: see the message; a draft keeps the work */
+  NB_AUTOSAVE_CONFLICT, /* the file changed on disk: autosave waits for the user */
+} NbAutosaveState;
+
+#define NB_TYPE_AUTOSAVE (nb_autosave_get_type ())
+G_DECLARE_FINAL_TYPE (NbAutosave, nb_autosave, NB, AUTOSAVE, GObject)
+
+/* file NULL: an untitled report, saved to a draft in the user data folder. */
+NbAutosave      *nb_autosave_new          (NbReport             *report,
+                                           GFile                *file);
+NbReport        *nb_autosave_get_report   (NbAutosave           *self);
+GFile           *nb_autosave_get_file     (NbAutosave           *self);
+void             nb_autosave_set_file     (NbAutosave           *self,
+                                           GFile                *file);
+GFile           *nb_autosave_get_draft_file (NbAutosave         *self);
+NbAutosaveState  nb_autosave_get_state    (NbAutosave           *self);
+const char      *nb_autosave_get_message  (NbAutosave           *self);
+guint            nb_autosave_get_delay    (NbAutosave           *self);
+void             nb_autosave_set_delay    (NbAutosave           *self,
+                                           guint                 milliseconds);
+/* Save now (Ctrl+S, Retry, "keep mine" after a conflict). */
+void             nb_autosave_save_async   (NbAutosave           *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean         nb_autosave_save_finish  (NbAutosave           *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+/* Wait for a pending or running save: before a window closes. */
+void             nb_autosave_flush_async  (NbAutosave           *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean         nb_autosave_flush_finish (NbAutosave           *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+/* A clean close: nothing left to recover. */
+void             nb_autosave_discard_draft (NbAutosave          *self);
+
+G_END_DECLS
