@@ -188,6 +188,35 @@ read_metadata (Reader     *reader,
                             _("must be between 0 and %d"), NB_MONEY_MAX_DECIMALS);
       nb_report_set_fee_decimals (reader->report, (guint)decimals);
     }
+
+  /* Optional: the source reports of a summary (汇总). */
+  node = json_object_get_member (meta, "sources");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) sources = NULL;
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.sources",
+                            _("expected a list, found %s"), node_type_name (node));
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_NULL (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+            {
+              g_autofree char *where = g_strdup_printf ("metadata.sources[%u]", i);
+
+              return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
+                                  _("expected text, found %s"), node_type_name (item));
+            }
+          g_strv_builder_add (builder, json_node_get_string (item));
+        }
+      sources = g_strv_builder_end (builder);
+      nb_report_set_sources (reader->report, (const char * const *)sources);
+    }
   return TRUE;
 }
 
@@ -616,6 +645,16 @@ nb_file_serialize (NbReport *report)
   json_builder_add_string_value (builder, nb_report_get_phone (report) ?: "");
   json_builder_set_member_name (builder, "fee_decimals");
   json_builder_add_int_value (builder, nb_report_get_fee_decimals (report));
+  if (nb_report_get_sources (report) != NULL)
+    {
+      const char * const *sources = nb_report_get_sources (report);
+
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+      for (guint i = 0; sources[i] != NULL; i++)
+        json_builder_add_string_value (builder, sources[i]);
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "sections");

@@ -228,6 +228,7 @@ struct _NbReport
   char        *postcode;
   char        *phone;
   guint        fee_decimals;
+  char       **sources;   /* a summary's source reports, or NULL */
 
   GHashTable  *sections;  /* id -> GPtrArray of NbParagraph */
   TableValues *tables;
@@ -494,6 +495,7 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->postcode, g_free);
   g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->sources, g_strfreev);
   g_clear_object (&self->edition);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
@@ -801,6 +803,31 @@ nb_report_set_fee_decimals (NbReport *self,
 {
   g_return_if_fail (NB_IS_REPORT (self));
   g_object_set (self, "fee-decimals", MIN (decimals, NB_MONEY_MAX_DECIMALS), NULL);
+}
+
+/**
+ * nb_report_get_sources:
+ *
+ * The reports a summary (汇总) was added up from, as "agency (file name)";
+ * NULL for a report written by hand.
+ */
+const char * const *
+nb_report_get_sources (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return (const char * const *)self->sources;
+}
+
+/* Provenance, not content: it is set once by the merge, so it is not undoable. */
+void
+nb_report_set_sources (NbReport           *self,
+                       const char * const *sources)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  g_clear_pointer (&self->sources, g_strfreev);
+  if (sources != NULL && sources[0] != NULL)
+    self->sources = g_strdupv ((char **)sources);
 }
 
 /* "XX局2022年政府信息公开工作年度报告" */

@@ -88,6 +88,9 @@ guint            nb_report_get_fee_decimals   (NbReport             *self);
 void             nb_report_set_fee_decimals   (NbReport             *self,
                                                guint                 decimals);
 char            *nb_report_dup_title          (NbReport             *self);
+const char * const *nb_report_get_sources     (NbReport             *self);
+void             nb_report_set_sources        (NbReport             *self,
+                                               const char * const   *sources);
 
 GPtrArray       *nb_report_get_paragraphs     (NbReport             *self,
                                                const char           *section_id);
