@@ -17,6 +17,7 @@
 #include "nb-cli.h"
 #include "nb-export.h"
 #include "nb-file.h"
+#include "nb-merge.h"
 
 enum {
   EXIT_CLEAN = 0,
@@ -50,6 +51,15 @@ nb_cli_add_options (GApplication *application,
       N_("Last year’s report, for the cross-year checks"), N_("FILE") },
     { "sample", 0, 0, G_OPTION_ARG_NONE, &o->sample,
       N_("Use the built-in sample report"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o->summary_format,
+      N_("With --check: print only the summary, as FORMAT (text or csv)"), N_("FORMAT") },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &o->merge,
+      N_("Add up reports of one year (files or folders) into the summary (汇总) given with -o"),
+      NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o->force,
+      N_("With --merge: accept duplicate agencies and reports with errors, as warnings"), NULL },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, &o->compare,
+      N_("Compare last year’s report with this year’s: --compare OLD NEW"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -64,6 +74,9 @@ nb_cli_add_options (GApplication *application,
     _("Examples:\n"
       "  nianbao --new --edition 2021 --year 2024 --agency NAME -o report.nianbao\n"
       "  nianbao --check reports/\n"
+      "  nianbao --check --format=csv reports/ > summary.csv\n"
+      "  nianbao --merge --agency NAME -o summary.nianbao reports/\n"
+      "  nianbao --compare 2023.nianbao 2024.nianbao\n"
       "  nianbao --export csv -o values.csv report.nianbao\n\n"
       "Exit status of --check: 0 no errors (warnings allowed), 1 errors found, "
       "2 a file could not be read."));
@@ -72,7 +85,8 @@ nb_cli_add_options (GApplication *application,
 gboolean
 nb_cli_is_command (NbCliOptions *o)
 {
-  return o->version || o->new_report || o->check || o->export_format != NULL;
+  return o->version || o->new_report || o->check || o->export_format != NULL || o->merge
+         || o->compare;
 }
 
 void
@@ -189,12 +203,191 @@ load_input (NbCliOptions  *o,
   return nb_file_load (path, error);
 }
 
+/* One line of the summary after --check. */
+typedef struct
+{
+  char       *file;
+  char       *agency;
+  char       *year;
+  char       *edition;
+  guint       n_errors;
+  guint       n_warnings;
+  const char *status; /* stable ASCII, so scripts can match it */
+} SummaryRow;
+
+static void
+summary_row_free (SummaryRow *row)
+{
+  g_free (row->file);
+  g_free (row->agency);
+  g_free (row->year);
+  g_free (row->edition);
+  g_free (row);
+}
+
+static SummaryRow *
+summary_row_new (GPtrArray  *rows,
+                 const char *file,
+                 NbReport   *report,
+                 GPtrArray  *findings)
+{
+  SummaryRow *row = g_new0 (SummaryRow, 1);
+
+  row->file = g_strdup (file);
+  if (report != NULL)
+    {
+      row->agency = g_strdup (nb_report_get_agency (report) ?: "");
+      row->year = g_strdup_printf ("%d", nb_report_get_year (report));
+      row->edition = g_strdup (nb_edition_get_id (nb_report_get_edition (report)));
+      row->n_errors = nb_findings_count (findings, NB_SEVERITY_ERROR);
+      row->n_warnings = nb_findings_count (findings, NB_SEVERITY_WARNING);
+      row->status = row->n_errors > 0 ? "errors" : row->n_warnings > 0 ? "warnings" : "ok";
+    }
+  else
+    {
+      row->agency = g_strdup ("");
+      row->year = g_strdup ("");
+      row->edition = g_strdup ("");
+      row->status = "unreadable";
+    }
+  g_ptr_array_add (rows, row);
+  return row;
+}
+
+/* Terminal columns: CJK characters take two, so Chinese names still align. */
+static gsize
+display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+static void
+append_padded (GString    *line,
+               const char *text,
+               gsize       width,
+               gboolean    last)
+{
+  g_string_append (line, text);
+  if (!last)
+    for (gsize i = display_width (text); i < width + 2; i++)
+      g_string_append_c (line, ' ');
+}
+
+static void
+print_summary_text (GPtrArray *rows)
+{
+  enum { N_COLUMNS = 7 };
+  const char *headers[N_COLUMNS] = { _("File"), _("Agency"), _("Year"), _("Edition"),
+                                     _("Errors"), _("Warnings"), _("Status") };
+  gsize widths[N_COLUMNS];
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    widths[c] = display_width (headers[c]);
+
+  /* Two passes over the rows: measure, then print. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          g_string_truncate (line, 0);
+          for (guint c = 0; c < N_COLUMNS; c++)
+            append_padded (line, headers[c], widths[c], c + 1 == N_COLUMNS);
+          g_print ("%s\n", line->str);
+        }
+      for (guint r = 0; r < rows->len; r++)
+        {
+          SummaryRow *row = g_ptr_array_index (rows, r);
+          char errors[16], warnings[16];
+          const char *cells[N_COLUMNS] = { row->file, row->agency, row->year, row->edition,
+                                           errors, warnings, row->status };
+
+          g_snprintf (errors, sizeof errors, "%u", row->n_errors);
+          g_snprintf (warnings, sizeof warnings, "%u", row->n_warnings);
+          g_string_truncate (line, 0);
+          for (guint c = 0; c < N_COLUMNS; c++)
+            {
+              if (pass == 0)
+                widths[c] = MAX (widths[c], display_width (cells[c]));
+              else
+                append_padded (line, cells[c], widths[c], c + 1 == N_COLUMNS);
+            }
+          if (pass == 1)
+            g_print ("%s\n", line->str);
+        }
+    }
+}
+
+/* RFC 4180: quote a field with a comma, quote or line break in it. */
+static void
+append_csv_field (GString    *line,
+                  const char *text,
+                  gboolean    last)
+{
+  if (strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (line, '"');
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (line, '"');
+          g_string_append_c (line, *p);
+        }
+      g_string_append_c (line, '"');
+    }
+  else
+    g_string_append (line, text);
+  g_string_append (line, last ? "\r\n" : ",");
+}
+
+static void
+print_summary_csv (GPtrArray *rows)
+{
+  g_autoptr(GString) line = g_string_new ("file,agency,year,edition,errors,warnings,status\r\n");
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      SummaryRow *row = g_ptr_array_index (rows, r);
+      char errors[16], warnings[16];
+      const char *cells[] = { row->file, row->agency, row->year, row->edition,
+                              errors, warnings, row->status };
+
+      g_snprintf (errors, sizeof errors, "%u", row->n_errors);
+      g_snprintf (warnings, sizeof warnings, "%u", row->n_warnings);
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        append_csv_field (line, cells[c], c + 1 == G_N_ELEMENTS (cells));
+      fputs (line->str, stdout);
+      g_string_truncate (line, 0);
+    }
+  fflush (stdout);
+}
+
 static int
 run_check (NbCliOptions *o)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)summary_row_free);
   g_autoptr(NbReport) previous = NULL;
   guint n_errors = 0, n_warnings = 0, n_unreadable = 0, n_checked = 0;
+  gboolean csv = FALSE;
+
+  if (o->summary_format != NULL)
+    {
+      if (g_str_equal (o->summary_format, "csv"))
+        csv = TRUE;
+      else if (!g_str_equal (o->summary_format, "text"))
+        return usage_error (_("Unknown summary format “%s”; use text or csv"), o->summary_format);
+    }
 
   if (o->previous != NULL)
     {
@@ -226,12 +419,14 @@ run_check (NbCliOptions *o)
       if (report == NULL)
         {
           g_printerr ("%s: %s\n", display, error->message);
+          summary_row_new (rows, display, NULL, NULL);
           n_unreadable++;
           continue;
         }
       n_checked++;
       findings = nb_check_report (report, previous);
-      for (guint f = 0; f < findings->len; f++)
+      summary_row_new (rows, display, report, findings);
+      for (guint f = 0; f < findings->len && !csv; f++)
         {
           NbFinding *finding = g_ptr_array_index (findings, f);
           g_autofree char *location = nb_finding_dup_location (finding, report);
@@ -243,11 +438,107 @@ run_check (NbCliOptions *o)
       n_warnings += nb_findings_count (findings, NB_SEVERITY_WARNING);
     }
 
-  g_print (_("Checked %u of %u files: %u errors, %u warnings, %u unreadable\n"), n_checked,
-           paths->len, n_errors, n_warnings, n_unreadable);
+  if (csv)
+    print_summary_csv (rows);
+  else
+    {
+      g_print ("\n");
+      print_summary_text (rows);
+      g_print ("\n");
+      g_print (_("Checked %u of %u files: %u errors, %u warnings, %u unreadable\n"), n_checked,
+               paths->len, n_errors, n_warnings, n_unreadable);
+    }
   if (n_unreadable > 0)
     return EXIT_UNREADABLE;
   return n_errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) file_a = g_file_new_for_commandline_arg (a);
+  g_autoptr(GFile) file_b = g_file_new_for_commandline_arg (b);
+
+  return g_file_equal (file_a, file_b);
+}
+
+static int
+run_merge (NbCliOptions *o)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NbMerge) merge = NULL;
+  g_autoptr(NbReport) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *warnings;
+  gboolean forgivable = FALSE, unreadable = FALSE;
+
+  if (o->output == NULL)
+    return usage_error (_("--merge needs an output file: -o FILE (or -o - for standard output)"));
+  if (o->sample)
+    return usage_error (_("--merge adds up report files, not the sample"));
+  for (guint i = 0; o->files != NULL && o->files[i] != NULL; i++)
+    collect_files (o->files[i], paths);
+  if (paths->len == 0)
+    return usage_error (_("--merge needs at least one report file or folder"));
+
+  /* Report every problem in one run, not one per attempt; a refused merge
+   * writes nothing, so an earlier summary stays as it was. */
+  merge = nb_merge_new (o->force);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(GError) add_error = NULL;
+
+      if (!g_str_equal (o->output, "-") && same_file (path, o->output))
+        {
+          g_printerr (_("nianbao: %s is the output, not a source; skipped\n"), path);
+          continue;
+        }
+      if (nb_merge_add_file (merge, path, &add_error))
+        continue;
+      g_printerr ("nianbao: %s\n", add_error->message);
+      if (g_error_matches (add_error, NB_MERGE_ERROR, NB_MERGE_ERROR_DUPLICATE)
+          || g_error_matches (add_error, NB_MERGE_ERROR, NB_MERGE_ERROR_SOURCE))
+        forgivable = TRUE;
+      else if (add_error->domain != NB_MERGE_ERROR)
+        unreadable = TRUE;
+    }
+
+  warnings = nb_merge_get_warnings (merge);
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_("nianbao: warning: %s\n"), (const char *)g_ptr_array_index (warnings, i));
+
+  summary = nb_merge_finish (merge, o->agency, &error);
+  if (summary == NULL)
+    {
+      g_printerr (_("nianbao: %s; nothing was written\n"), error->message);
+      if (forgivable)
+        g_printerr (_("Use --force to add up duplicate agencies and reports with errors anyway.\n"));
+      return unreadable ? EXIT_UNREADABLE : EXIT_FINDINGS;
+    }
+
+  if (g_str_equal (o->output, "-"))
+    {
+      g_autoptr(GBytes) bytes = nb_file_serialize (summary);
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_printerr ("nianbao: %s\n", _("Could not write to standard output"));
+          return EXIT_FINDINGS;
+        }
+    }
+  else if (!nb_file_save (summary, o->output, &error))
+    {
+      g_printerr ("nianbao: %s: %s\n", o->output, error->message);
+      return EXIT_FINDINGS;
+    }
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "Added up %u report into %s\n",
+                           "Added up %u reports into %s\n", nb_merge_get_n_sources (merge)),
+              nb_merge_get_n_sources (merge), o->output);
+  return EXIT_CLEAN;
 }
 
 static int
@@ -307,7 +598,8 @@ run_export (NbCliOptions *o)
 int
 nb_cli_run (NbCliOptions *o)
 {
-  guint n_commands = !!o->new_report + !!o->check + (o->export_format != NULL);
+  guint n_commands = !!o->new_report + !!o->check + (o->export_format != NULL) + !!o->merge
+                     + !!o->compare;
 
   if (o->version)
     {
@@ -315,13 +607,15 @@ nb_cli_run (NbCliOptions *o)
       return EXIT_CLEAN;
     }
   if (n_commands > 1)
-    return usage_error (_("Give only one of --new, --check and --export"));
+    return usage_error (_("Give only one of --new, --check, --export, --merge and --compare"));
   if (o->new_report)
     return run_new (o);
   if (o->check)
     return run_check (o);
   if (o->export_format != NULL)
     return run_export (o);
+  if (o->merge)
+    return run_merge (o);
   g_assert_not_reached ();
   return EXIT_UNREADABLE;
 }

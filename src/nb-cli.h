@@ -21,6 +21,9 @@ typedef struct
   char      *agency;
   char      *previous;
   char      *summary_format;
+  gboolean   merge;
+  gboolean   force;
+  gboolean   compare;
   gboolean   sample;
   char     **files;
 } NbCliOptions;
