@@ -55,4 +55,13 @@ gboolean         nb_autosave_flush_finish (NbAutosave           *self,
 /* A clean close: nothing left to recover. */
 void             nb_autosave_discard_draft (NbAutosave          *self);
 
+/* Added after the first contract. */
+/* The autosave of a report, if one was made for it (transfer none). */
+NbAutosave      *nb_autosave_get_for_report (NbReport           *report);
+/* The key of its folder in the version history (see nb-drafts.h). */
+const char      *nb_autosave_get_history_key (NbAutosave        *self);
+const char      *nb_autosave_get_draft_id (NbAutosave           *self);
+/* TRUE while a save waits for its delay or runs. */
+gboolean         nb_autosave_get_busy     (NbAutosave           *self);
+
 G_END_DECLS

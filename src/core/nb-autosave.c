@@ -1,0 +1,936 @@
+/* nb-autosave.c: saving without being asked, off the main thread
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report is serialised on the main thread (the model is not
+ * thread-safe; a serialisation takes about a millisecond) and the bytes go
+ * to a worker, which checks that the file is still the one we last saw,
+ * writes it atomically, and keeps a version in the history.  At most one
+ * write is in flight; changes made meanwhile are written right after.  A
+ * failed or refused write leaves the file alone and puts the bytes in a
+ * draft in the data folder, so nothing typed depends on the file.
+ */
+#define G_LOG_DOMAIN "nb-autosave"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "nb-autosave.h"
+#include "nb-drafts.h"
+#include "nb-file.h"
+
+#define SETTINGS_SCHEMA "io.github.nianbao.Nianbao"
+#define DEFAULT_DELAY_MS 2000
+#define DEFAULT_HISTORY_LIMIT 30
+#define DEFAULT_HISTORY_INTERVAL_S 60
+
+/* What the file looked like when we last read or wrote it: another program
+ * writing it (or a sync tool renaming a copy over it) changes one of these. */
+typedef struct
+{
+  gboolean exists;
+  dev_t    dev;
+  ino_t    ino;
+  off_t    size;
+  gint64   mtime_ns;
+  gint64   ctime_ns;
+} FileStamp;
+
+typedef struct
+{
+  GBytes          *bytes;
+  guint64          revision;
+  char            *path;       /* the report's file; NULL when untitled */
+  char            *draft_id;
+  char            *title;
+  char            *history_key;
+  guint            history_limit;
+  guint            history_interval;
+  gboolean         check;      /* refuse to overwrite a file changed by others */
+  gboolean         draft_only; /* in a conflict: keep the work, leave the file */
+  FileStamp        expected;
+
+  /* Results */
+  NbAutosaveState  state;
+  FileStamp        stamp;
+  char            *message;
+  GError          *error;
+  gboolean         draft_written;
+} WriteJob;
+
+struct _NbAutosave
+{
+  GObject          parent_instance;
+
+  NbReport        *report;
+  GFile           *file;
+  char            *draft_id;
+  GFile           *draft_file;
+  char            *history_key;
+  GSettings       *settings;
+
+  NbAutosaveState  state;
+  char            *message;
+  guint            delay;
+  guint            history_limit;
+  guint            history_interval;
+
+  guint            timeout_id;
+  gboolean         writing;
+  gboolean         force_next;     /* an explicit save waits for the running one */
+  gboolean         check_file;     /* FALSE right after Save As: the user chose to replace */
+  gboolean         draft_exists;   /* a draft holds work the file may not have */
+  gboolean         discarded;
+  guint64          written_revision; /* in the file, or (after a failure) in the draft */
+  FileStamp        stamp;
+
+  GPtrArray       *save_tasks;     /* waiting for the next write */
+  GPtrArray       *running_tasks;  /* waiting for the running write */
+  GPtrArray       *flush_tasks;    /* waiting for quiet */
+};
+
+G_DEFINE_FINAL_TYPE (NbAutosave, nb_autosave, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  PROP_FILE,
+  PROP_STATE,
+  PROP_MESSAGE,
+  PROP_DELAY,
+  PROP_HISTORY_LIMIT,
+  PROP_HISTORY_INTERVAL,
+  N_PROPS
+};
+
+enum {
+  CONFLICT,
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void start_write (NbAutosave *self,
+                         gboolean    force);
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->path);
+  g_free (job->draft_id);
+  g_free (job->title);
+  g_free (job->history_key);
+  g_free (job->message);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static FileStamp
+stamp_path (const char *path)
+{
+  FileStamp stamp = { FALSE, };
+  struct stat st;
+
+  if (path != NULL && stat (path, &st) == 0)
+    {
+      stamp.exists = TRUE;
+      stamp.dev = st.st_dev;
+      stamp.ino = st.st_ino;
+      stamp.size = st.st_size;
+      stamp.mtime_ns = (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+      stamp.ctime_ns = (gint64)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
+    }
+  return stamp;
+}
+
+static gboolean
+stamp_equal (const FileStamp *a,
+             const FileStamp *b)
+{
+  if (a->exists != b->exists)
+    return FALSE;
+  if (!a->exists)
+    return TRUE;
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size
+         && a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns;
+}
+
+/* What the user can act on, not errno names. */
+static char *
+describe_error (const GError *error)
+{
+  if (error->domain == G_FILE_ERROR)
+    switch (error->code)
+      {
+      case G_FILE_ERROR_ROFS:
+        return g_strdup (_("The folder is read-only"));
+      case G_FILE_ERROR_ACCES:
+      case G_FILE_ERROR_PERM:
+        return g_strdup (_("You are not allowed to write in this folder"));
+      case G_FILE_ERROR_NOSPC:
+        return g_strdup (_("The disk is full"));
+      case G_FILE_ERROR_NOENT:
+      case G_FILE_ERROR_NOTDIR:
+        return g_strdup (_("The folder is gone (was the drive removed?)"));
+      case G_FILE_ERROR_IO:
+      case G_FILE_ERROR_NXIO:
+      case G_FILE_ERROR_NODEV:
+        return g_strdup (_("The disk could not be written (was the drive removed?)"));
+      default:
+        break;
+      }
+  return g_strdup (error->message);
+}
+
+/* Worker thread: touches only the job and the file system. */
+static void
+write_job_run (WriteJob *job)
+{
+  g_autoptr(GError) draft_error = NULL;
+
+  if (job->path != NULL && !job->draft_only)
+    {
+      /* Write through a link, not over it. */
+      g_autofree char *real = realpath (job->path, NULL);
+      const char *target = real ? real : job->path;
+      FileStamp current = stamp_path (target);
+      gboolean write_file = TRUE;
+
+      if (job->check && job->expected.exists && !current.exists)
+        {
+          job->state = NB_AUTOSAVE_FAILED;
+          job->message = g_strdup (_("The file was deleted or moved"));
+          g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, job->message);
+          write_file = FALSE;
+        }
+      else if (job->check && !stamp_equal (&job->expected, &current))
+        {
+          job->state = NB_AUTOSAVE_CONFLICT;
+          job->message = g_strdup (_("The file was changed by another program"));
+          g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, job->message);
+          write_file = FALSE;
+        }
+
+      if (write_file)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (nb_file_write_bytes (target, job->bytes, &error))
+            {
+              job->state = NB_AUTOSAVE_SAVED;
+              job->stamp = stamp_path (target);
+            }
+          else
+            {
+              job->state = NB_AUTOSAVE_FAILED;
+              job->message = describe_error (error);
+              job->error = g_steal_pointer (&error);
+            }
+        }
+    }
+  else if (job->path != NULL)
+    {
+      job->state = NB_AUTOSAVE_CONFLICT;
+      job->message = g_strdup (_("The file was changed by another program"));
+      g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, job->message);
+    }
+
+  if (job->path == NULL || job->state != NB_AUTOSAVE_SAVED)
+    {
+      /* The draft: the untitled report's home, the titled one's safety net. */
+      if (nb_drafts_write (job->draft_id, job->path, job->title, job->bytes, &draft_error))
+        job->draft_written = TRUE;
+      if (job->path == NULL)
+        {
+          if (job->draft_written)
+            job->state = NB_AUTOSAVE_SAVED;
+          else
+            {
+              job->state = NB_AUTOSAVE_FAILED;
+              job->message = describe_error (draft_error);
+              job->error = g_steal_pointer (&draft_error);
+            }
+        }
+      else if (!job->draft_written)
+        {
+          /* Both failed: only memory holds the work now.  Say so. */
+          char *message = g_strdup_printf (_("%s; the backup copy failed too: %s"), job->message,
+                                           draft_error->message);
+
+          g_free (job->message);
+          job->message = message;
+        }
+    }
+  else
+    nb_drafts_remove (job->draft_id);
+
+  if (job->state == NB_AUTOSAVE_SAVED && job->history_key != NULL && job->history_limit > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A version is a convenience: failing to keep one is no save error. */
+      if (!nb_history_add (job->history_key, job->bytes, job->history_limit,
+                           job->history_interval, &error))
+        g_debug ("No history version for %s: %s", job->history_key, error->message);
+    }
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  write_job_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_state (NbAutosave      *self,
+           NbAutosaveState  state,
+           const char      *message)
+{
+  if (self->state != state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+  if (g_strcmp0 (self->message, message) != 0)
+    {
+      g_free (self->message);
+      self->message = g_strdup (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+    }
+}
+
+static void
+complete_tasks (GPtrArray  *tasks,
+                gboolean    success,
+                GError     *error)
+{
+  g_autoptr(GPtrArray) done = g_ptr_array_copy (tasks, NULL, NULL);
+
+  /* The callbacks may queue more work; only the ones seen here finish. */
+  g_ptr_array_set_free_func (done, g_object_unref);
+  g_ptr_array_set_free_func (tasks, NULL);
+  g_ptr_array_set_size (tasks, 0);
+  g_ptr_array_set_free_func (tasks, g_object_unref);
+
+  for (guint i = 0; i < done->len; i++)
+    {
+      GTask *task = g_ptr_array_index (done, i);
+
+      if (g_task_return_error_if_cancelled (task))
+        continue;
+      if (success)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+}
+
+static gboolean
+has_unwritten_changes (NbAutosave *self)
+{
+  if (self->discarded)
+    return FALSE;
+  return nb_report_get_revision (self->report) != self->written_revision;
+}
+
+static void
+state_error (NbAutosave  *self,
+             GError     **error)
+{
+  if (self->state == NB_AUTOSAVE_CONFLICT)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                         self->message ? self->message : _("The file was changed by another program"));
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         self->message ? self->message : _("The report could not be saved"));
+}
+
+/* Quiet: no timer, no write, nothing new.  Flushes end here. */
+static void
+maybe_finish_flushes (NbAutosave *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->flush_tasks->len == 0 || self->writing || self->timeout_id != 0
+      || has_unwritten_changes (self))
+    return;
+  if (self->state == NB_AUTOSAVE_SAVED)
+    complete_tasks (self->flush_tasks, TRUE, NULL);
+  else
+    {
+      state_error (self, &error);
+      complete_tasks (self->flush_tasks, FALSE, error);
+    }
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  NbAutosave *self = user_data;
+
+  self->timeout_id = 0;
+  start_write (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (NbAutosave *self)
+{
+  if (self->timeout_id != 0 || self->writing)
+    return;
+  /* A throttle, not a debounce: steady typing still saves every delay. */
+  self->timeout_id = g_timeout_add (self->delay, on_timeout_cb, self);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  NbAutosave *self = NB_AUTOSAVE (source);
+  WriteJob *job = g_task_get_task_data (G_TASK (result));
+  NbAutosaveState previous = self->state;
+
+  self->writing = FALSE;
+  self->written_revision = job->revision;
+  if (job->draft_written)
+    self->draft_exists = TRUE;
+
+  if (job->state == NB_AUTOSAVE_SAVED)
+    {
+      if (self->file != NULL)
+        {
+          self->stamp = job->stamp;
+          self->check_file = TRUE;
+          self->draft_exists = FALSE;
+          if (job->revision == nb_report_get_revision (self->report))
+            nb_report_set_modified (self->report, FALSE);
+        }
+      set_state (self, has_unwritten_changes (self) ? NB_AUTOSAVE_PENDING : NB_AUTOSAVE_SAVED,
+                 NULL);
+      complete_tasks (self->running_tasks, TRUE, NULL);
+      g_signal_emit (self, signals[SAVED], 0);
+    }
+  else
+    {
+      set_state (self, job->state, job->message);
+      complete_tasks (self->running_tasks, FALSE, job->error);
+      if (job->state == NB_AUTOSAVE_CONFLICT && previous != NB_AUTOSAVE_CONFLICT)
+        g_signal_emit (self, signals[CONFLICT], 0);
+    }
+
+  if (self->discarded)
+    {
+      nb_drafts_remove (self->draft_id);
+      self->draft_exists = FALSE;
+    }
+
+  if (self->force_next)
+    start_write (self, TRUE);
+  else if (has_unwritten_changes (self) && !self->discarded)
+    {
+      /* Someone waits for the changes to reach the disk: no delay then. */
+      if (self->flush_tasks->len > 0)
+        start_write (self, FALSE);
+      else
+        schedule (self);
+    }
+  maybe_finish_flushes (self);
+}
+
+static WriteJob *
+write_job_new (NbAutosave *self,
+               gboolean    force)
+{
+  WriteJob *job = g_new0 (WriteJob, 1);
+
+  job->bytes = nb_file_serialize (self->report);
+  job->revision = nb_report_get_revision (self->report);
+  job->path = self->file ? g_file_get_path (self->file) : NULL;
+  job->draft_id = g_strdup (self->draft_id);
+  job->title = nb_report_dup_title (self->report);
+  job->history_key = g_strdup (self->history_key);
+  job->history_limit = self->history_limit;
+  job->history_interval = self->history_interval;
+  job->check = !force && self->check_file;
+  job->draft_only = !force && self->state == NB_AUTOSAVE_CONFLICT;
+  job->expected = self->stamp;
+  return job;
+}
+
+static void
+start_write (NbAutosave *self,
+             gboolean    force)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->writing)
+    {
+      self->force_next |= force;
+      return;
+    }
+  self->force_next = FALSE;
+  self->discarded = FALSE;
+
+  job = write_job_new (self, force);
+  if (!job->draft_only)
+    set_state (self, NB_AUTOSAVE_SAVING, self->state == NB_AUTOSAVE_FAILED ? self->message : NULL);
+
+  /* Explicit saves asked before this write are answered by it. */
+  g_ptr_array_extend_and_steal (self->running_tasks, g_steal_pointer (&self->save_tasks));
+  self->save_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->writing = TRUE;
+  task = g_task_new (self, NULL, write_done_cb, NULL);
+  g_task_set_source_tag (task, start_write);
+  g_task_set_task_data (task, job, (GDestroyNotify)write_job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+static void
+on_report_changed_cb (NbAutosave *self)
+{
+  self->discarded = FALSE;
+  if (self->state == NB_AUTOSAVE_SAVED)
+    set_state (self, NB_AUTOSAVE_PENDING, NULL);
+  schedule (self);
+}
+
+static void
+update_history_key (NbAutosave *self)
+{
+  g_free (self->history_key);
+  self->history_key = self->file ? nb_history_key_for_file (self->file)
+                                 : nb_history_key_for_draft (self->draft_id);
+}
+
+static void
+nb_autosave_constructed (GObject *object)
+{
+  NbAutosave *self = (NbAutosave *)object;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *draft_path = NULL;
+
+  G_OBJECT_CLASS (nb_autosave_parent_class)->constructed (object);
+
+  g_assert (NB_IS_REPORT (self->report));
+
+  self->draft_id = nb_drafts_new_id ();
+  draft_path = nb_drafts_get_draft_path (self->draft_id);
+  self->draft_file = g_file_new_for_path (draft_path);
+  update_history_key (self);
+  /* The report as loaded is what the file holds. */
+  self->written_revision = nb_report_get_revision (self->report);
+  if (self->file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (self->file);
+
+      self->stamp = stamp_path (path);
+      self->check_file = TRUE;
+    }
+  /* Changes the file does not hold yet (a recovered draft, an import):
+   * save them straight away. */
+  if (nb_report_get_modified (self->report))
+    self->written_revision = G_MAXUINT64;
+
+  /* The core has no hard dependency on an installed schema (tests, the CLI). */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (SETTINGS_SCHEMA);
+      g_settings_bind (self->settings, "autosave-delay", self, "delay", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "history-limit", self, "history-limit",
+                       G_SETTINGS_BIND_GET);
+    }
+
+  g_object_set_data (G_OBJECT (self->report), "nb-autosave", self);
+  g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (has_unwritten_changes (self))
+    {
+      set_state (self, NB_AUTOSAVE_PENDING, NULL);
+      schedule (self);
+    }
+}
+
+static void
+nb_autosave_dispose (GObject *object)
+{
+  NbAutosave *self = (NbAutosave *)object;
+
+  /* A pending save is not dropped: write it now, here, as a last resort
+   * (windows flush before closing, so this is rare). */
+  if (self->report != NULL && (self->timeout_id != 0 || self->force_next) && !self->discarded)
+    {
+      WriteJob *job = write_job_new (self, FALSE);
+
+      write_job_run (job);
+      if (job->state == NB_AUTOSAVE_SAVED && self->file != NULL
+          && job->revision == nb_report_get_revision (self->report))
+        nb_report_set_modified (self->report, FALSE);
+      write_job_free (job);
+    }
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  if (self->report != NULL
+      && g_object_get_data (G_OBJECT (self->report), "nb-autosave") == self)
+    g_object_set_data (G_OBJECT (self->report), "nb-autosave", NULL);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->report);
+  g_clear_object (&self->file);
+  g_clear_object (&self->draft_file);
+
+  G_OBJECT_CLASS (nb_autosave_parent_class)->dispose (object);
+}
+
+static void
+nb_autosave_finalize (GObject *object)
+{
+  NbAutosave *self = (NbAutosave *)object;
+
+  g_free (self->draft_id);
+  g_free (self->history_key);
+  g_free (self->message);
+  g_clear_pointer (&self->save_tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->running_tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->flush_tasks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (nb_autosave_parent_class)->finalize (object);
+}
+
+static void
+nb_autosave_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  NbAutosave *self = NB_AUTOSAVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_STATE:
+      g_value_set_uint (value, self->state);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case PROP_DELAY:
+      g_value_set_uint (value, self->delay);
+      break;
+    case PROP_HISTORY_LIMIT:
+      g_value_set_uint (value, self->history_limit);
+      break;
+    case PROP_HISTORY_INTERVAL:
+      g_value_set_uint (value, self->history_interval);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_autosave_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  NbAutosave *self = NB_AUTOSAVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      self->report = g_value_dup_object (value);
+      break;
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+    case PROP_DELAY:
+      nb_autosave_set_delay (self, g_value_get_uint (value));
+      break;
+    case PROP_HISTORY_LIMIT:
+      if (self->history_limit != g_value_get_uint (value))
+        {
+          self->history_limit = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_HISTORY_INTERVAL:
+      if (self->history_interval != g_value_get_uint (value))
+        {
+          self->history_interval = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_autosave_class_init (NbAutosaveClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = nb_autosave_constructed;
+  object_class->dispose = nb_autosave_dispose;
+  object_class->finalize = nb_autosave_finalize;
+  object_class->get_property = nb_autosave_get_property;
+  object_class->set_property = nb_autosave_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* NbAutosaveState; a uint so no enum type needs registering. */
+  properties[PROP_STATE] =
+    g_param_spec_uint ("state", NULL, NULL, NB_AUTOSAVE_SAVED, NB_AUTOSAVE_CONFLICT,
+                       NB_AUTOSAVE_SAVED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DELAY] =
+    g_param_spec_uint ("delay", NULL, NULL, 0, 3600000, DEFAULT_DELAY_MS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY_LIMIT] =
+    g_param_spec_uint ("history-limit", NULL, NULL, 0, 1000, DEFAULT_HISTORY_LIMIT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Seconds: a new version closer than this to the one before replaces the newest. */
+  properties[PROP_HISTORY_INTERVAL] =
+    g_param_spec_uint ("history-interval", NULL, NULL, 0, 86400, DEFAULT_HISTORY_INTERVAL_S,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The file changed on disk: autosave waits until the user chooses to
+   * reload, keep theirs (nb_autosave_save_async) or save as (set_file). */
+  signals[CONFLICT] =
+    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+}
+
+static void
+nb_autosave_init (NbAutosave *self)
+{
+  self->delay = DEFAULT_DELAY_MS;
+  self->history_limit = DEFAULT_HISTORY_LIMIT;
+  self->history_interval = DEFAULT_HISTORY_INTERVAL_S;
+  self->save_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->running_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->flush_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+NbAutosave *
+nb_autosave_new (NbReport *report,
+                 GFile    *file)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  return g_object_new (NB_TYPE_AUTOSAVE, "report", report, "file", file, NULL);
+}
+
+NbReport *
+nb_autosave_get_report (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), NULL);
+  return self->report;
+}
+
+GFile *
+nb_autosave_get_file (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), NULL);
+  return self->file;
+}
+
+/* Save As: the user chose the file (and to replace it, if it existed), so
+ * it is written at once without the conflict check; the draft goes once
+ * the file holds the report. */
+void
+nb_autosave_set_file (NbAutosave *self,
+                      GFile      *file)
+{
+  g_return_if_fail (NB_IS_AUTOSAVE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->file != NULL && g_file_equal (self->file, file))
+    return;
+  g_set_object (&self->file, file);
+  update_history_key (self);
+  self->check_file = FALSE;
+  if (self->state == NB_AUTOSAVE_CONFLICT || self->state == NB_AUTOSAVE_FAILED)
+    set_state (self, NB_AUTOSAVE_PENDING, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  start_write (self, TRUE);
+}
+
+GFile *
+nb_autosave_get_draft_file (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), NULL);
+  return self->draft_file;
+}
+
+NbAutosaveState
+nb_autosave_get_state (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), NB_AUTOSAVE_SAVED);
+  return self->state;
+}
+
+const char *
+nb_autosave_get_message (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), NULL);
+  return self->message;
+}
+
+guint
+nb_autosave_get_delay (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), 0);
+  return self->delay;
+}
+
+void
+nb_autosave_set_delay (NbAutosave *self,
+                       guint       milliseconds)
+{
+  g_return_if_fail (NB_IS_AUTOSAVE (self));
+
+  if (self->delay == milliseconds)
+    return;
+  self->delay = milliseconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELAY]);
+}
+
+void
+nb_autosave_save_async (NbAutosave          *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (NB_IS_AUTOSAVE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nb_autosave_save_async);
+  g_ptr_array_add (self->save_tasks, task);
+  start_write (self, TRUE);
+}
+
+gboolean
+nb_autosave_save_finish (NbAutosave    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+nb_autosave_flush_async (NbAutosave          *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (NB_IS_AUTOSAVE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nb_autosave_flush_async);
+  g_ptr_array_add (self->flush_tasks, task);
+  if (self->timeout_id != 0 || (!self->writing && has_unwritten_changes (self)))
+    start_write (self, FALSE);
+  maybe_finish_flushes (self);
+}
+
+gboolean
+nb_autosave_flush_finish (NbAutosave    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+nb_autosave_discard_draft (NbAutosave *self)
+{
+  g_return_if_fail (NB_IS_AUTOSAVE (self));
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->discarded = TRUE;
+  self->force_next = FALSE;
+  /* A running write would bring it back: its end removes it again. */
+  if (!self->writing)
+    {
+      nb_drafts_remove (self->draft_id);
+      self->draft_exists = FALSE;
+    }
+  maybe_finish_flushes (self);
+}
+
+/* Added API */
+
+NbAutosave *
+nb_autosave_get_for_report (NbReport *report)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  return g_object_get_data (G_OBJECT (report), "nb-autosave");
+}
+
+const char *
+nb_autosave_get_history_key (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), NULL);
+  return self->history_key;
+}
+
+const char *
+nb_autosave_get_draft_id (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), NULL);
+  return self->draft_id;
+}
+
+gboolean
+nb_autosave_get_busy (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), FALSE);
+  return self->writing || self->timeout_id != 0 || self->force_next;
+}

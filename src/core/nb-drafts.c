@@ -1,0 +1,543 @@
+/* nb-drafts.c: the app's data folder: drafts, session markers, version history
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-drafts"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "nb-drafts.h"
+#include "nb-file.h"
+
+#define DRAFT_GROUP "Draft"
+
+G_LOCK_DEFINE_STATIC (session);
+static char *session_id;
+static int   session_fd = -1;
+
+G_DEFINE_BOXED_TYPE (NbDraftInfo, nb_draft_info, nb_draft_info_copy, nb_draft_info_free)
+G_DEFINE_BOXED_TYPE (NbHistoryEntry, nb_history_entry, nb_history_entry_copy,
+                     nb_history_entry_free)
+
+NbDraftInfo *
+nb_draft_info_copy (const NbDraftInfo *info)
+{
+  NbDraftInfo *copy = g_new0 (NbDraftInfo, 1);
+
+  copy->id = g_strdup (info->id);
+  copy->path = g_strdup (info->path);
+  copy->file_path = g_strdup (info->file_path);
+  copy->title = g_strdup (info->title);
+  copy->modified = info->modified ? g_date_time_ref (info->modified) : NULL;
+  return copy;
+}
+
+void
+nb_draft_info_free (NbDraftInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->path);
+  g_free (info->file_path);
+  g_free (info->title);
+  g_clear_pointer (&info->modified, g_date_time_unref);
+  g_free (info);
+}
+
+NbHistoryEntry *
+nb_history_entry_copy (const NbHistoryEntry *entry)
+{
+  NbHistoryEntry *copy = g_new0 (NbHistoryEntry, 1);
+
+  copy->path = g_strdup (entry->path);
+  copy->time = entry->time ? g_date_time_ref (entry->time) : NULL;
+  copy->size = entry->size;
+  return copy;
+}
+
+void
+nb_history_entry_free (NbHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->path);
+  g_clear_pointer (&entry->time, g_date_time_unref);
+  g_free (entry);
+}
+
+const char *
+nb_drafts_get_data_dir (void)
+{
+  static char *dir;
+
+  if (g_once_init_enter (&dir))
+    g_once_init_leave (&dir, g_build_filename (g_get_user_data_dir (), "nianbao", NULL));
+  return dir;
+}
+
+static char *
+subdir (const char *name)
+{
+  return g_build_filename (nb_drafts_get_data_dir (), name, NULL);
+}
+
+/* Ids and keys become file names: nothing but letters, digits and '-'. */
+static gboolean
+is_safe_name (const char *name)
+{
+  if (name == NULL || *name == '\0' || strlen (name) > 128)
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* Sessions */
+
+const char *
+nb_drafts_get_session_id (void)
+{
+  const char *id;
+
+  G_LOCK (session);
+  if (session_id == NULL)
+    {
+      g_autofree char *dir = subdir ("sessions");
+      g_autofree char *id_new = g_uuid_string_random ();
+      g_autofree char *name = g_strconcat (id_new, ".lock", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      int fd = -1;
+
+      /* Without a lock the session still works; it only looks crashed to a
+       * second instance, which is the safe side: drafts get offered, not lost. */
+      if (g_mkdir_with_parents (dir, 0700) == 0)
+        fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+      if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          close (fd);
+          fd = -1;
+        }
+      if (fd < 0)
+        g_warning ("Could not create the session marker %s: %s", path, g_strerror (errno));
+      else
+        {
+          g_autofree char *pid = g_strdup_printf ("%d\n", (int)getpid ());
+
+          if (write (fd, pid, strlen (pid)) < 0)
+            {
+              /* Only informative. */
+            }
+        }
+      session_fd = fd;
+      session_id = g_steal_pointer (&id_new);
+    }
+  id = session_id;
+  G_UNLOCK (session);
+  return id;
+}
+
+/* A clean quit: the marker goes, so nothing of this session is "crashed". */
+void
+nb_drafts_end_session (void)
+{
+  G_LOCK (session);
+  if (session_id != NULL)
+    {
+      g_autofree char *name = g_strconcat (session_id, ".lock", NULL);
+      g_autofree char *path = g_build_filename (nb_drafts_get_data_dir (), "sessions", name,
+                                                NULL);
+
+      g_unlink (path);
+      if (session_fd >= 0)
+        close (session_fd);
+      session_fd = -1;
+      g_clear_pointer (&session_id, g_free);
+    }
+  G_UNLOCK (session);
+}
+
+static gboolean
+session_is_alive (const char *id)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  gboolean alive;
+  int fd;
+
+  if (!is_safe_name (id))
+    return FALSE;
+  G_LOCK (session);
+  alive = g_strcmp0 (id, session_id) == 0;
+  G_UNLOCK (session);
+  if (alive)
+    return TRUE;
+
+  name = g_strconcat (id, ".lock", NULL);
+  path = g_build_filename (nb_drafts_get_data_dir (), "sessions", name, NULL);
+  fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  /* The kernel drops a dead process's lock: if we can take it, nobody holds it. */
+  alive = flock (fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close (fd);
+  if (!alive)
+    g_unlink (path);
+  return alive;
+}
+
+/* Drafts */
+
+char *
+nb_drafts_new_id (void)
+{
+  return g_uuid_string_random ();
+}
+
+char *
+nb_drafts_get_draft_path (const char *id)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (is_safe_name (id), NULL);
+  name = g_strconcat (id, ".nianbao", NULL);
+  return g_build_filename (nb_drafts_get_data_dir (), "drafts", name, NULL);
+}
+
+static char *
+draft_info_path (const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".ini", NULL);
+
+  return g_build_filename (nb_drafts_get_data_dir (), "drafts", name, NULL);
+}
+
+gboolean
+nb_drafts_write (const char  *id,
+                 const char  *file_path,
+                 const char  *title,
+                 GBytes      *bytes,
+                 GError     **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *dir = subdir ("drafts");
+  g_autofree char *info_path = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *old_info = NULL;
+  gsize info_length;
+
+  g_return_val_if_fail (is_safe_name (id), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_key_file_set_string (keyfile, DRAFT_GROUP, "session", nb_drafts_get_session_id ());
+  g_key_file_set_string (keyfile, DRAFT_GROUP, "file", file_path ? file_path : "");
+  g_key_file_set_string (keyfile, DRAFT_GROUP, "title", title ? title : "");
+  info = g_key_file_to_data (keyfile, &info_length, NULL);
+  info_path = draft_info_path (id);
+
+  /* The info rarely changes: rewrite it only then, sparing a flush. */
+  if (!g_file_get_contents (info_path, &old_info, NULL, NULL) || g_strcmp0 (old_info, info) != 0)
+    {
+      g_autoptr(GBytes) info_bytes = g_bytes_new_static (info, info_length);
+
+      if (!nb_file_write_bytes (info_path, info_bytes, error))
+        return FALSE;
+    }
+
+  draft_path = nb_drafts_get_draft_path (id);
+  return nb_file_write_bytes (draft_path, bytes, error);
+}
+
+void
+nb_drafts_remove (const char *id)
+{
+  g_autofree char *draft_path = NULL;
+  g_autofree char *info_path = NULL;
+
+  g_return_if_fail (is_safe_name (id));
+
+  /* Content first: an info without content is ignored, never the reverse. */
+  draft_path = nb_drafts_get_draft_path (id);
+  info_path = draft_info_path (id);
+  g_unlink (draft_path);
+  g_unlink (info_path);
+}
+
+static int
+compare_drafts_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  const NbDraftInfo *da = *(NbDraftInfo * const *)a;
+  const NbDraftInfo *db = *(NbDraftInfo * const *)b;
+
+  return g_date_time_compare (db->modified, da->modified);
+}
+
+GPtrArray *
+nb_drafts_list_orphans (void)
+{
+  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_draft_info_free);
+  g_autofree char *dir = subdir ("drafts");
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (gdir == NULL)
+    return drafts;
+
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+      g_autofree char *id = NULL;
+      g_autofree char *info_path = NULL;
+      g_autofree char *session = NULL;
+      g_autofree char *file_path = NULL;
+      GStatBuf st;
+      NbDraftInfo *info;
+
+      if (!g_str_has_suffix (name, ".ini"))
+        continue;
+      id = g_strndup (name, strlen (name) - strlen (".ini"));
+      if (!is_safe_name (id))
+        continue;
+      info_path = g_build_filename (dir, name, NULL);
+      if (!g_key_file_load_from_file (keyfile, info_path, G_KEY_FILE_NONE, NULL))
+        continue;
+      session = g_key_file_get_string (keyfile, DRAFT_GROUP, "session", NULL);
+      if (session_is_alive (session))
+        continue;
+
+      info = g_new0 (NbDraftInfo, 1);
+      info->id = g_steal_pointer (&id);
+      info->path = nb_drafts_get_draft_path (info->id);
+      if (g_stat (info->path, &st) != 0)
+        {
+          /* A removal cut short: the info alone is of no use. */
+          g_unlink (info_path);
+          nb_draft_info_free (info);
+          continue;
+        }
+      file_path = g_key_file_get_string (keyfile, DRAFT_GROUP, "file", NULL);
+      info->file_path = (file_path && *file_path) ? g_steal_pointer (&file_path) : NULL;
+      info->title = g_key_file_get_string (keyfile, DRAFT_GROUP, "title", NULL);
+      info->modified = g_date_time_new_from_unix_local (st.st_mtime);
+      g_ptr_array_add (drafts, info);
+    }
+  g_ptr_array_sort (drafts, compare_drafts_newest_first);
+  return drafts;
+}
+
+/* History */
+
+char *
+nb_history_key_for_file (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+
+  return g_strndup (hash, 32);
+}
+
+char *
+nb_history_key_for_draft (const char *id)
+{
+  return g_strconcat ("draft-", id, NULL);
+}
+
+static char *
+history_dir (const char *key)
+{
+  return g_build_filename (nb_drafts_get_data_dir (), "history", key, NULL);
+}
+
+static int
+compare_entries_oldest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  const NbHistoryEntry *ea = *(NbHistoryEntry * const *)a;
+  const NbHistoryEntry *eb = *(NbHistoryEntry * const *)b;
+
+  return g_date_time_compare (ea->time, eb->time);
+}
+
+/* Names are "<microseconds since 1970>.nianbao"; anything else (a temporary
+ * file of an interrupted write) is skipped. */
+static gboolean
+parse_entry_name (const char *name,
+                  gint64     *usec)
+{
+  g_autofree char *digits = NULL;
+  guint64 value;
+
+  if (!g_str_has_suffix (name, ".nianbao"))
+    return FALSE;
+  digits = g_strndup (name, strlen (name) - strlen (".nianbao"));
+  if (!g_ascii_string_to_unsigned (digits, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *usec = (gint64)value;
+  return TRUE;
+}
+
+GPtrArray *
+nb_history_list (const char *key)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_history_entry_free);
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) gdir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (is_safe_name (key), entries);
+
+  dir = history_dir (key);
+  gdir = g_dir_open (dir, 0, NULL);
+  if (gdir == NULL)
+    return entries;
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      NbHistoryEntry *entry;
+      GStatBuf st;
+      gint64 usec;
+      g_autofree char *path = NULL;
+
+      if (!parse_entry_name (name, &usec))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_stat (path, &st) != 0 || st.st_size == 0)
+        continue;
+      entry = g_new0 (NbHistoryEntry, 1);
+      entry->path = g_steal_pointer (&path);
+      entry->size = st.st_size;
+      {
+        g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+        entry->time = g_date_time_add (utc, usec % G_USEC_PER_SEC);
+      }
+      {
+        GDateTime *local = g_date_time_to_local (entry->time);
+
+        g_date_time_unref (entry->time);
+        entry->time = local;
+      }
+      g_ptr_array_add (entries, entry);
+    }
+  g_ptr_array_sort (entries, compare_entries_oldest_first);
+  return entries;
+}
+
+static gboolean
+same_content (const char *path,
+              GBytes     *bytes)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, NULL))
+    return FALSE;
+  return length == g_bytes_get_size (bytes) && memcmp (data, g_bytes_get_data (bytes, NULL),
+                                                       length) == 0;
+}
+
+gboolean
+nb_history_add (const char  *key,
+                GBytes      *bytes,
+                guint        limit,
+                guint        min_interval_s,
+                GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 now = g_get_real_time ();
+  goffset total = 0;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (is_safe_name (key), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  dir = history_dir (key);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  entries = nb_history_list (key);
+  if (entries->len > 0)
+    {
+      NbHistoryEntry *newest = g_ptr_array_index (entries, entries->len - 1);
+
+      /* A save without a change (Ctrl+S twice) is not a new version. */
+      if (same_content (newest->path, bytes))
+        return TRUE;
+      /* The newest only stands for "the latest state" until the next one,
+       * unless it is far enough from the version before it. */
+      if (entries->len >= 2)
+        {
+          NbHistoryEntry *before = g_ptr_array_index (entries, entries->len - 2);
+
+          if (g_date_time_difference (newest->time, before->time)
+              < (GTimeSpan)min_interval_s * G_TIME_SPAN_SECOND)
+            {
+              g_unlink (newest->path);
+              g_ptr_array_remove_index (entries, entries->len - 1);
+            }
+        }
+    }
+
+  /* Strictly increasing names, even when the clock steps back. */
+  if (entries->len > 0)
+    {
+      NbHistoryEntry *newest = g_ptr_array_index (entries, entries->len - 1);
+      gint64 last = g_date_time_to_unix (newest->time) * G_USEC_PER_SEC
+                    + g_date_time_get_microsecond (newest->time);
+
+      if (now <= last)
+        now = last + 1;
+    }
+  name = g_strdup_printf ("%" G_GINT64_FORMAT ".nianbao", now);
+  path = g_build_filename (dir, name, NULL);
+  data = g_bytes_get_data (bytes, &length);
+  /* Consistent (temporary file + rename) but not flushed: a version is a
+   * convenience, and an empty one after a power cut is skipped. */
+  if (!g_file_set_contents_full (path, data, (gssize)length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, error))
+    return FALSE;
+
+  g_ptr_array_unref (g_steal_pointer (&entries));
+  entries = nb_history_list (key);
+  for (guint i = 0; i < entries->len; i++)
+    total += ((NbHistoryEntry *)g_ptr_array_index (entries, i))->size;
+  for (guint i = 0; i + 1 < entries->len; i++)
+    {
+      NbHistoryEntry *oldest = g_ptr_array_index (entries, i);
+
+      if (entries->len - i <= MAX (limit, 1) && total <= NB_HISTORY_MAX_BYTES)
+        break;
+      g_unlink (oldest->path);
+      total -= oldest->size;
+    }
+  return TRUE;
+}

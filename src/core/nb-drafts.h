@@ -1,0 +1,81 @@
+/* nb-drafts.h: the app's data folder: drafts, session markers, version history
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Layout, under g_get_user_data_dir()/nianbao/ (XDG_DATA_HOME in tests):
+ *   sessions/<session>.lock   held with flock() while the app runs
+ *   drafts/<id>.nianbao       the draft itself
+ *   drafts/<id>.ini           which session wrote it, for which file, its title
+ *   history/<key>/<usec>.nianbao  autosaved versions, newest last
+ * A draft whose session no longer holds its lock was left by a crash.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char      *id;
+  char      *path;       /* the draft's content */
+  char      *file_path;  /* the report's own file, NULL for an untitled report */
+  char      *title;
+  GDateTime *modified;
+} NbDraftInfo;
+
+typedef struct
+{
+  char      *path;
+  GDateTime *time;
+  goffset    size;
+} NbHistoryEntry;
+
+#define NB_TYPE_DRAFT_INFO (nb_draft_info_get_type ())
+GType        nb_draft_info_get_type   (void) G_GNUC_CONST;
+NbDraftInfo *nb_draft_info_copy       (const NbDraftInfo *info);
+void         nb_draft_info_free       (NbDraftInfo       *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbDraftInfo, nb_draft_info_free)
+
+#define NB_TYPE_HISTORY_ENTRY (nb_history_entry_get_type ())
+GType           nb_history_entry_get_type (void) G_GNUC_CONST;
+NbHistoryEntry *nb_history_entry_copy     (const NbHistoryEntry *entry);
+void            nb_history_entry_free     (NbHistoryEntry       *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbHistoryEntry, nb_history_entry_free)
+
+#define NB_HISTORY_MAX_BYTES (32 * 1024 * 1024)
+
+const char *nb_drafts_get_data_dir      (void);
+
+/* The running session: begun on first use, ended by a clean quit. */
+const char *nb_drafts_get_session_id    (void);
+void        nb_drafts_end_session       (void);
+
+char       *nb_drafts_new_id            (void);
+char       *nb_drafts_get_draft_path    (const char   *id);
+/* Thread-safe: writes the info first, then the content, both atomically. */
+gboolean    nb_drafts_write             (const char   *id,
+                                         const char   *file_path,
+                                         const char   *title,
+                                         GBytes       *bytes,
+                                         GError      **error);
+void        nb_drafts_remove            (const char   *id);
+/* Drafts left by sessions that ended without a clean quit, newest first. */
+GPtrArray  *nb_drafts_list_orphans      (void);
+
+/* The history folder's key for a file (hash of its path) or a draft id. */
+char       *nb_history_key_for_file     (GFile        *file);
+char       *nb_history_key_for_draft    (const char   *id);
+/* Thread-safe.  A version newer than min_interval_s replaces the newest
+ * one, so steady typing keeps versions spaced out; then the oldest go until
+ * at most limit versions and NB_HISTORY_MAX_BYTES remain. */
+gboolean    nb_history_add              (const char   *key,
+                                         GBytes       *bytes,
+                                         guint         limit,
+                                         guint         min_interval_s,
+                                         GError      **error);
+/* Oldest first. */
+GPtrArray  *nb_history_list             (const char   *key);
+
+G_END_DECLS

@@ -1,0 +1,676 @@
+/* test-autosave.c: NbAutosave against a real file system: the throttle,
+ * drafts, conflicts, deleted files, read-only folders, a full disk, flushes,
+ * the version history */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nb-autosave.h"
+#include "nb-drafts.h"
+#include "nb-file.h"
+
+static char *tmpdir;
+
+static NbReport *
+sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static char *
+new_path (const char *name)
+{
+  static guint counter;
+  g_autofree char *dir = g_strdup_printf ("%s/case-%u", tmpdir, ++counter);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static NbReport *
+load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_file_load (path, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the autosave reaches a state (or 5 s pass). */
+static void
+wait_for_state (NbAutosave      *autosave,
+                NbAutosaveState  state)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timed_out_cb, &timed_out);
+
+  while (!timed_out && (nb_autosave_get_state (autosave) != state
+                        || nb_autosave_get_busy (autosave)))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, state);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  success;
+  GError   *error;
+} Result;
+
+static void
+flush_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->success = nb_autosave_flush_finish (NB_AUTOSAVE (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->success = nb_autosave_save_finish (NB_AUTOSAVE (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+wait_result (Result *r)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timed_out_cb, &timed_out);
+
+  while (!r->done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (r->done);
+}
+
+static gboolean
+flush (NbAutosave *autosave,
+       GError    **error)
+{
+  Result r = { FALSE, };
+
+  nb_autosave_flush_async (autosave, NULL, flush_done_cb, &r);
+  wait_result (&r);
+  if (r.error)
+    g_propagate_error (error, r.error);
+  return r.success;
+}
+
+static gboolean
+save (NbAutosave *autosave,
+      GError    **error)
+{
+  Result r = { FALSE, };
+
+  nb_autosave_save_async (autosave, NULL, save_done_cb, &r);
+  wait_result (&r);
+  if (r.error)
+    g_propagate_error (error, r.error);
+  return r.success;
+}
+
+/* A report saved to a fresh file and its autosave, quick for tests. */
+static NbAutosave *
+autosave_for_new_file (const char *path,
+                       NbReport  **report_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbReport *report = sample ();
+  NbAutosave *autosave;
+
+  g_assert_true (nb_file_save (report, path, &error));
+  g_assert_no_error (error);
+  autosave = nb_autosave_new (report, file);
+  nb_autosave_set_delay (autosave, 20);
+  g_object_set (autosave, "history-interval", 0, NULL);
+  *report_out = report;
+  return autosave;
+}
+
+static void
+test_saves_after_delay (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
+  g_assert_true (nb_autosave_get_for_report (report) == autosave);
+  nb_autosave_set_delay (autosave, 200);
+  nb_report_set_agency (report, "自动保存局");
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_PENDING);
+  g_assert_true (nb_report_get_modified (report));
+
+  /* Not before the delay. */
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE));
+    }
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "漯河回族区城市管理局");
+  g_clear_object (&back);
+
+  wait_for_state (autosave, NB_AUTOSAVE_SAVED);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "自动保存局");
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_null (nb_autosave_get_message (autosave));
+
+  versions = nb_history_list (nb_autosave_get_history_key (autosave));
+  g_assert_cmpuint (versions->len, ==, 1);
+}
+
+static void
+on_saved_cb (NbAutosave *autosave,
+             guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+edit_cb (gpointer user_data)
+{
+  NbReport *report = user_data;
+  g_autofree char *phone = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+
+  nb_report_set_phone (report, phone);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Steady typing still saves: a throttle, not a debounce. */
+static void
+test_throttle (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  guint saves = 0;
+  gboolean timed_out = FALSE;
+  guint edit_id;
+
+  nb_autosave_set_delay (autosave, 100);
+  g_signal_connect (autosave, "saved", G_CALLBACK (on_saved_cb), &saves);
+  edit_id = g_timeout_add (10, edit_cb, report);
+  g_timeout_add (1000, timed_out_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (edit_id);
+  /* About one save per 100 ms of typing; a debounce would give none. */
+  g_assert_cmpuint (saves, >=, 4);
+  g_assert_cmpuint (saves, <=, 11);
+  g_assert_true (flush (autosave, NULL));
+  g_assert_false (nb_report_get_modified (report));
+}
+
+static void
+test_untitled_draft (void)
+{
+  g_autoptr(NbReport) report = sample ();
+  g_autoptr(NbAutosave) autosave = nb_autosave_new (report, NULL);
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  g_autofree char *path = new_path ("saved-as.nianbao");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  nb_autosave_set_delay (autosave, 20);
+  g_assert_true (g_str_has_prefix (draft_path, g_get_user_data_dir ()));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  nb_report_set_agency (report, "草稿局");
+  wait_for_state (autosave, NB_AUTOSAVE_SAVED);
+  back = load (draft_path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "草稿局");
+  g_clear_object (&back);
+  /* Only a draft: the report is still unsaved for the user. */
+  g_assert_true (nb_report_get_modified (report));
+
+  /* Our own session is alive: nothing to recover. */
+  orphans = nb_drafts_list_orphans ();
+  for (guint i = 0; i < orphans->len; i++)
+    g_assert_cmpstr (((NbDraftInfo *)g_ptr_array_index (orphans, i))->id, !=,
+                     nb_autosave_get_draft_id (autosave));
+
+  /* Save As: the file gets the report, the draft goes. */
+  nb_autosave_set_file (autosave, file);
+  g_assert_true (flush (autosave, &error));
+  g_assert_no_error (error);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "草稿局");
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_false (nb_report_get_modified (report));
+}
+
+static void
+test_discard_draft (void)
+{
+  g_autoptr(NbReport) report = sample ();
+  g_autoptr(NbAutosave) autosave = nb_autosave_new (report, NULL);
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+
+  nb_autosave_set_delay (autosave, 10000);
+  nb_report_set_agency (report, "丢弃局");
+  g_assert_true (flush (autosave, NULL));
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  nb_autosave_discard_draft (autosave);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_false (nb_autosave_get_busy (autosave));
+}
+
+/* Flushing writes at once, without waiting for the delay. */
+static void
+test_flush (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(NbReport) back = NULL;
+  gint64 start;
+
+  nb_autosave_set_delay (autosave, 60000);
+  nb_report_set_agency (report, "冲刷局");
+  start = g_get_monotonic_time ();
+  g_assert_true (flush (autosave, NULL));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "冲刷局");
+  /* Nothing pending: a flush returns at once. */
+  g_assert_true (flush (autosave, NULL));
+}
+
+static void
+on_conflict_cb (NbAutosave *autosave,
+                guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_conflict (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(NbReport) other = sample ();
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  guint conflicts = 0;
+
+  g_signal_connect (autosave, "conflict", G_CALLBACK (on_conflict_cb), &conflicts);
+
+  /* A colleague's copy lands on the file (a sync tool renames it over). */
+  nb_report_set_agency (other, "同事的版本");
+  g_assert_true (nb_file_save (other, path, &error));
+  theirs = read_file (path);
+
+  nb_report_set_agency (report, "我的版本");
+  wait_for_state (autosave, NB_AUTOSAVE_CONFLICT);
+  g_assert_cmpuint (conflicts, ==, 1);
+  g_assert_nonnull (nb_autosave_get_message (autosave));
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_clear_pointer (&on_disk, g_free);
+  /* The work is in the draft. */
+  back = load (draft_path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  g_clear_object (&back);
+
+  /* More typing: still not written over theirs, still kept. */
+  nb_report_set_address (report, "我的地址");
+  g_assert_false (flush (autosave, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_clear_pointer (&on_disk, g_free);
+  back = load (draft_path);
+  g_assert_cmpstr (nb_report_get_address (back), ==, "我的地址");
+  g_clear_object (&back);
+  g_assert_cmpuint (conflicts, ==, 1);
+
+  /* The user keeps theirs: written, and the draft is no longer needed. */
+  g_assert_true (save (autosave, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+}
+
+/* Only a content change counts: a touch with the same bytes is a change too
+ * (we cannot know), but our own writes never are. */
+static void
+test_no_false_conflict (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+
+  for (int i = 0; i < 20; i++)
+    {
+      g_autofree char *agency = g_strdup_printf ("局 %d", i);
+
+      nb_report_set_agency (report, agency);
+      g_assert_true (flush (autosave, NULL));
+      g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
+    }
+}
+
+static void
+test_deleted_file (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  nb_report_set_agency (report, "删除后");
+  wait_for_state (autosave, NB_AUTOSAVE_FAILED);
+  g_assert_cmpstr (nb_autosave_get_message (autosave), ==, "The file was deleted or moved");
+  /* Not silently brought back; the work is in the draft. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  back = load (draft_path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "删除后");
+  g_clear_object (&back);
+  g_assert_true (nb_report_get_modified (report));
+
+  /* Retry writes it again. */
+  g_assert_true (save (autosave, &error));
+  g_assert_no_error (error);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "删除后");
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+run (const char *command)
+{
+  int status = system (command);
+
+  return status == 0;
+}
+
+static char *
+mount_tmpfs (const char *options)
+{
+  g_autofree char *dir = new_path ("mnt");
+  g_autofree char *command = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  command = g_strdup_printf ("mount -t tmpfs -o %s tmpfs '%s' 2>/dev/null", options, dir);
+  if (!run (command))
+    {
+      g_rmdir (dir);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
+static void
+unmount (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("umount '%s'", dir);
+
+  g_assert_true (run (command));
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(NbReport) back = NULL;
+  gboolean mounted = FALSE;
+
+  /* Root writes through permissions: a read-only mount then, else chmod. */
+  if (geteuid () == 0)
+    {
+      dir = mount_tmpfs ("size=1m");
+      if (dir == NULL)
+        {
+          g_test_skip ("root, but cannot mount a tmpfs to make read-only");
+          return;
+        }
+      mounted = TRUE;
+    }
+  else
+    {
+      g_autofree char *p = new_path ("ro");
+
+      dir = g_path_get_dirname (p);
+    }
+  path = g_build_filename (dir, "report.nianbao", NULL);
+  autosave = autosave_for_new_file (path, &report);
+  draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  before = read_file (path);
+  if (mounted)
+    command = g_strdup_printf ("mount -o remount,ro '%s'", dir);
+  if (mounted)
+    g_assert_true (run (command));
+  else
+    g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  nb_report_set_agency (report, "只读");
+  wait_for_state (autosave, NB_AUTOSAVE_FAILED);
+  g_assert_cmpstr (nb_autosave_get_message (autosave), ==,
+                   mounted ? "The folder is read-only"
+                           : "You are not allowed to write in this folder");
+  after = read_file (path);
+  g_assert_cmpstr (before, ==, after);
+  back = load (draft_path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "只读");
+  g_assert_true (nb_report_get_modified (report));
+
+  g_object_unref (g_steal_pointer (&autosave));
+  if (mounted)
+    unmount (dir);
+  else
+    g_chmod (dir, 0755);
+}
+
+/* A small tmpfs, filled up: the write fails with ENOSPC half-way. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = mount_tmpfs ("size=128k");
+  g_autofree char *path = NULL;
+  g_autofree char *filler = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) leftovers = NULL;
+  g_autoptr(GDir) gdir = NULL;
+  char block[4096] = { 0, };
+  FILE *f;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("cannot mount a small tmpfs here (not root?)");
+      return;
+    }
+  path = g_build_filename (dir, "report.nianbao", NULL);
+  autosave = autosave_for_new_file (path, &report);
+  draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  before = read_file (path);
+
+  /* Leave less room than one more copy of the report needs. */
+  filler = g_build_filename (dir, "filler", NULL);
+  f = fopen (filler, "w");
+  g_assert_nonnull (f);
+  while (fwrite (block, 1, sizeof block, f) == sizeof block && fflush (f) == 0)
+    ;
+  fclose (f);
+
+  nb_report_set_agency (report, "磁盘已满");
+  wait_for_state (autosave, NB_AUTOSAVE_FAILED);
+  g_assert_cmpstr (nb_autosave_get_message (autosave), ==, "The disk is full");
+  after = read_file (path);
+  g_assert_cmpstr (before, ==, after);
+  back = load (draft_path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "磁盘已满");
+  g_clear_object (&back);
+  /* No temporary file left behind to fill the disk further. */
+  gdir = g_dir_open (dir, 0, NULL);
+  leftovers = g_ptr_array_new_with_free_func (g_free);
+  for (const char *name; (name = g_dir_read_name (gdir)) != NULL;)
+    g_ptr_array_add (leftovers, g_strdup (name));
+  g_assert_cmpuint (leftovers->len, ==, 2);
+  g_clear_pointer (&gdir, g_dir_close);
+
+  /* Room again: Retry saves. */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_assert_true (save (autosave, &error));
+  g_assert_no_error (error);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "磁盘已满");
+
+  g_object_unref (g_steal_pointer (&autosave));
+  unmount (dir);
+}
+
+static void
+test_history_limit (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(NbReport) newest = NULL;
+  g_autoptr(NbReport) oldest = NULL;
+
+  g_object_set (autosave, "history-limit", 3, NULL);
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *agency = g_strdup_printf ("版本 %d", i);
+
+      nb_report_set_agency (report, agency);
+      g_assert_true (flush (autosave, NULL));
+    }
+  versions = nb_history_list (nb_autosave_get_history_key (autosave));
+  g_assert_cmpuint (versions->len, ==, 3);
+  oldest = load (((NbHistoryEntry *)g_ptr_array_index (versions, 0))->path);
+  newest = load (((NbHistoryEntry *)g_ptr_array_index (versions, 2))->path);
+  g_assert_cmpstr (nb_report_get_agency (oldest), ==, "版本 3");
+  g_assert_cmpstr (nb_report_get_agency (newest), ==, "版本 5");
+  g_assert_true (g_date_time_compare (((NbHistoryEntry *)g_ptr_array_index (versions, 0))->time,
+                                      ((NbHistoryEntry *)g_ptr_array_index (versions, 2))->time)
+                 < 0);
+}
+
+/* Steady typing keeps versions spaced: the newest is replaced until it is
+ * far enough from the one before. */
+static void
+test_history_interval (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(NbReport) newest = NULL;
+
+  g_object_set (autosave, "history-interval", 3600, NULL);
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *agency = g_strdup_printf ("间隔 %d", i);
+
+      nb_report_set_agency (report, agency);
+      g_assert_true (flush (autosave, NULL));
+    }
+  versions = nb_history_list (nb_autosave_get_history_key (autosave));
+  g_assert_cmpuint (versions->len, ==, 2);
+  newest = load (((NbHistoryEntry *)g_ptr_array_index (versions, 1))->path);
+  g_assert_cmpstr (nb_report_get_agency (newest), ==, "间隔 4");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmpdir = g_dir_make_tmp ("nb-autosave-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/autosave/saves-after-delay", test_saves_after_delay);
+  g_test_add_func ("/autosave/throttle", test_throttle);
+  g_test_add_func ("/autosave/untitled-draft", test_untitled_draft);
+  g_test_add_func ("/autosave/discard-draft", test_discard_draft);
+  g_test_add_func ("/autosave/flush", test_flush);
+  g_test_add_func ("/autosave/conflict", test_conflict);
+  g_test_add_func ("/autosave/no-false-conflict", test_no_false_conflict);
+  g_test_add_func ("/autosave/deleted-file", test_deleted_file);
+  g_test_add_func ("/autosave/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/autosave/disk-full", test_disk_full);
+  g_test_add_func ("/autosave/history-limit", test_history_limit);
+  g_test_add_func ("/autosave/history-interval", test_history_interval);
+
+  status = g_test_run ();
+  if (status == 0)
+    {
+      g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
+
+      run (command);
+    }
+  return status;
+}
