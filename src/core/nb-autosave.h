@@ -55,7 +55,21 @@ gboolean         nb_autosave_flush_finish (NbAutosave           *self,
 /* A clean close: nothing left to recover. */
 void             nb_autosave_discard_draft (NbAutosave          *self);
 
-/* Added after the first contract. */
+/* Added after the first contract.
+ *
+ * Properties: "state" (uint, an NbAutosaveState; notify::state), "message"
+ * (the failure or conflict, for a banner), "delay" (ms), "history-limit",
+ * "history-interval" (s).  Delay and history limit follow the GSettings keys
+ * autosave-delay and history-limit when the schema is installed.
+ * Signals: "conflict" (the file changed on disk: nothing is written to it
+ * until the user chooses; reload = a new NbAutosave for the reloaded report,
+ * keep mine = nb_autosave_save_async, save as = nb_autosave_set_file) and
+ * "saved" (after each successful write).
+ * save_async writes even over a conflict or a deleted file (the user asked);
+ * flush_async fails with G_IO_ERROR_WRONG_ETAG in a conflict and
+ * G_IO_ERROR_FAILED after a failed write (the draft then holds the work).
+ * set_file (Save As) writes the new file at once and then removes the draft.
+ * A titled report's draft exists only while the file could not be written. */
 /* The autosave of a report, if one was made for it (transfer none). */
 NbAutosave      *nb_autosave_get_for_report (NbReport           *report);
 /* The key of its folder in the version history (see nb-drafts.h). */
