@@ -15,6 +15,7 @@
 
 #include "nb-checker.h"
 #include "nb-cli.h"
+#include "nb-compare.h"
 #include "nb-export.h"
 #include "nb-file.h"
 #include "nb-merge.h"
@@ -542,6 +543,31 @@ run_merge (NbCliOptions *o)
 }
 
 static int
+run_compare (NbCliOptions *o)
+{
+  g_autoptr(NbReport) old_report = NULL;
+  g_autoptr(NbReport) new_report = NULL;
+  g_autoptr(NbCompare) compare = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (o->files == NULL || g_strv_length (o->files) != 2)
+    return usage_error (_("--compare takes two reports: last year’s, then this year’s"));
+  old_report = nb_file_load (o->files[0], &error);
+  if (old_report != NULL)
+    new_report = nb_file_load (o->files[1], &error);
+  if (new_report == NULL)
+    {
+      g_printerr ("%s: %s\n", o->files[old_report == NULL ? 0 : 1], error->message);
+      return EXIT_UNREADABLE;
+    }
+  compare = nb_compare_new (old_report, new_report);
+  text = nb_compare_to_text (compare, o->files[0], o->files[1]);
+  g_print ("%s", text);
+  return EXIT_CLEAN;
+}
+
+static int
 run_export (NbCliOptions *o)
 {
   g_autoptr(GError) error = NULL;
@@ -616,6 +642,8 @@ nb_cli_run (NbCliOptions *o)
     return run_export (o);
   if (o->merge)
     return run_merge (o);
+  if (o->compare)
+    return run_compare (o);
   g_assert_not_reached ();
   return EXIT_UNREADABLE;
 }
