@@ -17,7 +17,8 @@ main (int   argc,
   g_autoptr(NbApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* NIANBAO_LOCALEDIR: translations of an uninstalled build (build-aux/run). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("NIANBAO_LOCALEDIR") ? g_getenv ("NIANBAO_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -16,6 +16,10 @@ G_DEFINE_QUARK (nb-export-error-quark, nb_export_error)
 
 static const NbExportFormat formats[] = {
   { "csv", "csv", "text/csv", nb_export_csv },
+  { "html", "html", "text/html", nb_export_html },
+  { "docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    nb_export_docx },
+  { "txt", "txt", "text/plain", nb_export_txt },
 };
 
 const NbExportFormat *

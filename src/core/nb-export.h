@@ -45,5 +45,11 @@ gboolean              nb_export_to_file       (NbReport    *report,
 /* One per format, each in its own file. */
 GBytes               *nb_export_csv           (NbReport    *report,
                                                GError     **error);
+GBytes               *nb_export_html          (NbReport    *report,
+                                               GError     **error);
+GBytes               *nb_export_docx          (NbReport    *report,
+                                               GError     **error);
+GBytes               *nb_export_txt           (NbReport    *report,
+                                               GError     **error);
 
 G_END_DECLS

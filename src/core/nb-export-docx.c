@@ -1,0 +1,494 @@
+/* nb-export-docx.c: a Word document (Office Open XML) for WPS, Word and LibreOffice
+ *
+ * The page follows the print layout: A4, margins 37/26/35/28 mm, 3号 仿宋
+ * body on a fixed 29 pt line with a two-character first-line indent,
+ * headings as real heading styles (so the navigation pane lists the
+ * sections), page numbers "— N —" on the outer side of the footer.  The
+ * tables are Word tables built from the edition's printed layout, merged
+ * cells as gridSpan and vMerge.  Every piece of text is escaped, and
+ * characters XML 1.0 forbids are dropped, so Word never calls the file
+ * corrupt.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-export-docx"
+
+#include "config.h"
+
+#include "nb-export.h"
+#include "nb-xml-writer.h"
+#include "nb-zip.h"
+
+/* Twentieths of a point; 1 mm = 56.693 twips. */
+#define PAGE_WIDTH    11906 /* 210 mm */
+#define PAGE_HEIGHT   16838 /* 297 mm */
+#define MARGIN_TOP    2098  /* 37 mm */
+#define MARGIN_RIGHT  1474  /* 26 mm */
+#define MARGIN_BOTTOM 1984  /* 35 mm */
+#define MARGIN_LEFT   1587  /* 28 mm */
+#define TYPE_WIDTH    (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+/* The number's line, 14 pt, starts 7 mm below the type area. */
+#define FOOTER_DISTANCE 1304
+#define BODY_LINE       580 /* 225 mm / 22 lines ≈ 29 pt */
+
+/* Wider tables get 小5 instead of 小4, as on paper. */
+#define WIDE_TABLE_COLUMNS 10
+
+#define XML_DECLARATION "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
+#define CT_PREFIX "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+static const char content_types[] =
+  XML_DECLARATION
+  "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+  "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+  "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+  "<Override PartName=\"/word/document.xml\" ContentType=\"" CT_PREFIX "document.main+xml\"/>"
+  "<Override PartName=\"/word/styles.xml\" ContentType=\"" CT_PREFIX "styles+xml\"/>"
+  "<Override PartName=\"/word/settings.xml\" ContentType=\"" CT_PREFIX "settings+xml\"/>"
+  "<Override PartName=\"/word/fontTable.xml\" ContentType=\"" CT_PREFIX "fontTable+xml\"/>"
+  "<Override PartName=\"/word/footer1.xml\" ContentType=\"" CT_PREFIX "footer+xml\"/>"
+  "<Override PartName=\"/word/footer2.xml\" ContentType=\"" CT_PREFIX "footer+xml\"/>"
+  "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+  "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+  "</Types>";
+
+static const char package_rels[] =
+  XML_DECLARATION
+  "<Relationships xmlns=\"" REL_NS "\">"
+  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+  "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+  "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+  "</Relationships>";
+
+static const char document_rels[] =
+  XML_DECLARATION
+  "<Relationships xmlns=\"" REL_NS "\">"
+  "<Relationship Id=\"rId1\" Type=\"" R_NS "/styles\" Target=\"styles.xml\"/>"
+  "<Relationship Id=\"rId2\" Type=\"" R_NS "/settings\" Target=\"settings.xml\"/>"
+  "<Relationship Id=\"rId3\" Type=\"" R_NS "/fontTable\" Target=\"fontTable.xml\"/>"
+  "<Relationship Id=\"rId4\" Type=\"" R_NS "/footer\" Target=\"footer1.xml\"/>"
+  "<Relationship Id=\"rId5\" Type=\"" R_NS "/footer\" Target=\"footer2.xml\"/>"
+  "</Relationships>";
+
+static const char app_properties[] =
+  XML_DECLARATION
+  "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+  "<Application>Nianbao " PACKAGE_VERSION "</Application>"
+  "</Properties>";
+
+/* Odd and even pages number on their outer side (evenAndOddHeaders). */
+static const char settings[] =
+  XML_DECLARATION
+  "<w:settings xmlns:w=\"" W_NS "\">"
+  "<w:defaultTabStop w:val=\"420\"/>"
+  "<w:evenAndOddHeaders/>"
+  "<w:characterSpacingControl w:val=\"compressPunctuation\"/>"
+  "<w:compat>"
+  "<w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
+  "</w:compat>"
+  "</w:settings>";
+
+/* The names offices use, with the Windows family names as alternatives so
+ * Word and WPS find them whichever name is installed. */
+static const char font_table[] =
+  XML_DECLARATION
+  "<w:fonts xmlns:w=\"" W_NS "\">"
+  "<w:font w:name=\"仿宋\"><w:altName w:val=\"FangSong\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+  "<w:font w:name=\"黑体\"><w:altName w:val=\"SimHei\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+  "<w:font w:name=\"楷体\"><w:altName w:val=\"KaiTi\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+  "<w:font w:name=\"宋体\"><w:altName w:val=\"SimSun\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
+  "<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
+  "<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+  "</w:fonts>";
+
+#define FONTS(EAST_ASIA) \
+  "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"" EAST_ASIA \
+  "\" w:cs=\"Times New Roman\"/>"
+#define NO_INDENT "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
+#define HEADING_STYLE(N, OUTLINE, EAST_ASIA) \
+  "<w:style w:type=\"paragraph\" w:styleId=\"Heading" N "\">" \
+  "<w:name w:val=\"heading " N "\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>" \
+  "<w:uiPriority w:val=\"9\"/><w:qFormat/>" \
+  "<w:pPr><w:keepNext/><w:keepLines/><w:outlineLvl w:val=\"" OUTLINE "\"/></w:pPr>" \
+  "<w:rPr>" FONTS (EAST_ASIA) "</w:rPr></w:style>"
+
+/* Level 1 "一、" in 黑体, level 2 "（一）" in 楷体, levels 3 and 4 in the
+ * body's 仿宋; Heading 1 is the section, paragraph headings start at 2. */
+static const char styles[] =
+  XML_DECLARATION
+  "<w:styles xmlns:w=\"" W_NS "\">"
+  "<w:docDefaults>"
+  "<w:rPrDefault><w:rPr>" FONTS ("仿宋") "<w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+  "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+  "<w:pPrDefault><w:pPr><w:spacing w:line=\"" G_STRINGIFY (BODY_LINE) "\" w:lineRule=\"exact\"/>"
+  "</w:pPr></w:pPrDefault>"
+  "</w:docDefaults>"
+  "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+  "<w:name w:val=\"Normal\"/><w:qFormat/>"
+  "<w:pPr><w:widowControl w:val=\"0\"/>"
+  "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"" G_STRINGIFY (BODY_LINE) "\" w:lineRule=\"exact\"/>"
+  "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/></w:pPr>"
+  "</w:style>"
+  "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+  "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/>"
+  "</w:style>"
+  "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
+  "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/>"
+  "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
+  "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+  "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+  "</w:tblCellMar></w:tblPr></w:style>"
+  "<w:style w:type=\"table\" w:styleId=\"TableGrid\">"
+  "<w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/><w:uiPriority w:val=\"39\"/>"
+  "<w:tblPr><w:tblBorders>"
+  "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+  "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+  "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+  "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+  "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+  "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+  "</w:tblBorders></w:tblPr></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
+  "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
+  "<w:uiPriority w:val=\"10\"/><w:qFormat/>"
+  "<w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\"" G_STRINGIFY (BODY_LINE) "\" w:line=\"240\" w:lineRule=\"auto\"/>"
+  NO_INDENT "<w:jc w:val=\"center\"/></w:pPr>"
+  "<w:rPr>" FONTS ("方正小标宋简体") "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
+  HEADING_STYLE ("1", "0", "黑体")
+  HEADING_STYLE ("2", "1", "黑体")
+  HEADING_STYLE ("3", "2", "楷体")
+  HEADING_STYLE ("4", "3", "仿宋")
+  HEADING_STYLE ("5", "4", "仿宋")
+  "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"NbTableText\">"
+  "<w:name w:val=\"Nianbao Table Text\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
+  "<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+  NO_INDENT "<w:jc w:val=\"center\"/></w:pPr>"
+  "<w:rPr>" FONTS ("宋体") "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>"
+  "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"NbTableTextSmall\">"
+  "<w:name w:val=\"Nianbao Table Text Small\"/><w:basedOn w:val=\"NbTableText\"/><w:qFormat/>"
+  "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"Footer\">"
+  "<w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>"
+  "<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" NO_INDENT "</w:pPr>"
+  "<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\" w:cs=\"宋体\"/>"
+  "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
+  "</w:styles>";
+
+/* "— N —", one character (14 pt) in from the outer edge. */
+#define FOOTER(JC, INDENT) \
+  XML_DECLARATION \
+  "<w:ftr xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\">" \
+  "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/>" INDENT "<w:jc w:val=\"" JC "\"/></w:pPr>" \
+  "<w:r><w:t xml:space=\"preserve\">— </w:t></w:r>" \
+  "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>" \
+  "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>" \
+  "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" \
+  "<w:r><w:t>1</w:t></w:r>" \
+  "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" \
+  "<w:r><w:t xml:space=\"preserve\"> —</w:t></w:r>" \
+  "</w:p></w:ftr>"
+
+static const char footer_odd[] =
+  FOOTER ("right", "<w:ind w:right=\"280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>");
+static const char footer_even[] =
+  FOOTER ("left", "<w:ind w:left=\"280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>");
+
+/* Runs: a tab and a line break are elements of their own in WordprocessingML. */
+static void
+append_run (GString    *out,
+            const char *text,
+            gboolean    bold)
+{
+  const char *start = text;
+
+  g_string_append (out, "<w:r>");
+  if (bold)
+    g_string_append (out, "<w:rPr><w:b/><w:bCs/></w:rPr>");
+  for (const char *p = text; ; p++)
+    {
+      if (*p != '\0' && *p != '\t' && *p != '\n')
+        continue;
+      if (p > start)
+        {
+          g_string_append (out, "<w:t xml:space=\"preserve\">");
+          nb_xml_append_escaped (out, start, p - start);
+          g_string_append (out, "</w:t>");
+        }
+      if (*p == '\0')
+        break;
+      g_string_append (out, *p == '\t' ? "<w:tab/>" : "<w:br/>");
+      start = p + 1;
+    }
+  g_string_append (out, "</w:r>");
+}
+
+static void
+append_styled_paragraph (GString    *out,
+                         const char *style,
+                         const char *text)
+{
+  g_string_append_printf (out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+  append_run (out, text, FALSE);
+  g_string_append (out, "</w:p>");
+}
+
+static void
+append_paragraph (GString           *out,
+                  const NbParagraph *paragraph)
+{
+  g_autoptr(GPtrArray) runs = nb_paragraph_dup_merged_runs (paragraph);
+  gboolean heading = paragraph->level != NB_PARAGRAPH_BODY;
+
+  g_string_append (out, "<w:p>");
+  if (heading)
+    g_string_append_printf (out, "<w:pPr><w:pStyle w:val=\"Heading%d\"/></w:pPr>",
+                            (int)paragraph->level + 1);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const NbRun *run = g_ptr_array_index (runs, i);
+
+      /* A heading's weight is its style's. */
+      append_run (out, run->text, run->bold && !heading);
+    }
+  g_string_append (out, "</w:p>");
+}
+
+/* Column widths: value columns share alike; a label column gets room for
+ * its longest single-column label, within bounds, so the long labels of
+ * table 3 wrap instead of squeezing the numbers. */
+static guint *
+compute_widths (const NbEditionTable *table)
+{
+  guint width = nb_edition_table_get_grid_width (table);
+  guint first_value = nb_layout_first_value_column (table);
+  g_autofree guint *weights = g_new0 (guint, width);
+  guint *widths = g_new0 (guint, width);
+  guint total = 0, used = 0;
+
+  for (guint c = 0; c < width; c++)
+    weights[c] = c < first_value ? 4 : 5;
+  for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (table, i);
+
+      if (item->column < first_value && item->column_span == 1 && item->text != NULL)
+        weights[item->column] = CLAMP (g_utf8_strlen (item->text, -1), weights[item->column], 12);
+    }
+  for (guint c = 0; c < width; c++)
+    total += weights[c];
+  for (guint c = 0; c < width; c++)
+    {
+      widths[c] = c + 1 < width ? TYPE_WIDTH * weights[c] / total : TYPE_WIDTH - used;
+      used += widths[c];
+    }
+  return widths;
+}
+
+static gboolean
+row_has_block (const NbLayoutItem **grid,
+               guint                width,
+               guint                row)
+{
+  for (guint c = 0; c < width; c++)
+    if (grid[row * width + c] != NULL && grid[row * width + c]->row == row
+        && grid[row * width + c]->role == NB_LAYOUT_BLOCK)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+row_is_header (const NbLayoutItem **grid,
+               guint                width,
+               guint                row)
+{
+  for (guint c = 0; c < width; c++)
+    if (grid[row * width + c] != NULL && grid[row * width + c]->row == row
+        && !grid[row * width + c]->is_header)
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+item_alignment (const NbLayoutItem *item)
+{
+  return item != NULL && item->role == NB_LAYOUT_LABEL ? "left" : "center";
+}
+
+static void
+append_table (GString              *out,
+              NbReport             *report,
+              const NbEditionTable *table)
+{
+  guint width = nb_edition_table_get_grid_width (table);
+  guint height = nb_edition_table_get_grid_height (table);
+  g_autofree const NbLayoutItem **grid = nb_layout_grid_new (table);
+  g_autofree guint *widths = compute_widths (table);
+  const char *text_style = width > WIDE_TABLE_COLUMNS ? "NbTableTextSmall" : "NbTableText";
+  /* Only header rows at the very top repeat on a new page: the block
+   * headers of table 2 belong to their block. */
+  gboolean leading_header = TRUE;
+
+  g_string_append_printf (out,
+                          "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
+                          "<w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+                          "<w:tblLayout w:type=\"fixed\"/>"
+                          "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
+                          "<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+                          "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\""
+                          " w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
+                          TYPE_WIDTH);
+  for (guint c = 0; c < width; c++)
+    g_string_append_printf (out, "<w:gridCol w:w=\"%u\"/>", widths[c]);
+  g_string_append (out, "</w:tblGrid>");
+
+  for (guint r = 0; r < height; r++)
+    {
+      leading_header = leading_header && !row_has_block (grid, width, r)
+                       && row_is_header (grid, width, r);
+      g_string_append (out, "<w:tr><w:trPr><w:cantSplit/>");
+      if (leading_header)
+        g_string_append (out, "<w:tblHeader/>");
+      g_string_append (out, "</w:trPr>");
+
+      for (guint c = 0; c < width; )
+        {
+          const NbLayoutItem *item = grid[r * width + c];
+          guint span = item != NULL ? item->column_span : 1;
+          guint cell_width = 0;
+          gboolean origin = item != NULL && item->row == r;
+
+          /* An item starting in an earlier column is covered already. */
+          if (item != NULL && item->column != c)
+            {
+              c++;
+              continue;
+            }
+          for (guint k = c; k < c + span && k < width; k++)
+            cell_width += widths[k];
+
+          g_string_append_printf (out, "<w:tc><w:tcPr><w:tcW w:w=\"%u\" w:type=\"dxa\"/>",
+                                  cell_width);
+          if (span > 1)
+            g_string_append_printf (out, "<w:gridSpan w:val=\"%u\"/>", span);
+          if (item != NULL && item->row_span > 1)
+            g_string_append (out, origin ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
+          g_string_append (out, "<w:vAlign w:val=\"center\"/></w:tcPr>");
+
+          g_string_append_printf (out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", text_style);
+          if (!g_str_equal (item_alignment (item), "center"))
+            g_string_append_printf (out, "<w:jc w:val=\"%s\"/>", item_alignment (item));
+          g_string_append (out, "</w:pPr>");
+          if (origin && item->role == NB_LAYOUT_VALUE)
+            {
+              g_autofree char *text = nb_report_dup_cell_text (report, table, item->cell);
+
+              if (text[0] != '\0')
+                append_run (out, text, FALSE);
+            }
+          else if (origin && item->text != NULL && item->text[0] != '\0')
+            append_run (out, item->text, item->role == NB_LAYOUT_BLOCK);
+          g_string_append (out, "</w:p></w:tc>");
+          c += span;
+        }
+      g_string_append (out, "</w:tr>");
+    }
+  g_string_append (out, "</w:tbl>");
+}
+
+static GString *
+build_document (NbReport *report)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+  g_autofree char *title = nb_report_dup_title (report);
+  GString *out = g_string_new (XML_DECLARATION);
+
+  g_string_append (out, "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\"><w:body>");
+  append_styled_paragraph (out, "Title", title);
+
+  for (guint s = 0; s < nb_edition_get_n_sections (edition); s++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, s);
+      GPtrArray *paragraphs = nb_report_get_paragraphs (report, section->id);
+
+      append_styled_paragraph (out, "Heading1", section->heading);
+      for (guint i = 0; paragraphs != NULL && i < paragraphs->len; i++)
+        append_paragraph (out, g_ptr_array_index (paragraphs, i));
+      if (section->table_id != NULL)
+        append_table (out, report, nb_edition_find_table (edition, section->table_id));
+    }
+
+  g_string_append_printf (out,
+                          "<w:sectPr>"
+                          "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+                          "<w:footerReference w:type=\"even\" r:id=\"rId5\"/>"
+                          "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
+                          "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
+                          " w:header=\"851\" w:footer=\"%d\" w:gutter=\"0\"/>"
+                          "<w:pgNumType w:start=\"1\"/>"
+                          "<w:cols w:space=\"425\"/>"
+                          "</w:sectPr></w:body></w:document>",
+                          PAGE_WIDTH, PAGE_HEIGHT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM,
+                          MARGIN_LEFT, FOOTER_DISTANCE);
+  return out;
+}
+
+static GString *
+build_core_properties (NbReport *report)
+{
+  g_autofree char *title = nb_report_dup_title (report);
+  GString *out = g_string_new (XML_DECLARATION);
+
+  g_string_append (out,
+                   "<cp:coreProperties"
+                   " xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
+                   " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                   " xmlns:dcterms=\"http://purl.org/dc/terms/\""
+                   " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
+  nb_xml_append_escaped (out, title, -1);
+  g_string_append (out, "</dc:title><dc:creator>");
+  nb_xml_append_escaped (out, nb_report_get_agency (report), -1);
+  g_string_append (out, "</dc:creator><dc:language>zh-CN</dc:language></cp:coreProperties>");
+  return out;
+}
+
+static gboolean
+add_string (NbZipWriter  *zip,
+            const char   *name,
+            const char   *text,
+            GError      **error)
+{
+  return nb_zip_writer_add (zip, name, text, strlen (text), error);
+}
+
+GBytes *
+nb_export_docx (NbReport  *report,
+                GError   **error)
+{
+  g_autoptr(NbZipWriter) zip = nb_zip_writer_new (error);
+  g_autoptr(GString) document = NULL;
+  g_autoptr(GString) core = NULL;
+
+  if (zip == NULL)
+    return NULL;
+  document = build_document (report);
+  core = build_core_properties (report);
+
+  /* [Content_Types].xml first: some readers sniff the package by it. */
+  if (!add_string (zip, "[Content_Types].xml", content_types, error)
+      || !add_string (zip, "_rels/.rels", package_rels, error)
+      || !add_string (zip, "docProps/core.xml", core->str, error)
+      || !add_string (zip, "docProps/app.xml", app_properties, error)
+      || !add_string (zip, "word/_rels/document.xml.rels", document_rels, error)
+      || !add_string (zip, "word/document.xml", document->str, error)
+      || !add_string (zip, "word/styles.xml", styles, error)
+      || !add_string (zip, "word/settings.xml", settings, error)
+      || !add_string (zip, "word/fontTable.xml", font_table, error)
+      || !add_string (zip, "word/footer1.xml", footer_odd, error)
+      || !add_string (zip, "word/footer2.xml", footer_even, error))
+    return NULL;
+  return nb_zip_writer_finish (zip, error);
+}
