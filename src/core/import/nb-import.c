@@ -1,0 +1,1656 @@
+/* nb-import.c: the mapping step every importer shares, and the import report
+ *
+ * A reader turns its format into paragraphs and tables (NbImportDoc); here
+ * they become a report.  Sections are found by their headings, table rows
+ * by their labels (never by position alone), values are stored as the
+ * source states them, totals included, and everything that could not be
+ * mapped or looks wrong becomes a finding: nothing is dropped silently.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-checker.h"
+#include "nb-import-private.h"
+
+G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
+
+/* Findings */
+
+NbImportFinding *
+nb_import_finding_copy (const NbImportFinding *finding)
+{
+  NbImportFinding *copy = g_new0 (NbImportFinding, 1);
+
+  copy->severity = finding->severity;
+  copy->code = finding->code;
+  copy->location = g_strdup (finding->location);
+  copy->message = g_strdup (finding->message);
+  return copy;
+}
+
+void
+nb_import_finding_free (NbImportFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->location);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+G_DEFINE_BOXED_TYPE (NbImportFinding, nb_import_finding, nb_import_finding_copy,
+                     nb_import_finding_free)
+
+/* "line 58: error: [ROW-EXTRA-VALUES] …" */
+char *
+nb_import_finding_to_string (const NbImportFinding *finding)
+{
+  return g_strdup_printf ("%s%s%s: [%s] %s", finding->location ? finding->location : "",
+                          finding->location ? ": " : "",
+                          nb_severity_to_string (finding->severity), finding->code,
+                          finding->message);
+}
+
+/* Formats */
+
+const char *
+nb_import_format_to_string (NbImportFormat format)
+{
+  switch (format)
+    {
+    case NB_IMPORT_FORMAT_TEXT:
+      return "text";
+    case NB_IMPORT_FORMAT_HTML:
+      return "html";
+    case NB_IMPORT_FORMAT_DOCX:
+      return "docx";
+    case NB_IMPORT_FORMAT_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+NbImportFormat
+nb_import_format_for_path (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, NB_IMPORT_FORMAT_UNKNOWN);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".md")
+      || g_str_has_suffix (lower, ".markdown"))
+    return NB_IMPORT_FORMAT_TEXT;
+  if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm")
+      || g_str_has_suffix (lower, ".xhtml") || g_str_has_suffix (lower, ".shtml"))
+    return NB_IMPORT_FORMAT_HTML;
+  if (g_str_has_suffix (lower, ".docx"))
+    return NB_IMPORT_FORMAT_DOCX;
+  return NB_IMPORT_FORMAT_UNKNOWN;
+}
+
+/* For files without a telling name: a ZIP is taken for a Word file, markup
+ * for a web page, anything else for text. */
+NbImportFormat
+nb_import_format_guess (const char *data,
+                        gsize       length)
+{
+  g_autofree char *head = NULL;
+
+  if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
+    return NB_IMPORT_FORMAT_DOCX;
+  head = g_ascii_strdown (data, MIN (length, 1024));
+  if (strstr (head, "<html") != NULL || strstr (head, "<!doctype html") != NULL
+      || strstr (head, "<table") != NULL || strstr (head, "<body") != NULL)
+    return NB_IMPORT_FORMAT_HTML;
+  return NB_IMPORT_FORMAT_TEXT;
+}
+
+/* Labels */
+
+static gboolean
+is_space_char (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF;
+}
+
+char *
+nb_import_normalize_label (const char *text)
+{
+  g_autofree char *nfkc = NULL;
+  GString *out;
+  gunichar previous = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (nfkc == NULL) /* not UTF-8: readers validate, but never crash */
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (nfkc));
+  for (const char *p = nfkc; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_space_char (c))
+        continue;
+      switch (c)
+        {
+        case 0x201C: /* “ */
+        case 0x201D: /* ” */
+        case 0x300C: /* 「 */
+        case 0x300D: /* 」 */
+        case 0x300E: /* 『 */
+        case 0x300F: /* 』 */
+          c = '"';
+          break;
+        case 0x2018:
+        case 0x2019:
+          c = '\'';
+          break;
+        case 0x3010: /* 【 */
+        case 0x3014: /* 〔 */
+          c = '[';
+          break;
+        case 0x3011:
+        case 0x3015:
+          c = ']';
+          break;
+        case 0x3001: /* 、 after a digit: "1、属于" is "1.属于" */
+          if (previous >= '0' && previous <= '9')
+            c = '.';
+          break;
+        case 0xFF0E: /* ． (NFKC leaves none, but be sure) */
+        case 0x3002: /* 。 after a digit */
+          if (c == 0xFF0E || (previous >= '0' && previous <= '9'))
+            c = '.';
+          break;
+        default:
+          c = g_unichar_tolower (c);
+          break;
+        }
+      g_string_append_unichar (out, c);
+      previous = c;
+    }
+  /* "规章：" is "规章". */
+  while (out->len > 0 && (out->str[out->len - 1] == ':' || out->str[out->len - 1] == ','))
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_letters (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!is_space_char (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Short, for messages: the first 24 characters of a text. */
+static char *
+excerpt (const char *text)
+{
+  g_autofree char *flat = g_strdup (text);
+  glong length;
+
+  g_strstrip (g_strdelimit (flat, "\t\r\n", ' '));
+  length = g_utf8_strlen (flat, -1);
+  if (length <= 24)
+    return g_steal_pointer (&flat);
+  {
+    g_autofree char *head = g_utf8_substring (flat, 0, 24);
+
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+/* The mapping step */
+
+typedef struct
+{
+  guint   row;     /* index into the table's rows */
+  char   *label;   /* normalized */
+  GStrv   groups;  /* normalized group labels, outermost first */
+  char   *full;    /* normalized groups and label, concatenated */
+  GArray *cells;   /* guint: value cells in column order */
+} RowInfo;
+
+typedef struct
+{
+  const NbEditionTable   *table;
+  const NbEditionSection *section;
+  GPtrArray              *rows;     /* RowInfo */
+  GHashTable             *headers;  /* normalized header texts */
+  GHashTable             *groups;   /* normalized group label -> depth + 1 */
+  char                  **sources;  /* per edition row: where it was found, or NULL */
+  gboolean                found;
+} TableInfo;
+
+typedef struct
+{
+  NbImportDoc  *doc;
+  NbEdition    *edition;
+  NbReport     *report;
+  GPtrArray    *findings;   /* NbImportFinding */
+  GPtrArray    *tables;     /* TableInfo, in edition order */
+  GHashTable   *locations;  /* "table/cell" -> where the value came from */
+  GHashTable   *sections;   /* section id -> GPtrArray of NbParagraph */
+  GHashTable   *found;      /* section ids whose heading was found */
+  const NbEditionSection *current;
+  guint         n_values;
+  guint         n_cells;
+} Mapper;
+
+static void
+row_info_free (gpointer data)
+{
+  RowInfo *info = data;
+
+  g_free (info->label);
+  g_strfreev (info->groups);
+  g_free (info->full);
+  g_array_unref (info->cells);
+  g_free (info);
+}
+
+static void
+table_info_free (gpointer data)
+{
+  TableInfo *info = data;
+
+  g_ptr_array_unref (info->rows);
+  g_hash_table_unref (info->headers);
+  g_hash_table_unref (info->groups);
+  for (guint i = 0; i < nb_edition_table_get_n_rows (info->table); i++)
+    g_free (info->sources[i]);
+  g_free (info->sources);
+  g_free (info);
+}
+
+static int
+compare_cells_by_column (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  const NbEditionTable *table = user_data;
+  guint ca = nb_edition_table_get_cell (table, *(const guint *)a)->column;
+  guint cb = nb_edition_table_get_cell (table, *(const guint *)b)->column;
+
+  return (ca > cb) - (ca < cb);
+}
+
+static void
+add_normalized (GHashTable *set,
+                const char *text)
+{
+  if (text != NULL && *text != '\0')
+    {
+      char *key = nb_import_normalize_label (text);
+
+      if (*key != '\0')
+        g_hash_table_add (set, key);
+      else
+        g_free (key);
+    }
+}
+
+static TableInfo *
+table_info_new (NbEdition            *edition,
+                const NbEditionTable *table)
+{
+  TableInfo *info = g_new0 (TableInfo, 1);
+  guint n_rows = nb_edition_table_get_n_rows (table);
+
+  info->table = table;
+  info->section = nb_edition_find_section (edition, nb_edition_table_get_section_id (table));
+  info->rows = g_ptr_array_new_with_free_func (row_info_free);
+  info->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->sources = g_new0 (char *, n_rows);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const NbEditionRow *row = nb_edition_table_get_row (table, r);
+      RowInfo *ri = g_new0 (RowInfo, 1);
+      g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
+      GString *full = g_string_new (NULL);
+      const char *label = row->label ? row->label : "";
+      const char *full_label = row->full_label ? row->full_label : label;
+
+      ri->row = r;
+      ri->label = nb_import_normalize_label (label);
+      /* full_label is the group labels and the label, separated by spaces. */
+      if (g_str_has_suffix (full_label, label) && strlen (full_label) > strlen (label))
+        {
+          g_autofree char *prefix = g_strndup (full_label, strlen (full_label) - strlen (label));
+          g_auto(GStrv) parts = g_strsplit (prefix, " ", -1);
+          guint depth = 0;
+
+          for (guint i = 0; parts[i] != NULL; i++)
+            {
+              g_autofree char *group = nb_import_normalize_label (parts[i]);
+
+              if (*group == '\0')
+                continue;
+              g_strv_builder_add (groups, group);
+              g_string_append (full, group);
+              if (!g_hash_table_contains (info->groups, group))
+                g_hash_table_insert (info->groups, g_strdup (group), GUINT_TO_POINTER (depth + 1));
+              depth++;
+            }
+        }
+      g_string_append (full, ri->label);
+      ri->groups = g_strv_builder_end (groups);
+      ri->full = g_string_free (full, FALSE);
+      ri->cells = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_add (info->rows, ri);
+    }
+
+  for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+    {
+      RowInfo *ri = g_ptr_array_index (info->rows, nb_edition_table_get_cell (table, c)->row);
+
+      g_array_append_val (ri->cells, c);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      RowInfo *ri = g_ptr_array_index (info->rows, r);
+
+      g_array_sort_with_data (ri->cells, compare_cells_by_column, (gpointer)table);
+    }
+
+  for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (table, i);
+
+      if (item->role == NB_LAYOUT_CORNER || item->role == NB_LAYOUT_HEADER
+          || item->role == NB_LAYOUT_BLOCK)
+        add_normalized (info->headers, item->text);
+    }
+  for (guint c = 0; c < nb_edition_table_get_n_columns (table); c++)
+    add_normalized (info->headers, nb_edition_table_get_column (table, c)->label);
+  return info;
+}
+
+static void
+add_finding (Mapper     *m,
+             NbSeverity  severity,
+             const char *code,
+             const char *location,
+             char       *message)
+{
+  NbImportFinding *finding = g_new0 (NbImportFinding, 1);
+
+  finding->severity = severity;
+  finding->code = code;
+  finding->location = g_strdup (location);
+  finding->message = message;
+  g_ptr_array_add (m->findings, finding);
+}
+
+static char *
+row_location (const NbImportBlock *block,
+              const NbImportRow   *row,
+              guint                index)
+{
+  if (row->line > 0)
+    return g_strdup_printf (_("line %u"), row->line);
+  return g_strdup_printf (_("table %u, row %u"), block->index, index + 1);
+}
+
+static char *
+block_location (const NbImportBlock *block)
+{
+  if (block->line > 0)
+    return g_strdup_printf (_("line %u"), block->line);
+  if (block->kind == NB_IMPORT_BLOCK_TABLE)
+    return g_strdup_printf (_("table %u"), block->index);
+  return g_strdup_printf (_("paragraph %u"), block->index);
+}
+
+/* Edition detection: which edition's labels does the document use? */
+
+static void
+collect_edition_labels (NbEdition  *edition,
+                        GHashTable *set)
+{
+  for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, t);
+      TableInfo *info = table_info_new (edition, table);
+      GHashTableIter iter;
+      gpointer key;
+
+      for (guint r = 0; r < info->rows->len; r++)
+        {
+          RowInfo *ri = g_ptr_array_index (info->rows, r);
+
+          if (*ri->label != '\0')
+            g_hash_table_add (set, g_strdup (ri->label));
+        }
+      g_hash_table_iter_init (&iter, info->headers);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (set, g_strdup (key));
+      g_hash_table_iter_init (&iter, info->groups);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (set, g_strdup (key));
+      table_info_free (info);
+    }
+}
+
+/* "…2022年…" in the title: the report year. */
+static int
+find_year (const char *normalized,
+           const char **year_start,
+           const char **year_end)
+{
+  for (const char *p = normalized; *p; p++)
+    {
+      if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+          && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])
+          && (p == normalized || !g_ascii_isdigit (p[-1]))
+          && g_str_has_prefix (p + 4, "年"))
+        {
+          int year = (int)g_ascii_strtoll (p, NULL, 10);
+
+          if (year >= 2000 && year <= 2999)
+            {
+              if (year_start)
+                *year_start = p;
+              if (year_end)
+                *year_end = p + 4 + strlen ("年");
+              return year;
+            }
+        }
+    }
+  return 0;
+}
+
+static NbEdition *
+detect_edition (Mapper  *m,
+                int      year,
+                char   **reason)
+{
+  const char * const *ids = nb_edition_list_ids ();
+  guint n = g_strv_length ((char **)ids);
+  g_autofree guint *scores = g_new0 (guint, n);
+  g_autofree char **examples = g_new0 (char *, n);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  guint best = 0;
+  gboolean tie = FALSE;
+  const char *id;
+
+  for (guint e = 0; e < n; e++)
+    {
+      g_autoptr(NbEdition) edition = nb_edition_lookup (ids[e], NULL);
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      if (edition != NULL)
+        collect_edition_labels (edition, set);
+      g_ptr_array_add (sets, set);
+    }
+
+  /* A label counts for an edition when no other edition has it. */
+  for (guint b = 0; b < m->doc->blocks->len; b++)
+    {
+      NbImportBlock *block = g_ptr_array_index (m->doc->blocks, b);
+
+      if (block->kind != NB_IMPORT_BLOCK_TABLE)
+        continue;
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          NbImportRow *row = g_ptr_array_index (block->rows, r);
+
+          for (guint c = 0; c < row->cells->len; c++)
+            {
+              const char *text = g_ptr_array_index (row->cells, c);
+              g_autofree char *key = NULL;
+              int owner = -1;
+
+              if (!has_letters (text))
+                continue;
+              key = nb_import_normalize_label (text);
+              for (guint e = 0; e < n; e++)
+                if (g_hash_table_contains (g_ptr_array_index (sets, e), key))
+                  owner = owner == -1 ? (int)e : -2;
+              if (owner >= 0)
+                {
+                  scores[owner]++;
+                  if (examples[owner] == NULL)
+                    examples[owner] = g_strdup (text);
+                }
+            }
+        }
+    }
+
+  for (guint e = 1; e < n; e++)
+    if (scores[e] > scores[best])
+      best = e;
+  for (guint e = 0; e < n; e++)
+    if (e != best && scores[e] == scores[best])
+      tie = TRUE;
+
+  if (scores[best] == 0 || tie)
+    {
+      id = year != 0 ? nb_edition_id_for_year (year) : nb_edition_default_id ();
+      *reason = year != 0 ? g_strdup_printf (_("edition %s (the one for %d; the tables do not tell)"), id, year)
+                          : g_strdup_printf (_("edition %s (the default; the tables do not tell)"), id);
+    }
+  else
+    {
+      id = ids[best];
+      *reason = g_strdup_printf (_("edition %s (from the table labels)"), id);
+      for (guint e = 0; e < n; e++)
+        if (e != best && scores[e] > 0)
+          add_finding (m, NB_SEVERITY_WARNING, "EDITION-MIXED", NULL,
+                       g_strdup_printf (_("The tables mostly follow edition %s, but %u labels belong to edition %s only, such as “%s”"),
+                                        id, scores[e], ids[e], examples[e]));
+    }
+  for (guint e = 0; e < n; e++)
+    g_free (examples[e]);
+  return nb_edition_lookup (id, NULL);
+}
+
+/* Metadata */
+
+static char *
+clean_agency (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = copy; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_space_char (c) && c != '*' && c != '#' && c != 0x300A && c != 0x300B)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+read_title (Mapper     *m,
+            const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  const char *start = NULL, *end = NULL, *tail;
+  g_autofree char *agency = NULL;
+  int year;
+
+  if (normalized == NULL)
+    return FALSE;
+  year = find_year (normalized, &start, &end);
+  if (year == 0 || strstr (normalized, "报告") == NULL)
+    return FALSE;
+  nb_report_set_year (m->report, year);
+
+  /* "XX局2022年政府信息公开工作年度报告" or "2022年度XX局政府信息公开…" */
+  {
+    g_autofree char *before = g_strndup (normalized, (gsize)(start - normalized));
+
+    agency = clean_agency (before);
+  }
+  if (*agency == '\0')
+    {
+      g_autofree char *rest = NULL;
+
+      if (g_str_has_prefix (end, "度"))
+        end += strlen ("度");
+      tail = strstr (end, "政府信息公开");
+      if (tail == NULL)
+        tail = strstr (end, "政务公开");
+      if (tail != NULL)
+        {
+          rest = g_strndup (end, (gsize)(tail - end));
+          g_free (agency);
+          agency = clean_agency (rest);
+        }
+    }
+  if (*agency != '\0')
+    nb_report_set_agency (m->report, agency);
+  return TRUE;
+}
+
+static char *
+match_group (const char *pattern,
+             const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  g_assert (regex != NULL);
+  if (!g_regex_match (regex, text, 0, &info))
+    return NULL;
+  return g_strstrip (g_match_info_fetch (info, 1));
+}
+
+static void
+read_contacts (Mapper     *m,
+               const char *text)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *postcode = NULL;
+  g_autofree char *phone = NULL;
+
+  if (is_blank (nb_report_get_address (m->report) ?: "")
+      && (address = match_group ("(?:通讯地址|办公地址|联系地址|地址)[:：]\\s*([^，,；;。）)\\n]+)", text)))
+    nb_report_set_address (m->report, address);
+  if (is_blank (nb_report_get_postcode (m->report) ?: "")
+      && (postcode = match_group ("(?:邮政编码|邮编)[:：]?\\s*([0-9０-９]{6})", text)))
+    {
+      g_autofree char *ascii = g_utf8_normalize (postcode, -1, G_NORMALIZE_NFKC);
+
+      nb_report_set_postcode (m->report, ascii);
+    }
+  if (is_blank (nb_report_get_phone (m->report) ?: "")
+      && (phone = match_group ("(?:联系电话|咨询电话|电话)[:：]\\s*([0-9０-９][0-9０-９\\-—－–/、 ]{4,40}[0-9０-９])", text)))
+    nb_report_set_phone (m->report, phone);
+}
+
+/* Sections */
+
+static const NbEditionSection *
+match_section (Mapper     *m,
+               const char *text,
+               gboolean   *loose)
+{
+  g_autofree char *key = nb_import_normalize_label (text);
+
+  *loose = FALSE;
+  if (*key == '\0')
+    return NULL;
+  for (guint i = 0; i < nb_edition_get_n_sections (m->edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (m->edition, i);
+      g_autofree char *heading = nb_import_normalize_label (section->heading);
+
+      if (g_str_equal (key, heading))
+        return section;
+      for (guint v = 0; section->variants != NULL && section->variants[v] != NULL; v++)
+        {
+          g_autofree char *variant = nb_import_normalize_label (section->variants[v]);
+
+          if (g_str_equal (key, variant))
+            return section;
+        }
+    }
+  /* "五、本机关存在的主要问题及改进情况": the number and the title. */
+  for (guint i = 0; i < nb_edition_get_n_sections (m->edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (m->edition, i);
+      g_autofree char *number = g_strconcat (section->number, "、", NULL);
+      g_autofree char *title = nb_import_normalize_label (section->title);
+
+      if (g_str_has_prefix (key, number) && strstr (key, title) != NULL
+          && g_utf8_strlen (key, -1) <= g_utf8_strlen (title, -1) + 16)
+        {
+          *loose = TRUE;
+          return section;
+        }
+    }
+  return NULL;
+}
+
+static const char * const chinese_numerals = "一二三四五六七八九十";
+
+static gboolean
+is_chinese_numeral (gunichar c)
+{
+  return g_utf8_strchr (chinese_numerals, -1, c) != NULL;
+}
+
+/* The heading level a numbering prefix implies: "一、" 1, "（一）" 2,
+ * "1." 3, "（1）" 4; 0 for none. */
+static NbParagraphLevel
+numbering_level (const char *text)
+{
+  g_autofree char *key = nb_import_normalize_label (text);
+  const char *p = key;
+
+  if (*p == '(')
+    {
+      gboolean numeral = FALSE, digit = FALSE;
+
+      p++;
+      while (*p && is_chinese_numeral (g_utf8_get_char (p)))
+        {
+          numeral = TRUE;
+          p = g_utf8_next_char (p);
+        }
+      while (!numeral && g_ascii_isdigit (*p))
+        {
+          digit = TRUE;
+          p++;
+        }
+      if (*p == ')' && (numeral || digit))
+        return numeral ? NB_PARAGRAPH_HEADING_2 : NB_PARAGRAPH_HEADING_4;
+      return NB_PARAGRAPH_BODY;
+    }
+  if (is_chinese_numeral (g_utf8_get_char (p)))
+    {
+      while (*p && is_chinese_numeral (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      return g_str_has_prefix (p, "、") ? NB_PARAGRAPH_HEADING_1 : NB_PARAGRAPH_BODY;
+    }
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      return (*p == '.' && !g_ascii_isdigit (p[1])) ? NB_PARAGRAPH_HEADING_3 : NB_PARAGRAPH_BODY;
+    }
+  return NB_PARAGRAPH_BODY;
+}
+
+static gboolean
+all_bold (const NbParagraph *paragraph)
+{
+  for (guint i = 0; i < paragraph->runs->len; i++)
+    if (!((NbRun *)g_ptr_array_index (paragraph->runs, i))->bold)
+      return FALSE;
+  return paragraph->runs->len > 0;
+}
+
+static NbParagraph *
+make_paragraph (const NbImportBlock *block)
+{
+  g_autofree char *text = nb_paragraph_dup_text (block->paragraph);
+  NbParagraphLevel level = numbering_level (text);
+  glong length = g_utf8_strlen (g_strstrip (text), -1);
+
+  if (block->heading > 0)
+    {
+      if (level == NB_PARAGRAPH_BODY)
+        level = CLAMP (block->heading - 2, NB_PARAGRAPH_HEADING_1, NB_PARAGRAPH_LEVEL_LAST);
+      return nb_paragraph_new_text (level, text);
+    }
+  /* A short numbered line on its own is a heading; a numbered sentence
+   * ("1.加强领导，…。") is body text. */
+  if (level != NB_PARAGRAPH_BODY && length <= 40 && !g_str_has_suffix (text, "。")
+      && (block->paragraph->runs->len == 1 || all_bold (block->paragraph)))
+    return nb_paragraph_new_text (level, text);
+  return nb_paragraph_copy (block->paragraph);
+}
+
+static GPtrArray *
+section_paragraphs (Mapper                 *m,
+                    const NbEditionSection *section)
+{
+  GPtrArray *paragraphs = g_hash_table_lookup (m->sections, section->id);
+
+  if (paragraphs == NULL)
+    {
+      paragraphs = nb_paragraphs_new ();
+      g_hash_table_insert (m->sections, (gpointer)section->id, paragraphs);
+    }
+  return paragraphs;
+}
+
+/* Tables */
+
+typedef struct
+{
+  GPtrArray *context; /* char *: the current group label at each depth */
+  TableInfo *info;
+} RowState;
+
+static gboolean
+groups_fit (const RowInfo *ri,
+            GPtrArray     *context)
+{
+  for (guint d = 0; ri->groups[d] != NULL; d++)
+    if (d >= context->len || g_strcmp0 (g_ptr_array_index (context, d), ri->groups[d]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+set_context (GPtrArray  *context,
+             guint       depth,
+             const char *group)
+{
+  while (context->len > depth)
+    g_ptr_array_remove_index (context, context->len - 1);
+  while (context->len < depth)
+    g_ptr_array_add (context, g_strdup (""));
+  g_ptr_array_add (context, g_strdup (group));
+}
+
+/* Rows whose label is @key (or, loosely, starts the same way), preferring
+ * those in the current groups. */
+static GPtrArray *
+find_rows (TableInfo  *info,
+           const char *key,
+           const char *joined,
+           GPtrArray  *context,
+           gboolean   *loose)
+{
+  GPtrArray *candidates = g_ptr_array_new ();
+  GPtrArray *fitting = g_ptr_array_new ();
+
+  *loose = FALSE;
+  for (guint pass = 0; pass < 3 && candidates->len == 0; pass++)
+    for (guint r = 0; r < info->rows->len; r++)
+      {
+        RowInfo *ri = g_ptr_array_index (info->rows, r);
+        gboolean hit = FALSE;
+
+        if (pass == 0)
+          hit = g_str_equal (ri->label, key);
+        else if (pass == 1)
+          hit = g_str_equal (ri->full, joined) || g_str_equal (ri->full, key);
+        else if (*key != '\0' && *ri->label != '\0')
+          {
+            const char *shorter = strlen (key) < strlen (ri->label) ? key : ri->label;
+            const char *longer = shorter == key ? ri->label : key;
+
+            hit = g_utf8_strlen (shorter, -1) >= 4 && g_str_has_prefix (longer, shorter);
+            *loose = TRUE;
+          }
+        if (hit)
+          g_ptr_array_add (candidates, ri);
+      }
+  if (candidates->len == 0)
+    *loose = FALSE;
+
+  for (guint i = 0; i < candidates->len; i++)
+    if (groups_fit (g_ptr_array_index (candidates, i), context))
+      g_ptr_array_add (fitting, g_ptr_array_index (candidates, i));
+  if (fitting->len > 0)
+    {
+      g_ptr_array_unref (candidates);
+      return fitting;
+    }
+  g_ptr_array_unref (fitting);
+  return candidates;
+}
+
+static void
+read_fee_decimals (Mapper     *m,
+                   const char *text)
+{
+  g_autofree char *normalized = nb_import_normalize_label (text);
+  g_autofree char *digits = match_group ("保留([0-9])位小数", normalized);
+
+  if (digits != NULL)
+    nb_report_set_fee_decimals (m->report, (guint)MIN (g_ascii_strtoull (digits, NULL, 10),
+                                                       NB_MONEY_MAX_DECIMALS));
+}
+
+static void
+store_value (Mapper               *m,
+             TableInfo            *info,
+             guint                 cell,
+             const char           *text,
+             const char           *location)
+{
+  const NbEditionCell *c = nb_edition_table_get_cell (info->table, cell);
+  g_autofree char *clean = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *compact;
+  gboolean is_empty = FALSE;
+  gint64 value = 0;
+
+  /* Full-width digits, &nbsp; and stray spaces: the parser takes the rest. */
+  clean = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  compact = g_string_new (NULL);
+  for (const char *p = clean ? clean : ""; *p; p = g_utf8_next_char (p))
+    if (!is_space_char (g_utf8_get_char (p)))
+      g_string_append_unichar (compact, g_utf8_get_char (p));
+
+  g_hash_table_insert (m->locations,
+                       g_strdup_printf ("%s/%u", nb_edition_table_get_id (info->table), cell),
+                       g_strdup (location));
+  if (compact->len == 0)
+    {
+      g_string_free (compact, TRUE);
+      return; /* blank: the checks name it */
+    }
+  if (nb_number_parse (compact->str, c->kind, c->kind == NB_VALUE_MONEY ? c->max_decimals : 0,
+                       &is_empty, &value, &error) && !is_empty)
+    {
+      nb_report_set_stated (m->report, info->table, cell, NB_CELL_VALUE, value, NULL);
+      m->n_values++;
+    }
+  else if (!is_empty)
+    /* Kept as written, so nothing is lost; the checks report it. */
+    nb_report_set_stated (m->report, info->table, cell, NB_CELL_INVALID, 0, text);
+  g_string_free (compact, TRUE);
+}
+
+static void
+map_values (Mapper              *m,
+            TableInfo           *info,
+            RowInfo             *ri,
+            GPtrArray           *values,
+            const char          *location,
+            const char          *label)
+{
+  guint n = ri->cells->len;
+  guint first = 0, last = values->len;
+
+  /* Cells the source adds for its own layout (a label spanning two
+   * columns, a value spanning three) are empty; drop those outside the
+   * values, but never a value. */
+  while (last - first > n && is_blank (g_ptr_array_index (values, first)))
+    first++;
+  while (last - first > n && is_blank (g_ptr_array_index (values, last - 1)))
+    last--;
+
+  for (guint i = 0; i < n && first + i < last; i++)
+    store_value (m, info, g_array_index (ri->cells, guint, i),
+                 g_ptr_array_index (values, first + i), location);
+
+  if (last - first > n)
+    {
+      GString *extra = g_string_new (NULL);
+
+      for (guint i = first + n; i < last; i++)
+        g_string_append_printf (extra, "%s“%s”", extra->len ? "、" : "",
+                                (const char *)g_ptr_array_index (values, i));
+      add_finding (m, NB_SEVERITY_ERROR, "ROW-EXTRA-VALUES", location,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Row “%s” has %u values for %u column; the extra %s was not imported",
+                                                 "Row “%s” has %u values for %u columns; the extra %s was not imported",
+                                                 n),
+                                    label, last - first, n, extra->str));
+      g_string_free (extra, TRUE);
+    }
+  else if (last - first < n)
+    add_finding (m, NB_SEVERITY_ERROR, "ROW-MISSING-VALUES", location,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Row “%s” has %u values for %u column; the last cells were left blank",
+                                               "Row “%s” has %u values for %u columns; the last cells were left blank",
+                                               n),
+                                  label, last - first, n));
+}
+
+static const char *
+row_display_label (TableInfo *info,
+                   RowInfo   *ri)
+{
+  const NbEditionRow *row = nb_edition_table_get_row (info->table, ri->row);
+
+  if (row->label != NULL && *row->label != '\0')
+    return row->label;
+  return info->section ? info->section->heading : nb_edition_table_get_caption (info->table);
+}
+
+static void
+map_row (Mapper        *m,
+         NbImportBlock *block,
+         guint          index,
+         RowState      *state)
+{
+  NbImportRow *row = g_ptr_array_index (block->rows, index);
+  TableInfo *info = state->info;
+  g_autofree char *location = row_location (block, row, index);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *short_label = NULL;
+  int last_label = -1;
+  gboolean any_value = FALSE, any_header = FALSE, loose = FALSE;
+  RowInfo *ri;
+
+  for (guint c = 0; c < row->cells->len; c++)
+    if (has_letters (g_ptr_array_index (row->cells, c)))
+      last_label = (int)c;
+  for (guint c = 0; c < row->cells->len; c++)
+    {
+      const char *text = g_ptr_array_index (row->cells, c);
+
+      if ((int)c <= last_label)
+        {
+          if (has_letters (text))
+            g_ptr_array_add (labels, (gpointer)text);
+        }
+      else
+        {
+          g_ptr_array_add (values, (gpointer)text);
+          if (!is_blank (text))
+            any_value = TRUE;
+        }
+    }
+  if (labels->len == 0 && !any_value)
+    return;
+
+  /* Header rows: only texts of the printed header. */
+  if (!any_value)
+    {
+      gboolean all_known = TRUE;
+
+      for (guint i = 0; i < labels->len; i++)
+        {
+          g_autofree char *k = nb_import_normalize_label (g_ptr_array_index (labels, i));
+
+          read_fee_decimals (m, g_ptr_array_index (labels, i));
+          if (g_hash_table_contains (info->headers, k))
+            any_header = TRUE;
+          else if (!g_hash_table_contains (info->groups, k))
+            all_known = FALSE;
+        }
+      if (any_header)
+        {
+          if (!all_known)
+            {
+              g_autofree char *short_text = excerpt (g_ptr_array_index (labels, labels->len - 1));
+
+              add_finding (m, NB_SEVERITY_WARNING, "HEADER-UNKNOWN", location,
+                           g_strdup_printf (_("Some header cells of this row are not those of the format, e.g. “%s”"),
+                                            short_text));
+            }
+          return;
+        }
+    }
+
+  /* Group labels set the context for the rows under them. */
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *k = nb_import_normalize_label (g_ptr_array_index (labels, i));
+      guint depth = GPOINTER_TO_UINT (g_hash_table_lookup (info->groups, k));
+
+      g_string_append (joined, k);
+      if (depth > 0)
+        set_context (state->context, depth - 1, k);
+    }
+
+  if (labels->len == 0)
+    {
+      /* Values without a label: the one unlabelled row (table 四). */
+      candidates = g_ptr_array_new ();
+      for (guint r = 0; r < info->rows->len; r++)
+        if (*((RowInfo *)g_ptr_array_index (info->rows, r))->label == '\0')
+          g_ptr_array_add (candidates, g_ptr_array_index (info->rows, r));
+      key = g_strdup ("");
+    }
+  else
+    {
+      key = nb_import_normalize_label (g_ptr_array_index (labels, labels->len - 1));
+      candidates = find_rows (info, key, joined->str, state->context, &loose);
+    }
+
+  if (labels->len > 0)
+    short_label = excerpt (g_ptr_array_index (labels, labels->len - 1));
+  else
+    short_label = g_strdup ("");
+
+  if (candidates->len == 0)
+    {
+      const char *text = labels->len ? g_ptr_array_index (labels, labels->len - 1) : "";
+
+      if (labels->len > 0 && g_hash_table_contains (info->groups, key))
+        {
+          if (any_value)
+            add_finding (m, NB_SEVERITY_ERROR, "ROW-IS-GROUP", location,
+                         g_strdup_printf (_("“%s” is a group of rows in edition %s, not a row; the values on this line were not imported (an edition %s row?)"),
+                                          text, nb_edition_get_id (m->edition),
+                                          g_str_equal (nb_edition_get_id (m->edition), "2021") ? "2019" : "2021"));
+          return;
+        }
+      if (any_value)
+        add_finding (m, NB_SEVERITY_ERROR, "ROW-UNKNOWN", location,
+                     labels->len ? g_strdup_printf (_("Row “%s” is not a row of table “%s” in edition %s; its values were not imported"),
+                                                    short_label, info->section ? info->section->heading : "",
+                                                    nb_edition_get_id (m->edition))
+                                 : g_strdup_printf (_("A row of values without a label in table “%s”; it was not imported"),
+                                                    info->section ? info->section->heading : ""));
+      else
+        add_finding (m, NB_SEVERITY_WARNING, "ROW-UNKNOWN", location,
+                     g_strdup_printf (_("Row “%s” is not part of table “%s”; it was skipped"),
+                                      short_label, info->section ? info->section->heading : ""));
+      return;
+    }
+  if (candidates->len > 1)
+    {
+      add_finding (m, NB_SEVERITY_ERROR, "ROW-AMBIGUOUS", location,
+                   g_strdup_printf (_("Row “%s” could be any of %u rows of the table (its group heading is missing); it was not imported"),
+                                    short_label,
+                                    candidates->len));
+      return;
+    }
+
+  ri = g_ptr_array_index (candidates, 0);
+  /* The row's groups are now the context, for the rows that follow. */
+  for (guint d = 0; ri->groups[d] != NULL; d++)
+    set_context (state->context, d, ri->groups[d]);
+  while (state->context->len > g_strv_length (ri->groups))
+    g_ptr_array_remove_index (state->context, state->context->len - 1);
+
+  if (loose)
+    add_finding (m, NB_SEVERITY_WARNING, "ROW-LOOSE-MATCH", location,
+                 g_strdup_printf (_("Row “%s” was read as “%s”"),
+                                  short_label,
+                                  row_display_label (info, ri)));
+  if (info->sources[ri->row] != NULL)
+    {
+      add_finding (m, NB_SEVERITY_ERROR, "ROW-DUPLICATE", location,
+                   g_strdup_printf (_("Row “%s” appears again (first at %s); this one was not imported"),
+                                    row_display_label (info, ri), info->sources[ri->row]));
+      return;
+    }
+  info->sources[ri->row] = g_strdup (location);
+  map_values (m, info, ri, values, location, row_display_label (info, ri));
+}
+
+/* How many rows of @block the table knows: decides which table it is. */
+static guint
+score_table (TableInfo     *info,
+             NbImportBlock *block)
+{
+  guint score = 0;
+
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      NbImportRow *row = g_ptr_array_index (block->rows, r);
+
+      for (guint c = 0; c < row->cells->len; c++)
+        {
+          const char *text = g_ptr_array_index (row->cells, c);
+          g_autofree char *key = NULL;
+
+          if (!has_letters (text))
+            continue;
+          key = nb_import_normalize_label (text);
+          if (g_hash_table_contains (info->headers, key) || g_hash_table_contains (info->groups, key))
+            score++;
+          else
+            for (guint i = 0; i < info->rows->len; i++)
+              if (g_str_equal (((RowInfo *)g_ptr_array_index (info->rows, i))->label, key))
+                {
+                  score++;
+                  break;
+                }
+        }
+    }
+  return score;
+}
+
+static void
+map_table (Mapper        *m,
+           NbImportBlock *block)
+{
+  TableInfo *chosen = NULL;
+  guint best = 0;
+  RowState state = { NULL, NULL };
+  g_autofree char *location = block_location (block);
+
+  for (guint t = 0; t < m->tables->len; t++)
+    {
+      TableInfo *info = g_ptr_array_index (m->tables, t);
+      guint score = score_table (info, block);
+
+      /* The section's own table wins a tie. */
+      if (score > best || (score == best && score > 0 && m->current == info->section))
+        {
+          best = score;
+          chosen = info;
+        }
+    }
+  if (chosen == NULL && m->current != NULL && m->current->table_id != NULL)
+    {
+      /* Only numbers: the section tells which table. */
+      for (guint t = 0; t < m->tables->len; t++)
+        if (((TableInfo *)g_ptr_array_index (m->tables, t))->section == m->current)
+          chosen = g_ptr_array_index (m->tables, t);
+    }
+  if (chosen == NULL)
+    {
+      add_finding (m, NB_SEVERITY_WARNING, "TABLE-UNKNOWN", location,
+                   g_strdup_printf (_("A table of %u rows matches no table of the report format; it was not imported"),
+                                    block->rows->len));
+      return;
+    }
+  if (m->current != NULL && m->current != chosen->section)
+    add_finding (m, NB_SEVERITY_WARNING, "TABLE-MISPLACED", location,
+                 g_strdup_printf (_("The table under “%s” is the table of “%s”; it was imported there"),
+                                  m->current->heading, chosen->section ? chosen->section->heading : ""));
+
+  chosen->found = TRUE;
+  state.info = chosen;
+  state.context = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = 0; r < block->rows->len; r++)
+    map_row (m, block, r, &state);
+  g_ptr_array_unref (state.context);
+}
+
+/* Findings of the checks: the totals that disagree, blank cells, values
+ * that are no numbers, placed at the line they came from. */
+static void
+add_check_findings (Mapper *m)
+{
+  g_autoptr(GPtrArray) findings = nb_check_report (m->report, NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NbFinding *finding = g_ptr_array_index (findings, i);
+      const char *location = NULL;
+      g_autofree char *key = NULL;
+
+      if (finding->table_id == NULL && g_strcmp0 (finding->rule_id, "EDITION-YEAR") != 0)
+        continue;
+      if (finding->table_id != NULL && finding->cell >= 0)
+        {
+          key = g_strdup_printf ("%s/%d", finding->table_id, finding->cell);
+          location = g_hash_table_lookup (m->locations, key);
+        }
+      add_finding (m, finding->severity, finding->rule_id, location, g_strdup (finding->message));
+    }
+}
+
+static void
+map_document (Mapper  *m,
+              gboolean title_seen)
+{
+  g_autoptr(GPtrArray) preamble = nb_paragraphs_new ();
+  g_autoptr(GString) contact_text = g_string_new (NULL);
+  guint n_dropped = 0;
+  g_autofree char *first_dropped = NULL;
+  g_autofree char *first_dropped_at = NULL;
+
+  for (guint b = 0; b < m->doc->blocks->len; b++)
+    {
+      NbImportBlock *block = g_ptr_array_index (m->doc->blocks, b);
+      g_autofree char *text = NULL;
+      const NbEditionSection *section;
+      gboolean loose = FALSE;
+
+      if (block->kind == NB_IMPORT_BLOCK_TABLE)
+        {
+          map_table (m, block);
+          continue;
+        }
+
+      text = g_strstrip (nb_paragraph_dup_text (block->paragraph));
+      section = (block->heading > 0 || g_utf8_strlen (text, -1) <= 40)
+                  ? match_section (m, text, &loose) : NULL;
+      if (section != NULL)
+        {
+          GPtrArray *paragraphs = g_hash_table_lookup (m->sections, section->id);
+
+          /* "### 一、总体情况" right under "## 一、总体情况" repeats it. */
+          if (section == m->current && (paragraphs == NULL || paragraphs->len == 0))
+            continue;
+          if (loose)
+            {
+              g_autofree char *location = block_location (block);
+
+              add_finding (m, NB_SEVERITY_WARNING, "SECTION-HEADING", location,
+                           g_strdup_printf (_("The heading “%s” was read as “%s”"), text,
+                                            section->heading));
+            }
+          if (section != m->current && g_hash_table_contains (m->found, section->id))
+            {
+              g_autofree char *location = block_location (block);
+
+              add_finding (m, NB_SEVERITY_WARNING, "SECTION-REPEATED", location,
+                           g_strdup_printf (_("The heading “%s” appears a second time; the text after it was added to that section"),
+                                            section->heading));
+            }
+          m->current = section;
+          g_hash_table_add (m->found, (gpointer)section->id);
+          continue;
+        }
+
+      if (m->current == NULL)
+        {
+          if (!title_seen && read_title (m, text))
+            {
+              title_seen = TRUE;
+              continue;
+            }
+          g_ptr_array_add (preamble, make_paragraph (block));
+          g_string_append_printf (contact_text, "%s\n", text);
+          continue;
+        }
+      if (m->current->table_id != NULL)
+        {
+          read_fee_decimals (m, text);
+          if (n_dropped++ == 0)
+            {
+              first_dropped = excerpt (text);
+              first_dropped_at = block_location (block);
+            }
+          continue;
+        }
+      g_ptr_array_add (section_paragraphs (m, m->current), make_paragraph (block));
+      g_string_append_printf (contact_text, "%s\n", text);
+    }
+
+  if (n_dropped > 0)
+    add_finding (m, NB_SEVERITY_WARNING, "TEXT-IN-TABLE-SECTION", first_dropped_at,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u paragraph in a table section was not imported (a table section holds only its table): “%s”",
+                                               "%u paragraphs in table sections were not imported (a table section holds only its table), the first: “%s”",
+                                               n_dropped),
+                                  n_dropped, first_dropped));
+
+  if (preamble->len > 0)
+    {
+      const NbEditionSection *first = NULL;
+
+      for (guint i = 0; i < nb_edition_get_n_sections (m->edition) && first == NULL; i++)
+        if (nb_edition_get_section (m->edition, i)->table_id == NULL)
+          first = nb_edition_get_section (m->edition, i);
+      if (first != NULL)
+        {
+          GPtrArray *paragraphs = section_paragraphs (m, first);
+          guint n = preamble->len;
+
+          for (guint i = preamble->len; i > 0; i--)
+            g_ptr_array_insert (paragraphs, 0,
+                                g_ptr_array_steal_index (preamble, i - 1));
+          add_finding (m, NB_SEVERITY_WARNING, "TEXT-BEFORE-SECTIONS", NULL,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u paragraph before the first section heading was put at the start of “%s”",
+                                                     "%u paragraphs before the first section heading were put at the start of “%s”",
+                                                     n),
+                                        n, first->heading));
+        }
+    }
+  read_contacts (m, contact_text->str);
+}
+
+static void
+report_missing (Mapper *m)
+{
+  for (guint i = 0; i < nb_edition_get_n_sections (m->edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (m->edition, i);
+      GPtrArray *paragraphs = g_hash_table_lookup (m->sections, section->id);
+
+      if (section->table_id != NULL)
+        continue;
+      if (!g_hash_table_contains (m->found, section->id) && (paragraphs == NULL || paragraphs->len == 0))
+        add_finding (m, NB_SEVERITY_ERROR, "SECTION-MISSING", NULL,
+                     g_strdup_printf (_("Section “%s” was not found; it is empty"), section->heading));
+      else if (paragraphs == NULL || paragraphs->len == 0)
+        add_finding (m, NB_SEVERITY_WARNING, "SECTION-EMPTY", NULL,
+                     g_strdup_printf (_("Section “%s” has a heading but no text"), section->heading));
+      if (paragraphs != NULL)
+        nb_report_set_paragraphs (m->report, section->id, paragraphs);
+    }
+
+  for (guint t = 0; t < m->tables->len; t++)
+    {
+      TableInfo *info = g_ptr_array_index (m->tables, t);
+      const char *heading = info->section ? info->section->heading : nb_edition_table_get_caption (info->table);
+      guint n_missing = 0;
+      g_autoptr(GString) missing = g_string_new (NULL);
+
+      m->n_cells += nb_edition_table_get_n_cells (info->table);
+      if (!info->found)
+        {
+          add_finding (m, NB_SEVERITY_ERROR, "TABLE-MISSING", NULL,
+                       g_strdup_printf (_("The table of “%s” was not found; it is empty"), heading));
+          continue;
+        }
+      for (guint r = 0; r < info->rows->len; r++)
+        if (info->sources[r] == NULL)
+          {
+            RowInfo *ri = g_ptr_array_index (info->rows, r);
+
+            if (n_missing++ < 3)
+              g_string_append_printf (missing, "%s“%s”", missing->len ? "、" : "",
+                                      row_display_label (info, ri));
+          }
+      if (n_missing > 0)
+        add_finding (m, NB_SEVERITY_ERROR, "ROW-MISSING", NULL,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u row of the table of “%s” was not found: %s",
+                                                   "%u rows of the table of “%s” were not found: %s%s",
+                                                   n_missing),
+                                      n_missing, heading, missing->str, n_missing > 3 ? "…" : ""));
+    }
+}
+
+NbReport *
+nb_import_map (NbImportDoc  *doc,
+               GPtrArray    *findings,
+               char        **summary,
+               GError      **error)
+{
+  Mapper m = { 0 };
+  g_autofree char *reason = NULL;
+  g_autoptr(NbReport) probe = NULL;
+  g_autoptr(NbEdition) default_edition = NULL;
+  gboolean title_seen = FALSE;
+  int year = 0;
+  guint n_sections = 0;
+
+  if (doc->n_paragraphs == 0 && doc->n_tables == 0)
+    {
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_A_REPORT,
+                           _("The file contains no text or tables"));
+      return NULL;
+    }
+
+  m.doc = doc;
+  m.findings = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_import_finding_free);
+
+  /* The year from the title first: it decides the edition when the
+   * tables do not. */
+  default_edition = nb_edition_lookup (nb_edition_default_id (), NULL);
+  probe = nb_report_new (default_edition);
+  m.report = probe;
+  for (guint b = 0; b < doc->blocks->len && year == 0; b++)
+    {
+      NbImportBlock *block = g_ptr_array_index (doc->blocks, b);
+      g_autofree char *text = NULL;
+
+      if (block->kind != NB_IMPORT_BLOCK_PARAGRAPH)
+        break;
+      text = nb_paragraph_dup_text (block->paragraph);
+      if (read_title (&m, text))
+        year = nb_report_get_year (probe);
+    }
+
+  m.edition = detect_edition (&m, year, &reason);
+  m.report = nb_report_new (m.edition);
+  m.tables = g_ptr_array_new_with_free_func (table_info_free);
+  for (guint t = 0; t < nb_edition_get_n_tables (m.edition); t++)
+    g_ptr_array_add (m.tables, table_info_new (m.edition, nb_edition_get_table (m.edition, t)));
+  m.locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m.sections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                      (GDestroyNotify)g_ptr_array_unref);
+  m.found = g_hash_table_new (g_str_hash, g_str_equal);
+
+  map_document (&m, title_seen);
+
+  if (nb_report_get_year (m.report) == 0)
+    add_finding (&m, NB_SEVERITY_ERROR, "META-YEAR", NULL,
+                 g_strdup (_("No report year was found in the title (such as “2022年”); set it before publishing")));
+  if (is_blank (nb_report_get_agency (m.report) ?: ""))
+    add_finding (&m, NB_SEVERITY_ERROR, "META-AGENCY", NULL,
+                 g_strdup (_("No agency name was found in the title; set it before publishing")));
+
+  report_missing (&m);
+  add_check_findings (&m);
+
+  for (guint i = 0; i < nb_edition_get_n_sections (m.edition); i++)
+    if (g_hash_table_contains (m.found, nb_edition_get_section (m.edition, i)->id))
+      n_sections++;
+  if (summary != NULL)
+    *summary = g_strdup_printf (_("%s, year %d, agency “%s”; %u of %u section headings found; %u of %u table values read"),
+                                reason, nb_report_get_year (m.report),
+                                nb_report_get_agency (m.report) ?: "", n_sections,
+                                nb_edition_get_n_sections (m.edition), m.n_values, m.n_cells);
+
+  for (guint i = 0; i < m.findings->len; i++)
+    g_ptr_array_add (findings, g_ptr_array_index (m.findings, i));
+  g_ptr_array_set_free_func (m.findings, NULL);
+  g_ptr_array_unref (m.findings);
+  g_ptr_array_unref (m.tables);
+  g_hash_table_unref (m.locations);
+  g_hash_table_unref (m.sections);
+  g_hash_table_unref (m.found);
+  g_object_unref (m.edition);
+
+  nb_report_forget_history (m.report);
+  nb_report_set_modified (m.report, TRUE);
+  return m.report;
+}
+
+/* Entry points */
+
+/* Text files from Chinese Windows are often GB 18030, sometimes UTF-16. */
+static char *
+to_utf8 (const char  *data,
+         gsize        length,
+         gsize       *out_length,
+         GPtrArray   *findings,
+         GError     **error)
+{
+  const char *end = NULL;
+  char *converted;
+  const char *charset = NULL;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (g_utf8_validate_len (data, length, &end) && memchr (data, '\0', length) == NULL)
+    {
+      *out_length = length;
+      return g_strndup (data, length);
+    }
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    charset = data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+  else if (memchr (data, '\0', length) == NULL)
+    charset = "GB18030";
+
+  if (charset != NULL)
+    {
+      converted = g_convert (data + (g_str_has_prefix (charset, "UTF-16") ? 2 : 0),
+                             length - (g_str_has_prefix (charset, "UTF-16") ? 2 : 0),
+                             "UTF-8", charset, NULL, out_length, NULL);
+      if (converted != NULL && g_utf8_validate (converted, (gssize)*out_length, NULL)
+          && memchr (converted, '\0', *out_length) == NULL)
+        {
+          NbImportFinding *finding = g_new0 (NbImportFinding, 1);
+
+          finding->severity = NB_SEVERITY_WARNING;
+          finding->code = "ENCODING";
+          finding->message = g_strdup_printf (_("The text is not UTF-8; it was read as %s"), charset);
+          g_ptr_array_add (findings, finding);
+          return converted;
+        }
+      g_free (converted);
+    }
+  g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING,
+               _("This is not text: it contains bytes that are neither UTF-8 nor GB 18030 (at offset %" G_GSIZE_FORMAT ")"),
+               (gsize)(end - data));
+  return NULL;
+}
+
+NbReport *
+nb_import_data (const char      *data,
+                gsize            length,
+                NbImportFormat   format,
+                GPtrArray      **findings,
+                char           **summary,
+                GError         **error)
+{
+  g_autoptr(NbImportDoc) doc = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *text = NULL;
+  NbReport *report;
+  gboolean ok = FALSE;
+  gsize text_length = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > NB_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large to be a report (%" G_GSIZE_FORMAT " bytes; at most %d)"),
+                   length, NB_IMPORT_MAX_SIZE);
+      return NULL;
+    }
+  if (length == 0)
+    {
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_A_REPORT,
+                           _("The file is empty"));
+      return NULL;
+    }
+  if (format == NB_IMPORT_FORMAT_UNKNOWN)
+    format = nb_import_format_guess (data, length);
+
+  doc = nb_import_doc_new ();
+  switch (format)
+    {
+    case NB_IMPORT_FORMAT_TEXT:
+      text = to_utf8 (data, length, &text_length, doc->findings, error);
+      ok = text != NULL && nb_import_read_text (text, text_length, doc, error);
+      break;
+    case NB_IMPORT_FORMAT_HTML:
+      ok = nb_import_read_html (data, length, doc, error);
+      break;
+    case NB_IMPORT_FORMAT_DOCX:
+      ok = nb_import_read_docx (data, length, doc, error);
+      break;
+    case NB_IMPORT_FORMAT_UNKNOWN:
+    default:
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNKNOWN_FORMAT,
+                           _("Unknown import format"));
+      break;
+    }
+  if (!ok)
+    return NULL;
+
+  all = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_import_finding_free);
+  for (guint i = 0; i < doc->findings->len; i++)
+    g_ptr_array_add (all, nb_import_finding_copy (g_ptr_array_index (doc->findings, i)));
+  report = nb_import_map (doc, all, summary, error);
+  if (report == NULL)
+    return NULL;
+  if (findings != NULL)
+    *findings = g_steal_pointer (&all);
+  return report;
+}
+
+NbReport *
+nb_import_file (const char  *path,
+                GPtrArray  **findings,
+                char       **summary,
+                GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  NbImportFormat format;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("This is a folder, not a file"));
+      return NULL;
+    }
+  format = nb_import_format_for_path (path);
+  mapped = g_mapped_file_new (path, FALSE, error);
+  if (mapped == NULL)
+    return NULL;
+  if (format == NB_IMPORT_FORMAT_UNKNOWN)
+    format = nb_import_format_guess (g_mapped_file_get_contents (mapped),
+                                     g_mapped_file_get_length (mapped));
+  return nb_import_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+                         format, findings, summary, error);
+}
