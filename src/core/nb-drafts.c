@@ -541,3 +541,57 @@ nb_history_add (const char  *key,
     }
   return TRUE;
 }
+
+gboolean
+nb_history_restore (NbReport  *report,
+                    NbReport  *version,
+                    GError   **error)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (NB_IS_REPORT (version), FALSE);
+
+  if (g_strcmp0 (nb_edition_get_id (edition), nb_edition_get_id (nb_report_get_edition (version)))
+      != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("This version uses the %s format edition; the report uses %s"),
+                   nb_edition_get_id (nb_report_get_edition (version)),
+                   nb_edition_get_id (edition));
+      return FALSE;
+    }
+
+  /* One user action: one Undo takes it all back. */
+  nb_report_begin_user_action (report);
+  nb_report_set_agency (report, nb_report_get_agency (version));
+  nb_report_set_year (report, nb_report_get_year (version));
+  nb_report_set_address (report, nb_report_get_address (version));
+  nb_report_set_postcode (report, nb_report_get_postcode (version));
+  nb_report_set_phone (report, nb_report_get_phone (version));
+  nb_report_set_fee_decimals (report, nb_report_get_fee_decimals (version));
+  nb_report_set_sources (report, nb_report_get_sources (version));
+  for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, i);
+
+      if (section->table_id == NULL)
+        nb_report_set_paragraphs (report, section->id,
+                                  nb_report_get_paragraphs (version, section->id));
+    }
+  for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, t);
+
+      for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+        {
+          const char *invalid = NULL;
+          gint64 value = 0;
+          NbCellState state = nb_report_get_cell (version, table, c, &value, &invalid);
+
+          nb_report_set_stated (report, table, c, state, value, invalid);
+        }
+    }
+  nb_report_end_user_action (report);
+  return TRUE;
+}

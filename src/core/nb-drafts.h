@@ -14,6 +14,8 @@
 
 #include <gio/gio.h>
 
+#include "nb-report.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -77,5 +79,10 @@ gboolean    nb_history_add              (const char   *key,
                                          GError      **error);
 /* Oldest first. */
 GPtrArray  *nb_history_list             (const char   *key);
+/* Makes report equal to version as one undoable change (for 历史版本 and
+ * recovery).  Fails, changing nothing, when the editions differ. */
+gboolean    nb_history_restore          (NbReport     *report,
+                                         NbReport     *version,
+                                         GError      **error);
 
 G_END_DECLS

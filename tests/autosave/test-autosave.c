@@ -639,6 +639,90 @@ test_history_interval (void)
   g_assert_cmpstr (nb_report_get_agency (newest), ==, "间隔 4");
 }
 
+static char *
+serialize_string (NbReport *report)
+{
+  g_autoptr(GBytes) bytes = nb_file_serialize (report);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Restoring a version: the report becomes that version exactly, as one
+ * undoable change, and Undo gives back what was there. */
+static void
+test_history_restore (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(NbReport) version = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wanted = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *undone = NULL;
+  NbEdition *edition = nb_report_get_edition (report);
+  const NbEditionTable *table = nb_edition_get_table (edition, 1);
+  guint cell = 0;
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_from_text ("旧的段落。");
+
+  while (nb_edition_table_get_cell (table, cell)->computed)
+    cell++;
+
+  nb_report_begin_user_action (report);
+  nb_report_set_agency (report, "旧名称");
+  nb_report_set_value (report, table, cell, 12345);
+  nb_report_set_paragraphs (report, "overview", paragraphs);
+  nb_report_end_user_action (report);
+  g_assert_true (flush (autosave, NULL));
+
+  nb_report_begin_user_action (report);
+  nb_report_set_agency (report, "新名称");
+  nb_report_clear_cell (report, table, cell);
+  nb_report_set_phone (report, "110");
+  nb_report_end_user_action (report);
+  g_assert_true (flush (autosave, NULL));
+
+  versions = nb_history_list (nb_autosave_get_history_key (autosave));
+  g_assert_cmpuint (versions->len, ==, 2);
+  version = load (((NbHistoryEntry *)g_ptr_array_index (versions, 0))->path);
+  wanted = serialize_string (version);
+  before = serialize_string (report);
+  g_assert_cmpstr (wanted, !=, before);
+
+  g_assert_true (nb_history_restore (report, version, &error));
+  g_assert_no_error (error);
+  now = serialize_string (report);
+  g_assert_cmpstr (now, ==, wanted);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_PENDING);
+
+  g_assert_true (nb_report_undo (report));
+  undone = serialize_string (report);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (nb_report_redo (report));
+  g_clear_pointer (&now, g_free);
+  now = serialize_string (report);
+  g_assert_cmpstr (now, ==, wanted);
+}
+
+static void
+test_history_restore_other_edition (void)
+{
+  const char * const *ids = nb_edition_list_ids ();
+  g_autoptr(NbEdition) e0 = nb_edition_lookup (ids[0], NULL);
+  g_autoptr(NbEdition) e1 = nb_edition_lookup (ids[1], NULL);
+  g_autoptr(NbReport) report = nb_report_new (e0);
+  g_autoptr(NbReport) version = nb_report_new (e1);
+  g_autoptr(GError) error = NULL;
+  guint64 revision = nb_report_get_revision (report);
+
+  nb_report_set_agency (version, "别的版式");
+  g_assert_false (nb_history_restore (report, version, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpuint (nb_report_get_revision (report), ==, revision);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +748,8 @@ main (int   argc,
   g_test_add_func ("/autosave/disk-full", test_disk_full);
   g_test_add_func ("/autosave/history-limit", test_history_limit);
   g_test_add_func ("/autosave/history-interval", test_history_interval);
+  g_test_add_func ("/autosave/history-restore", test_history_restore);
+  g_test_add_func ("/autosave/history-restore-other-edition", test_history_restore_other_edition);
 
   status = g_test_run ();
   if (status == 0)
