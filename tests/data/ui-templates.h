@@ -1,0 +1,10 @@
+/* ui-templates.h: every widget type with a template in ui/, in one place
+ *
+ * One line per template: NB_UI_TEMPLATE (type prefix, file under ui/).
+ * test-ui-templates fails when a ui/ file with a <template> has no line here,
+ * or when the line's type is not the template's class.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+NB_UI_TEMPLATE (nb_window, "nb-window.ui")
