@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "nb-report.h"
+#include "nb-checker.h"
 
 G_BEGIN_DECLS
 
