@@ -45,6 +45,8 @@ gboolean              nb_export_to_file       (NbReport    *report,
 /* One per format, each in its own file. */
 GBytes               *nb_export_csv           (NbReport    *report,
                                                GError     **error);
+GBytes               *nb_export_pdf           (NbReport    *report,
+                                               GError     **error);
 GBytes               *nb_export_html          (NbReport    *report,
                                                GError     **error);
 GBytes               *nb_export_docx          (NbReport    *report,

@@ -1,0 +1,57 @@
+/* nb-render.h: the report laid out on pages, for print, preview and PDF
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+/* Every length is in points (1/72 inch).  Defaults follow GB/T 9704-2012 on
+ * A4: see shared/reference/print-layout.md. */
+typedef struct
+{
+  double              page_width;
+  double              page_height;
+  double              margin_top;
+  double              margin_left;
+  double              type_width;        /* the type area (版心) */
+  double              type_height;
+  double              line_pitch;        /* body lines */
+  double              body_size;         /* 3号 = 16 pt */
+  double              title_size;        /* 2号 = 22 pt */
+  double              page_number_size;  /* 4号 = 14 pt */
+  gboolean            landscape_tables;  /* wide tables on pages turned 90° */
+  const char * const *sections;          /* section ids to print; NULL for all */
+} NbRenderOptions;
+
+#define NB_MM_TO_POINTS(mm) ((mm) * 72.0 / 25.4)
+#define NB_LINE_PITCH_DEFAULT 28.9
+
+void             nb_render_options_init         (NbRenderOptions       *options);
+
+#define NB_TYPE_RENDER (nb_render_get_type ())
+G_DECLARE_FINAL_TYPE (NbRender, nb_render, NB, RENDER, GObject)
+
+NbRender        *nb_render_new                  (NbReport              *report,
+                                                 const NbRenderOptions *options);
+NbReport        *nb_render_get_report           (NbRender              *self);
+const NbRenderOptions *nb_render_get_options    (NbRender              *self);
+void             nb_render_paginate             (NbRender              *self);
+guint            nb_render_get_n_pages          (NbRender              *self);
+gboolean         nb_render_page_is_landscape    (NbRender              *self,
+                                                 guint                  page);
+void             nb_render_draw_page            (NbRender              *self,
+                                                 cairo_t               *cr,
+                                                 guint                  page);
+char            *nb_render_dup_page_text        (NbRender              *self,
+                                                 guint                  page);
+GBytes          *nb_render_to_pdf               (NbRender              *self,
+                                                 GError               **error);
+
+G_END_DECLS
