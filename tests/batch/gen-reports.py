@@ -47,69 +47,67 @@ def term(name):
     return sign, name.lstrip("-")
 
 
-def apply_computes(values, keys, rules):
-    """Fill every computed cell from its parts (rules with "computes")."""
-    for _ in range(4):
+class Structure:
+    """What every report shares, worked out once: the computed cells with
+    their formulas, and the cells of the balance of table 三."""
+
+    def __init__(self, keys, rules):
+        self.formulas = []  # (table, target, [(sign, part)])
         for rule in rules:
             if not rule.get("computes"):
                 continue
-            t = values[rule["table"]]
-            present = keys[rule["table"]]
-            rows = sorted({k.split("/")[0] for k in present})
-            cols = sorted({k.split("/")[1] for k in present})
+            present = set(keys[rule["table"]])
             lhs = rule["lhs"][0]
-            if rule["for_each"] == "row":
-                for r in rule.get("rows", rows):
-                    target = f"{r}/{lhs}"
-                    if target not in present:
-                        continue
-                    t[target] = sum(s * t.get(f"{r}/{c}", 0) for s, c in map(term, rule["rhs"]))
-            else:
-                for c in rule.get("columns", cols):
-                    target = f"{lhs}/{c}"
-                    if target not in present:
-                        continue
-                    t[target] = sum(s * t.get(f"{r}/{c}", 0) for s, r in map(term, rule["rhs"]))
+            for key in keys[rule["table"]]:
+                r, c = key.split("/")
+                if rule["for_each"] == "row" and c == lhs:
+                    parts = [(s, f"{r}/{x}") for s, x in map(term, rule["rhs"])]
+                elif rule["for_each"] == "column" and r == lhs:
+                    parts = [(s, f"{x}/{c}") for s, x in map(term, rule["rhs"])]
+                else:
+                    continue
+                self.formulas.append((rule["table"], key, [p for p in parts if p[1] in present]))
+        computed = {(t, k) for t, k, _ in self.formulas}
+        self.inputs = {t: [k for k in ks if (t, k) not in computed] for t, ks in keys.items()}
+        balance = next(r for r in rules if r["id"] == "T3-BALANCE")
+        results = next(r for r in rules if r.get("computes") and r["lhs"] == [balance["rhs"][0]])
+        new, carried = balance["lhs"]
+        forward = balance["rhs"][1]
+        self.balance = []  # (new, carried, forward, [(sign, result part)]) per input column
+        for key in self.inputs["t3"]:
+            r, c = key.split("/")
+            if r == new:
+                self.balance.append((key, f"{carried}/{c}", f"{forward}/{c}",
+                                     [(s, f"{x}/{c}") for s, x in map(term, results["rhs"])]))
+
+    def compute(self, values):
+        # Totals of totals: two rounds settle them.
+        for _ in range(2):
+            for table, target, parts in self.formulas:
+                t = values[table]
+                t[target] = sum(s * t.get(p, 0) for s, p in parts)
 
 
-def make_tables(rng, keys, rules, bad, big):
-    values = {t: {} for t in keys}
-    computed = set()
-    for rule in rules:
-        if rule.get("computes"):
-            lhs = rule["lhs"][0]
-            for k in keys[rule["table"]]:
-                r, c = k.split("/")
-                if (rule["for_each"] == "row" and c == lhs) or (rule["for_each"] == "column" and r == lhs):
-                    computed.add((rule["table"], k))
-
-    def draw():
-        return rng.choice((0, 0, 0, 1, 2, 3, rng.randint(0, 40), rng.randint(0, 500)))
-
-    for t, ks in keys.items():
+def make_tables(rng, structure, bad, big):
+    choices = (0, 0, 0, 1, 2, 3)
+    values = {}
+    for t, ks in structure.inputs.items():
+        values[t] = {}
         for k in ks:
-            if (t, k) not in computed:
-                values[t][k] = draw()
+            x = rng.random()
+            values[t][k] = choices[int(x * 8)] if x < 0.75 else rng.randint(0, 40 if x < 0.9 else 500)
 
     # Table 三: new + carried_over = results_total + carry_forward, per column.
-    balance = next(r for r in rules if r["id"] == "T3-BALANCE")
-    results_rule = next(r for r in rules if r.get("computes") and r["lhs"] == [balance["rhs"][0]])
     t3 = values["t3"]
-    new, carried = balance["lhs"]
-    total_row, forward = balance["rhs"]
-    for k in keys["t3"]:
-        r, c = k.split("/")
-        if r != new or ("t3", k) in computed:
-            continue
-        results = sum(s * t3[f"{row}/{c}"] for s, row in map(term, results_rule["rhs"]))
-        t3[f"{carried}/{c}"] = min(t3[f"{carried}/{c}"], results + t3[f"{forward}/{c}"])
-        t3[k] = results + t3[f"{forward}/{c}"] - t3[f"{carried}/{c}"]
+    for new, carried, forward, parts in structure.balance:
+        results = sum(s * t3.get(p, 0) for s, p in parts)
+        t3[carried] = min(t3[carried], results + t3[forward])
+        t3[new] = results + t3[forward] - t3[carried]
     if bad:
-        first_input = next(k for k in keys["t3"] if k.startswith(new + "/") and ("t3", k) not in computed)
-        t3[first_input] += 1
+        t3[structure.balance[0][0]] += 1
 
     # The totals are computed after the change, so only the balance fails.
-    apply_computes(values, keys, rules)
+    structure.compute(values)
     if big:
         # A cell in no rule, so the report stays valid; two of them overflow.
         values["t2"]["penalty/decisions"] = 2**62 + rng.randint(0, 1000)
@@ -143,16 +141,15 @@ def main():
     parser.add_argument("--big", action="store_true")
     args = parser.parse_args()
 
-    edition = load_edition()
-    rules = edition["rules"]
     keys = sample_keys()
+    structure = Structure(keys, load_edition()["rules"])
     money_keys = {("t2", "fees/fee_amount")}
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
     width = max(5, len(str(args.count)))
 
     for i in range(args.count):
-        values = make_tables(rng, keys, rules, i < args.bad, args.big)
+        values = make_tables(rng, structure, i < args.bad, args.big)
         tables = {}
         for t, ks in keys.items():
             tables[t] = {}
