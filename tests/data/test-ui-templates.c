@@ -142,7 +142,7 @@ static GObject *
 instantiate (GType     type,
              NbReport *report)
 {
-  g_autoptr(GObjectClass) klass = g_type_class_ref (type);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
   g_autofree GParamSpec **pspecs = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
@@ -150,7 +150,7 @@ instantiate (GType     type,
   guint n_pspecs;
 
   g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
-  pspecs = g_object_class_list_properties (klass, &n_pspecs);
+  pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
       GParamSpec *pspec = pspecs[i];
