@@ -18,6 +18,8 @@
 #include "nb-compare.h"
 #include "nb-export.h"
 #include "nb-file.h"
+#include "nb-import.h"
+#include "nb-next-year.h"
 #include "nb-merge.h"
 
 enum {
@@ -61,6 +63,11 @@ nb_cli_add_options (GApplication *application,
       N_("With --merge: accept duplicate agencies and reports with errors, as warnings"), NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &o->compare,
       N_("Compare last year’s report with this year’s: --compare OLD NEW"), NULL },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &o->import_path,
+      N_("Import a published report (.txt, .md, .html, .docx) into the .nianbao file given with -o, "
+         "printing what was not understood"), N_("FILE") },
+    { "next-year", 0, 0, G_OPTION_ARG_NONE, &o->next_year,
+      N_("Start next year’s report from FILE into the file given with -o"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -86,7 +93,7 @@ nb_cli_add_options (GApplication *application,
 gboolean
 nb_cli_is_command (NbCliOptions *o)
 {
-  return o->version || o->new_report || o->check || o->export_format != NULL || o->merge
+  return o->import_path != NULL || o->next_year || o->version || o->new_report || o->check || o->export_format != NULL || o->merge
          || o->compare;
 }
 
@@ -99,6 +106,7 @@ nb_cli_options_clear (NbCliOptions *o)
   g_clear_pointer (&o->agency, g_free);
   g_clear_pointer (&o->previous, g_free);
   g_clear_pointer (&o->summary_format, g_free);
+  g_clear_pointer (&o->import_path, g_free);
   g_clear_pointer (&o->files, g_strfreev);
 }
 
@@ -621,10 +629,96 @@ run_export (NbCliOptions *o)
   return EXIT_CLEAN;
 }
 
+/* Prints the import report; 0 imported cleanly, 1 with findings, 2 not
+ * imported. */
+static int
+run_import (NbCliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *summary = NULL;
+  gboolean to_stdout = o->output != NULL && g_str_equal (o->output, "-");
+  FILE *out = to_stdout ? stderr : stdout;
+
+  if (o->files != NULL)
+    return usage_error (_("--import takes one file: --import FILE -o OUT.nianbao"));
+  if (o->output != NULL && g_str_equal (o->output, o->import_path))
+    return usage_error (_("The output would overwrite the imported file itself"));
+
+  report = nb_import_file (o->import_path, &findings, &summary, &error);
+  if (report == NULL)
+    {
+      g_printerr ("%s: %s\n", o->import_path, error->message);
+      return EXIT_UNREADABLE;
+    }
+  fprintf (out, "%s: %s\n", o->import_path, summary);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autofree char *line = nb_import_finding_to_string (g_ptr_array_index (findings, i));
+
+      fprintf (out, "%s: %s\n", o->import_path, line);
+    }
+  fprintf (out, g_dngettext (GETTEXT_PACKAGE, "%u finding\n", "%u findings\n", findings->len),
+           findings->len);
+
+  if (to_stdout)
+    {
+      g_autoptr(GBytes) bytes = nb_file_serialize (report);
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_printerr ("nianbao: %s\n", _("Could not write to standard output"));
+          return EXIT_UNREADABLE;
+        }
+    }
+  else if (o->output != NULL && !nb_file_save (report, o->output, &error))
+    {
+      g_printerr ("nianbao: %s: %s\n", o->output, error->message);
+      return EXIT_UNREADABLE;
+    }
+  return findings->len > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int
+run_next_year (NbCliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) previous = NULL;
+  g_autoptr(NbReport) report = NULL;
+
+  if (o->output == NULL || g_str_equal (o->output, "-"))
+    return usage_error (_("--next-year needs an output file: -o FILE"));
+  if (o->files == NULL || o->files[0] == NULL || o->files[1] != NULL)
+    return usage_error (_("--next-year takes exactly one report: last year’s"));
+  if (g_str_equal (o->files[0], o->output))
+    return usage_error (_("The output would overwrite last year’s report"));
+  /* A new report never replaces an existing file. */
+  if (g_file_test (o->output, G_FILE_TEST_EXISTS))
+    return usage_error (_("%s already exists; choose another name or remove it first"),
+                        o->output);
+
+  previous = nb_file_load (o->files[0], &error);
+  if (previous == NULL)
+    {
+      g_printerr ("%s: %s\n", o->files[0], error->message);
+      return EXIT_UNREADABLE;
+    }
+  report = nb_next_year_new (previous, &error);
+  if (report == NULL || !nb_file_save (report, o->output, &error))
+    {
+      g_printerr ("nianbao: %s: %s\n", o->output, error->message);
+      return EXIT_FINDINGS;
+    }
+  return EXIT_CLEAN;
+}
+
 int
 nb_cli_run (NbCliOptions *o)
 {
-  guint n_commands = !!o->new_report + !!o->check + (o->export_format != NULL) + !!o->merge
+  guint n_commands = (o->import_path != NULL) + !!o->next_year + !!o->new_report + !!o->check + (o->export_format != NULL) + !!o->merge
                      + !!o->compare;
 
   if (o->version)
@@ -634,6 +728,10 @@ nb_cli_run (NbCliOptions *o)
     }
   if (n_commands > 1)
     return usage_error (_("Give only one of --new, --check, --export, --merge and --compare"));
+  if (o->import_path != NULL)
+    return run_import (o);
+  if (o->next_year)
+    return run_next_year (o);
   if (o->new_report)
     return run_new (o);
   if (o->check)

@@ -24,6 +24,8 @@ typedef struct
   gboolean   merge;
   gboolean   force;
   gboolean   compare;
+  char      *import_path;
+  gboolean   next_year;
   gboolean   sample;
   char     **files;
 } NbCliOptions;

@@ -13,6 +13,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-checker.h"
+#include "nb-next-year.h"
+#include "nb-similarity.h"
 
 /* The first year under the 2008 条例, and so the first annual report. */
 #define FIRST_REPORT_YEAR 2008
@@ -408,6 +410,39 @@ check_metadata (NbReport  *report,
                                    nb_report_get_year (previous), year - 1));
 }
 
+/* Section 五 must not repeat last year's (the format's guidance). */
+static void
+check_repetition (NbReport  *report,
+                  NbReport  *previous,
+                  GPtrArray *findings)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+
+  for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, i);
+      g_autofree char *text = NULL;
+      g_autofree char *old_text = NULL;
+      double similarity;
+      NbFinding *finding;
+
+      if (section->table_id != NULL || !nb_next_year_section_must_differ (section->id)
+          || nb_edition_find_section (nb_report_get_edition (previous), section->id) == NULL)
+        continue;
+      text = nb_report_dup_section_text (report, section->id);
+      old_text = nb_report_dup_section_text (previous, section->id);
+      if (is_blank (text) || is_blank (old_text))
+        continue;
+      similarity = nb_similarity_text (text, old_text);
+      if (similarity < NB_SIMILARITY_COPIED)
+        continue;
+      finding = finding_new (findings, NB_SEVERITY_WARNING, "X-REPEATED",
+                             g_strdup_printf (_("Section “%s” is %d%% the same as last year’s; the format asks for this year’s problems and improvements, not a repeat"),
+                                              section->heading, (int)(similarity * 100 + 0.5)));
+      finding->section_id = g_strdup (section->id);
+    }
+}
+
 /**
  * nb_check_report:
  * @report: the report to check
@@ -425,9 +460,14 @@ nb_check_report (NbReport *report,
   g_return_val_if_fail (NB_IS_REPORT (report), findings);
   g_return_val_if_fail (previous == NULL || NB_IS_REPORT (previous), findings);
 
+  /* A report started from last year's carries it as its reference. */
+  if (previous == NULL)
+    previous = nb_report_get_reference (report);
   edition = nb_report_get_edition (report);
   check_metadata (report, previous, findings);
   check_sections (report, findings);
+  if (previous != NULL)
+    check_repetition (report, previous, findings);
   for (guint i = 0; i < nb_edition_get_n_tables (edition); i++)
     {
       const NbEditionTable *table = nb_edition_get_table (edition, i);

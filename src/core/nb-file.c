@@ -427,6 +427,24 @@ read_tables (Reader     *reader,
   return TRUE;
 }
 
+/* "reference": last year's report (see nb_report_get_reference), stored
+ * as a complete report of its own, one level deep. */
+static gboolean
+read_reference (Reader     *reader,
+                JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autofree char *data = json_to_string (node, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) reference = nb_file_load_data (data, strlen (data), &error);
+
+  if (reference == NULL)
+    return reader_fail (reader, NB_FILE_ERROR_INVALID, "reference", "%s", error->message);
+  nb_report_set_reference (reference, NULL);
+  nb_report_set_reference (reader->report, reference);
+  return TRUE;
+}
+
 NbReport *
 nb_file_load_data (const char  *data,
                    gsize        length,
@@ -545,6 +563,8 @@ nb_file_load_data (const char  *data,
     read_tables (&reader, object, FALSE);
   if (reader.error == NULL && (object = member_object (&reader, root, "invalid", "invalid")))
     read_tables (&reader, object, TRUE);
+  if (reader.error == NULL && (object = member_object (&reader, root, "reference", "reference")))
+    read_reference (&reader, object);
 
   if (reader.error != NULL)
     {
@@ -605,6 +625,19 @@ add_value (JsonBuilder          *builder,
     }
   else
     json_builder_add_int_value (builder, value);
+}
+
+static JsonNode *
+reference_node (NbReport *reference)
+{
+  g_autoptr(GBytes) bytes = nb_file_serialize (reference);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (!json_parser_load_from_data (parser, data, (gssize)length, NULL))
+    g_assert_not_reached ();
+  return json_node_copy (json_parser_get_root (parser));
 }
 
 GBytes *
@@ -742,6 +775,11 @@ nb_file_serialize (NbReport *report)
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
+    }
+  if (nb_report_get_reference (report) != NULL)
+    {
+      json_builder_set_member_name (builder, "reference");
+      json_builder_add_value (builder, reference_node (nb_report_get_reference (report)));
     }
   json_builder_end_object (builder);
 

@@ -229,6 +229,7 @@ struct _NbReport
   char        *phone;
   guint        fee_decimals;
   char       **sources;   /* a summary's source reports, or NULL */
+  NbReport    *reference; /* last year's report, for the cross-year checks, or NULL */
 
   GHashTable  *sections;  /* id -> GPtrArray of NbParagraph */
   TableValues *tables;
@@ -496,6 +497,7 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->postcode, g_free);
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->sources, g_strfreev);
+  g_clear_object (&self->reference);
   g_clear_object (&self->edition);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
@@ -828,6 +830,31 @@ nb_report_set_sources (NbReport           *self,
   g_clear_pointer (&self->sources, g_strfreev);
   if (sources != NULL && sources[0] != NULL)
     self->sources = g_strdupv ((char **)sources);
+}
+
+/**
+ * nb_report_get_reference:
+ *
+ * Last year's report as it was when this one was started from it (see
+ * nb-next-year.c): the cross-year checks use it when no previous report is
+ * given, and its text can be shown alongside.  NULL for most reports.
+ */
+NbReport *
+nb_report_get_reference (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->reference;
+}
+
+/* Like sources, set once when the report is created: not undoable. */
+void
+nb_report_set_reference (NbReport *self,
+                         NbReport *reference)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (reference == NULL || (NB_IS_REPORT (reference) && reference != self));
+
+  g_set_object (&self->reference, reference);
 }
 
 /* "XX局2022年政府信息公开工作年度报告" */

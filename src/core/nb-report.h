@@ -91,6 +91,9 @@ char            *nb_report_dup_title          (NbReport             *self);
 const char * const *nb_report_get_sources     (NbReport             *self);
 void             nb_report_set_sources        (NbReport             *self,
                                                const char * const   *sources);
+NbReport        *nb_report_get_reference      (NbReport             *self);
+void             nb_report_set_reference      (NbReport             *self,
+                                               NbReport             *reference);
 
 GPtrArray       *nb_report_get_paragraphs     (NbReport             *self,
                                                const char           *section_id);

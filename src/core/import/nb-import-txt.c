@@ -148,7 +148,8 @@ nb_import_read_text (const char   *data,
       guint number = i + 1;
       gboolean pipes;
 
-      g_strchomp (line);
+      /* Trailing tabs are empty cells ("第二十条第（一）项\t\t\t"): a
+       * row, not a paragraph. */
       pipes = is_pipe_row (line);
       if (strchr (line, '\t') != NULL || pipes)
         {
@@ -167,7 +168,7 @@ nb_import_read_text (const char   *data,
         }
 
       table = NULL;
-      g_strchug (line);
+      g_strstrip (line);
       if (*line == '\0')
         continue;
 

@@ -295,6 +295,26 @@ compare_cells_by_column (gconstpointer a,
   return (ca > cb) - (ca < cb);
 }
 
+/* A normalized label without its parenthesized notes: "本年收费金额(单位:
+ * 万元,保留4位小数)" is the header "本年收费金额(单位:万元)". */
+static char *
+label_stem (const char *key)
+{
+  GString *out = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = key; *p; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth == 0)
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 add_normalized (GHashTable *set,
                 const char *text)
@@ -302,12 +322,31 @@ add_normalized (GHashTable *set,
   if (text != NULL && *text != '\0')
     {
       char *key = nb_import_normalize_label (text);
+      char *stem = label_stem (key);
 
       if (*key != '\0')
         g_hash_table_add (set, key);
       else
         g_free (key);
+      /* Stems are marked, so they cannot collide with a full label. */
+      if (*stem != '\0')
+        g_hash_table_add (set, g_strconcat ("~", stem, NULL));
+      g_free (stem);
     }
+}
+
+static gboolean
+is_header (TableInfo  *info,
+           const char *key)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *marked = NULL;
+
+  if (g_hash_table_contains (info->headers, key))
+    return TRUE;
+  stem = label_stem (key);
+  marked = g_strconcat ("~", stem, NULL);
+  return *stem != '\0' && g_hash_table_contains (info->headers, marked);
 }
 
 static TableInfo *
@@ -1043,7 +1082,7 @@ map_row (Mapper        *m,
           g_autofree char *k = nb_import_normalize_label (g_ptr_array_index (labels, i));
 
           read_fee_decimals (m, g_ptr_array_index (labels, i));
-          if (g_hash_table_contains (info->headers, k))
+          if (is_header (info, k))
             any_header = TRUE;
           else if (!g_hash_table_contains (info->groups, k))
             all_known = FALSE;
@@ -1170,7 +1209,7 @@ score_table (TableInfo     *info,
           if (!has_letters (text))
             continue;
           key = nb_import_normalize_label (text);
-          if (g_hash_table_contains (info->headers, key) || g_hash_table_contains (info->groups, key))
+          if (is_header (info, key) || g_hash_table_contains (info->groups, key))
             score++;
           else
             for (guint i = 0; i < info->rows->len; i++)
