@@ -8,10 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "nb-application.h"
 #include "nb-cli.h"
+#include "nb-drafts.h"
 #include "nb-file.h"
+#include "nb-recovery-dialog.h"
 #include "nb-window.h"
 
 struct _NbApplication
@@ -210,6 +213,53 @@ nb_application_activate (GApplication *application)
   g_action_group_activate_action (G_ACTION_GROUP (application), "new-report", NULL);
 }
 
+/* Crash recovery: drafts whose session ended without a clean quit.  Runs
+ * once the first window is up, so the dialog has a parent. */
+static gboolean
+offer_recovery_cb (gpointer user_data)
+{
+  NbApplication *self = user_data;
+  g_autoptr(GPtrArray) drafts = nb_drafts_list_orphans ();
+  GtkWidget *dialog;
+
+  if (drafts->len == 0)
+    return G_SOURCE_REMOVE;
+  dialog = nb_recovery_dialog_new (self,
+                                   gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   drafts);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+/* Test-only: NIANBAO_TEST_EDIT_INTERVAL_MS makes the app edit its active
+ * report on a timer, through the normal report API, so that a test can
+ * kill the real app in the middle of autosaving.  Each edit sets two
+ * fields to the same number: a file holding a mix of two edits shows. */
+static gboolean
+test_edit_cb (gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  NbReport *report;
+  const char *agency;
+  g_autofree char *new_agency = NULL;
+  g_autofree char *new_address = NULL;
+  int n = 0;
+
+  if (!NB_IS_WINDOW (window))
+    return G_SOURCE_CONTINUE;
+  report = nb_window_get_report (NB_WINDOW (window));
+  agency = nb_report_get_agency (report);
+  if (agency != NULL && g_str_has_prefix (agency, "编辑局 "))
+    n = atoi (agency + strlen ("编辑局 "));
+  new_agency = g_strdup_printf ("编辑局 %d", n + 1);
+  new_address = g_strdup_printf ("地址 %d 号", n + 1);
+  nb_report_begin_user_action (report);
+  nb_report_set_agency (report, new_agency);
+  nb_report_set_address (report, new_address);
+  nb_report_end_user_action (report);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 nb_application_startup (GApplication *application)
 {
@@ -220,6 +270,19 @@ nb_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  g_idle_add (offer_recovery_cb, application);
+  if (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS") != NULL)
+    g_timeout_add ((guint)atoi (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS")), test_edit_cb,
+                   application);
+}
+
+static void
+nb_application_shutdown (GApplication *application)
+{
+  /* A clean quit: nothing of this session is left to recover. */
+  nb_drafts_end_session ();
+
+  G_APPLICATION_CLASS (nb_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -243,6 +306,7 @@ nb_application_class_init (NbApplicationClass *klass)
   app_class->open = nb_application_open;
   app_class->activate = nb_application_activate;
   app_class->startup = nb_application_startup;
+  app_class->shutdown = nb_application_shutdown;
 }
 
 static void

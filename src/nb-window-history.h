@@ -1,0 +1,15 @@
+/* nb-window-history.h: the window's 历史版本 action (win.history)
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Call at the end of nb_window_class_init (). */
+void nb_window_history_install_action (GtkWidgetClass *klass);
+
+G_END_DECLS
