@@ -8,3 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 NB_UI_TEMPLATE (nb_window, "nb-window.ui")
+NB_UI_TEMPLATE (nb_history_dialog, "nb-history-dialog.ui")
+NB_UI_TEMPLATE (nb_new_report_dialog, "nb-new-report-dialog.ui")
+NB_UI_TEMPLATE (nb_print_preview, "nb-print-preview.ui")
+NB_UI_TEMPLATE (nb_recovery_dialog, "nb-recovery-dialog.ui")
