@@ -6,11 +6,13 @@
  *   autosave-helper draft       an untitled report: edit, autosave to a
  *                               draft, print "saved", wait to be killed
  *   autosave-helper clean       the same, then quit cleanly
+ *   autosave-helper bench DIR   time autosaves of the sample report in DIR
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "kill-edit.h"
 #include "nb-autosave.h"
@@ -53,6 +55,114 @@ flush (NbAutosave *autosave)
   nb_autosave_flush_async (autosave, NULL, flush_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *)a, db = *(const double *)b;
+
+  return da < db ? -1 : da > db;
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nb_autosave_save_finish (NB_AUTOSAVE (source), result, &error))
+    g_error ("save: %s", error->message);
+  *(gint64 *)user_data = g_get_monotonic_time ();
+}
+
+/* CPU time of this thread: what the main thread spends, whatever else the
+ * machine is doing (wall-clock figures suffer on a loaded machine). */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static void
+print_figures (const char *what,
+               GArray     *ms)
+{
+  double sum = 0;
+
+  g_array_sort (ms, compare_doubles);
+  for (guint i = 0; i < ms->len; i++)
+    sum += g_array_index (ms, double, i);
+  printf ("%-44s median %.3f ms  p95 %.3f ms  max %.3f ms  mean %.3f ms  (n=%u)\n", what,
+          g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len * 95 / 100),
+          g_array_index (ms, double, ms->len - 1), sum / ms->len, ms->len);
+}
+
+/* The main thread's share of an autosave is serialising plus starting the
+ * worker (all of nb_autosave_save_async) and the completion callback; the
+ * total is from the request to the callback, the file written and flushed. */
+static int
+bench (const char *dir,
+       NbReport   *base)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "bench.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autoptr(GArray) serialize = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) main_part = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) main_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  const guint rounds = 200;
+
+  if (!nb_file_save (report, path, &error))
+    g_error ("%s", error->message);
+  autosave = nb_autosave_new (report, file);
+  nb_autosave_set_delay (autosave, 60000);
+  for (guint i = 0; i < rounds + 5; i++)
+    {
+      gint64 t0, t1, done = 0;
+      double ms, cpu0, cpu1;
+
+      kill_edit_apply (report, base, (int)i + 1);
+      t0 = g_get_monotonic_time ();
+      g_bytes_unref (nb_file_serialize (report));
+      t1 = g_get_monotonic_time ();
+      ms = (t1 - t0) / 1000.0;
+      if (i >= 5)
+        g_array_append_val (serialize, ms);
+
+      cpu0 = thread_cpu_ms ();
+      t0 = g_get_monotonic_time ();
+      nb_autosave_save_async (autosave, NULL, save_done_cb, &done);
+      t1 = g_get_monotonic_time ();
+      while (done == 0)
+        g_main_context_iteration (NULL, TRUE);
+      /* Everything the main thread did for this save, callback included. */
+      cpu1 = thread_cpu_ms ();
+      ms = cpu1 - cpu0;
+      if (i >= 5)
+        g_array_append_val (main_cpu, ms);
+      ms = (t1 - t0) / 1000.0;
+      if (i >= 5)
+        g_array_append_val (main_part, ms);
+      ms = (done - t0) / 1000.0;
+      if (i >= 5)
+        g_array_append_val (total, ms);
+    }
+  printf ("sample report: %" G_GSIZE_FORMAT " bytes serialised\n",
+          g_bytes_get_size (nb_file_serialize (report)));
+  print_figures ("serialisation (main thread)", serialize);
+  print_figures ("autosave start: serialise + hand-off (main)", main_part);
+  print_figures ("main thread CPU per autosave (all of it)", main_cpu);
+  print_figures ("total save: request to written + fsynced", total);
+  return 0;
 }
 
 int
@@ -104,6 +214,8 @@ main (int   argc,
       for (;;)
         g_main_context_iteration (NULL, TRUE);
     }
-  g_printerr ("usage: autosave-helper edit FILE | draft | clean\n");
+  else if (argc == 3 && g_str_equal (argv[1], "bench"))
+    return bench (argv[2], base);
+  g_printerr ("usage: autosave-helper edit FILE | draft | clean | bench DIR\n");
   return 2;
 }
