@@ -175,8 +175,8 @@ is_space (gunichar c)
   return g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF;
 }
 
-/* A space between two Chinese characters is an artifact of line breaks in
- * the HTML source, not text. */
+/* A line break between two Chinese characters is an artifact of how the
+ * HTML source was wrapped, not a space in the text. */
 static gboolean
 wants_space (gunichar before,
              gunichar after)
@@ -205,6 +205,8 @@ nb_import_text_append (NbImportText *text,
         {
           if (started)
             text->space = TRUE;
+          if (c == '\n' || c == '\r')
+            text->line_break = TRUE;
           continue;
         }
       if (c == 0xFEFF || c == 0x200B || (c < 0x20 && c != '\t'))
@@ -227,9 +229,10 @@ nb_import_text_append (NbImportText *text,
 
               before = g_utf8_get_char (g_utf8_find_prev_char (last->text, end));
             }
-          if (wants_space (before, c))
+          if (!text->line_break || wants_space (before, c))
             g_string_append_c (text->run, ' ');
           text->space = FALSE;
+          text->line_break = FALSE;
         }
       g_string_append_unichar (text->run, c);
       started = TRUE;
@@ -244,6 +247,7 @@ nb_import_text_finish (NbImportText *text)
   text_flush_run (text);
   paragraph = g_steal_pointer (&text->paragraph);
   text->space = FALSE;
+  text->line_break = FALSE;
   text->bold = FALSE;
   if (paragraph != NULL && !text->fold)
     {

@@ -102,6 +102,7 @@ typedef struct
   GString     *run;
   gboolean     bold;
   gboolean     space;    /* a space is pending before the next text */
+  gboolean     line_break; /* … and it was a line break of the source */
   gboolean     fold;     /* fold white space (HTML), or keep it (Word) */
 } NbImportText;
 
