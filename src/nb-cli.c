@@ -20,6 +20,7 @@
 #include "nb-file.h"
 #include "nb-import.h"
 #include "nb-next-year.h"
+#include "nb-print.h"
 #include "nb-merge.h"
 
 enum {
@@ -40,7 +41,7 @@ nb_cli_add_options (GApplication *application,
     { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
       N_("Check reports (files or folders) and print every finding"), NULL },
     { "export", 0, 0, G_OPTION_ARG_STRING, &o->export_format,
-      N_("Export a report to FORMAT (csv, html, docx, txt)"), N_("FORMAT") },
+      N_("Export a report to FORMAT (csv, html, docx, txt, pdf)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
       N_("Write to FILE (“-” for standard output)"), N_("FILE") },
     { "edition", 0, 0, G_OPTION_ARG_STRING, &o->edition,
@@ -63,6 +64,11 @@ nb_cli_add_options (GApplication *application,
       N_("With --merge: accept duplicate agencies and reports with errors, as warnings"), NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &o->compare,
       N_("Compare last year’s report with this year’s: --compare OLD NEW"), NULL },
+    { "print", 0, 0, G_OPTION_ARG_NONE, &o->print,
+      N_("Print reports without a dialog on the default printer (or the one given with --printer)"),
+      NULL },
+    { "printer", 0, 0, G_OPTION_ARG_STRING, &o->printer,
+      N_("With --print: the CUPS printer to use"), N_("NAME") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &o->import_path,
       N_("Import a published report (.txt, .md, .html, .docx) into the .nianbao file given with -o, "
          "printing what was not understood"), N_("FILE") },
@@ -85,7 +91,9 @@ nb_cli_add_options (GApplication *application,
       "  nianbao --check --format=csv reports/ > summary.csv\n"
       "  nianbao --merge --agency NAME -o summary.nianbao reports/\n"
       "  nianbao --compare 2023.nianbao 2024.nianbao\n"
-      "  nianbao --export csv -o values.csv report.nianbao\n\n"
+      "  nianbao --export csv -o values.csv report.nianbao\n"
+      "  nianbao --export pdf -o report.pdf report.nianbao\n"
+      "  nianbao --print --printer office reports/\n\n"
       "Exit status of --check: 0 no errors (warnings allowed), 1 errors found, "
       "2 a file could not be read."));
 }
@@ -94,13 +102,14 @@ gboolean
 nb_cli_is_command (NbCliOptions *o)
 {
   return o->import_path != NULL || o->next_year || o->version || o->new_report || o->check || o->export_format != NULL || o->merge
-         || o->compare;
+         || o->compare || o->print;
 }
 
 void
 nb_cli_options_clear (NbCliOptions *o)
 {
   g_clear_pointer (&o->export_format, g_free);
+  g_clear_pointer (&o->printer, g_free);
   g_clear_pointer (&o->output, g_free);
   g_clear_pointer (&o->edition, g_free);
   g_clear_pointer (&o->agency, g_free);
@@ -629,6 +638,44 @@ run_export (NbCliOptions *o)
   return EXIT_CLEAN;
 }
 
+/* Exit status: 0 all sent, 1 a printer problem, 2 a report could not be read. */
+static int
+run_print (NbCliOptions *o)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint n_unreadable = 0;
+
+  for (guint i = 0; o->files != NULL && o->files[i] != NULL; i++)
+    collect_files (o->files[i], paths);
+  if (o->sample)
+    g_ptr_array_insert (paths, 0, NULL);
+  if (paths->len == 0)
+    return usage_error (_("--print needs at least one report file or folder"));
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      const char *display = path ? path : "sample";
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = load_input (o, path, &error);
+
+      if (report == NULL)
+        {
+          g_printerr ("%s: %s\n", display, error->message);
+          n_unreadable++;
+          continue;
+        }
+      /* A missing printer or a stopped cupsd fails every report alike. */
+      if (!nb_print_to_printer (report, o->printer, &error))
+        {
+          g_printerr ("nianbao: %s: %s\n", display, error->message);
+          return EXIT_FINDINGS;
+        }
+      g_print (_("%s: sent to the printer\n"), display);
+    }
+  return n_unreadable > 0 ? EXIT_UNREADABLE : EXIT_CLEAN;
+}
+
 /* Prints the import report; 0 imported cleanly, 1 with findings, 2 not
  * imported. */
 static int
@@ -719,7 +766,7 @@ int
 nb_cli_run (NbCliOptions *o)
 {
   guint n_commands = (o->import_path != NULL) + !!o->next_year + !!o->new_report + !!o->check + (o->export_format != NULL) + !!o->merge
-                     + !!o->compare;
+                     + !!o->compare + !!o->print;
 
   if (o->version)
     {
@@ -727,7 +774,7 @@ nb_cli_run (NbCliOptions *o)
       return EXIT_CLEAN;
     }
   if (n_commands > 1)
-    return usage_error (_("Give only one of --new, --check, --export, --merge and --compare"));
+    return usage_error (_("Give only one of --new, --check, --export, --merge, --compare and --print"));
   if (o->import_path != NULL)
     return run_import (o);
   if (o->next_year)
@@ -742,6 +789,8 @@ nb_cli_run (NbCliOptions *o)
     return run_merge (o);
   if (o->compare)
     return run_compare (o);
+  if (o->print)
+    return run_print (o);
   g_assert_not_reached ();
   return EXIT_UNREADABLE;
 }

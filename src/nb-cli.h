@@ -27,6 +27,8 @@ typedef struct
   char      *import_path;
   gboolean   next_year;
   gboolean   sample;
+  gboolean   print;
+  char      *printer;
   char     **files;
 } NbCliOptions;
 

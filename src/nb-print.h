@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "nb-render.h"
 #include "nb-report.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,21 @@ void       nb_print_report          (GtkWindow *parent,
 /* The in-app preview, drawn by the same renderer that prints. */
 void       nb_print_show_preview    (GtkWindow *parent,
                                      NbReport  *report);
+
+/* The same, with options chosen in the preview (sections, landscape tables,
+ * line pitch). */
+void       nb_print_report_with_options (GtkWindow             *parent,
+                                         NbReport              *report,
+                                         const NbRenderOptions *options);
+/* The page setup dialog; the choice is remembered in GSettings. */
+void       nb_print_run_page_setup  (GtkWindow *parent);
+/* The print options remembered in GSettings (landscape tables, line pitch). */
+void       nb_print_load_options    (NbRenderOptions *options);
+
+/* No dialog: renders a PDF and sends it with GtkPrintJob to the printer
+ * named (NULL: the default printer).  Blocks until the job is sent. */
+gboolean   nb_print_to_printer      (NbReport    *report,
+                                     const char  *printer_name,
+                                     GError     **error);
 
 G_END_DECLS
