@@ -15,6 +15,7 @@
 #include "nb-drafts.h"
 #include "nb-file.h"
 #include "nb-recovery-dialog.h"
+#include "nb-new-report-dialog.h"
 #include "nb-window.h"
 
 struct _NbApplication
@@ -101,6 +102,11 @@ nb_application_open_file (NbApplication *self,
       show_error (self, heading, error->message);
       return;
     }
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
   nb_application_open_report (self, report, file);
 }
 
@@ -122,13 +128,118 @@ open_sample_action (GSimpleAction *action,
 }
 
 static void
+on_new_report_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           NbApplication    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+  report = nb_new_report_dialog_create_report (NB_NEW_REPORT_DIALOG (dialog), &error);
+  if (report == NULL)
+    {
+      show_error (self, _("Could Not Create the Report"), error->message);
+      return;
+    }
+  nb_application_open_report (self, report, NULL);
+}
+
+static void
 new_report_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_autoptr(NbReport) report = new_empty_report ();
+  NbApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
 
-  nb_application_open_report (user_data, report, NULL);
+  /* The first window of a session opens at once; later ones ask for the
+   * year and edition. */
+  if (parent == NULL)
+    {
+      g_autoptr(NbReport) report = new_empty_report ();
+
+      nb_application_open_report (self, report, NULL);
+      return;
+    }
+  dialog = nb_new_report_dialog_new (parent);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_new_report_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     NbApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          nb_application_open_file (self, file);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  NbApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  /* The native chooser goes through the file portal inside the Flatpak. */
+  chooser = gtk_file_chooser_native_new (_("Open Report"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Nianbao reports"));
+  gtk_file_filter_add_pattern (filter, "*.nianbao");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  nb_application_open_file (user_data, file);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Nianbao authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Nianbao"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Write, check, print and publish the annual report on government information disclosure (政府信息公开工作年度报告)."),
+                         "developer-name", _("The Nianbao authors"),
+                         "developers", developers,
+                         "copyright", "© 2026 The Nianbao authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         "issue-url", "https://github.com/nianbao/nianbao/issues",
+                         NULL);
 }
 
 static void
@@ -145,6 +256,9 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new-report", new_report_action },
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "about", about_action },
   { "open-sample", open_sample_action },
   { "quit", quit_action },
 };
@@ -274,6 +388,14 @@ nb_application_startup (GApplication *application)
   if (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS") != NULL)
     g_timeout_add ((guint)atoi (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS")), test_edit_cb,
                    application);
+  {
+    static const char *new_accels[] = { "<Control>n", NULL };
+    static const char *open_accels[] = { "<Control>o", NULL };
+
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-report",
+                                           new_accels);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open", open_accels);
+  }
 }
 
 static void

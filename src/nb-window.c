@@ -9,7 +9,28 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-checker.h"
+#include "nb-export.h"
+#include "nb-file.h"
+#include "nb-info-page.h"
+#include "nb-print.h"
+#include "nb-table-page.h"
+#include "nb-window-history.h"
 #include "nb-window.h"
+
+/* The window holds no report logic: pages edit the NbReport, the checks
+ * panel reads it, and the actions hand it to the core (file, export) or to
+ * the print code. */
+
+#define INFO_SECTION "info"
+
+typedef struct
+{
+  char      *section_id;
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkWidget *badge;
+} Page;
 
 struct _NbWindow
 {
@@ -17,8 +38,24 @@ struct _NbWindow
 
   NbReport             *report;
   GFile                *file;
+  GSettings            *settings;
+  GArray               *pages;       /* Page */
+  NbChecksPanel        *checks;
+  gboolean              show_checks;
+  gboolean              closing;
 
+  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *title;
+  GtkListBox           *sidebar;
+  GtkStack             *stack;
+  GtkRevealer          *checks_revealer;
+  GtkBox               *checks_box;
+  GtkWidget            *checks_icon;
+  GtkWidget            *checks_label;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
+  GMenu                *export_section;
+  GMenu                *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -27,35 +64,745 @@ enum {
   PROP_0,
   PROP_REPORT,
   PROP_FILE,
+  PROP_SHOW_CHECKS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+static void save_as (NbWindow *self);
+
+static void
+page_clear (Page *page)
+{
+  g_free (page->section_id);
+}
+
+static Page *
+find_page (NbWindow   *self,
+           const char *section_id)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Page *page = &g_array_index (self->pages, Page, i);
+
+      if (g_strcmp0 (page->section_id, section_id) == 0)
+        return page;
+    }
+  return NULL;
+}
+
+static void
+toast (NbWindow   *self,
+       const char *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+show_error (NbWindow   *self,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 update_title (NbWindow *self)
 {
   g_autofree char *title = nb_report_dup_title (self->report);
-  g_autofree char *subtitle = self->file ? g_file_get_basename (self->file)
-                                         : g_strdup (_("Unsaved report"));
+  g_autofree char *name = self->file ? g_file_get_basename (self->file)
+                                     : g_strdup (_("Not saved yet"));
+  g_autofree char *subtitle = NULL;
+  gboolean modified = nb_report_get_modified (self->report);
 
+  /* Translators: the file name, and whether it has unsaved changes */
+  subtitle = g_strdup_printf (_("%s — %s"), name, modified ? _("Unsaved changes") : _("Saved"));
   adw_window_title_set_title (self->title, title);
   adw_window_title_set_subtitle (self->title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified || self->file == NULL);
 }
+
+static void
+update_undo_actions (NbWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 nb_report_get_can_undo (self->report));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 nb_report_get_can_redo (self->report));
+}
+
+static void
+on_checks_updated_cb (NbWindow      *self,
+                      NbChecksPanel *checks)
+{
+  guint errors = nb_checks_panel_count (checks, NB_SEVERITY_ERROR);
+  guint warnings = nb_checks_panel_count (checks, NB_SEVERITY_WARNING);
+  g_autofree char *count = NULL;
+  g_autofree char *tooltip = NULL;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Page *page = &g_array_index (self->pages, Page, i);
+      guint n = nb_checks_panel_count_for_section (checks, page->section_id, NB_SEVERITY_ERROR);
+      guint w = nb_checks_panel_count_for_section (checks, page->section_id, NB_SEVERITY_WARNING);
+      g_autofree char *text = g_strdup_printf ("%u", n ? n : w);
+
+      gtk_label_set_text (GTK_LABEL (page->badge), text);
+      gtk_widget_set_visible (page->badge, n + w > 0);
+      if (n > 0)
+        {
+          gtk_widget_add_css_class (page->badge, "error-badge");
+          gtk_widget_remove_css_class (page->badge, "warning-badge");
+        }
+      else
+        {
+          gtk_widget_add_css_class (page->badge, "warning-badge");
+          gtk_widget_remove_css_class (page->badge, "error-badge");
+        }
+    }
+
+  count = g_strdup_printf ("%u", errors ? errors : warnings);
+  gtk_label_set_text (GTK_LABEL (self->checks_label), count);
+  gtk_widget_set_visible (self->checks_label, errors + warnings > 0);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->checks_icon),
+                                errors ? "dialog-error-symbolic"
+                                       : warnings ? "dialog-warning-symbolic"
+                                                  : "emblem-ok-symbolic");
+  tooltip = g_strdup_printf (_("Checks: %u errors, %u warnings (F8)"), errors, warnings);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (gtk_widget_get_parent (gtk_widget_get_parent (self->checks_icon))),
+                               tooltip);
+}
+
+static void
+on_finding_activated_cb (NbWindow      *self,
+                         NbFinding     *finding,
+                         NbChecksPanel *checks)
+{
+  const char *section_id = nb_checks_panel_section_of (checks, finding);
+  Page *page = find_page (self, section_id);
+
+  if (page == NULL)
+    return;
+  nb_window_show_section (self, section_id);
+  if (NB_IS_TABLE_PAGE (page->page))
+    {
+      NbSheet *sheet = nb_table_page_get_sheet (NB_TABLE_PAGE (page->page));
+      int cell = finding->cell >= 0 ? finding->cell : finding->n_cells > 0 ? (int)finding->cells[0] : 0;
+
+      nb_sheet_focus_cell (sheet, (guint)cell);
+    }
+  else if (NB_IS_TEXT_PAGE (page->page))
+    gtk_widget_grab_focus (GTK_WIDGET (nb_text_page_get_view (NB_TEXT_PAGE (page->page))));
+  else if (NB_IS_INFO_PAGE (page->page))
+    nb_info_page_focus_field (NB_INFO_PAGE (page->page), finding->field);
+}
+
+static void
+on_sheet_message_cb (NbWindow   *self,
+                     const char *message,
+                     NbSheet    *sheet)
+{
+  toast (self, message);
+}
+
+static void
+on_row_selected_cb (NbWindow      *self,
+                    GtkListBoxRow *row,
+                    GtkListBox    *list)
+{
+  if (row == NULL)
+    return;
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Page *page = &g_array_index (self->pages, Page, i);
+
+      if (page->row == GTK_WIDGET (row))
+        gtk_stack_set_visible_child (self->stack, page->page);
+    }
+}
+
+static void
+add_page (NbWindow   *self,
+          const char *section_id,
+          const char *title,
+          GtkWidget  *widget)
+{
+  Page page = { 0 };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+
+  page.section_id = g_strdup (section_id);
+  page.page = widget;
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  page.badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (page.badge, "section-badge");
+  gtk_widget_set_valign (page.badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (page.badge, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), page.badge);
+  page.row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (page.row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page.row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_list_box_append (self->sidebar, page.row);
+  gtk_stack_add_named (self->stack, widget, section_id);
+  g_array_append_val (self->pages, page);
+}
+
+static void
+build_pages (NbWindow *self)
+{
+  NbEdition *edition = nb_report_get_edition (self->report);
+
+  add_page (self, INFO_SECTION, _("Report Details"), nb_info_page_new (self->report));
+  for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, i);
+      GtkWidget *page;
+
+      if (section->table_id != NULL)
+        {
+          page = nb_table_page_new (self->report, section->id);
+          g_signal_connect_object (nb_table_page_get_sheet (NB_TABLE_PAGE (page)), "message",
+                                   G_CALLBACK (on_sheet_message_cb), self, G_CONNECT_SWAPPED);
+        }
+      else
+        page = nb_text_page_new (self->report, section->id);
+      add_page (self, section->id, section->heading, page);
+    }
+  gtk_list_box_select_row (self->sidebar,
+                           GTK_LIST_BOX_ROW (g_array_index (self->pages, Page, 0).row));
+}
+
+static void
+build_export_menu (NbWindow *self)
+{
+  guint n = 0;
+  const NbExportFormat *formats = nb_export_get_formats (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *upper = g_ascii_strup (formats[i].name, -1);
+      /* Translators: an export format, "CSV…" */
+      g_autofree char *label = g_strdup_printf (_("%s…"), upper);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.export", "s", formats[i].name);
+      g_menu_append_item (self->export_section, item);
+    }
+}
+
+static void
+build_recent_menu (NbWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && n < 8; l = l->next)
+    {
+      const char *uri = gtk_recent_info_get_uri (l->data);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".nianbao") || !gtk_recent_info_exists (l->data))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (l->data), NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+/* Saving */
+
+static void
+set_file (NbWindow *self,
+          GFile    *file)
+{
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      update_title (self);
+    }
+}
+
+void
+nb_window_commit_edits (NbWindow *self)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Page *page = &g_array_index (self->pages, Page, i);
+
+      if (NB_IS_TABLE_PAGE (page->page))
+        nb_sheet_commit (nb_table_page_get_sheet (NB_TABLE_PAGE (page->page)));
+      else if (NB_IS_INFO_PAGE (page->page))
+        nb_info_page_commit (NB_INFO_PAGE (page->page));
+    }
+}
+
+gboolean
+nb_window_save_to_file (NbWindow  *self,
+                        GFile     *file,
+                        GError   **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  nb_window_commit_edits (self);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Reports can only be saved to local files"));
+      return FALSE;
+    }
+  /* nb_file_save writes atomically: a failure leaves the old file whole. */
+  if (!nb_file_save (self->report, path, error))
+    return FALSE;
+  nb_report_set_modified (self->report, FALSE);
+  set_file (self, file);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+  update_title (self);
+  return TRUE;
+}
+
+static gboolean
+save_or_report (NbWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nb_window_save_to_file (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      /* The report stays open and unchanged: nothing is lost. */
+      gtk_label_set_text (self->banner_label, error->message);
+      gtk_revealer_set_reveal_child (self->banner, TRUE);
+      show_error (self, heading, error->message);
+      return FALSE;
+    }
+  gtk_revealer_set_reveal_child (self->banner, FALSE);
+  return TRUE;
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        NbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* The file chooser does not add the extension by itself. */
+      if (!g_str_has_suffix (name, ".nianbao"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *fixed = g_strconcat (name, ".nianbao", NULL);
+
+          g_autoptr(GFile) fixed_file = g_file_get_child (parent, fixed);
+
+          g_set_object (&file, fixed_file);
+        }
+      if (save_or_report (self, file) && self->closing)
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+  self->closing = FALSE;
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+nianbao_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Nianbao reports"));
+  gtk_file_filter_add_pattern (filter, "*.nianbao");
+  gtk_file_filter_add_mime_type (filter, "application/x-nianbao");
+  return filter;
+}
+
+static void
+save_as (NbWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *title = nb_report_dup_title (self->report);
+  g_autofree char *name = g_strconcat (title, ".nianbao", NULL);
+  g_autoptr(GtkFileFilter) filter = nianbao_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Export */
+
+typedef struct
+{
+  NbWindow *self;
+  char     *format;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_free (data->format);
+  g_free (data);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       ExportData      *data)
+{
+  NbWindow *self = data->self;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("Reports can only be exported to local files"));
+      if (path == NULL || !nb_export_to_file (self->report, data->format, path, &error))
+        show_error (self, _("Could Not Export the Report"), error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+
+          toast (self, message);
+        }
+    }
+  export_data_free (data);
+  g_object_unref (dialog);
+}
+
+static void
+choose_export_file (NbWindow   *self,
+                    const char *format)
+{
+  const NbExportFormat *info = nb_export_find_format (format);
+  GtkFileChooserNative *chooser;
+  ExportData *data;
+  g_autofree char *title = nb_report_dup_title (self->report);
+  g_autofree char *name = NULL;
+
+  if (info == NULL)
+    {
+      show_error (self, _("Could Not Export the Report"), _("This export format is unknown"));
+      return;
+    }
+  name = g_strconcat (title, ".", info->extension, NULL);
+  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  data = g_new0 (ExportData, 1);
+  data->self = self;
+  data->format = g_strdup (format);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_anyway_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ExportData       *data)
+{
+  if (g_strcmp0 (response, "export") == 0)
+    choose_export_file (data->self, data->format);
+  export_data_free (data);
+}
+
+/* Closing */
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      NbWindow         *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      if (self->file != NULL)
+        {
+          if (save_or_report (self, self->file))
+            gtk_window_destroy (GTK_WINDOW (self));
+        }
+      else
+        {
+          self->closing = TRUE;
+          save_as (self);
+        }
+    }
+}
+
+static void
+save_window_state (NbWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+nb_window_close_request (GtkWindow *window)
+{
+  NbWindow *self = NB_WINDOW (window);
+  GtkWidget *dialog;
+
+  nb_window_commit_edits (self);
+  save_window_state (self);
+  if (self->closing || !nb_report_get_modified (self->report))
+    return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                   _("The report has changes that are not saved. Changes that are "
+                                     "not saved are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            NbWindow      *self)
+{
+  GSList *files;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !NB_IS_APPLICATION (app))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    nb_application_open_file (NB_APPLICATION (app), l->data);
+  return files != NULL;
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->file == NULL)
+    save_as (self);
+  else
+    save_or_report (self, self->file);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  nb_window_commit_edits (NB_WINDOW (widget));
+  save_as (NB_WINDOW (widget));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  nb_window_commit_edits (self);
+  nb_print_report (GTK_WINDOW (self), self->report);
+}
+
+static void
+print_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  nb_window_commit_edits (self);
+  nb_print_show_preview (GTK_WINDOW (self), self->report);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  guint errors;
+
+  nb_window_commit_edits (self);
+  nb_checks_panel_refresh (self->checks);
+  errors = nb_checks_panel_count (self->checks, NB_SEVERITY_ERROR);
+  if (errors > 0)
+    {
+      ExportData *data = g_new0 (ExportData, 1);
+      g_autofree char *body =
+        g_strdup_printf (ngettext ("The checks found %u error. An exported report with errors "
+                                   "may be rejected.",
+                                   "The checks found %u errors. An exported report with errors "
+                                   "may be rejected.", errors), errors);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Anyway?"), body);
+
+      data->self = self;
+      data->format = g_strdup (format);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "export", _("_Export Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_export_anyway_cb), data);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  choose_export_file (self, format);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  /* A value typed but not committed becomes a step of its own first. */
+  nb_window_commit_edits (self);
+  if (g_str_equal (action_name, "win.undo"))
+    nb_report_undo (self->report);
+  else
+    nb_report_redo (self->report);
+}
+
+static void
+recalculate_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  nb_window_commit_edits (self);
+  nb_report_recompute_totals (self->report);
+  toast (self, _("Totals recalculated"));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* GObject */
 
 static void
 nb_window_constructed (GObject *object)
 {
   NbWindow *self = (NbWindow *)object;
+  GtkDropTarget *drop;
 
   G_OBJECT_CLASS (nb_window_parent_class)->constructed (object);
+
+  g_assert (self->report != NULL);
+
+  self->checks = NB_CHECKS_PANEL (nb_checks_panel_new (self->report));
+  gtk_widget_set_size_request (GTK_WIDGET (self->checks), 300, -1);
+  gtk_box_append (self->checks_box, GTK_WIDGET (self->checks));
+  g_signal_connect_object (self->checks, "updated", G_CALLBACK (on_checks_updated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "finding-activated",
+                           G_CALLBACK (on_finding_activated_cb), self, G_CONNECT_SWAPPED);
+
+  build_pages (self);
+  build_export_menu (self);
+  build_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (build_recent_menu), self, G_CONNECT_SWAPPED);
+  on_checks_updated_cb (self, self->checks);
 
   g_signal_connect_object (self->report, "notify::agency", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::year", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "notify::modified", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
   update_title (self);
+  update_undo_actions (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 static void
@@ -64,6 +811,9 @@ nb_window_dispose (GObject *object)
   NbWindow *self = (NbWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
+  self->checks = NULL;
+  g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_object (&self->settings);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
 
@@ -86,6 +836,9 @@ nb_window_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_SHOW_CHECKS:
+      g_value_set_boolean (value, self->show_checks);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +860,14 @@ nb_window_set_property (GObject      *object,
     case PROP_FILE:
       self->file = g_value_dup_object (value);
       break;
+    case PROP_SHOW_CHECKS:
+      if (self->show_checks != g_value_get_boolean (value))
+        {
+          self->show_checks = g_value_get_boolean (value);
+          gtk_revealer_set_reveal_child (self->checks_revealer, self->show_checks);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -117,11 +878,13 @@ nb_window_class_init (NbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = nb_window_constructed;
   object_class->dispose = nb_window_dispose;
   object_class->get_property = nb_window_get_property;
   object_class->set_property = nb_window_set_property;
+  window_class->close_request = nb_window_close_request;
 
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
@@ -129,16 +892,98 @@ nb_window_class_init (NbWindowClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CHECKS] =
+    g_param_spec_boolean ("show-checks", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_box);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_icon);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, export_section);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.recalculate", NULL, recalculate_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-checks", "show-checks");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-checks", NULL);
+
+  nb_window_history_install_action (widget_class);
+}
+
+static gboolean
+on_undo_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                NbWindow              *self)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
+
+  /* Undo is the document's, wherever the focus is: caught before a text
+   * field could take Ctrl+Z for itself. */
+  if (keyval == GDK_KEY_z && mods == GDK_CONTROL_MASK)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL), TRUE;
+  if (((keyval == GDK_KEY_z || keyval == GDK_KEY_Z) && mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+      || (keyval == GDK_KEY_y && mods == GDK_CONTROL_MASK))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.redo", NULL), TRUE;
+  return FALSE;
 }
 
 static void
 nb_window_init (NbWindow *self)
 {
+  GSettingsSchema *schema;
+  GtkEventController *keys;
+
+  self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  g_array_set_clear_func (self->pages, (GDestroyNotify)page_clear);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_undo_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  /* Run from the build folder without the schema installed, the window
+   * still works; it just does not remember its size. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (self->settings, "show-checks", self, "show-checks", G_SETTINGS_BIND_DEFAULT);
+      g_settings_schema_unref (schema);
+    }
+  else
+    g_object_set (self, "show-checks", TRUE, NULL);
 }
 
 NbWindow *
@@ -165,4 +1010,81 @@ nb_window_get_file (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   return self->file;
+}
+
+void
+nb_window_show_section (NbWindow   *self,
+                        const char *section_id)
+{
+  Page *page;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  page = find_page (self, section_id);
+  g_return_if_fail (page != NULL);
+  gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (page->row));
+  gtk_stack_set_visible_child (self->stack, page->page);
+}
+
+const char *
+nb_window_get_visible_section (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+NbSheet *
+nb_window_get_sheet (NbWindow   *self,
+                     const char *table_id)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Page *page = &g_array_index (self->pages, Page, i);
+
+      if (NB_IS_TABLE_PAGE (page->page))
+        {
+          NbSheet *sheet = nb_table_page_get_sheet (NB_TABLE_PAGE (page->page));
+
+          if (g_strcmp0 (nb_edition_table_get_id (nb_sheet_get_table (sheet)), table_id) == 0)
+            return sheet;
+        }
+    }
+  return NULL;
+}
+
+NbTextPage *
+nb_window_get_text_page (NbWindow   *self,
+                         const char *section_id)
+{
+  Page *page;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  page = find_page (self, section_id);
+  return page != NULL && NB_IS_TEXT_PAGE (page->page) ? NB_TEXT_PAGE (page->page) : NULL;
+}
+
+NbChecksPanel *
+nb_window_get_checks_panel (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->checks;
+}
+
+/* The number on a tab's badge: its errors, or else its warnings; 0 when
+ * the badge is hidden. */
+guint
+nb_window_get_section_badge (NbWindow   *self,
+                             const char *section_id)
+{
+  Page *page;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+
+  page = find_page (self, section_id);
+  if (page == NULL || !gtk_widget_get_visible (page->badge))
+    return 0;
+  return (guint)g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (page->badge)), NULL, 10);
 }

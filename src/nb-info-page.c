@@ -1,0 +1,340 @@
+/* nb-info-page.c: the report's own details (报告信息)
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-info-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "nb-info-page.h"
+
+struct _NbInfoPage
+{
+  GtkWidget  parent_instance;
+
+  NbReport  *report;
+
+  GtkWidget *page;
+  GtkWidget *agency;
+  GtkWidget *year;
+  GtkWidget *year_row;
+  GtkWidget *edition;
+  GtkWidget *address;
+  GtkWidget *postcode;
+  GtkWidget *phone;
+  GtkWidget *fee_decimals;
+  GtkWidget *fee_row;
+
+  gboolean   updating;
+};
+
+G_DEFINE_FINAL_TYPE (NbInfoPage, nb_info_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The text fields and the report properties they edit. */
+static const char *text_fields[] = { "agency", "address", "postcode", "phone" };
+
+static GtkWidget *
+text_row (NbInfoPage *self,
+          const char *field)
+{
+  if (g_str_equal (field, "agency"))
+    return self->agency;
+  if (g_str_equal (field, "address"))
+    return self->address;
+  if (g_str_equal (field, "postcode"))
+    return self->postcode;
+  if (g_str_equal (field, "phone"))
+    return self->phone;
+  return NULL;
+}
+
+static void
+load (NbInfoPage *self)
+{
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      g_autofree char *value = NULL;
+      GtkWidget *row = text_row (self, text_fields[i]);
+
+      g_object_get (self->report, text_fields[i], &value, NULL);
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+    }
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year), nb_report_get_year (self->report));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->fee_decimals),
+                             nb_report_get_fee_decimals (self->report));
+  self->updating = FALSE;
+}
+
+static void
+commit_row (NbInfoPage *self,
+            GtkWidget  *row)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), "nb-field");
+  g_autofree char *text = NULL;
+
+  if (self->updating || field == NULL)
+    return;
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_strstrip (text);
+  {
+    g_autofree char *current = NULL;
+
+    /* Leaving an unchanged field is no edit (and an unset one is ""). */
+    g_object_get (self->report, field, &current, NULL);
+    if (g_strcmp0 (current ? current : "", text) == 0)
+      return;
+  }
+  g_object_set (self->report, field, text, NULL);
+}
+
+static void
+on_apply_cb (AdwEntryRow *row,
+             NbInfoPage  *self)
+{
+  commit_row (self, GTK_WIDGET (row));
+}
+
+static void
+on_leave_cb (GtkEventControllerFocus *controller,
+             NbInfoPage              *self)
+{
+  commit_row (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static void
+on_year_changed_cb (NbInfoPage *self)
+{
+  if (!self->updating)
+    nb_report_set_year (self->report, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->year)));
+}
+
+static void
+on_fee_decimals_changed_cb (NbInfoPage *self)
+{
+  if (!self->updating)
+    nb_report_set_fee_decimals (self->report,
+                                (guint)gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->fee_decimals)));
+}
+
+static GtkWidget *
+add_entry_row (NbInfoPage *self,
+               GtkWidget  *group,
+               const char *field,
+               const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "nb-field", (gpointer)field);
+  g_signal_connect (row, "apply", G_CALLBACK (on_apply_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_leave_cb), self);
+  gtk_widget_add_controller (row, focus);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static GtkWidget *
+add_spin_row (GtkWidget  *group,
+              const char *title,
+              const char *subtitle,
+              int         lower,
+              int         upper,
+              GtkWidget **row_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  *row_out = row;
+  return spin;
+}
+
+static void
+build (NbInfoPage *self)
+{
+  NbEdition *edition = nb_report_get_edition (self->report);
+  GtkWidget *group;
+  g_autofree char *edition_text = NULL;
+
+  self->page = adw_preferences_page_new ();
+  gtk_widget_set_parent (self->page, GTK_WIDGET (self));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Report"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The agency and year make the report’s title."));
+  self->agency = add_entry_row (self, group, "agency", _("Agency"));
+  self->year = add_spin_row (group, _("Year"), _("The year the report is about"), 2008, 2100,
+                             &self->year_row);
+  g_signal_connect_swapped (self->year, "value-changed", G_CALLBACK (on_year_changed_cb), self);
+
+  self->edition = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->edition), _("Format edition"));
+  edition_text = g_strdup_printf ("%s · %s", nb_edition_get_title (edition),
+                                  nb_edition_get_issued_by (edition));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->edition), edition_text);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->edition);
+
+  self->fee_decimals = add_spin_row (group, _("Fee decimals"),
+                                     _("Decimals of the fee in 万元 that your province requires"),
+                                     0, NB_MONEY_MAX_DECIMALS, &self->fee_row);
+  g_signal_connect_swapped (self->fee_decimals, "value-changed",
+                            G_CALLBACK (on_fee_decimals_changed_cb), self);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Contact"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Printed at the start of 总体情况 so readers can ask questions."));
+  self->address = add_entry_row (self, group, "address", _("Address"));
+  self->postcode = add_entry_row (self, group, "postcode", _("Postcode"));
+  self->phone = add_entry_row (self, group, "phone", _("Phone"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+}
+
+/* GObject */
+
+static void
+nb_info_page_constructed (GObject *object)
+{
+  NbInfoPage *self = (NbInfoPage *)object;
+
+  G_OBJECT_CLASS (nb_info_page_parent_class)->constructed (object);
+
+  build (self);
+  load (self);
+  /* Undo and redo change these too. */
+  g_signal_connect_object (self->report, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+}
+
+static void
+nb_info_page_dispose (GObject *object)
+{
+  NbInfoPage *self = (NbInfoPage *)object;
+
+  g_clear_pointer (&self->page, gtk_widget_unparent);
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (nb_info_page_parent_class)->dispose (object);
+}
+
+static void
+nb_info_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  NbInfoPage *self = NB_INFO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_info_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  NbInfoPage *self = NB_INFO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      self->report = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_info_page_class_init (NbInfoPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = nb_info_page_constructed;
+  object_class->dispose = nb_info_page_dispose;
+  object_class->get_property = nb_info_page_get_property;
+  object_class->set_property = nb_info_page_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+nb_info_page_init (NbInfoPage *self)
+{
+}
+
+GtkWidget *
+nb_info_page_new (NbReport *report)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  return g_object_new (NB_TYPE_INFO_PAGE, "report", report, NULL);
+}
+
+void
+nb_info_page_focus_field (NbInfoPage *self,
+                          const char *field)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (NB_IS_INFO_PAGE (self));
+
+  if (field == NULL)
+    return;
+  if (g_str_equal (field, "year"))
+    row = self->year;
+  else if (g_str_has_prefix (field, "fee"))
+    row = self->fee_decimals;
+  else
+    row = text_row (self, field);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+/* Commits the text fields: before saving. */
+void
+nb_info_page_commit (NbInfoPage *self)
+{
+  g_return_if_fail (NB_IS_INFO_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    commit_row (self, text_row (self, text_fields[i]));
+}

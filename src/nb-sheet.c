@@ -1,0 +1,1216 @@
+/* nb-sheet.c: one official table as a spreadsheet-like grid
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-sheet"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-sheet.h"
+
+/* The grid is built from the edition's printed layout, spans included, so the
+ * screen shows the official table.  The sheet holds no values of its own: it
+ * edits through NbReport and repaints on NbReport::cell-changed. */
+
+struct _NbSheet
+{
+  GtkWidget             parent_instance;
+
+  NbReport             *report;
+  char                 *table_id;
+  const NbEditionTable *table;
+
+  GtkWidget            *grid;
+  GtkWidget           **entries;    /* one per value cell */
+  guint                 n_cells;
+  int                  *map;        /* grid position -> cell, -1 for no value */
+  guint                 width;
+  guint                 height;
+
+  int                   cursor;
+  int                   anchor;
+  int                   goal_column; /* kept across Up/Down, as spreadsheets do */
+  int                   clicked;    /* the cell a press landed on */
+  int                   drag_start;
+  gboolean             *selected;
+  gboolean              edit_mode;  /* F2 or a click: arrows move the caret */
+  gboolean              moving;     /* focus moves by our own hand */
+  gboolean              extending;
+};
+
+G_DEFINE_FINAL_TYPE (NbSheet, nb_sheet, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  PROP_TABLE_ID,
+  N_PROPS
+};
+
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const NbLayoutItem *
+item_of (NbSheet *self,
+         guint    cell)
+{
+  return nb_edition_table_get_cell_layout (self->table, cell);
+}
+
+static int
+map_at (NbSheet *self,
+        guint    row,
+        guint    column)
+{
+  if (row >= self->height || column >= self->width)
+    return -1;
+  return self->map[row * self->width + column];
+}
+
+static gboolean
+is_computed (NbSheet *self,
+             guint    cell)
+{
+  return nb_edition_table_get_cell (self->table, cell)->computed;
+}
+
+static void
+repaint_cell (NbSheet *self,
+              guint    cell)
+{
+  GtkWidget *entry = self->entries[cell];
+  g_autofree char *text = nb_report_dup_cell_text (self->report, self->table, cell);
+  const char *invalid = NULL;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+
+  if (nb_report_get_cell (self->report, self->table, cell, NULL, &invalid) == NB_CELL_INVALID)
+    {
+      g_autoptr(GError) error = NULL;
+
+      nb_report_parse_cell_text (self->report, self->table, cell, invalid, NULL, NULL, &error);
+      gtk_widget_add_css_class (entry, "error");
+      gtk_widget_set_tooltip_text (entry, error ? error->message : _("Not a valid value"));
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_widget_set_tooltip_text (entry, is_computed (self, cell)
+                                            ? _("Computed from the cells it adds up")
+                                            : NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+selection_rect (NbSheet *self,
+                guint   *r0,
+                guint   *r1,
+                guint   *c0,
+                guint   *c1)
+{
+  const NbLayoutItem *a = item_of (self, (guint)self->anchor);
+  const NbLayoutItem *b = item_of (self, (guint)self->cursor);
+
+  *r0 = MIN (a->row, b->row);
+  *r1 = MAX (a->row + a->row_span - 1, b->row + b->row_span - 1);
+  *c0 = MIN (a->column, b->column);
+  *c1 = MAX (a->column + a->column_span - 1, b->column + b->column_span - 1);
+}
+
+static void
+update_selection (NbSheet *self)
+{
+  guint r0 = 0, r1 = 0, c0 = 0, c1 = 0;
+  gboolean range = self->cursor >= 0 && self->anchor >= 0 && self->anchor != self->cursor;
+
+  if (range)
+    selection_rect (self, &r0, &r1, &c0, &c1);
+  for (guint i = 0; i < self->n_cells; i++)
+    {
+      const NbLayoutItem *item = item_of (self, i);
+      gboolean selected = range && item->row >= r0 && item->row <= r1 && item->column >= c0
+                          && item->column <= c1;
+
+      if (selected == self->selected[i])
+        continue;
+      self->selected[i] = selected;
+      if (selected)
+        gtk_widget_add_css_class (self->entries[i], "selected-cell");
+      else
+        gtk_widget_remove_css_class (self->entries[i], "selected-cell");
+    }
+}
+
+static gboolean
+commit_cell (NbSheet *self,
+             guint    cell)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+  const char *text;
+
+  if (is_computed (self, cell))
+    return TRUE;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->entries[cell]));
+  current = nb_report_dup_cell_text (self->report, self->table, cell);
+  if (g_strcmp0 (text, current) == 0)
+    return TRUE;
+  /* Invalid text stays in the cell (marked, with the reason) and in the
+   * model, so nothing typed is lost; the checks list it. */
+  if (!nb_report_set_cell_text (self->report, self->table, cell, text, &error))
+    {
+      repaint_cell (self, cell);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+move_to (NbSheet  *self,
+         int       target,
+         gboolean  extend)
+{
+  if (target < 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (self->cursor >= 0)
+    commit_cell (self, (guint)self->cursor);
+  if (!extend || self->anchor < 0)
+    self->anchor = target;
+  self->moving = TRUE;
+  self->extending = extend;
+  self->cursor = target;
+  self->edit_mode = FALSE;
+  gtk_widget_grab_focus (self->entries[target]);
+  gtk_editable_select_region (GTK_EDITABLE (self->entries[target]), 0, -1);
+  self->moving = FALSE;
+  self->extending = FALSE;
+  update_selection (self);
+}
+
+static int
+find_right (NbSheet *self,
+            guint    cell,
+            gboolean wrap)
+{
+  const NbLayoutItem *item = item_of (self, cell);
+
+  for (guint c = item->column + item->column_span; c < self->width; c++)
+    if (map_at (self, item->row, c) >= 0)
+      return map_at (self, item->row, c);
+  if (wrap)
+    for (guint r = item->row + item->row_span; r < self->height; r++)
+      for (guint c = 0; c < self->width; c++)
+        if (map_at (self, r, c) >= 0)
+          return map_at (self, r, c);
+  return -1;
+}
+
+static int
+find_left (NbSheet *self,
+           guint    cell,
+           gboolean wrap)
+{
+  const NbLayoutItem *item = item_of (self, cell);
+
+  for (int c = (int)item->column - 1; c >= 0; c--)
+    if (map_at (self, item->row, (guint)c) >= 0)
+      return map_at (self, item->row, (guint)c);
+  if (wrap)
+    for (int r = (int)item->row - 1; r >= 0; r--)
+      for (int c = (int)self->width - 1; c >= 0; c--)
+        if (map_at (self, (guint)r, (guint)c) >= 0)
+          return map_at (self, (guint)r, (guint)c);
+  return -1;
+}
+
+static int
+find_vertical (NbSheet *self,
+               guint    cell,
+               int      direction)
+{
+  const NbLayoutItem *item = item_of (self, cell);
+  guint column = self->goal_column >= 0 ? (guint)self->goal_column : item->column;
+  int r = direction > 0 ? (int)(item->row + item->row_span) : (int)item->row - 1;
+
+  /* Header rows between blocks (table 2) have no values: step over them. */
+  for (; r >= 0 && r < (int)self->height; r += direction)
+    {
+      int found = map_at (self, (guint)r, column);
+
+      if (found >= 0)
+        return found;
+    }
+  return -1;
+}
+
+static int
+find_row_end (NbSheet  *self,
+              guint     cell,
+              gboolean  last)
+{
+  const NbLayoutItem *item = item_of (self, cell);
+  int found = -1;
+
+  for (guint c = 0; c < self->width; c++)
+    {
+      int here = map_at (self, item->row, c);
+
+      if (here < 0)
+        continue;
+      if (!last)
+        return here;
+      found = here;
+    }
+  return found;
+}
+
+static int
+find_table_end (NbSheet  *self,
+                gboolean  last)
+{
+  int found = -1;
+
+  for (guint i = 0; i < self->width * self->height; i++)
+    if (self->map[i] >= 0)
+      {
+        if (!last)
+          return self->map[i];
+        found = self->map[i];
+      }
+  return found;
+}
+
+/* Selection, clipboard */
+
+static gint
+compare_position (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  NbSheet *self = user_data;
+  const NbLayoutItem *ia = item_of (self, *(const guint *)a);
+  const NbLayoutItem *ib = item_of (self, *(const guint *)b);
+
+  if (ia->row != ib->row)
+    return ia->row < ib->row ? -1 : 1;
+  return ia->column < ib->column ? -1 : ia->column > ib->column;
+}
+
+/**
+ * nb_sheet_dup_selection:
+ *
+ * The selected cells in reading order (rows, then columns); the cursor cell
+ * alone when nothing wider is selected.
+ */
+guint *
+nb_sheet_dup_selection (NbSheet *self,
+                        guint   *n_cells)
+{
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (NB_IS_SHEET (self), NULL);
+
+  if (self->cursor >= 0)
+    {
+      guint r0, r1, c0, c1;
+
+      if (self->anchor < 0)
+        self->anchor = self->cursor;
+      selection_rect (self, &r0, &r1, &c0, &c1);
+      for (guint i = 0; i < self->n_cells; i++)
+        {
+          const NbLayoutItem *item = item_of (self, i);
+
+          if (item->row >= r0 && item->row <= r1 && item->column >= c0 && item->column <= c1)
+            g_array_append_val (cells, i);
+        }
+      g_array_sort_with_data (cells, compare_position, self);
+    }
+  *n_cells = cells->len;
+  return (guint *)g_array_free (g_steal_pointer (&cells), FALSE);
+}
+
+/* Tab between cells, a newline between rows: what spreadsheets paste. */
+char *
+nb_sheet_dup_selection_tsv (NbSheet *self)
+{
+  g_autofree guint *cells = NULL;
+  GString *tsv = g_string_new (NULL);
+  guint n = 0;
+  int row = -1;
+
+  g_return_val_if_fail (NB_IS_SHEET (self), NULL);
+
+  cells = nb_sheet_dup_selection (self, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const NbLayoutItem *item = item_of (self, cells[i]);
+      g_autofree char *text = nb_report_dup_cell_text (self->report, self->table, cells[i]);
+
+      if (row >= 0)
+        g_string_append_c (tsv, (int)item->row == row ? '\t' : '\n');
+      row = (int)item->row;
+      g_string_append (tsv, text);
+    }
+  if (n > 0)
+    g_string_append_c (tsv, '\n');
+  return g_string_free (tsv, FALSE);
+}
+
+static char *
+unquote (const char *field)
+{
+  gsize len = strlen (field);
+
+  /* Spreadsheets quote a field that holds a quote or a separator. */
+  if (len >= 2 && field[0] == '"' && field[len - 1] == '"')
+    {
+      g_autofree char *inner = g_strndup (field + 1, len - 2);
+      g_auto(GStrv) parts = g_strsplit (inner, "\"\"", -1);
+
+      return g_strjoinv ("\"", parts);
+    }
+  return g_strdup (field);
+}
+
+/**
+ * nb_sheet_paste_text:
+ *
+ * Pastes a block of tab-separated values at the cursor (the selection's top
+ * left corner), all or nothing and as one undo step.  Values that land on a
+ * computed total are skipped: the total follows its parts.
+ */
+gboolean
+nb_sheet_paste_text (NbSheet     *self,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *selection = NULL;
+  guint n_selection = 0;
+  guint n_lines;
+  int row_start;
+  gboolean ok;
+
+  g_return_val_if_fail (NB_IS_SHEET (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->cursor < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Select a cell to paste into"));
+      return FALSE;
+    }
+  selection = nb_sheet_dup_selection (self, &n_selection);
+  row_start = n_selection > 0 ? (int)selection[0] : self->cursor;
+
+  {
+    g_auto(GStrv) crlf = g_strsplit (text, "\r\n", -1);
+    g_autofree char *joined = g_strjoinv ("\n", crlf);
+    g_auto(GStrv) cr = g_strsplit (joined, "\r", -1);
+
+    normalized = g_strjoinv ("\n", cr);
+  }
+  lines = g_strsplit (normalized, "\n", -1);
+  n_lines = g_strv_length (lines);
+  /* A block copied from a spreadsheet ends with a newline. */
+  while (n_lines > 0 && *lines[n_lines - 1] == '\0')
+    {
+      g_free (lines[n_lines - 1]);
+      lines[--n_lines] = NULL;
+    }
+  if (n_lines == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The clipboard holds no values to paste"));
+      return FALSE;
+    }
+
+  self->goal_column = (int)item_of (self, (guint)row_start)->column;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      int cell = row_start;
+
+      if (i > 0)
+        {
+          row_start = find_vertical (self, (guint)row_start, 1);
+          cell = row_start;
+        }
+      for (guint j = 0; fields[j] != NULL; j++)
+        {
+          if (j > 0 && cell >= 0)
+            cell = find_right (self, (guint)cell, FALSE);
+          if (cell < 0)
+            {
+              g_autofree char *label =
+                nb_edition_table_dup_cell_label (self->table, (guint)self->cursor);
+
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The pasted block (%u rows, %u columns in row %u) does not fit in the "
+                             "table from “%s”; nothing was pasted"),
+                           n_lines, g_strv_length (fields), i + 1, label);
+              self->goal_column = -1;
+              return FALSE;
+            }
+          if (is_computed (self, (guint)cell))
+            continue;
+          g_array_append_val (cells, cell);
+          g_ptr_array_add (texts, unquote (g_strstrip (fields[j])));
+        }
+    }
+  self->goal_column = -1;
+  g_ptr_array_add (texts, NULL);
+
+  ok = nb_report_set_cells_text (self->report, self->table, cells->len, (guint *)cells->data,
+                                 (const char * const *)texts->pdata, error);
+  if (ok && cells->len > 0)
+    {
+      guint last = g_array_index (cells, guint, cells->len - 1);
+
+      self->anchor = (int)g_array_index (cells, guint, 0);
+      self->cursor = (int)last;
+      update_selection (self);
+    }
+  return ok;
+}
+
+static void
+on_paste_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(NbSheet) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (text == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[MESSAGE], 0, _("The clipboard holds no text to paste"));
+      return;
+    }
+  if (self->report == NULL)
+    return;
+  if (!nb_sheet_paste_text (self, text, &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
+static void
+copy_selection (NbSheet *self)
+{
+  g_autofree char *tsv = nb_sheet_dup_selection_tsv (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), tsv);
+}
+
+static void
+clear_selection (NbSheet *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *cells = NULL;
+  g_autoptr(GArray) editable = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  guint n = 0;
+
+  cells = nb_sheet_dup_selection (self, &n);
+  for (guint i = 0; i < n; i++)
+    if (!is_computed (self, cells[i]))
+      {
+        g_array_append_val (editable, cells[i]);
+        g_ptr_array_add (texts, (gpointer)"");
+      }
+  if (editable->len == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (!nb_report_set_cells_text (self->report, self->table, editable->len,
+                                 (guint *)editable->data, (const char * const *)texts->pdata,
+                                 &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+  /* Clearing the cell being typed in drops what was typed, too. */
+  if (self->cursor >= 0)
+    repaint_cell (self, (guint)self->cursor);
+}
+
+/* Signal callbacks */
+
+static void
+on_cell_changed_cb (NbSheet    *self,
+                    const char *table_id,
+                    guint       cell,
+                    NbReport   *report)
+{
+  if (g_strcmp0 (table_id, self->table_id) == 0 && cell < self->n_cells)
+    repaint_cell (self, cell);
+}
+
+static int
+cell_of_widget (NbSheet   *self,
+                GtkWidget *widget)
+{
+  for (; widget != NULL && widget != GTK_WIDGET (self); widget = gtk_widget_get_parent (widget))
+    {
+      gpointer data = g_object_get_data (G_OBJECT (widget), "nb-sheet-cell");
+
+      if (data != NULL)
+        return GPOINTER_TO_INT (data) - 1;
+    }
+  return -1;
+}
+
+static int
+cell_at (NbSheet *self,
+         double   x,
+         double   y)
+{
+  return cell_of_widget (self, gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT));
+}
+
+static void
+on_entry_enter_cb (GtkEventControllerFocus *controller,
+                   NbSheet                 *self)
+{
+  int cell = cell_of_widget (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (cell < 0 || self->moving)
+    return;
+  /* Focus came by mouse or by Tab from outside the grid. */
+  self->cursor = cell;
+  self->anchor = cell;
+  self->edit_mode = self->clicked == cell;
+  self->clicked = -1;
+  update_selection (self);
+}
+
+static void
+on_entry_leave_cb (GtkEventControllerFocus *controller,
+                   NbSheet                 *self)
+{
+  int cell = cell_of_widget (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (cell >= 0)
+    commit_cell (self, (guint)cell);
+}
+
+static void
+on_entry_activate_cb (GtkEntry *entry,
+                      NbSheet  *self)
+{
+  int cell = cell_of_widget (self, GTK_WIDGET (entry));
+
+  /* Enter is handled by the key controller; this catches an activation that
+   * comes another way (input methods, accessibility). */
+  if (cell >= 0)
+    commit_cell (self, (guint)cell);
+}
+
+static void
+on_click_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     NbSheet         *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  int cell = cell_at (self, x, y);
+
+  if (cell < 0)
+    return;
+  if ((state & GDK_SHIFT_MASK) && self->cursor >= 0)
+    {
+      move_to (self, cell, TRUE);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  self->clicked = cell;
+  if (cell == self->cursor)
+    self->edit_mode = TRUE;
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  NbSheet        *self)
+{
+  self->drag_start = cell_at (self, x, y);
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   NbSheet        *self)
+{
+  double x, y;
+  int cell;
+
+  if (self->drag_start < 0)
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  cell = cell_at (self, x + dx, y + dy);
+  if (cell < 0 || (cell == self->drag_start && self->anchor == self->cursor))
+    return;
+  /* Dragging across cells selects a range instead of text. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (cell == self->cursor)
+    return;
+  if (self->cursor != self->drag_start)
+    {
+      self->anchor = self->drag_start;
+      if (self->cursor < 0)
+        self->cursor = self->drag_start;
+    }
+  self->anchor = self->drag_start;
+  move_to (self, cell, TRUE);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   NbSheet               *self)
+{
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  gboolean control = (state & GDK_CONTROL_MASK) != 0;
+  guint cursor;
+
+  if (self->cursor < 0)
+    return GDK_EVENT_PROPAGATE;
+  cursor = (guint)self->cursor;
+  if (state & GDK_ALT_MASK)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      {
+        int direction = (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) ? -1 : 1;
+        int target;
+
+        if (control)
+          return GDK_EVENT_PROPAGATE;
+        if (self->goal_column < 0)
+          self->goal_column = (int)item_of (self, cursor)->column;
+        target = find_vertical (self, cursor, direction);
+        {
+          int goal = self->goal_column;
+
+          move_to (self, target, shift);
+          self->goal_column = goal;
+        }
+        return GDK_EVENT_STOP;
+      }
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (control || (self->edit_mode && !shift))
+        return GDK_EVENT_PROPAGATE;
+      self->goal_column = -1;
+      move_to (self,
+               (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left) ? find_left (self, cursor, FALSE)
+                                                                     : find_right (self, cursor, FALSE),
+               shift);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      {
+        int target;
+
+        if (self->goal_column < 0)
+          self->goal_column = (int)item_of (self, cursor)->column;
+        target = find_vertical (self, cursor, shift ? -1 : 1);
+        if (target < 0)
+          {
+            /* At the edge: commit and stay. */
+            commit_cell (self, cursor);
+            self->edit_mode = FALSE;
+            gtk_editable_select_region (GTK_EDITABLE (self->entries[cursor]), 0, -1);
+            return GDK_EVENT_STOP;
+          }
+        {
+          int goal = self->goal_column;
+
+          move_to (self, target, FALSE);
+          self->goal_column = goal;
+        }
+        return GDK_EVENT_STOP;
+      }
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      {
+        gboolean back = shift || keyval == GDK_KEY_ISO_Left_Tab;
+        int target = back ? find_left (self, cursor, TRUE) : find_right (self, cursor, TRUE);
+
+        if (control)
+          return GDK_EVENT_PROPAGATE;
+        self->goal_column = -1;
+        if (target < 0)
+          {
+            /* Leaving the table: keep what was typed. */
+            commit_cell (self, cursor);
+            return GDK_EVENT_PROPAGATE;
+          }
+        move_to (self, target, FALSE);
+        return GDK_EVENT_STOP;
+      }
+
+    case GDK_KEY_Escape:
+      {
+        g_autofree char *text = nb_report_dup_cell_text (self->report, self->table, cursor);
+
+        if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->entries[cursor]))) == 0
+            && !self->edit_mode)
+          return GDK_EVENT_PROPAGATE;
+        gtk_editable_set_text (GTK_EDITABLE (self->entries[cursor]), text);
+        gtk_editable_select_region (GTK_EDITABLE (self->entries[cursor]), 0, -1);
+        self->edit_mode = FALSE;
+        return GDK_EVENT_STOP;
+      }
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      if (self->edit_mode || control || shift)
+        return GDK_EVENT_PROPAGATE;
+      clear_selection (self);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      {
+        gboolean end = keyval == GDK_KEY_End || keyval == GDK_KEY_KP_End;
+
+        if (self->edit_mode && !control)
+          return GDK_EVENT_PROPAGATE;
+        self->goal_column = -1;
+        move_to (self, control ? find_table_end (self, end) : find_row_end (self, cursor, end),
+                 shift);
+        return GDK_EVENT_STOP;
+      }
+
+    case GDK_KEY_F2:
+      self->edit_mode = TRUE;
+      gtk_editable_set_position (GTK_EDITABLE (self->entries[cursor]), -1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_c:
+    case GDK_KEY_C:
+    case GDK_KEY_x:
+    case GDK_KEY_X:
+      if (!control || shift)
+        return GDK_EVENT_PROPAGATE;
+      if (self->edit_mode && self->anchor == self->cursor)
+        return GDK_EVENT_PROPAGATE;
+      commit_cell (self, cursor);
+      copy_selection (self);
+      if (keyval == GDK_KEY_x || keyval == GDK_KEY_X)
+        clear_selection (self);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_v:
+    case GDK_KEY_V:
+      if (!control || shift)
+        return GDK_EVENT_PROPAGATE;
+      if (self->edit_mode)
+        return GDK_EVENT_PROPAGATE;
+      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                     on_paste_ready_cb, g_object_ref (self));
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* Building */
+
+static GtkWidget *
+make_label (const NbLayoutItem *item)
+{
+  GtkWidget *label = gtk_label_new (item->text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "sheet-item");
+  switch (item->role)
+    {
+    case NB_LAYOUT_CORNER:
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      gtk_widget_add_css_class (label, "sheet-header");
+      break;
+    case NB_LAYOUT_HEADER:
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 7);
+      gtk_widget_add_css_class (label, "sheet-header");
+      break;
+    case NB_LAYOUT_BLOCK:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "sheet-block");
+      break;
+    case NB_LAYOUT_GROUP:
+      /* Wide enough that "（三）不予公开" wraps once at most. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 5);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 7);
+      gtk_widget_add_css_class (label, "sheet-group");
+      break;
+    case NB_LAYOUT_LABEL:
+    default:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_LEFT);
+      gtk_label_set_width_chars (GTK_LABEL (label), 15);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+      gtk_widget_add_css_class (label, "sheet-label");
+      break;
+    }
+  return label;
+}
+
+static GtkWidget *
+make_entry (NbSheet *self,
+            guint    cell)
+{
+  const NbEditionCell *c = nb_edition_table_get_cell (self->table, cell);
+  g_autofree char *label = nb_edition_table_dup_cell_label (self->table, cell);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_object_set_data (G_OBJECT (entry), "nb-sheet-cell", GINT_TO_POINTER ((int)cell + 1));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), c->kind == NB_VALUE_MONEY ? 9 : 5);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
+  /* Undo is the document's (NbReport), across cells and text. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), c->kind == NB_VALUE_MONEY
+                                                    ? GTK_INPUT_PURPOSE_NUMBER
+                                                    : GTK_INPUT_PURPOSE_DIGITS);
+  gtk_widget_set_valign (entry, GTK_ALIGN_FILL);
+  gtk_widget_add_css_class (entry, "sheet-cell");
+  if (c->computed)
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (entry), FALSE);
+      gtk_widget_add_css_class (entry, "computed");
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_READ_ONLY, c->computed,
+                                  -1);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_entry_enter_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
+  return entry;
+}
+
+static void
+build (NbSheet *self)
+{
+  guint n_layout = nb_edition_table_get_n_layout (self->table);
+
+  self->width = nb_edition_table_get_grid_width (self->table);
+  self->height = nb_edition_table_get_grid_height (self->table);
+  self->n_cells = nb_edition_table_get_n_cells (self->table);
+  self->entries = g_new0 (GtkWidget *, MAX (self->n_cells, 1));
+  self->selected = g_new0 (gboolean, MAX (self->n_cells, 1));
+  self->map = g_new (int, MAX (self->width * self->height, 1));
+  for (guint i = 0; i < self->width * self->height; i++)
+    self->map[i] = -1;
+
+  for (guint i = 0; i < n_layout; i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (self->table, i);
+      GtkWidget *child;
+
+      if (item->role == NB_LAYOUT_VALUE && item->cell >= 0 && (guint)item->cell < self->n_cells)
+        {
+          child = make_entry (self, (guint)item->cell);
+          self->entries[item->cell] = child;
+          for (guint r = item->row; r < item->row + item->row_span && r < self->height; r++)
+            for (guint c = item->column; c < item->column + item->column_span && c < self->width; c++)
+              self->map[r * self->width + c] = item->cell;
+        }
+      else if (item->role == NB_LAYOUT_EMPTY)
+        {
+          child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+          gtk_widget_add_css_class (child, "sheet-item");
+        }
+      else
+        child = make_label (item);
+      gtk_grid_attach (GTK_GRID (self->grid), child, (int)item->column, (int)item->row,
+                       (int)item->column_span, (int)item->row_span);
+    }
+  for (guint i = 0; i < self->n_cells; i++)
+    {
+      if (self->entries[i] == NULL)
+        {
+          /* Every value cell must be on screen: the layout data is broken. */
+          g_critical ("Cell %u of table %s has no place in the layout", i, self->table_id);
+          self->entries[i] = gtk_entry_new ();
+          continue;
+        }
+      repaint_cell (self, i);
+    }
+}
+
+/* GObject */
+
+static void
+nb_sheet_constructed (GObject *object)
+{
+  NbSheet *self = (NbSheet *)object;
+  NbEdition *edition;
+
+  G_OBJECT_CLASS (nb_sheet_parent_class)->constructed (object);
+
+  g_assert (self->report != NULL);
+  edition = nb_report_get_edition (self->report);
+  self->table = nb_edition_find_table (edition, self->table_id);
+  g_return_if_fail (self->table != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  nb_edition_table_get_caption (self->table), -1);
+  build (self);
+  g_signal_connect_object (self->report, "cell-changed", G_CALLBACK (on_cell_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+nb_sheet_dispose (GObject *object)
+{
+  NbSheet *self = (NbSheet *)object;
+
+  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (nb_sheet_parent_class)->dispose (object);
+}
+
+static void
+nb_sheet_finalize (GObject *object)
+{
+  NbSheet *self = (NbSheet *)object;
+
+  g_free (self->entries);
+  g_free (self->selected);
+  g_free (self->map);
+  g_free (self->table_id);
+
+  G_OBJECT_CLASS (nb_sheet_parent_class)->finalize (object);
+}
+
+static void
+nb_sheet_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  NbSheet *self = NB_SHEET (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    case PROP_TABLE_ID:
+      g_value_set_string (value, self->table_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_sheet_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  NbSheet *self = NB_SHEET (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      self->report = g_value_dup_object (value);
+      break;
+    case PROP_TABLE_ID:
+      self->table_id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_sheet_class_init (NbSheetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = nb_sheet_constructed;
+  object_class->dispose = nb_sheet_dispose;
+  object_class->finalize = nb_sheet_finalize;
+  object_class->get_property = nb_sheet_get_property;
+  object_class->set_property = nb_sheet_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TABLE_ID] =
+    g_param_spec_string ("table-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * NbSheet::message:
+   *
+   * Something the user should read: a paste that was refused and why.
+   */
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sheet");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+nb_sheet_init (NbSheet *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->cursor = -1;
+  self->anchor = -1;
+  self->clicked = -1;
+  self->drag_start = -1;
+  self->goal_column = -1;
+
+  self->grid = gtk_grid_new ();
+  gtk_widget_add_css_class (self->grid, "sheet-grid");
+  gtk_widget_set_halign (self->grid, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->grid, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+
+  /* Capture: the sheet sees navigation keys before the cell's text does. */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+}
+
+GtkWidget *
+nb_sheet_new (NbReport   *report,
+              const char *table_id)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (table_id != NULL, NULL);
+
+  return g_object_new (NB_TYPE_SHEET, "report", report, "table-id", table_id, NULL);
+}
+
+NbReport *
+nb_sheet_get_report (NbSheet *self)
+{
+  g_return_val_if_fail (NB_IS_SHEET (self), NULL);
+  return self->report;
+}
+
+const NbEditionTable *
+nb_sheet_get_table (NbSheet *self)
+{
+  g_return_val_if_fail (NB_IS_SHEET (self), NULL);
+  return self->table;
+}
+
+GtkWidget *
+nb_sheet_get_cell_widget (NbSheet *self,
+                          guint    cell)
+{
+  g_return_val_if_fail (NB_IS_SHEET (self), NULL);
+  g_return_val_if_fail (cell < self->n_cells, NULL);
+  return self->entries[cell];
+}
+
+int
+nb_sheet_get_cursor (NbSheet *self)
+{
+  g_return_val_if_fail (NB_IS_SHEET (self), -1);
+  return self->cursor;
+}
+
+void
+nb_sheet_focus_cell (NbSheet *self,
+                     guint    cell)
+{
+  g_return_if_fail (NB_IS_SHEET (self));
+  g_return_if_fail (cell < self->n_cells);
+
+  self->goal_column = -1;
+  move_to (self, (int)cell, FALSE);
+}
+
+void
+nb_sheet_select_range (NbSheet *self,
+                       guint    anchor,
+                       guint    cursor)
+{
+  g_return_if_fail (NB_IS_SHEET (self));
+  g_return_if_fail (anchor < self->n_cells && cursor < self->n_cells);
+
+  move_to (self, (int)anchor, FALSE);
+  move_to (self, (int)cursor, TRUE);
+}
+
+/* Commits what is typed in the current cell: before saving, printing, … */
+gboolean
+nb_sheet_commit (NbSheet *self)
+{
+  g_return_val_if_fail (NB_IS_SHEET (self), FALSE);
+
+  if (self->cursor < 0)
+    return TRUE;
+  return commit_cell (self, (guint)self->cursor);
+}
