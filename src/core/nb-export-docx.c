@@ -243,6 +243,9 @@ append_paragraph (GString           *out,
   g_autoptr(GPtrArray) runs = nb_paragraph_dup_merged_runs (paragraph);
   gboolean heading = paragraph->level != NB_PARAGRAPH_BODY;
 
+  /* As in the other formats, a paragraph without text is not written. */
+  if (runs->len == 0)
+    return;
   g_string_append (out, "<w:p>");
   if (heading)
     g_string_append_printf (out, "<w:pPr><w:pStyle w:val=\"Heading%d\"/></w:pPr>",
