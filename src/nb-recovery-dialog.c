@@ -258,6 +258,9 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
   report = nb_file_load (info->path, error);
   if (report == NULL)
     return FALSE;
+  /* Ours now: not offered again unless this session crashes too. */
+  if (!nb_drafts_adopt (info->id, error))
+    return FALSE;
   if (info->file_path != NULL)
     file = g_file_new_for_path (info->file_path);
 

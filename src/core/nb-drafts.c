@@ -282,6 +282,27 @@ nb_drafts_remove (const char *id)
   g_unlink (info_path);
 }
 
+gboolean
+nb_drafts_adopt (const char  *id,
+                 GError     **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *info_path = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  g_return_val_if_fail (is_safe_name (id), FALSE);
+
+  info_path = draft_info_path (id);
+  if (!g_key_file_load_from_file (keyfile, info_path, G_KEY_FILE_NONE, error))
+    return FALSE;
+  g_key_file_set_string (keyfile, DRAFT_GROUP, "session", nb_drafts_get_session_id ());
+  info = g_key_file_to_data (keyfile, &length, NULL);
+  bytes = g_bytes_new_take (g_steal_pointer (&info), length);
+  return nb_file_write_bytes (info_path, bytes, error);
+}
+
 static int
 compare_drafts_newest_first (gconstpointer a,
                              gconstpointer b)

@@ -63,6 +63,10 @@ gboolean    nb_drafts_write             (const char   *id,
                                          GBytes       *bytes,
                                          GError      **error);
 void        nb_drafts_remove            (const char   *id);
+/* The running session takes over a recovered draft: not offered again
+ * while it runs, offered again if it crashes too. */
+gboolean    nb_drafts_adopt             (const char   *id,
+                                         GError      **error);
 /* Drafts left by sessions that ended without a clean quit, newest first. */
 GPtrArray  *nb_drafts_list_orphans      (void);
 

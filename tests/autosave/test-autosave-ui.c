@@ -1,0 +1,248 @@
+/* test-autosave-ui.c: the 历史版本 dialog restores a version as one
+ * undoable change; after a killed session the app offers its draft at
+ * start and restoring it opens the edits in a window. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "kill-edit.h"
+#include "nb-application.h"
+#include "nb-autosave.h"
+#include "nb-drafts.h"
+#include "nb-file.h"
+#include "nb-history-dialog.h"
+#include "nb-recovery-dialog.h"
+#include "nb-window.h"
+
+static char *tmpdir;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+flush_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_assert_true (nb_autosave_flush_finish (NB_AUTOSAVE (source), result, NULL));
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+flush (NbAutosave *autosave)
+{
+  gboolean done = FALSE;
+
+  nb_autosave_flush_async (autosave, NULL, flush_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+serialize_string (NbReport *report)
+{
+  g_autoptr(GBytes) bytes = nb_file_serialize (report);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_history_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) base = nb_file_load_sample (&error);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autofree char *path = g_build_filename (tmpdir, "history.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *now = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (nb_file_save (report, path, &error));
+  autosave = nb_autosave_new (report, file);
+  g_object_set (autosave, "history-interval", 0, NULL);
+  for (int i = 1; i <= 3; i++)
+    {
+      kill_edit_apply (report, base, i);
+      flush (autosave);
+      if (i == 1)
+        first = serialize_string (report);
+    }
+  last = serialize_string (report);
+
+  dialog = nb_history_dialog_new (NULL, report, nb_autosave_get_history_key (autosave));
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (50);
+  g_assert_cmpuint (nb_history_dialog_get_n_versions (NB_HISTORY_DIALOG (dialog)), ==, 3);
+
+  /* Newest first: the oldest is the third. */
+  g_assert_true (nb_history_dialog_restore (NB_HISTORY_DIALOG (dialog), 2, &error));
+  g_assert_no_error (error);
+  now = serialize_string (report);
+  g_assert_cmpstr (now, ==, first);
+  g_assert_true (nb_report_undo (report));
+  g_clear_pointer (&now, g_free);
+  now = serialize_string (report);
+  g_assert_cmpstr (now, ==, last);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_history_dialog_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  GtkWidget *dialog = nb_history_dialog_new (NULL, report, "never-saved");
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (20);
+  g_assert_cmpuint (nb_history_dialog_get_n_versions (NB_HISTORY_DIALOG (dialog)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static NbRecoveryDialog *
+find_recovery_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (NB_IS_RECOVERY_DIALOG (window))
+        return NB_RECOVERY_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A session killed with an untitled report: at the next start the app
+ * offers its draft, and restoring it opens those edits. */
+static void
+test_recovery_at_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *helper = g_build_filename (g_getenv ("NB_BUILD_DIR"), "tests", "autosave",
+                                              "autosave-helper", NULL);
+  const char *argv[] = { helper, "draft", NULL };
+  g_autoptr(GSubprocess) process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autoptr(NbApplication) app = nb_application_new ();
+  NbRecoveryDialog *dialog;
+  GtkWindow *window = NULL;
+  NbReport *report;
+  GList *windows;
+  NbAutosave *autosave;
+
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "saved "));
+  draft_path = nb_drafts_get_draft_path (line + strlen ("saved "));
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN
+                                                | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  iterate (100);
+
+  dialog = find_recovery_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (nb_recovery_dialog_get_n_drafts (dialog), ==, 1);
+  g_assert_true (nb_recovery_dialog_restore (dialog, 0, &error));
+  g_assert_no_error (error);
+  iterate (50);
+  /* The last draft handled: the dialog goes. */
+  g_assert_null (find_recovery_dialog ());
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (NB_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  report = nb_window_get_report (NB_WINDOW (window));
+  g_assert_cmpint (kill_edit_number (report), ==, 4711);
+  g_assert_null (nb_window_get_file (NB_WINDOW (window)));
+
+  /* The old draft goes once the new window's autosave has the work; with
+   * no autosave it stays, to be offered again rather than lost. */
+  autosave = nb_autosave_get_for_report (report);
+  if (autosave != NULL)
+    {
+      gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      while (g_file_test (draft_path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+        iterate (20);
+      g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+      g_assert_true (g_file_test (g_file_peek_path (nb_autosave_get_draft_file (autosave)),
+                                  G_FILE_TEST_EXISTS));
+    }
+  else
+    {
+      g_test_message ("the window has no autosave yet: the recovered draft is kept");
+      g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+    }
+
+  /* The restored draft is not offered again while this session runs. */
+  {
+    g_autoptr(GPtrArray) drafts = nb_drafts_list_orphans ();
+
+    for (guint i = 0; i < drafts->len; i++)
+      g_assert_cmpstr (((NbDraftInfo *)g_ptr_array_index (drafts, i))->path, !=, draft_path);
+  }
+
+  gtk_window_destroy (window);
+  g_application_release (G_APPLICATION (app));
+  iterate (20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmpdir = g_dir_make_tmp ("nb-autosave-ui-XXXXXX", NULL);
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/autosave-ui/history-dialog", test_history_dialog);
+  g_test_add_func ("/autosave-ui/history-dialog-empty", test_history_dialog_empty);
+  g_test_add_func ("/autosave-ui/recovery-at-start", test_recovery_at_start);
+
+  status = g_test_run ();
+  if (status == 0)
+    {
+      g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
+
+      if (system (command) != 0)
+        g_printerr ("could not remove %s\n", tmpdir);
+    }
+  return status;
+}
