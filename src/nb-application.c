@@ -371,6 +371,9 @@ test_edit_cb (gpointer user_data)
   nb_report_set_agency (report, new_agency);
   nb_report_set_address (report, new_address);
   nb_report_end_user_action (report);
+  /* The test compares the last edit with the file after a clean quit. */
+  g_print ("edit %d\n", n + 1);
+  fflush (stdout);
   return G_SOURCE_CONTINUE;
 }
 
