@@ -6,6 +6,7 @@
  *                                         and every paragraph
  *   nb-export-tool generate SEED EDITION OUT
  *                                         a report with odd text and values
+ *   nb-export-tool bench FORMAT N         time N exports of the sample report
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,7 @@
 #include <stdio.h>
 
 #include "export-test-util.h"
+#include "nb-export.h"
 #include "nb-file.h"
 
 static const char * const role_names[] = {
@@ -144,6 +146,36 @@ dump_layout (NbReport *report)
   return 0;
 }
 
+static int
+bench (const char *format,
+       guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  double best = G_MAXDOUBLE, total = 0;
+  gsize size = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GBytes) bytes = nb_export_to_bytes (report, format, &error);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (bytes == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 2;
+        }
+      size = g_bytes_get_size (bytes);
+      best = MIN (best, ms);
+      total += ms;
+    }
+  printf ("%-5s %8.3f ms best, %8.3f ms mean of %u, %7" G_GSIZE_FORMAT " bytes\n", format, best,
+          total / n, n, size);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,7 +204,10 @@ main (int   argc,
         }
       return 0;
     }
+  if (argc == 4 && g_str_equal (argv[1], "bench"))
+    return bench (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10));
   g_printerr ("usage: nb-export-tool layout FILE|--sample\n"
-              "       nb-export-tool generate SEED EDITION OUT\n");
+              "       nb-export-tool generate SEED EDITION OUT\n"
+              "       nb-export-tool bench FORMAT N\n");
   return 2;
 }
