@@ -193,6 +193,25 @@ has_letters (const char *text)
   return FALSE;
 }
 
+/* Digits with separators or signs: a number, or a value meant as one. */
+static gboolean
+looks_numeric (const char *text)
+{
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  gboolean digit = FALSE;
+
+  if (nfkc == NULL)
+    return FALSE;
+  for (const char *p = nfkc; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (!strchr (" ,.-+", *p))
+        return FALSE;
+    }
+  return digit;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -238,6 +257,7 @@ typedef struct
   GPtrArray              *rows;     /* RowInfo */
   GHashTable             *headers;  /* normalized header texts */
   GHashTable             *groups;   /* normalized group label -> depth + 1 */
+  GHashTable             *labels;   /* normalized row labels, alone and with their groups */
   char                  **sources;  /* per edition row: where it was found, or NULL */
   gboolean                found;
 } TableInfo;
@@ -277,6 +297,7 @@ table_info_free (gpointer data)
   g_ptr_array_unref (info->rows);
   g_hash_table_unref (info->headers);
   g_hash_table_unref (info->groups);
+  g_hash_table_unref (info->labels);
   for (guint i = 0; i < nb_edition_table_get_n_rows (info->table); i++)
     g_free (info->sources[i]);
   g_free (info->sources);
@@ -361,6 +382,7 @@ table_info_new (NbEdition            *edition,
   info->rows = g_ptr_array_new_with_free_func (row_info_free);
   info->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->sources = g_new0 (char *, n_rows);
 
   for (guint r = 0; r < n_rows; r++)
@@ -397,6 +419,9 @@ table_info_new (NbEdition            *edition,
       g_string_append (full, ri->label);
       ri->groups = g_strv_builder_end (groups);
       ri->full = g_string_free (full, FALSE);
+      if (*ri->label != '\0')
+        g_hash_table_add (info->labels, g_strdup (ri->label));
+      g_hash_table_add (info->labels, g_strdup (ri->full));
       ri->cells = g_array_new (FALSE, FALSE, sizeof (guint));
       g_ptr_array_add (info->rows, ri);
     }
@@ -946,12 +971,18 @@ store_value (Mapper               *m,
   gboolean is_empty = FALSE;
   gint64 value = 0;
 
-  /* Full-width digits, &nbsp; and stray spaces: the parser takes the rest. */
+  /* Full-width digits and &nbsp; become ASCII; spaces inside are the
+   * parser's to judge ("1 234" is a number, "3 4" is not). */
   clean = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   compact = g_string_new (NULL);
   for (const char *p = clean ? clean : ""; *p; p = g_utf8_next_char (p))
-    if (!is_space_char (g_utf8_get_char (p)))
-      g_string_append_unichar (compact, g_utf8_get_char (p));
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (compact, is_space_char (c) ? ' ' : c);
+    }
+  g_strstrip (compact->str);
+  g_string_set_size (compact, strlen (compact->str));
 
   g_hash_table_insert (m->locations,
                        g_strdup_printf ("%s/%u", nb_edition_table_get_id (info->table), cell),
@@ -971,6 +1002,61 @@ store_value (Mapper               *m,
     /* Kept as written, so nothing is lost; the checks report it. */
     nb_report_set_stated (m->report, info->table, cell, NB_CELL_INVALID, 0, text);
   g_string_free (compact, TRUE);
+}
+
+/* A row written as the printed grid (every exporter of Nianbao, and many
+ * a Word table): each value at its own grid column, so blank cells keep
+ * their places. */
+static gboolean
+map_values_by_layout (Mapper      *m,
+                      TableInfo   *info,
+                      RowInfo     *ri,
+                      NbImportRow *row,
+                      int          last_label,
+                      const char  *location,
+                      const char  *label)
+{
+  guint width = nb_edition_table_get_grid_width (info->table);
+  g_autofree gboolean *used = NULL;
+  g_autoptr(GString) extra = NULL;
+  guint n_extra = 0;
+
+  if (row->cells->len != width)
+    return FALSE;
+  for (guint i = 0; i < ri->cells->len; i++)
+    {
+      const NbLayoutItem *item =
+        nb_edition_table_get_cell_layout (info->table, g_array_index (ri->cells, guint, i));
+
+      if (item == NULL || (int)item->column <= last_label || item->column >= width)
+        return FALSE;
+    }
+
+  used = g_new0 (gboolean, width);
+  for (guint i = 0; i < ri->cells->len; i++)
+    {
+      guint cell = g_array_index (ri->cells, guint, i);
+      guint column = nb_edition_table_get_cell_layout (info->table, cell)->column;
+
+      used[column] = TRUE;
+      store_value (m, info, cell, g_ptr_array_index (row->cells, column), location);
+    }
+  extra = g_string_new (NULL);
+  for (guint c = (guint)(last_label + 1); c < width; c++)
+    if (!used[c] && !is_blank (g_ptr_array_index (row->cells, c)))
+      {
+        g_string_append_printf (extra, "%s“%s”", extra->len ? "、" : "",
+                                (const char *)g_ptr_array_index (row->cells, c));
+        n_extra++;
+      }
+  if (n_extra > 0)
+    add_finding (m, NB_SEVERITY_ERROR, "ROW-EXTRA-VALUES", location,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Row “%s” has %u values for %u column; the extra %s was not imported",
+                                               "Row “%s” has %u values for %u columns; the extra %s was not imported",
+                                               ri->cells->len),
+                                  label, ri->cells->len + n_extra, ri->cells->len, extra->str));
+  return TRUE;
 }
 
 static void
@@ -1050,9 +1136,29 @@ map_row (Mapper        *m,
   gboolean any_value = FALSE, any_header = FALSE, loose = FALSE;
   RowInfo *ri;
 
+  /* The labels end at the last cell that is a label of this table; only
+   * a row no label of which is known ends at its last cell with letters
+   * (a value such as "12a" after the labels is a value, if not a number). */
   for (guint c = 0; c < row->cells->len; c++)
-    if (has_letters (g_ptr_array_index (row->cells, c)))
-      last_label = (int)c;
+    {
+      const char *text = g_ptr_array_index (row->cells, c);
+      g_autofree char *k = NULL;
+
+      if (!has_letters (text))
+        continue;
+      k = nb_import_normalize_label (text);
+      if (g_hash_table_contains (info->labels, k) || g_hash_table_contains (info->groups, k)
+          || is_header (info, k))
+        last_label = (int)c;
+    }
+  if (last_label < 0)
+    for (guint c = 0; c < row->cells->len; c++)
+      {
+        if (looks_numeric (g_ptr_array_index (row->cells, c)))
+          break;
+        if (has_letters (g_ptr_array_index (row->cells, c)))
+          last_label = (int)c;
+      }
   for (guint c = 0; c < row->cells->len; c++)
     {
       const char *text = g_ptr_array_index (row->cells, c);
@@ -1187,7 +1293,8 @@ map_row (Mapper        *m,
       return;
     }
   info->sources[ri->row] = g_strdup (location);
-  map_values (m, info, ri, values, location, row_display_label (info, ri));
+  if (!map_values_by_layout (m, info, ri, row, last_label, location, row_display_label (info, ri)))
+    map_values (m, info, ri, values, location, row_display_label (info, ri));
 }
 
 /* How many rows of @block the table knows: decides which table it is. */
@@ -1304,6 +1411,7 @@ map_document (Mapper  *m,
   guint n_dropped = 0;
   g_autofree char *first_dropped = NULL;
   g_autofree char *first_dropped_at = NULL;
+  g_autofree char *first_preamble = NULL;
 
   for (guint b = 0; b < m->doc->blocks->len; b++)
     {
@@ -1353,9 +1461,22 @@ map_document (Mapper  *m,
         {
           if (!title_seen && read_title (m, text))
             {
+              /* What comes before the title is the site around it
+               * (navigation, breadcrumbs), not the report. */
+              if (preamble->len > 0)
+                add_finding (m, NB_SEVERITY_WARNING, "TEXT-BEFORE-TITLE", NULL,
+                             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u paragraph before the title was not imported: “%s”",
+                                                           "%u paragraphs before the title were not imported, the first: “%s”",
+                                                           preamble->len),
+                                              preamble->len, first_preamble));
+              g_ptr_array_set_size (preamble, 0);
+              g_string_truncate (contact_text, 0);
               title_seen = TRUE;
               continue;
             }
+          if (first_preamble == NULL)
+            first_preamble = excerpt (text);
           g_ptr_array_add (preamble, make_paragraph (block));
           g_string_append_printf (contact_text, "%s\n", text);
           continue;

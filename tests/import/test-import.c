@@ -1,0 +1,792 @@
+/* test-import.c: bringing reports in (issue 7)
+ *
+ * The sample text as published, exports of every kind read back, HTML and
+ * DOCX in the shapes real sites and Word produce, and malformed inputs.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-import"
+
+#include "config.h"
+
+#include "export-test-util.h"
+#include "nb-checker.h"
+#include "nb-export.h"
+#include "nb-file.h"
+#include "nb-import.h"
+#include "nb-zip.h"
+
+static char *
+sample_path (void)
+{
+  const char *source = g_getenv ("NB_SOURCE_DIR");
+
+  g_assert_nonnull (source);
+  return g_build_filename (source, "..", "shared", "samples", "2022-urban-management-bureau.txt",
+                           NULL);
+}
+
+static gint64
+cell_value (NbReport   *report,
+            const char *table_id,
+            const char *row,
+            const char *column)
+{
+  const NbEditionTable *table = nb_edition_find_table (nb_report_get_edition (report), table_id);
+  int cell;
+  gint64 value = -1;
+
+  g_assert_nonnull (table);
+  cell = nb_edition_table_find_cell (table, row, column);
+  g_assert_cmpint (cell, >=, 0);
+  g_assert_cmpint (nb_report_get_cell (report, table, (guint)cell, &value, NULL), ==, NB_CELL_VALUE);
+  return value;
+}
+
+static guint
+count_code (GPtrArray  *findings,
+            const char *code)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((NbImportFinding *)g_ptr_array_index (findings, i))->code, code))
+      n++;
+  return n;
+}
+
+static NbImportFinding *
+find_code (GPtrArray  *findings,
+           const char *code)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((NbImportFinding *)g_ptr_array_index (findings, i))->code, code))
+      return g_ptr_array_index (findings, i);
+  return NULL;
+}
+
+static void
+dump_findings (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autofree char *line = nb_import_finding_to_string (g_ptr_array_index (findings, i));
+
+      g_test_message ("%s", line);
+    }
+}
+
+/* Every cell's state and value, and every section's paragraphs. */
+static void
+assert_same_report (NbReport *a,
+                    NbReport *b,
+                    gboolean  text_too)
+{
+  NbEdition *edition = nb_report_get_edition (a);
+
+  g_assert_cmpstr (nb_edition_get_id (edition), ==, nb_edition_get_id (nb_report_get_edition (b)));
+  g_assert_cmpint (nb_report_get_year (a), ==, nb_report_get_year (b));
+  for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, t);
+
+      for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+        {
+          gint64 va = 0, vb = 0;
+          NbCellState sa = nb_report_get_cell (a, table, c, &va, NULL);
+          NbCellState sb = nb_report_get_cell (b, table, c, &vb, NULL);
+          g_autofree char *label = nb_edition_table_dup_cell_label (table, c);
+
+          if (sa != sb || va != vb)
+            g_test_message ("cell %s: %d/%" G_GINT64_FORMAT " vs %d/%" G_GINT64_FORMAT, label,
+                            sa, va, sb, vb);
+          /* An invalid text comes back as text, maybe re-read as invalid. */
+          if (sa == NB_CELL_INVALID || sb == NB_CELL_INVALID)
+            continue;
+          g_assert_cmpint (sa, ==, sb);
+          g_assert_cmpint (va, ==, vb);
+        }
+    }
+  if (!text_too)
+    return;
+  g_assert_cmpstr (nb_report_get_agency (a), ==, nb_report_get_agency (b));
+  g_assert_cmpstr (nb_report_get_address (a), ==, nb_report_get_address (b));
+  g_assert_cmpstr (nb_report_get_postcode (a), ==, nb_report_get_postcode (b));
+  g_assert_cmpstr (nb_report_get_phone (a), ==, nb_report_get_phone (b));
+  g_assert_cmpuint (nb_report_get_fee_decimals (a), ==, nb_report_get_fee_decimals (b));
+  for (guint s = 0; s < nb_edition_get_n_sections (edition); s++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, s);
+      GPtrArray *pa, *pb;
+
+      if (section->table_id != NULL)
+        continue;
+      pa = nb_report_get_paragraphs (a, section->id);
+      pb = nb_report_get_paragraphs (b, section->id);
+      g_assert_cmpuint (pa->len, ==, pb->len);
+      for (guint i = 0; i < pa->len; i++)
+        g_assert_true (nb_paragraph_equal (g_ptr_array_index (pa, i), g_ptr_array_index (pb, i)));
+    }
+}
+
+static void
+test_normalize (void)
+{
+  const char *pairs[][2] = {
+    { "(七) 总计", "（七）总计" },
+    { "1、属于国家秘密", "1.属于国家秘密" },
+    { "3.危及\"三安全一稳定\"", "3.危及“三安全一稳定”" },
+    { "（二）部分公开(区分处理的，只计这一情形，不计其他情形)",
+      "(二) 部分公开（区分处理的,只计这一情形,不计其他情形）" },
+    { "规章：", "规章" },
+    { "\u3000行政\u00a0许可 ", "行政许可" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *a = nb_import_normalize_label (pairs[i][0]);
+      g_autofree char *b = nb_import_normalize_label (pairs[i][1]);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  {
+    g_autofree char *a = nb_import_normalize_label ("行政处罚");
+    g_autofree char *b = nb_import_normalize_label ("行政强制");
+
+    g_assert_cmpstr (a, !=, b);
+  }
+}
+
+/* The published report: everything read, the three defects named. */
+static void
+test_sample_text (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbReport) sample = NULL;
+  NbImportFinding *finding;
+  guint n_extra = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared sample text is not at ../shared/samples");
+      return;
+    }
+  report = nb_import_file (path, &findings, &summary, &error);
+  g_assert_no_error (error);
+  sample = nb_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  dump_findings (findings);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "漯河回族区城市管理局");
+  g_assert_cmpint (nb_report_get_year (report), ==, 2022);
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2021");
+  g_assert_cmpuint (nb_report_get_fee_decimals (report), ==, 4);
+  g_assert_cmpint (cell_value (report, "t2", "fees", "fee_amount"), ==, 27250000);
+  g_assert_cmpint (cell_value (report, "t2", "penalty", "decisions"), ==, 67);
+  g_assert_cmpstr (nb_report_get_postcode (report), ==, "471000");
+  g_assert_nonnull (strstr (summary, "2021"));
+
+  /* Exactly the three rows with a cell too many, each at its line. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      finding = g_ptr_array_index (findings, i);
+      if (g_str_equal (finding->code, "ROW-EXTRA-VALUES"))
+        {
+          n_extra++;
+          g_assert_nonnull (finding->location);
+          g_assert_true (g_str_has_prefix (finding->location, "line "));
+        }
+    }
+  g_assert_cmpuint (n_extra, ==, 3);
+  g_assert_cmpuint (findings->len, ==, 3);
+  finding = g_ptr_array_index (findings, 0);
+  g_assert_nonnull (strstr (finding->message, "（七）总计"));
+  g_assert_cmpstr (finding->location, ==, "line 70");
+  finding = g_ptr_array_index (findings, 1);
+  g_assert_nonnull (strstr (finding->message, "四、结转下年度继续办理"));
+  finding = g_ptr_array_index (findings, 2);
+  g_assert_nonnull (strstr (finding->message, "16"));
+  g_assert_nonnull (strstr (finding->message, "15"));
+
+  /* The same report Nianbao ships as its sample, text included. */
+  g_assert_no_error (error);
+  assert_same_report (report, sample, TRUE);
+}
+
+static void
+round_trip (NbReport   *report,
+            const char *format,
+            gboolean    text_too)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = nb_export_to_bytes (report, format, &error);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) back = NULL;
+  NbImportFormat import_format = g_str_equal (format, "txt") ? NB_IMPORT_FORMAT_TEXT
+                                 : g_str_equal (format, "html") ? NB_IMPORT_FORMAT_HTML
+                                                                : NB_IMPORT_FORMAT_DOCX;
+  gsize length;
+  const char *data;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &length);
+  back = nb_import_data (data, length, import_format, &findings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  dump_findings (findings);
+  assert_same_report (back, report, text_too);
+  if (text_too)
+    g_assert_cmpuint (findings->len, ==, 0);
+  /* Nothing the source says may go missing unannounced. */
+  g_assert_cmpuint (count_code (findings, "ROW-UNKNOWN") + count_code (findings, "ROW-MISSING")
+                      + count_code (findings, "TABLE-MISSING") + count_code (findings, "ROW-EXTRA-VALUES"),
+                    ==, 0);
+}
+
+static void
+test_round_trip_sample (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  round_trip (sample, data, TRUE);
+}
+
+/* Random values of every kind (huge, negative, money with six decimals,
+ * blank cells) in both editions survive export and import. */
+static void
+test_round_trip_random (gconstpointer data)
+{
+  const char * const editions[] = { "2021", "2019" };
+
+  for (guint seed = 1; seed <= 12; seed++)
+    for (guint e = 0; e < G_N_ELEMENTS (editions); e++)
+      {
+        g_autoptr(NbReport) report = export_test_generate_report (seed, editions[e]);
+
+        g_test_message ("seed %u edition %s format %s", seed, editions[e], (const char *)data);
+        round_trip (report, data, FALSE);
+      }
+}
+
+static NbReport *
+import_string (const char      *text,
+               NbImportFormat   format,
+               GPtrArray      **findings)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_import_data (text, strlen (text), format, findings, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  dump_findings (*findings);
+  return report;
+}
+
+/* A saved government web page: a layout table around everything, <p><span>
+ * wrappers, &nbsp;, group labels spanning rows, the single value of a block
+ * spanning three columns, full-width digits and spaces in numbers. */
+static const char html_page[] =
+  "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>年报</title>"
+  "<style>p{margin:0}</style><script>var x = '<table>';</script></head><body>"
+  "<table width=\"100%\"><tr><td><div class=\"nav\">首页 &gt; 政务公开</div></td></tr><tr><td>"
+  "<h1 style=\"text-align:center\">示范县市场监督管理局2023年政府信息公开工作年度报告</h1>"
+  "<p><span style=\"font-family:仿宋\"><strong>一、总体情况</strong></span></p>"
+  "<p><span>本机关认真贯彻落实《条例》。</span><span>&nbsp;联系地址：示范县人民路1号，邮编：123456，联系电话：0123-4567890。</span></p>"
+  "<p><span style=\"font-weight:bold\">（一）主动公开</span></p>"
+  "<p><b>一是</b>公开及时。</p>"
+  "<p><strong>二、主动公开政府信息情况</strong></p>"
+  "<table border=\"1\">"
+  "<tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+  "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+  "<tr><td>规章</td><td>１</td><td>0</td><td>1 234</td></tr>"
+  "<tr><td>行政规范性文件</td><td>&nbsp;3&nbsp;</td><td>1</td><td>20</td></tr>"
+  "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>"
+  "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>"
+  "<tr><td>行政许可</td><td colspan=\"3\">1,234</td></tr>"
+  "<tr><td colspan=\"4\">第二十条第（六）项</td></tr>"
+  "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>"
+  "<tr><td>行政处罚</td><td colspan=\"3\"><p><span>５６</span></p></td></tr>"
+  "<tr><td>行政强制</td><td colspan=\"3\">0</td></tr>"
+  "<tr><td colspan=\"4\">第二十条第（八）项</td></tr>"
+  "<tr><td>信息内容</td><td colspan=\"3\">本年收费金额（单位：万元）</td></tr>"
+  "<tr><td>行政事业性收费</td><td colspan=\"3\">0.5</td></tr>"
+  "</table>"
+  "<p>三、收到和处理政府信息公开申请情况</p>"
+  "<table border=\"1\"><tbody>"
+  "<tr><td rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=\"7\">申请人情况</td></tr>"
+  "<tr><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>"
+  "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>"
+  "<tr><td colspan=\"3\">一、本年新收政府信息公开申请数量</td><td>5</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>6</td></tr>"
+  "<tr><td colspan=\"3\">二、上年结转政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"
+  "<tr><td rowspan=\"22\">三、本年度办理结果</td><td colspan=\"2\">（一）予以公开</td><td>3</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td></tr>"
+  "<tr><td colspan=\"2\">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"
+  "<tr><td rowspan=\"8\">（三）不予公开</td><td>1.属于国家秘密</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>2.其他法律行政法规禁止公开</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>3.危及\"三安全一稳定\"</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>4.保护第三方合法权益</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>5.属于三类内部事务信息</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>6.属于四类过程性信息</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>7.属于行政执法案卷</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>8.属于行政查询事项</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td rowspan=\"3\">（四）无法提供</td><td>1.本机关不掌握相关政府信息</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"
+  "<tr><td>2.没有现成信息需要另行制作</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>3.补正后申请内容仍不明确</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td rowspan=\"5\">（五）不予处理</td><td>1.信访举报投诉类申请</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>2.重复申请</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>3.要求提供公开出版物</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>4.无正当理由大量反复申请</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>5.要求行政机关确认或重新出具已获取信息</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td rowspan=\"3\">（六）其他处理</td><td>1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td>3.其他</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "<tr><td colspan=\"2\">(七) 总计</td><td>5</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>6</td></tr>"
+  "<tr><td colspan=\"3\">四、结转下年度继续办理</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"
+  "</tbody></table>"
+  "<p>四、政府信息公开行政复议、行政诉讼情况</p>"
+  "<table><tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr>"
+  "<tr><td rowspan=\"2\">结果维持</td><td rowspan=\"2\">结果纠正</td><td rowspan=\"2\">其他结果</td><td rowspan=\"2\">尚未审结</td><td rowspan=\"2\">总计</td><td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td></tr>"
+  "<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>"
+  "<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+  "</table>"
+  "<p><strong>五、政府信息公开工作存在的主要问题及改进情况</strong></p>"
+  "<p>一是公开内容还不够全面。二是下一步将加强培训。</p>"
+  "<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>"
+  "</td></tr></table></body></html>";
+
+static void
+test_html_page (void)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = import_string (html_page, NB_IMPORT_FORMAT_HTML, &findings);
+  GPtrArray *overview;
+
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2021");
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "示范县市场监督管理局");
+  g_assert_cmpint (nb_report_get_year (report), ==, 2023);
+  g_assert_cmpstr (nb_report_get_postcode (report), ==, "123456");
+  g_assert_cmpstr (nb_report_get_phone (report), ==, "0123-4567890");
+  g_assert_cmpstr (nb_report_get_address (report), ==, "示范县人民路1号");
+  g_assert_cmpint (cell_value (report, "t2", "regulations", "issued"), ==, 1);
+  g_assert_cmpint (cell_value (report, "t2", "regulations", "in_force"), ==, 1234);
+  g_assert_cmpint (cell_value (report, "t2", "normative_documents", "issued"), ==, 3);
+  g_assert_cmpint (cell_value (report, "t2", "licensing", "decisions"), ==, 1234);
+  g_assert_cmpint (cell_value (report, "t2", "penalty", "decisions"), ==, 56);
+  g_assert_cmpint (cell_value (report, "t2", "fees", "fee_amount"), ==, 500000);
+  g_assert_cmpint (cell_value (report, "t3", "new", "natural"), ==, 5);
+  g_assert_cmpint (cell_value (report, "t3", "granted", "total"), ==, 4);
+  g_assert_cmpint (cell_value (report, "t3", "withheld_secret", "natural"), ==, 0);
+  g_assert_cmpint (cell_value (report, "t3", "unable_not_held", "natural"), ==, 1);
+  g_assert_cmpint (cell_value (report, "t3", "other_other", "total"), ==, 0);
+  g_assert_cmpint (cell_value (report, "t3", "results_total", "total"), ==, 6);
+  g_assert_cmpint (cell_value (report, "t3", "carry_forward", "natural"), ==, 1);
+  g_assert_cmpint (cell_value (report, "t4", "cases", "review_upheld"), ==, 1);
+  g_assert_cmpint (cell_value (report, "t4", "cases", "review_total"), ==, 1);
+
+  /* The variant heading of section 五 is known data: no finding; the
+   * site's navigation before the title is named, not imported. */
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_nonnull (strstr (find_code (findings, "TEXT-BEFORE-TITLE")->message, "首页"));
+  overview = nb_report_get_paragraphs (report, "overview");
+  g_assert_cmpuint (overview->len, ==, 3);
+  g_assert_cmpint (((NbParagraph *)g_ptr_array_index (overview, 1))->level, ==, NB_PARAGRAPH_HEADING_2);
+  g_assert_true (((NbRun *)g_ptr_array_index (((NbParagraph *)g_ptr_array_index (overview, 2))->runs, 0))->bold);
+  g_assert_cmpuint (nb_report_get_paragraphs (report, "problems")->len, ==, 1);
+}
+
+/* Defects of published reports become findings, each at its place. */
+static void
+test_html_defects (void)
+{
+  g_autoptr(GString) page = g_string_new (html_page);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  NbImportFinding *finding;
+
+  /* A row total that disagrees with its parts, an unknown row, a blank
+   * cell, a value that is no number, and section 六 missing. */
+  g_string_replace (page, "<td>3</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td>",
+                    "<td>3</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>9</td>", 1);
+  g_string_replace (page, "<tr><td>行政强制</td>", "<tr><td>行政征收</td><td colspan=\"3\">7</td></tr><tr><td>行政强制</td>", 1);
+  g_string_replace (page, "<td>2.重复申请</td><td>0</td>", "<td>2.重复申请</td><td></td>", 1);
+  g_string_replace (page, "<td>3.其他</td><td>0</td>", "<td>3.其他</td><td>无</td>", 1);
+  g_string_replace (page, "<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>", "", 1);
+
+  report = import_string (page->str, NB_IMPORT_FORMAT_HTML, &findings);
+  g_assert_cmpuint (count_code (findings, "T3-ROW-TOTAL"), ==, 1);
+  g_assert_nonnull (find_code (findings, "T3-ROW-TOTAL")->location); /* placed at its row */
+  finding = find_code (findings, "ROW-UNKNOWN");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->message, "行政征收"));
+  g_assert_cmpint (finding->severity, ==, NB_SEVERITY_ERROR);
+  g_assert_cmpuint (count_code (findings, "CELL-EMPTY"), ==, 1);
+  finding = find_code (findings, "SECTION-MISSING");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->message, "六、其他需要报告的事项"));
+  /* "无" is a label-like text in a value position: the row is one value
+   * short and says so. */
+  g_assert_cmpuint (count_code (findings, "ROW-MISSING-VALUES") + count_code (findings, "CELL-INVALID"),
+                    >=, 1);
+}
+
+/* Edition 2019: one （六）其他处理 row and the old table 2 columns. */
+static void
+test_edition_2019 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2019", &error);
+  g_autoptr(NbReport) report = export_test_generate_report (7, "2019");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) back = NULL;
+  g_autofree char *summary = NULL;
+
+  nb_report_set_agency (report, "示范局");
+  bytes = nb_export_to_bytes (report, "txt", &error);
+  g_assert_no_error (error);
+  back = nb_import_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                         NB_IMPORT_FORMAT_TEXT, &findings, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (back)), ==, "2019");
+  g_assert_nonnull (strstr (summary, "from the table labels"));
+}
+
+/* The 2019 （六）其他处理 row in a report that is otherwise 2021. */
+static void
+test_2019_row_in_2021 (void)
+{
+  g_autoptr(GString) page = g_string_new (html_page);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  const char *start = strstr (page->str, "<tr><td rowspan=\"3\">（六）其他处理</td>");
+  const char *end = strstr (page->str, "<tr><td colspan=\"2\">(七) 总计</td>");
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  g_string_erase (page, start - page->str, end - start);
+  g_string_insert (page, start - page->str,
+                   "<tr><td colspan=\"2\">（六）其他处理</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>");
+  report = import_string (page->str, NB_IMPORT_FORMAT_HTML, &findings);
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2021");
+  g_assert_nonnull (find_code (findings, "ROW-IS-GROUP"));
+  g_assert_nonnull (find_code (findings, "ROW-MISSING"));
+}
+
+/* A minimal DOCX, built the way Word stores one. */
+static GBytes *
+make_docx (const char *body,
+           gboolean    with_document,
+           gboolean    with_styles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbZipWriter) zip = nb_zip_writer_new (&error);
+  g_autofree char *document = g_strconcat (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
+    body, "<w:sectPr/></w:body></w:document>", NULL);
+  const char *types =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+  const char *styles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 2\"/></w:style>"
+    "</w:styles>";
+
+  g_assert_no_error (error);
+  g_assert_true (nb_zip_writer_add (zip, "[Content_Types].xml", types, strlen (types), &error));
+  if (with_document)
+    g_assert_true (nb_zip_writer_add (zip, "word/document.xml", document, strlen (document), &error));
+  if (with_styles)
+    g_assert_true (nb_zip_writer_add (zip, "word/styles.xml", styles, strlen (styles), &error));
+  return nb_zip_writer_finish (zip, &error);
+}
+
+#define P(text) "<w:p><w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r></w:p>"
+#define H(level, text) "<w:p><w:pPr><w:pStyle w:val=\"" level "\"/></w:pPr><w:r><w:t>" text "</w:t></w:r></w:p>"
+#define TC(text) "<w:tc><w:p><w:r><w:t>" text "</w:t></w:r></w:p></w:tc>"
+#define TCS(span, text) "<w:tc><w:tcPr><w:gridSpan w:val=\"" span "\"/></w:tcPr><w:p><w:r><w:t>" text "</w:t></w:r></w:p></w:tc>"
+#define TCR(text) "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>" text "</w:t></w:r></w:p></w:tc>"
+#define TCC "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+#define V7(a) TC (a) TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC (a)
+
+static const char docx_body[] =
+  "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>示范区教育局</w:t></w:r>"
+  "<w:r><w:rPr><w:b/></w:rPr><w:t>2024年度政府信息公开工作年度报告</w:t></w:r></w:p>"
+  H ("1", "一、总体情况")
+  "<w:p><w:r><w:rPr><w:b w:val=\"1\"/></w:rPr><w:t>一是</w:t></w:r><w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t>规范公开。</w:t></w:r>"
+  "<w:hyperlink><w:r><w:t>详见网站。</w:t></w:r></w:hyperlink></w:p>"
+  H ("2", "（一）主动公开")
+  P ("本年主动公开信息。")
+  H ("1", "二、主动公开政府信息情况")
+  "<w:tbl><w:tblGrid/>"
+  "<w:tr>" TCS ("4", "第二十条第（一）项") "</w:tr>"
+  "<w:tr>" TC ("信息内容") TC ("本年制发件数") TC ("本年废止件数") TC ("现行有效件数") "</w:tr>"
+  "<w:tr>" TC ("规章") TC ("0") TC ("0") TC ("0") "</w:tr>"
+  "<w:tr>" TC ("行政规范性文件") TC ("2") TC ("0") TC ("9") "</w:tr>"
+  "<w:tr>" TCS ("4", "第二十条第（五）项") "</w:tr>"
+  "<w:tr>" TC ("信息内容") TCS ("3", "本年处理决定数量") "</w:tr>"
+  "<w:tr>" TC ("行政许可") TCS ("3", "11") "</w:tr>"
+  "<w:tr>" TCS ("4", "第二十条第（六）项") "</w:tr>"
+  "<w:tr>" TC ("信息内容") TCS ("3", "本年处理决定数量") "</w:tr>"
+  "<w:tr>" TC ("行政处罚") TCS ("3", "8") "</w:tr>"
+  "<w:tr>" TC ("行政强制") TCS ("3", "0") "</w:tr>"
+  "<w:tr>" TCS ("4", "第二十条第（八）项") "</w:tr>"
+  "<w:tr>" TC ("信息内容") TCS ("3", "本年收费金额（单位：万元）") "</w:tr>"
+  "<w:tr>" TC ("行政事业性收费") TCS ("3", "1.2345") "</w:tr>"
+  "</w:tbl>"
+  H ("1", "三、收到和处理政府信息公开申请情况")
+  "<w:tbl>"
+  "<w:tr>" TCS ("3", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）") TCS ("7", "申请人情况") "</w:tr>"
+  "<w:tr>" TCS ("3", "") TC ("自然人") TCS ("5", "法人或其他组织") TC ("总计") "</w:tr>"
+  "<w:tr>" TCS ("3", "") TC ("") TC ("商业企业") TC ("科研机构") TC ("社会公益组织") TC ("法律服务机构") TC ("其他") TC ("") "</w:tr>"
+  "<w:tr>" TCS ("3", "一、本年新收政府信息公开申请数量") V7 ("2") "</w:tr>"
+  "<w:tr>" TCS ("3", "二、上年结转政府信息公开申请数量") V7 ("0") "</w:tr>"
+  "<w:tr>" TCR ("三、本年度办理结果") TCS ("2", "（一）予以公开") V7 ("2") "</w:tr>"
+  "<w:tr>" TCC TCS ("2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCR ("（三）不予公开") TC ("1.属于国家秘密") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("2.其他法律行政法规禁止公开") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("3.危及“三安全一稳定”") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("4.保护第三方合法权益") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("5.属于三类内部事务信息") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("6.属于四类过程性信息") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("7.属于行政执法案卷") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("8.属于行政查询事项") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCR ("（四）无法提供") TC ("1.本机关不掌握相关政府信息") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("2.没有现成信息需要另行制作") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("3.补正后申请内容仍不明确") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCR ("（五）不予处理") TC ("1.信访举报投诉类申请") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("2.重复申请") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("3.要求提供公开出版物") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("4.无正当理由大量反复申请") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("5.要求行政机关确认或重新出具已获取信息") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCR ("（六）其他处理") TC ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCC TC ("3.其他") V7 ("0") "</w:tr>"
+  "<w:tr>" TCC TCS ("2", "（七）总计") V7 ("2") "</w:tr>"
+  "<w:tr>" TCS ("3", "四、结转下年度继续办理") V7 ("0") "</w:tr>"
+  "</w:tbl>"
+  H ("1", "四、政府信息公开行政复议、行政诉讼情况")
+  "<w:tbl>"
+  "<w:tr>" TCS ("5", "行政复议") TCS ("10", "行政诉讼") "</w:tr>"
+  "<w:tr>" TCR ("结果维持") TCR ("结果纠正") TCR ("其他结果") TCR ("尚未审结") TCR ("总计") TCS ("5", "未经复议直接起诉") TCS ("5", "复议后起诉") "</w:tr>"
+  "<w:tr>" TCC TCC TCC TCC TCC TC ("结果维持") TC ("结果纠正") TC ("其他结果") TC ("尚未审结") TC ("总计") TC ("结果维持") TC ("结果纠正") TC ("其他结果") TC ("尚未审结") TC ("总计") "</w:tr>"
+  "<w:tr>" TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") TC ("0") "</w:tr>"
+  "</w:tbl>"
+  H ("1", "五、存在的主要问题及改进情况")
+  P ("一是队伍建设有待加强。")
+  H ("1", "六、其他需要报告的事项")
+  P ("无。");
+
+static void
+test_docx (void)
+{
+  g_autoptr(GBytes) bytes = make_docx (docx_body, TRUE, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = nb_import_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                               NB_IMPORT_FORMAT_DOCX, &findings, NULL, &error);
+  GPtrArray *overview;
+  NbParagraph *first;
+
+  g_assert_no_error (error);
+  dump_findings (findings);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "示范区教育局");
+  g_assert_cmpint (nb_report_get_year (report), ==, 2024);
+  g_assert_cmpint (cell_value (report, "t2", "normative_documents", "in_force"), ==, 9);
+  g_assert_cmpint (cell_value (report, "t2", "licensing", "decisions"), ==, 11);
+  g_assert_cmpint (cell_value (report, "t2", "fees", "fee_amount"), ==, 1234500);
+  g_assert_cmpint (cell_value (report, "t3", "new", "natural"), ==, 2);
+  g_assert_cmpint (cell_value (report, "t3", "withheld_query", "natural"), ==, 0);
+  g_assert_cmpint (cell_value (report, "t3", "results_total", "total"), ==, 2);
+
+  overview = nb_report_get_paragraphs (report, "overview");
+  g_assert_cmpuint (overview->len, ==, 3);
+  first = g_ptr_array_index (overview, 0);
+  g_assert_cmpuint (first->runs->len, ==, 2);
+  g_assert_true (((NbRun *)g_ptr_array_index (first->runs, 0))->bold);
+  g_assert_false (((NbRun *)g_ptr_array_index (first->runs, 1))->bold);
+  g_assert_cmpstr (((NbRun *)g_ptr_array_index (first->runs, 1))->text, ==, "规范公开。详见网站。");
+  g_assert_cmpint (((NbParagraph *)g_ptr_array_index (overview, 1))->level, ==, NB_PARAGRAPH_HEADING_2);
+}
+
+static void
+assert_import_fails (const char     *data,
+                     gsize           length,
+                     NbImportFormat  format,
+                     int             code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = nb_import_data (data, length, format, &findings, NULL, &error);
+
+  g_assert_null (report);
+  g_assert_null (findings);
+  g_assert_error (error, NB_IMPORT_ERROR, code);
+  g_assert_cmpstr (error->message, !=, "");
+  g_test_message ("%s", error->message);
+}
+
+static void
+test_malformed_docx (void)
+{
+  g_autoptr(GBytes) no_document = make_docx ("", FALSE, TRUE);
+  g_autoptr(GBytes) good = make_docx (docx_body, TRUE, FALSE);
+  g_autoptr(GBytes) broken_xml = make_docx ("<w:p><w:r><w:t>未闭合", TRUE, FALSE);
+  gsize length;
+  const char *data = g_bytes_get_data (good, &length);
+
+  /* A ZIP that is no DOCX, a DOCX without its document, cut-off files,
+   * and bytes that are no ZIP at all. */
+  assert_import_fails (g_bytes_get_data (no_document, NULL), g_bytes_get_size (no_document),
+                       NB_IMPORT_FORMAT_DOCX, NB_IMPORT_ERROR_DAMAGED);
+  assert_import_fails ("PK\003\004 not really", 18, NB_IMPORT_FORMAT_DOCX, NB_IMPORT_ERROR_DAMAGED);
+  assert_import_fails ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NB_IMPORT_FORMAT_DOCX, NB_IMPORT_ERROR_DAMAGED);
+  for (gsize cut = 1; cut < length; cut += length / 17 + 1)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(NbReport) report = nb_import_data (data, cut, NB_IMPORT_FORMAT_DOCX, &findings, NULL, &error);
+
+      /* Either a clear error or (the central directory aside) a partial
+       * read; never a crash. */
+      g_assert_true ((report == NULL) != (error == NULL));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) findings = NULL;
+    g_autoptr(NbReport) report = nb_import_data (g_bytes_get_data (broken_xml, NULL),
+                                                 g_bytes_get_size (broken_xml),
+                                                 NB_IMPORT_FORMAT_DOCX, &findings, NULL, &error);
+
+    g_assert_null (report);
+    g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_DAMAGED);
+  }
+}
+
+static void
+test_malformed_text (void)
+{
+  static const char junk[] = "\x00\x01\x02\xff\xfe\x80\x81 binary \x00 junk";
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+
+  assert_import_fails (junk, sizeof junk - 1, NB_IMPORT_FORMAT_TEXT, NB_IMPORT_ERROR_ENCODING);
+  assert_import_fails (junk, sizeof junk - 1, NB_IMPORT_FORMAT_HTML, NB_IMPORT_ERROR_DAMAGED);
+  assert_import_fails ("", 0, NB_IMPORT_FORMAT_TEXT, NB_IMPORT_ERROR_NOT_A_REPORT);
+  assert_import_fails ("\n\n  \n", 5, NB_IMPORT_FORMAT_TEXT, NB_IMPORT_ERROR_NOT_A_REPORT);
+
+  /* Broken markup still gives a report, with the missing parts named. */
+  report = import_string ("<html><body><p>一、总体情况<p>很好<table><tr><td>规章<td>1<td>2<<td>x</tr>"
+                          "<tr><td colspan=\"99999\" rowspan=\"-3\">行政处罚<td>4</table></span></div></b>",
+                          NB_IMPORT_FORMAT_HTML, &findings);
+  g_assert_nonnull (find_code (findings, "TABLE-MISSING"));
+  g_assert_nonnull (find_code (findings, "META-YEAR"));
+  g_assert_cmpint (cell_value (report, "t2", "regulations", "issued"), ==, 1);
+}
+
+/* GB 18030 text, as Chinese Windows saves it. */
+static void
+test_gb18030 (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *utf8 = NULL;
+  g_autofree char *gb = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  gsize length, gb_length;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared sample text is not at ../shared/samples");
+      return;
+    }
+  g_assert_true (g_file_get_contents (path, &utf8, &length, &error));
+  gb = g_convert (utf8, (gssize)length, "GB18030", "UTF-8", NULL, &gb_length, &error);
+  g_assert_no_error (error);
+  report = nb_import_data (gb, gb_length, NB_IMPORT_FORMAT_TEXT, &findings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "漯河回族区城市管理局");
+  g_assert_nonnull (find_code (findings, "ENCODING"));
+}
+
+/* Enormous tables are cut at a bound, named, and read quickly. */
+static void
+test_enormous (void)
+{
+  g_autoptr(GString) text = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  g_autoptr(GString) html = g_string_new ("<table>");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) html_findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbReport) html_report = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint r = 0; r < 6000; r++)
+    {
+      g_string_append (text, "一、本年新收政府信息公开申请数量");
+      for (guint c = 0; c < 300; c++)
+        g_string_append (text, "\t1");
+      g_string_append_c (text, '\n');
+    }
+  report = import_string (text->str, NB_IMPORT_FORMAT_TEXT, &findings);
+  g_assert_nonnull (find_code (findings, "TABLE-TOO-LARGE"));
+  g_assert_nonnull (find_code (findings, "ROW-DUPLICATE"));
+
+  for (guint r = 0; r < 2000; r++)
+    g_string_append (html, "<tr><td rowspan=\"65534\" colspan=\"1000\">x</td><td>1</td></tr>");
+  g_string_append (html, "</table>");
+  html_report = import_string (html->str, NB_IMPORT_FORMAT_HTML, &html_findings);
+  g_assert_nonnull (find_code (html_findings, "TABLE-TOO-LARGE"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+}
+
+static void
+test_format_for_path (void)
+{
+  g_assert_cmpint (nb_import_format_for_path ("a/年报.TXT"), ==, NB_IMPORT_FORMAT_TEXT);
+  g_assert_cmpint (nb_import_format_for_path ("x.md"), ==, NB_IMPORT_FORMAT_TEXT);
+  g_assert_cmpint (nb_import_format_for_path ("x.htm"), ==, NB_IMPORT_FORMAT_HTML);
+  g_assert_cmpint (nb_import_format_for_path ("x.html"), ==, NB_IMPORT_FORMAT_HTML);
+  g_assert_cmpint (nb_import_format_for_path ("x.docx"), ==, NB_IMPORT_FORMAT_DOCX);
+  g_assert_cmpint (nb_import_format_for_path ("x.pdf"), ==, NB_IMPORT_FORMAT_UNKNOWN);
+  g_assert_cmpint (nb_import_format_guess ("PK\003\004", 4), ==, NB_IMPORT_FORMAT_DOCX);
+  g_assert_cmpint (nb_import_format_guess ("<!DOCTYPE html>", 15), ==, NB_IMPORT_FORMAT_HTML);
+  g_assert_cmpint (nb_import_format_guess ("# 年报", 8), ==, NB_IMPORT_FORMAT_TEXT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/normalize", test_normalize);
+  g_test_add_func ("/import/format-for-path", test_format_for_path);
+  g_test_add_func ("/import/sample-text", test_sample_text);
+  g_test_add_data_func ("/import/round-trip/sample/txt", "txt", test_round_trip_sample);
+  g_test_add_data_func ("/import/round-trip/sample/html", "html", test_round_trip_sample);
+  g_test_add_data_func ("/import/round-trip/sample/docx", "docx", test_round_trip_sample);
+  g_test_add_data_func ("/import/round-trip/random/txt", "txt", test_round_trip_random);
+  g_test_add_data_func ("/import/round-trip/random/html", "html", test_round_trip_random);
+  g_test_add_data_func ("/import/round-trip/random/docx", "docx", test_round_trip_random);
+  g_test_add_func ("/import/html/page", test_html_page);
+  g_test_add_func ("/import/html/defects", test_html_defects);
+  g_test_add_func ("/import/edition/2019", test_edition_2019);
+  g_test_add_func ("/import/edition/2019-row-in-2021", test_2019_row_in_2021);
+  g_test_add_func ("/import/docx/tables", test_docx);
+  g_test_add_func ("/import/malformed/docx", test_malformed_docx);
+  g_test_add_func ("/import/malformed/text", test_malformed_text);
+  g_test_add_func ("/import/gb18030", test_gb18030);
+  g_test_add_func ("/import/enormous", test_enormous);
+  return g_test_run ();
+}
