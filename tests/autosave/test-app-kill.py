@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+# The real app, under Xvfb: it edits its report on a timer (the
+# NIANBAO_TEST_EDIT_INTERVAL_MS hook, through the normal report API) while
+# autosave runs, and is killed with SIGKILL at random moments.  After every
+# kill the file loads and checks as before, and holds one edit's state,
+# never a mix, never older.  Then a clean quit: the file holds the last
+# edit and nothing is left to recover.  (The 200-kill test is test-kill.c,
+# on a small process without GTK; this one proves the same of the app.)
+import json
+import os
+import random
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+APP_ID = 'io.github.nianbao.Nianbao'
+KILLS = int(os.environ.get('NB_APP_KILLS', '12'))
+nianbao = os.environ['NIANBAO']
+source = os.environ['NB_SOURCE_DIR']
+
+tests = []
+
+
+def test(function):
+    tests.append(function)
+    return function
+
+
+def state(path):
+    """The edit number the file holds; fails on a mix or a broken file."""
+    with open(path, encoding='utf-8') as f:
+        data = json.load(f)
+    meta = data['metadata']
+    agency, address = meta.get('agency', ''), meta.get('address', '')
+    m = re.fullmatch(r'编辑局 (\d+)', agency)
+    if m is None:
+        assert not address.startswith('地址 '), (agency, address)
+        return 0
+    assert address == '地址 %s 号' % m.group(1), ('a mix of two edits', agency, address)
+    return int(m.group(1))
+
+
+def check_summary(path):
+    """The app's own loader and checks, as the command line runs them."""
+    run = subprocess.run([nianbao, '--check', '--format=csv', path], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode in (0, 1), (run.returncode, run.stderr)
+    lines = run.stdout.strip().splitlines()
+    # Drop the file name and the agency columns: only the counts matter.
+    return run.returncode, [re.sub(r'^[^,]*,', '', line).split(',')[-3:] for line in lines[1:]]
+
+
+class Env:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix='nb-app-kill-')
+        self.env = dict(os.environ)
+        self.env['XDG_DATA_HOME'] = os.path.join(self.dir, 'data')
+        self.env['XDG_CONFIG_HOME'] = os.path.join(self.dir, 'config')
+        # A short autosave delay, so kills land while saving: the keyfile
+        # backend reads it from XDG_CONFIG_HOME.
+        settings = os.path.join(self.dir, 'config', 'glib-2.0', 'settings')
+        os.makedirs(settings)
+        with open(os.path.join(settings, 'keyfile'), 'w') as f:
+            f.write('[io/github/nianbao/Nianbao]\nautosave-delay=uint32 500\n')
+        self.env['GSETTINGS_BACKEND'] = 'keyfile'
+        self.env.pop('G_DEBUG', None)  # the app is killed: warnings are not the point
+        self.path = os.path.join(self.dir, 'report.nianbao')
+        shutil.copy(os.path.join(source, 'data', 'samples', 'sample-2022.nianbao'), self.path)
+
+    def start(self, *args, edit_ms=None):
+        env = dict(self.env)
+        if edit_ms is not None:
+            env['NIANBAO_TEST_EDIT_INTERVAL_MS'] = str(edit_ms)
+        return subprocess.Popen([nianbao, *args], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True)
+
+    def wait_editing(self, app, timeout=60):
+        """Until the app has made its first edit: start-up under Xvfb can
+        take seconds on a loaded machine."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            ready, _, _ = select.select([app.stdout], [], [], 0.5)
+            if ready:
+                line = app.stdout.readline()
+                assert line, 'the app exited before editing'
+                if line.startswith('edit '):
+                    return
+        raise AssertionError('the app did not start editing')
+
+    def drafts(self):
+        d = os.path.join(self.dir, 'data', 'nianbao', 'drafts')
+        return sorted(os.listdir(d)) if os.path.isdir(d) else []
+
+    def markers(self):
+        d = os.path.join(self.dir, 'data', 'nianbao', 'sessions')
+        return sorted(os.listdir(d)) if os.path.isdir(d) else []
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@test
+def app_killed_while_editing():
+    env = Env()
+    try:
+        before = check_summary(env.path)
+        last = 0
+        advanced = 0
+        for i in range(KILLS):
+            app = env.start(env.path, edit_ms=20)
+            env.wait_editing(app)
+            # The autosave delay is 0.5 s: kills land before, during and
+            # between saves.
+            time.sleep(random.uniform(0.1, 2.0))
+            app.send_signal(signal.SIGKILL)
+            app.wait(timeout=30)
+            assert os.path.getsize(env.path) > 0
+            n = state(env.path)
+            assert n >= last, ('went back', last, n)
+            advanced += n > last
+            last = n
+            assert check_summary(env.path) == before, 'the checks changed'
+        print('# %d kills of the app: the file advanced in %d, to edit %d' % (KILLS, advanced, last))
+        # Otherwise autosave never ran and the kills proved nothing.
+        assert advanced >= KILLS // 2, ('autosave did not save', advanced)
+    finally:
+        env.close()
+
+
+@test
+def clean_quit_saves_and_leaves_nothing():
+    env = Env()
+    try:
+        app = env.start(env.path, edit_ms=50)
+        env.wait_editing(app)
+        time.sleep(1.0)
+        subprocess.run(['gapplication', 'action', APP_ID, 'quit'], env=env.env, check=True,
+                       timeout=30)
+        out, _ = app.communicate(timeout=30)
+        assert app.returncode == 0, app.returncode
+        edits = [int(m) for m in re.findall(r'^edit (\d+)$', out, re.M)]
+        assert edits, 'the app made no edits'
+        # Quitting waited for the pending save: the file has the last edit.
+        assert state(env.path) == edits[-1], (state(env.path), edits[-1])
+        assert env.drafts() == [], env.drafts()
+        assert env.markers() == [], env.markers()
+    finally:
+        env.close()
+
+
+def main():
+    print('1..%d' % len(tests))
+    failed = 0
+    for number, function in enumerate(tests, 1):
+        try:
+            function()
+            print('ok %d %s' % (number, function.__name__))
+        except Exception as e:  # report, then go on with the next test
+            failed += 1
+            print('not ok %d %s: %r' % (number, function.__name__, e))
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
