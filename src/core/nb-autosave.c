@@ -410,7 +410,11 @@ write_done_cb (GObject      *source,
 
   if (job->state == NB_AUTOSAVE_SAVED)
     {
-      if (self->file != NULL)
+      g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
+
+      /* Only a write of the current file says anything about it: after a
+       * Save As, a draft write still in flight does not. */
+      if (path != NULL && g_strcmp0 (path, job->path) == 0)
         {
           self->stamp = job->stamp;
           self->check_file = TRUE;

@@ -282,6 +282,43 @@ test_untitled_draft (void)
   g_assert_false (nb_report_get_modified (report));
 }
 
+/* Save As while the draft is being written: the draft write must not pass
+ * for a write of the new file. */
+static void
+test_save_as_during_write (void)
+{
+  g_autoptr(NbReport) report = sample ();
+  g_autoptr(NbAutosave) autosave = nb_autosave_new (report, NULL);
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  g_autofree char *path = new_path ("saved-as.nianbao");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { FALSE, };
+
+  nb_report_set_agency (report, "另存为");
+  nb_autosave_flush_async (autosave, NULL, flush_done_cb, &r);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVING);
+  nb_autosave_set_file (autosave, file);
+  wait_result (&r);
+  g_assert_true (r.success);
+  g_assert_true (flush (autosave, &error));
+  g_assert_no_error (error);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "另存为");
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  /* And the file is watched from now on. */
+  g_clear_object (&back);
+  back = sample ();
+  nb_report_set_agency (back, "别人写的");
+  g_assert_true (nb_file_save (back, path, &error));
+  nb_report_set_agency (report, "我写的");
+  g_assert_false (flush (autosave, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+}
+
 static void
 test_discard_draft (void)
 {
@@ -739,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/autosave/saves-after-delay", test_saves_after_delay);
   g_test_add_func ("/autosave/throttle", test_throttle);
   g_test_add_func ("/autosave/untitled-draft", test_untitled_draft);
+  g_test_add_func ("/autosave/save-as-during-write", test_save_as_during_write);
   g_test_add_func ("/autosave/discard-draft", test_discard_draft);
   g_test_add_func ("/autosave/flush", test_flush);
   g_test_add_func ("/autosave/conflict", test_conflict);
