@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "nb-autosave.h"
 #include "nb-drafts.h"
@@ -53,6 +54,7 @@ typedef struct
   guint            history_interval;
   gboolean         check;      /* refuse to overwrite a file changed by others */
   gboolean         draft_only; /* in a conflict: keep the work, leave the file */
+  gboolean         sweep;      /* look for temporary files of killed writes */
   FileStamp        expected;
 
   /* Results */
@@ -86,6 +88,7 @@ struct _NbAutosave
   gboolean         check_file;     /* FALSE right after Save As: the user chose to replace */
   gboolean         draft_exists;   /* a draft holds work the file may not have */
   gboolean         discarded;
+  gboolean         swept;
   guint64          written_revision; /* in the file, or (after a failure) in the draft */
   FileStamp        stamp;
 
@@ -190,6 +193,43 @@ describe_error (const GError *error)
   return g_strdup (error->message);
 }
 
+#define STALE_TEMP_AGE_S (10 * 60)
+
+/* A write killed half-way leaves its temporary file ("NAME.XXXXXX", as
+ * g_file_set_contents names them) next to the report, never in place of
+ * it.  Old ones are removed; a write takes seconds, not ten minutes. */
+static void
+sweep_stale_temporaries (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  size_t base_length = strlen (base);
+  const char *name;
+
+  if (gdir == NULL)
+    return;
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      struct stat st;
+      gboolean match;
+
+      if (strlen (name) != base_length + 7 || strncmp (name, base, base_length) != 0
+          || name[base_length] != '.')
+        continue;
+      match = TRUE;
+      for (const char *p = name + base_length + 1; *p; p++)
+        match &= g_ascii_isalnum (*p);
+      if (!match)
+        continue;
+      stale = g_build_filename (dir, name, NULL);
+      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_AGE_S)
+        unlink (stale);
+    }
+}
+
 /* Worker thread: touches only the job and the file system. */
 static void
 write_job_run (WriteJob *job)
@@ -203,6 +243,9 @@ write_job_run (WriteJob *job)
       const char *target = real ? real : job->path;
       FileStamp current = stamp_path (target);
       gboolean write_file = TRUE;
+
+      if (job->sweep)
+        sweep_stale_temporaries (target);
 
       if (job->check && job->expected.exists && !current.exists)
         {
@@ -471,6 +514,8 @@ write_job_new (NbAutosave *self,
   job->check = !force && self->check_file;
   job->draft_only = !force && self->state == NB_AUTOSAVE_CONFLICT;
   job->expected = self->stamp;
+  job->sweep = job->path != NULL && !self->swept;
+  self->swept |= job->sweep;
   return job;
 }
 
@@ -790,6 +835,7 @@ nb_autosave_set_file (NbAutosave *self,
   g_set_object (&self->file, file);
   update_history_key (self);
   self->check_file = FALSE;
+  self->swept = FALSE;
   if (self->state == NB_AUTOSAVE_CONFLICT || self->state == NB_AUTOSAVE_FAILED)
     set_state (self, NB_AUTOSAVE_PENDING, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);

@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "nb-autosave.h"
 #include "nb-drafts.h"
@@ -317,6 +319,35 @@ test_save_as_during_write (void)
   nb_report_set_agency (report, "我写的");
   g_assert_false (flush (autosave, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+}
+
+/* Temporary files of killed writes go once they are old; nothing else does. */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autofree char *stale = g_strconcat (path, ".AbC123", NULL);
+  g_autofree char *fresh = g_strconcat (path, ".XyZ789", NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *other = g_strconcat (path, "x.AbC123", NULL);
+  struct utimbuf old = { time (NULL) - 3600, time (NULL) - 3600 };
+
+  g_assert_true (g_file_set_contents (stale, "{", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "{", -1, NULL));
+  g_assert_true (g_file_set_contents (backup, "{", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "{", -1, NULL));
+  g_assert_cmpint (g_utime (stale, &old), ==, 0);
+  g_assert_cmpint (g_utime (backup, &old), ==, 0);
+  g_assert_cmpint (g_utime (other, &old), ==, 0);
+
+  nb_report_set_agency (report, "清理");
+  g_assert_true (flush (autosave, NULL));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -778,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/autosave/untitled-draft", test_untitled_draft);
   g_test_add_func ("/autosave/save-as-during-write", test_save_as_during_write);
   g_test_add_func ("/autosave/discard-draft", test_discard_draft);
+  g_test_add_func ("/autosave/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/autosave/flush", test_flush);
   g_test_add_func ("/autosave/conflict", test_conflict);
   g_test_add_func ("/autosave/no-false-conflict", test_no_false_conflict);
