@@ -153,6 +153,40 @@ def clean_quit_saves_and_leaves_nothing():
         env.close()
 
 
+def find_window(name, env, timeout=60):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        run = subprocess.run(['xdotool', 'search', '--name', name], env=env,
+                             capture_output=True, text=True)
+        if run.returncode == 0 and run.stdout.strip():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@test
+def killed_untitled_report_is_offered_at_next_start():
+    env = Env()
+    try:
+        app = env.start('--sample', edit_ms=50)
+        env.wait_editing(app)
+        end = time.monotonic() + 30
+        while not any(d.endswith('.nianbao') for d in env.drafts()) and time.monotonic() < end:
+            time.sleep(0.2)
+        assert any(d.endswith('.nianbao') for d in env.drafts()), 'no draft was written'
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=30)
+
+        again = env.start()
+        try:
+            assert find_window('Recover Unsaved Work', env.env), 'recovery was not offered'
+        finally:
+            again.send_signal(signal.SIGKILL)
+            again.wait(timeout=30)
+    finally:
+        env.close()
+
+
 def main():
     print('1..%d' % len(tests))
     failed = 0
