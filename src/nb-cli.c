@@ -593,11 +593,8 @@ run_export (NbCliOptions *o)
   const char *input;
   guint n_inputs = o->files ? g_strv_length (o->files) : 0;
 
-  if (nb_export_find_format (o->export_format) == NULL)
-    {
-      nb_export_to_bytes (NULL, o->export_format, &error);
-      return usage_error ("%s", error ? error->message : o->export_format);
-    }
+  if (nb_export_lookup (o->export_format, &error) == NULL)
+    return usage_error ("%s", error->message);
   if (o->output == NULL)
     return usage_error (_("--export needs an output file: -o FILE (or -o - for standard output)"));
   if (n_inputs + (o->sample ? 1 : 0) != 1)

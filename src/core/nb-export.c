@@ -39,26 +39,38 @@ nb_export_find_format (const char *name)
   return NULL;
 }
 
+/* Looks a format up by name; when it is unknown, the error lists the known ones. */
+const NbExportFormat *
+nb_export_lookup (const char  *format,
+                  GError     **error)
+{
+  const NbExportFormat *f = nb_export_find_format (format);
+
+  if (f == NULL)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "", formats[i].name);
+      g_set_error (error, NB_EXPORT_ERROR, NB_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   _("Unknown export format “%s” (known formats: %s)"), format ? format : "",
+                   known->str);
+    }
+  return f;
+}
+
 GBytes *
 nb_export_to_bytes (NbReport    *report,
                     const char  *format,
                     GError     **error)
 {
-  const NbExportFormat *f = nb_export_find_format (format);
+  const NbExportFormat *f;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
+  f = nb_export_lookup (format, error);
   if (f == NULL)
-    {
-      GString *known = g_string_new (NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-        g_string_append_printf (known, "%s%s", i ? ", " : "", formats[i].name);
-      g_set_error (error, NB_EXPORT_ERROR, NB_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   _("Unknown export format “%s” (known formats: %s)"), format, known->str);
-      g_string_free (known, TRUE);
-      return NULL;
-    }
+    return NULL;
   return f->func (report, error);
 }
 

@@ -33,6 +33,8 @@ typedef struct
 
 GQuark                nb_export_error_quark   (void);
 const NbExportFormat *nb_export_find_format   (const char  *name);
+const NbExportFormat *nb_export_lookup        (const char  *name,
+                                               GError     **error);
 const NbExportFormat *nb_export_get_formats   (guint       *n_formats);
 GBytes               *nb_export_to_bytes      (NbReport    *report,
                                                const char  *format,
