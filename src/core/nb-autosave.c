@@ -86,7 +86,6 @@ struct _NbAutosave
   gboolean         writing;
   gboolean         force_next;     /* an explicit save waits for the running one */
   gboolean         check_file;     /* FALSE right after Save As: the user chose to replace */
-  gboolean         draft_exists;   /* a draft holds work the file may not have */
   gboolean         discarded;
   gboolean         swept;
   guint64          written_revision; /* in the file, or (after a failure) in the draft */
@@ -448,8 +447,6 @@ write_done_cb (GObject      *source,
 
   self->writing = FALSE;
   self->written_revision = job->revision;
-  if (job->draft_written)
-    self->draft_exists = TRUE;
 
   if (job->state == NB_AUTOSAVE_SAVED)
     {
@@ -461,7 +458,6 @@ write_done_cb (GObject      *source,
         {
           self->stamp = job->stamp;
           self->check_file = TRUE;
-          self->draft_exists = FALSE;
           if (job->revision == nb_report_get_revision (self->report))
             nb_report_set_modified (self->report, FALSE);
         }
@@ -481,7 +477,6 @@ write_done_cb (GObject      *source,
   if (self->discarded)
     {
       nb_drafts_remove (self->draft_id);
-      self->draft_exists = FALSE;
     }
 
   if (self->force_next)
@@ -567,6 +562,34 @@ update_history_key (NbAutosave *self)
                                  : nb_history_key_for_draft (self->draft_id);
 }
 
+#define HISTORY_MAX_AGE_DAYS 90
+
+static void
+prune_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  nb_history_prune (HISTORY_MAX_AGE_DAYS);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Once per process, in the background: versions of reports nobody has
+ * saved for months go, so the data folder stays bounded. */
+static void
+prune_history_once (void)
+{
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+      g_task_run_in_thread (task, prune_thread);
+      g_once_init_leave (&once, 1);
+    }
+}
+
 static void
 nb_autosave_constructed (GObject *object)
 {
@@ -611,6 +634,7 @@ nb_autosave_constructed (GObject *object)
   g_object_set_data (G_OBJECT (self->report), "nb-autosave", self);
   g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  prune_history_once ();
 
   if (has_unwritten_changes (self))
     {
@@ -832,8 +856,19 @@ nb_autosave_set_file (NbAutosave *self,
 
   if (self->file != NULL && g_file_equal (self->file, file))
     return;
-  g_set_object (&self->file, file);
-  update_history_key (self);
+  if (self->file == NULL)
+    {
+      g_autofree char *from = g_strdup (self->history_key);
+
+      g_set_object (&self->file, file);
+      update_history_key (self);
+      nb_history_move (from, self->history_key);
+    }
+  else
+    {
+      g_set_object (&self->file, file);
+      update_history_key (self);
+    }
   self->check_file = FALSE;
   self->swept = FALSE;
   if (self->state == NB_AUTOSAVE_CONFLICT || self->state == NB_AUTOSAVE_FAILED)
@@ -950,7 +985,6 @@ nb_autosave_discard_draft (NbAutosave *self)
   if (!self->writing)
     {
       nb_drafts_remove (self->draft_id);
-      self->draft_exists = FALSE;
     }
   maybe_finish_flushes (self);
 }

@@ -463,6 +463,71 @@ nb_history_list (const char *key)
   return entries;
 }
 
+static void
+remove_history_dir (const char *dir)
+{
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (gdir == NULL)
+    return;
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+void
+nb_history_move (const char *from_key,
+                 const char *to_key)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_if_fail (is_safe_name (from_key));
+  g_return_if_fail (is_safe_name (to_key));
+
+  from = history_dir (from_key);
+  to = history_dir (to_key);
+  /* The file's own versions, if it has some, win; the draft's go. */
+  if (g_file_test (to, G_FILE_TEST_EXISTS) || g_rename (from, to) != 0)
+    remove_history_dir (from);
+}
+
+void
+nb_history_prune (guint max_age_days)
+{
+  g_autofree char *root = subdir ("history");
+  g_autoptr(GDir) gdir = g_dir_open (root, 0, NULL);
+  gint64 now = g_get_real_time ();
+  const char *name;
+
+  if (gdir == NULL)
+    return;
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autofree char *dir = NULL;
+      NbHistoryEntry *newest;
+
+      if (!is_safe_name (name))
+        continue;
+      dir = g_build_filename (root, name, NULL);
+      entries = nb_history_list (name);
+      if (entries->len > 0)
+        {
+          newest = g_ptr_array_index (entries, entries->len - 1);
+          if (now - g_date_time_to_unix (newest->time) * G_USEC_PER_SEC
+              < (gint64)max_age_days * G_TIME_SPAN_DAY)
+            continue;
+        }
+      remove_history_dir (dir);
+    }
+}
+
 static gboolean
 same_content (const char *path,
               GBytes     *bytes)

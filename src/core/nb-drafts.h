@@ -83,6 +83,12 @@ gboolean    nb_history_add              (const char   *key,
                                          GError      **error);
 /* Oldest first. */
 GPtrArray  *nb_history_list             (const char   *key);
+/* An untitled report saved as a file keeps its versions. */
+void        nb_history_move             (const char   *from_key,
+                                         const char   *to_key);
+/* Thread-safe: drops the versions of reports not saved for max_age_days,
+ * so the folder stays bounded as reports come and go. */
+void        nb_history_prune            (guint         max_age_days);
 /* Makes report equal to version as one undoable change (for 历史版本 and
  * recovery).  Fails, changing nothing, when the editions differ. */
 gboolean    nb_history_restore          (NbReport     *report,

@@ -274,10 +274,17 @@ test_untitled_draft (void)
     g_assert_cmpstr (((NbDraftInfo *)g_ptr_array_index (orphans, i))->id, !=,
                      nb_autosave_get_draft_id (autosave));
 
-  /* Save As: the file gets the report, the draft goes. */
+  /* Save As: the file gets the report, the draft goes, the versions stay. */
   nb_autosave_set_file (autosave, file);
   g_assert_true (flush (autosave, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) versions = nb_history_list (nb_autosave_get_history_key (autosave));
+    g_autofree char *file_key = nb_history_key_for_file (file);
+
+    g_assert_cmpstr (nb_autosave_get_history_key (autosave), ==, file_key);
+    g_assert_cmpuint (versions->len, >=, 1);
+  }
   back = load (path);
   g_assert_cmpstr (nb_report_get_agency (back), ==, "草稿局");
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
@@ -348,6 +355,28 @@ test_stale_temporaries (void)
   g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_history_prune (void)
+{
+  g_autofree char *old_dir = g_build_filename (nb_drafts_get_data_dir (), "history", "old-report",
+                                               NULL);
+  g_autofree char *new_dir = g_build_filename (nb_drafts_get_data_dir (), "history", "new-report",
+                                               NULL);
+  gint64 long_ago = g_get_real_time () - 100 * G_TIME_SPAN_DAY;
+  g_autofree char *old_name = g_strdup_printf ("%" G_GINT64_FORMAT ".nianbao", long_ago);
+  g_autofree char *new_name = g_strdup_printf ("%" G_GINT64_FORMAT ".nianbao", g_get_real_time ());
+  g_autofree char *old_path = g_build_filename (old_dir, old_name, NULL);
+  g_autofree char *new_path_ = g_build_filename (new_dir, new_name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (new_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (old_path, "{}", -1, NULL));
+  g_assert_true (g_file_set_contents (new_path_, "{}", -1, NULL));
+  nb_history_prune (90);
+  g_assert_false (g_file_test (old_dir, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_path_, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -819,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/autosave/history-limit", test_history_limit);
   g_test_add_func ("/autosave/history-interval", test_history_interval);
   g_test_add_func ("/autosave/history-restore", test_history_restore);
+  g_test_add_func ("/autosave/history-prune", test_history_prune);
   g_test_add_func ("/autosave/history-restore-other-edition", test_history_restore_other_edition);
 
   status = g_test_run ();
