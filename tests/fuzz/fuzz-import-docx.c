@@ -1,0 +1,43 @@
+/* fuzz-import-docx.c: the docx importer never crashes, whatever the bytes */
+#include "config.h"
+
+#include <stdint.h>
+
+#include "nb-file.h"
+#include "nb-import.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(NbReport) report = nb_import_data ((const char *)data, size, NB_IMPORT_FORMAT_DOCX,
+                                               &findings, &summary, &error);
+
+  g_assert ((report == NULL) != (error == NULL));
+  if (report != NULL)
+    {
+      /* Whatever is imported saves and loads again as a valid report. */
+      g_autoptr(GBytes) bytes = nb_file_serialize (report);
+      g_autoptr(GError) again_error = NULL;
+      g_autoptr(NbReport) again = nb_file_load_data (g_bytes_get_data (bytes, NULL),
+                                                     g_bytes_get_size (bytes), &again_error);
+
+      g_assert_no_error (again_error);
+      g_assert_nonnull (again);
+      g_assert_nonnull (summary);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          NbImportFinding *finding = g_ptr_array_index (findings, i);
+
+          g_assert_true (finding->message != NULL && g_utf8_validate (finding->message, -1, NULL));
+        }
+    }
+  else
+    g_assert_true (error->message != NULL && *error->message != '\0');
+  return 0;
+}
