@@ -1,0 +1,284 @@
+/* test-render.c: the page renderer without a display
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+
+#include "nb-file.h"
+#include "nb-fonts.h"
+#include "nb-render.h"
+
+static NbReport *
+load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* All pages as one string without line breaks or page numbers: what a
+ * reader would read, in order. */
+static char *
+dup_flowing_text (NbRender *render)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint p = 0; p < nb_render_get_n_pages (render); p++)
+    {
+      g_autofree char *text = nb_render_dup_page_text (render, p);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (!g_str_has_prefix (lines[i], "— "))
+          g_string_append (out, lines[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_render_sample (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(NbRender) render = nb_render_new (report, NULL);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  guint n_pages;
+
+  nb_render_paginate (render);
+  n_pages = nb_render_get_n_pages (render);
+  g_assert_cmpuint (n_pages, >=, 5);
+  g_assert_cmpuint (n_pages, <=, 9);
+
+  first = nb_render_dup_page_text (render, 0);
+  g_assert_true (g_str_has_prefix (first, "漯河回族区城市管理局\n2022年政府信息公开工作年度报告\n"));
+  g_assert_nonnull (strstr (first, "一、总体情况"));
+  g_assert_true (g_str_has_suffix (first, "— 1 —\n"));
+  last = nb_render_dup_page_text (render, n_pages - 1);
+  g_assert_nonnull (strstr (last, "六、其他需要报告的事项"));
+
+  text = dup_flowing_text (render);
+  g_assert_cmpuint (count_occurrences (text, "二、主动公开政府信息情况"), ==, 1);
+  g_assert_cmpuint (count_occurrences (text, "四、政府信息公开行政复议、行政诉讼情况"), ==, 1);
+  g_assert_cmpuint (count_occurrences (text, "27.2500"), ==, 1);
+
+  for (guint p = 0; p < n_pages; p++)
+    g_assert_false (nb_render_page_is_landscape (render, p));
+
+  pdf = nb_render_to_pdf (render, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
+}
+
+/* Several pages of narrative: no line lost, none printed twice, and no page
+ * holds more lines than the type area. */
+static void
+test_render_long_report (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NbRender) render = NULL;
+  g_autofree char *flowing = NULL;
+  NbRenderOptions options;
+  guint max_lines;
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      NbParagraph *paragraph;
+
+      if (i % 10 == 0)
+        {
+          char *heading = g_strdup_printf ("（%u）第%u组工作情况", i / 10 + 1, i / 10 + 1);
+
+          g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_HEADING_2, heading));
+          g_ptr_array_add (texts, heading);
+        }
+      /* Lengths from a line to several lines, each paragraph unique. */
+      g_string_append_printf (text, "第%u段开始。", i);
+      for (guint j = 0; j < (i * 7) % 23 + 1; j++)
+        g_string_append_printf (text, "依法推进政务公开第%u句，", j);
+      g_string_append_printf (text, "第%u段结束。", i);
+      paragraph = nb_paragraph_new (NB_PARAGRAPH_BODY);
+      nb_paragraph_add_run (paragraph, "一是加强领导。", TRUE);
+      nb_paragraph_add_run (paragraph, text->str, FALSE);
+      g_ptr_array_add (paragraphs, paragraph);
+      g_ptr_array_add (texts, g_strconcat ("一是加强领导。", text->str, NULL));
+    }
+  nb_report_set_paragraphs (report, "overview", paragraphs);
+
+  nb_render_options_init (&options);
+  render = nb_render_new (report, &options);
+  nb_render_paginate (render);
+  g_assert_cmpuint (nb_render_get_n_pages (render), >=, 15);
+
+  flowing = dup_flowing_text (render);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      if (count_occurrences (flowing, text) != 1)
+        g_error ("paragraph %u printed %u times: %s", i, count_occurrences (flowing, text), text);
+    }
+  /* In order. */
+  for (guint i = 1; i < texts->len; i++)
+    g_assert_true (strstr (flowing, g_ptr_array_index (texts, i - 1))
+                   < strstr (flowing, g_ptr_array_index (texts, i)));
+
+  max_lines = (guint)(options.type_height / options.line_pitch);
+  g_assert_cmpuint (max_lines, ==, 22);
+  for (guint p = 1; p < nb_render_get_n_pages (render); p++)
+    {
+      g_autofree char *page = nb_render_dup_page_text (render, p);
+
+      if (strstr (page, "二、主动公开政府信息情况") != NULL)
+        break; /* the tables begin: their cells are no lines */
+      /* The page number line is the one more. */
+      g_assert_cmpuint (count_lines (page), <=, max_lines + 1);
+      g_assert_cmpuint (count_lines (page), >=, max_lines - 1);
+    }
+}
+
+static void
+test_render_options (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  const char * const only_overview[] = { "overview", NULL };
+  NbRenderOptions options;
+  g_autoptr(NbRender) portrait = NULL;
+  g_autoptr(NbRender) landscape = NULL;
+  g_autoptr(NbRender) overview = NULL;
+  g_autoptr(NbRender) wide_pitch = NULL;
+  g_autofree char *overview_text = NULL;
+  guint n_landscape = 0;
+
+  nb_render_options_init (&options);
+  portrait = nb_render_new (report, &options);
+
+  options.landscape_tables = TRUE;
+  landscape = nb_render_new (report, &options);
+  for (guint p = 0; p < nb_render_get_n_pages (landscape); p++)
+    {
+      g_autofree char *text = nb_render_dup_page_text (landscape, p);
+      gboolean wide = strstr (text, "申请人情况") != NULL || strstr (text, "未经复议直接起诉") != NULL;
+
+      /* Tables 3 and 4 turned, table 2 and the narrative upright. */
+      g_assert_cmpint (nb_render_page_is_landscape (landscape, p), ==, wide);
+      if (strstr (text, "第二十条第（一）项") != NULL)
+        g_assert_false (nb_render_page_is_landscape (landscape, p));
+      n_landscape += wide;
+    }
+  g_assert_cmpuint (n_landscape, >=, 2);
+
+  options.landscape_tables = FALSE;
+  options.sections = only_overview;
+  overview = nb_render_new (report, &options);
+  overview_text = dup_flowing_text (overview);
+  g_assert_nonnull (strstr (overview_text, "一、总体情况"));
+  g_assert_null (strstr (overview_text, "二、主动公开政府信息情况"));
+  g_assert_null (strstr (overview_text, "申请人情况"));
+  g_assert_cmpuint (nb_render_get_n_pages (overview), <, nb_render_get_n_pages (portrait));
+
+  options.sections = NULL;
+  options.line_pitch = 38;
+  wide_pitch = nb_render_new (report, &options);
+  g_assert_cmpuint (nb_render_get_n_pages (wide_pitch), >, nb_render_get_n_pages (portrait));
+}
+
+/* Every page draws without a cairo error and puts ink on the sheet. */
+static void
+test_render_draw (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  NbRenderOptions options;
+  g_autoptr(NbRender) render = NULL;
+
+  nb_render_options_init (&options);
+  options.landscape_tables = TRUE;
+  render = nb_render_new (report, &options);
+  for (guint p = 0; p < nb_render_get_n_pages (render); p++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+      cairo_t *cr = cairo_create (surface);
+      const guchar *data;
+      guint dark = 0;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 0.5, 0.5);
+      nb_render_draw_page (render, cr, p);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      for (int y = 0; y < 421; y++)
+        for (int x = 0; x < 298; x++)
+          dark += (data[y * cairo_image_surface_get_stride (surface) + x * 4] < 128);
+      g_assert_cmpuint (dark, >, 200);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_fonts (void)
+{
+  g_autofree char *summary = nb_fonts_dup_summary ();
+
+  for (guint r = 0; r < NB_FONT_N_ROLES; r++)
+    {
+      g_assert_nonnull (nb_fonts_get_family (r));
+      g_assert_nonnull (nb_font_role_get_preferred (r)[0]);
+      g_test_message ("%s → %s%s", nb_font_role_get_name (r), nb_fonts_get_family (r),
+                      nb_fonts_is_substitute (r) ? " (substitute)" : "");
+    }
+  g_assert_nonnull (strstr (summary, "仿宋: "));
+  /* fonts-noto-cjk is in the package list: no role falls to fontconfig's
+   * guess. */
+  for (guint r = 0; r < NB_FONT_N_ROLES; r++)
+    g_assert_cmpstr (nb_fonts_get_family (r), !=, "Serif");
+  g_assert_cmpint (nb_fonts_get_weight (NB_FONT_TITLE), ==,
+                   nb_fonts_is_substitute (NB_FONT_TITLE) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/sample", test_render_sample);
+  g_test_add_func ("/render/long-report", test_render_long_report);
+  g_test_add_func ("/render/options", test_render_options);
+  g_test_add_func ("/render/draw", test_render_draw);
+  g_test_add_func ("/render/fonts", test_fonts);
+  return g_test_run ();
+}
