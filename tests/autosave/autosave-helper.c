@@ -24,6 +24,7 @@ typedef struct
   NbReport *report;
   NbReport *base;
   int       n;
+  gboolean  started;
 } Editor;
 
 static gboolean
@@ -32,6 +33,13 @@ edit_cb (gpointer user_data)
   Editor *editor = user_data;
 
   kill_edit_apply (editor->report, editor->base, ++editor->n);
+  /* The test kills from now on: start-up is not what it is about. */
+  if (!editor->started)
+    {
+      editor->started = TRUE;
+      printf ("editing\n");
+      fflush (stdout);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -189,6 +197,7 @@ main (int   argc,
       editor.report = report;
       editor.base = base;
       editor.n = kill_edit_number (report);
+      editor.started = FALSE;
       g_timeout_add (1, edit_cb, &editor);
       for (;;)
         g_main_context_iteration (NULL, TRUE);
