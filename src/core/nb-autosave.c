@@ -55,6 +55,7 @@ typedef struct
   gboolean         check;      /* refuse to overwrite a file changed by others */
   gboolean         draft_only; /* in a conflict: keep the work, leave the file */
   gboolean         sweep;      /* look for temporary files of killed writes */
+  guint            generation;
   FileStamp        expected;
 
   /* Results */
@@ -88,6 +89,8 @@ struct _NbAutosave
   gboolean         check_file;     /* FALSE right after Save As: the user chose to replace */
   gboolean         discarded;
   gboolean         swept;
+  gboolean         writing_draft_only;
+  guint            generation;     /* a reload makes the writes in flight stale */
   guint64          written_revision; /* in the file, or (after a failure) in the draft */
   FileStamp        stamp;
 
@@ -446,12 +449,22 @@ write_done_cb (GObject      *source,
   NbAutosaveState previous = self->state;
 
   self->writing = FALSE;
-  self->written_revision = job->revision;
 
-  if (job->state == NB_AUTOSAVE_SAVED)
+  if (job->generation != self->generation)
+    {
+      /* From before a reload: the draft it kept is no longer wanted. */
+      if (job->draft_written && self->file != NULL)
+        nb_drafts_remove (self->draft_id);
+      if (job->state == NB_AUTOSAVE_SAVED)
+        complete_tasks (self->running_tasks, TRUE, NULL);
+      else
+        complete_tasks (self->running_tasks, FALSE, job->error);
+    }
+  else if (job->state == NB_AUTOSAVE_SAVED)
     {
       g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
 
+      self->written_revision = job->revision;
       /* Only a write of the current file says anything about it: after a
        * Save As, a draft write still in flight does not. */
       if (path != NULL && g_strcmp0 (path, job->path) == 0)
@@ -468,6 +481,7 @@ write_done_cb (GObject      *source,
     }
   else
     {
+      self->written_revision = job->revision;
       set_state (self, job->state, job->message);
       complete_tasks (self->running_tasks, FALSE, job->error);
       if (job->state == NB_AUTOSAVE_CONFLICT && previous != NB_AUTOSAVE_CONFLICT)
@@ -509,6 +523,7 @@ write_job_new (NbAutosave *self,
   job->check = !force && self->check_file;
   job->draft_only = !force && self->state == NB_AUTOSAVE_CONFLICT;
   job->expected = self->stamp;
+  job->generation = self->generation;
   job->sweep = job->path != NULL && !self->swept;
   self->swept |= job->sweep;
   return job;
@@ -539,6 +554,7 @@ start_write (NbAutosave *self,
   self->save_tasks = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->writing = TRUE;
+  self->writing_draft_only = job->draft_only;
   task = g_task_new (self, NULL, write_done_cb, NULL);
   g_task_set_source_tag (task, start_write);
   g_task_set_task_data (task, job, (GDestroyNotify)write_job_free);
@@ -1017,4 +1033,62 @@ nb_autosave_get_busy (NbAutosave *self)
 {
   g_return_val_if_fail (NB_IS_AUTOSAVE (self), FALSE);
   return self->writing || self->timeout_id != 0 || self->force_next;
+}
+
+/* "Reload" after a conflict: the file's content comes into the report as
+ * one undoable change (Undo brings the user's version back), and autosave
+ * follows the file from there. */
+gboolean
+nb_autosave_reload (NbAutosave  *self,
+                    GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(NbReport) loaded = NULL;
+  FileStamp before, after;
+  gsize length;
+
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), FALSE);
+
+  path = self->file ? g_file_get_path (self->file) : NULL;
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The report has no file to reload"));
+      return FALSE;
+    }
+  /* A write of ours in flight would land after the read. */
+  if (self->writing && !self->writing_draft_only)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The report is being saved; try again in a moment"));
+      return FALSE;
+    }
+
+  before = stamp_path (path);
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+  after = stamp_path (path);
+  if (!stamp_equal (&before, &after))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The file is being written by another program; try again in a moment"));
+      return FALSE;
+    }
+  loaded = nb_file_load_data (data, length, error);
+  if (loaded == NULL || !nb_history_restore (self->report, loaded, error))
+    return FALSE;
+
+  self->generation++;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->force_next = FALSE;
+  self->stamp = after;
+  self->check_file = TRUE;
+  self->written_revision = nb_report_get_revision (self->report);
+  nb_report_set_modified (self->report, FALSE);
+  if (!self->writing)
+    nb_drafts_remove (self->draft_id);
+  set_state (self, NB_AUTOSAVE_SAVED, NULL);
+  maybe_finish_flushes (self);
+  return TRUE;
 }

@@ -77,5 +77,11 @@ const char      *nb_autosave_get_history_key (NbAutosave        *self);
 const char      *nb_autosave_get_draft_id (NbAutosave           *self);
 /* TRUE while a save waits for its delay or runs. */
 gboolean         nb_autosave_get_busy     (NbAutosave           *self);
+/* Conflict → "Reload": the file's content replaces the report's as one
+ * undoable change, and autosave resumes from the file as it is now.  Fails
+ * with G_IO_ERROR_BUSY while a save of ours or another program's write is
+ * under way (try again), or with the loader's error for a bad file. */
+gboolean         nb_autosave_reload       (NbAutosave           *self,
+                                           GError              **error);
 
 G_END_DECLS

@@ -478,8 +478,47 @@ test_conflict (void)
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
 }
 
-/* Only a content change counts: a touch with the same bytes is a change too
- * (we cannot know), but our own writes never are. */
+/* "Reload": their version comes in as one undoable change, nothing is
+ * written over theirs, and autosave follows the file again. */
+static void
+test_conflict_reload (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(NbReport) other = sample ();
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+
+  nb_report_set_agency (other, "同事的版本");
+  g_assert_true (nb_file_save (other, path, &error));
+  theirs = read_file (path);
+  nb_report_set_agency (report, "我的版本");
+  wait_for_state (autosave, NB_AUTOSAVE_CONFLICT);
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (nb_autosave_reload (autosave, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "同事的版本");
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+
+  /* Undo brings mine back, and that is saved over theirs like any edit. */
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "我的版本");
+  g_assert_true (flush (autosave, &error));
+  g_assert_no_error (error);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+}
+
+/* Our own writes never pass for another program's. */
 static void
 test_no_false_conflict (void)
 {
@@ -841,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/autosave/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/autosave/flush", test_flush);
   g_test_add_func ("/autosave/conflict", test_conflict);
+  g_test_add_func ("/autosave/conflict-reload", test_conflict_reload);
   g_test_add_func ("/autosave/no-false-conflict", test_no_false_conflict);
   g_test_add_func ("/autosave/deleted-file", test_deleted_file);
   g_test_add_func ("/autosave/read-only-folder", test_read_only_folder);
