@@ -15,6 +15,7 @@
 #include "nb-cli.h"
 #include "nb-drafts.h"
 #include "nb-file.h"
+#include "nb-import-dialog.h"
 #include "nb-recovery-dialog.h"
 #include "nb-new-report-dialog.h"
 #include "nb-window.h"
@@ -388,6 +389,7 @@ nb_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   nb_batch_actions_install (NB_APPLICATION (application));
+  nb_import_dialog_install_action (NB_APPLICATION (application));
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   g_idle_add (offer_recovery_cb, application);
   if (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS") != NULL)

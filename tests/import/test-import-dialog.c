@@ -1,0 +1,159 @@
+/* test-import-dialog.c: the import report before the report opens, app.import
+ * and win.new-next-year (run under Xvfb, suite ui)
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "nb-application.h"
+#include "nb-export.h"
+#include "nb-file.h"
+#include "nb-import-dialog.h"
+#include "nb-import.h"
+#include "nb-window.h"
+
+static NbApplication *application;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static NbWindow *
+window_for (NbReport *report)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    if (NB_IS_WINDOW (l->data) && nb_window_get_report (l->data) == report)
+      return l->data;
+  return NULL;
+}
+
+static NbWindow *
+window_for_year (int year)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    if (NB_IS_WINDOW (l->data) && nb_report_get_year (nb_window_get_report (l->data)) == year)
+      return l->data;
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child))
+      n++;
+    else
+      n += count_rows (child);
+  return n;
+}
+
+static void
+test_dialog_lists_findings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *dialog;
+  NbWindow *window;
+
+  g_assert_no_error (error);
+  bytes = nb_export_to_bytes (sample, "txt", &error);
+  g_assert_no_error (error);
+  /* Two defects: a row of table 2 with a value too many, and an unknown row. */
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (text, "行政处罚\t67\t\t", "行政处罚\t67\t5\t", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "行政强制\t", "行政征收\t3\t\t\n行政强制\t", 1), ==, 1);
+  report = nb_import_data (text->str, text->len, NB_IMPORT_FORMAT_TEXT, &findings, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 2);
+
+  dialog = nb_import_dialog_new (application, NULL, "report.txt", report, summary, findings);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ms (100);
+  g_assert_cmpuint (nb_import_dialog_get_n_findings (NB_IMPORT_DIALOG (dialog)), ==, 2);
+  g_assert_cmpuint (count_rows (dialog), ==, 2);
+  /* Nothing opens before the user says so. */
+  g_assert_null (window_for (report));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "import.open", NULL));
+  wait_ms (200);
+  window = window_for (report);
+  g_assert_nonnull (window);
+  g_assert_null (nb_window_get_file (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (50);
+}
+
+static void
+test_app_action (void)
+{
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "import"));
+}
+
+static void
+test_next_year_action (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  GtkWindow *window;
+  NbWindow *next;
+
+  g_assert_no_error (error);
+  window = nb_application_open_report (application, sample, NULL);
+  wait_ms (100);
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.new-next-year", NULL))
+    {
+      g_test_skip ("win.new-next-year is not installed on the window yet");
+      gtk_window_destroy (window);
+      return;
+    }
+  wait_ms (200);
+  next = window_for_year (2023);
+  g_assert_nonnull (next);
+  g_assert_nonnull (nb_report_get_reference (nb_window_get_report (next)));
+  g_assert_cmpstr (nb_report_get_agency (nb_window_get_report (next)), ==, "漯河回族区城市管理局");
+  gtk_window_destroy (GTK_WINDOW (next));
+  gtk_window_destroy (window);
+  wait_ms (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("nianbao-import-ui-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = nb_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  g_application_hold (G_APPLICATION (application));
+
+  g_test_add_func ("/import-dialog/findings", test_dialog_lists_findings);
+  g_test_add_func ("/import-dialog/app-action", test_app_action);
+  g_test_add_func ("/import-dialog/next-year-action", test_next_year_action);
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (application));
+  return status;
+}
