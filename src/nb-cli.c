@@ -368,11 +368,16 @@ append_csv_field (GString    *line,
   g_string_append (line, last ? "\r\n" : ",");
 }
 
+/* Prints the rows and drops them: CSV needs no widths, so a province's
+ * summary streams out in constant memory. */
 static void
-print_summary_csv (GPtrArray *rows)
+print_summary_csv (GPtrArray *rows,
+                   gboolean   header)
 {
-  g_autoptr(GString) line = g_string_new ("file,agency,year,edition,errors,warnings,status\r\n");
+  g_autoptr(GString) line = g_string_new (NULL);
 
+  if (header)
+    g_string_append (line, "file,agency,year,edition,errors,warnings,status\r\n");
   for (guint r = 0; r < rows->len; r++)
     {
       SummaryRow *row = g_ptr_array_index (rows, r);
@@ -387,7 +392,8 @@ print_summary_csv (GPtrArray *rows)
       fputs (line->str, stdout);
       g_string_truncate (line, 0);
     }
-  fflush (stdout);
+  fputs (line->str, stdout);
+  g_ptr_array_set_size (rows, 0);
 }
 
 static int
@@ -426,6 +432,8 @@ run_check (NbCliOptions *o)
   if (paths->len == 0)
     return usage_error (_("--check needs at least one report file or folder"));
 
+  if (csv)
+    print_summary_csv (rows, TRUE);
   for (guint i = 0; i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
@@ -438,12 +446,16 @@ run_check (NbCliOptions *o)
         {
           g_printerr ("%s: %s\n", display, error->message);
           summary_row_new (rows, display, NULL, NULL);
+          if (csv)
+            print_summary_csv (rows, FALSE);
           n_unreadable++;
           continue;
         }
       n_checked++;
       findings = nb_check_report (report, previous);
       summary_row_new (rows, display, report, findings);
+      if (csv)
+        print_summary_csv (rows, FALSE);
       for (guint f = 0; f < findings->len && !csv; f++)
         {
           NbFinding *finding = g_ptr_array_index (findings, f);
@@ -457,7 +469,7 @@ run_check (NbCliOptions *o)
     }
 
   if (csv)
-    print_summary_csv (rows);
+    fflush (stdout);
   else
     {
       g_print ("\n");

@@ -6,6 +6,7 @@ set -euo pipefail
 n=${NB_BENCH_SCALE_REPORTS:-20000}
 small=$(( n / 10 ))
 dir=$(mktemp -d /tmp/nb-bench-scale-XXXXXX)
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 trap 'rm -rf "$dir"' EXIT
 gen="$NB_SOURCE_DIR/tests/batch/gen-reports.py"
 
@@ -23,12 +24,15 @@ measure() {
   local label=$1 count=$2
   shift 2
   /usr/bin/time -v -o "$dir/time" "$@" > /dev/null 2> "$dir/stderr" || true
-  local wall rss
+  local wall cpu rss
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$dir/time" \
          | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+  # CPU time too: on a shared, loaded machine it is the steadier figure.
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$dir/time")
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time")
-  printf '%-28s %6d reports  %7.2f s  %7.0f reports/s  peak RSS %6.1f MB\n' "$label" "$count" \
-    "$wall" "$(echo "$count / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+  printf '%-28s %6d reports  %7.2f s wall  %7.0f reports/s  %7.2f s CPU  %7.0f reports/CPU-s  peak RSS %6.1f MB\n' \
+    "$label" "$count" "$wall" "$(echo "$count / $wall" | bc -l)" "$cpu" \
+    "$(echo "$count / $cpu" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 }
 
 measure "nianbao --check" "$small" "$NIANBAO" --check "$dir/small"
