@@ -1,0 +1,281 @@
+/* test-print-dialog.c: the GUI print path under Xvfb: the print dialog
+ * prints to a file, settings are remembered, errors ask first, the preview
+ * pages and zooms.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
+
+#include "nb-file.h"
+#include "nb-print.h"
+#include "nb-print-preview.h"
+
+#define TIMEOUT_SECONDS 60
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("%s: timed out", (const char *)data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @find returns a window or the test times out. */
+static GtkWindow *
+wait_for_window (GType       type,
+                 const char *what)
+{
+  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, (gpointer)what);
+  GtkWindow *found = NULL;
+
+  while (found == NULL)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            found = window;
+        }
+      if (found == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+  return found;
+}
+
+static NbReport *
+load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static gboolean
+file_is_complete_pdf (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &data, &length, NULL) || length < 1000)
+    return FALSE;
+  return memcmp (data, "%PDF-", 5) == 0 && g_strrstr_len (data + length - 32, 32, "%%EOF") != NULL;
+}
+
+/* The real print dialog, its "Print to File" printer, OK: the report's pages
+ * land in the PDF, and the settings are kept for the next print. */
+static void
+test_print_dialog_to_file (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) saved = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GtkWidget *parent = gtk_window_new ();
+  GtkWindow *dialog;
+  GtkPrinter *printer = NULL;
+  guint timeout;
+
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  g_settings_set_value (gsettings, "print-settings", gtk_print_settings_to_gvariant (settings));
+
+  gtk_window_present (GTK_WINDOW (parent));
+  nb_print_report (GTK_WINDOW (parent), report);
+  dialog = wait_for_window (GTK_TYPE_PRINT_UNIX_DIALOG, "the print dialog");
+
+  /* The printer list fills in asynchronously. */
+  timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, (gpointer)"the printer");
+  while ((printer = gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (dialog))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_cmpstr (gtk_printer_get_name (printer), ==, "Print to File");
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+
+  timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, (gpointer)"the printed file");
+  while (!file_is_complete_pdf (path))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  iterate ();
+
+  /* Every page of the report, on A4. */
+  {
+    g_autoptr(NbRender) render = nb_render_new (report, NULL);
+    const char *argv[] = { "pdfinfo", path, NULL };
+    g_autofree char *out = NULL;
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                                 NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (out, "Pages:"));
+    g_assert_cmpuint (g_ascii_strtoull (strstr (out, "Pages:") + 6, NULL, 10), ==,
+                      nb_render_get_n_pages (render));
+    g_assert_nonnull (strstr (out, "(A4)"));
+  }
+
+  /* Remembered: the next print starts from these settings. */
+  saved = g_settings_get_value (gsettings, "print-settings");
+  g_assert_cmpuint (g_variant_n_children (saved), >, 0);
+  {
+    g_autoptr(GtkPrintSettings) again = gtk_print_settings_new_from_gvariant (saved);
+
+    g_assert_cmpstr (gtk_print_settings_get (again, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, uri);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A report with check errors: the errors are listed, and Cancel prints
+ * nothing. */
+static void
+test_print_asks_on_errors (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  NbEdition *edition = nb_report_get_edition (report);
+  const NbEditionTable *t3 = nb_edition_find_table (edition, "t3");
+  int cell = nb_edition_table_find_cell (t3, "new", "natural");
+  GtkWidget *parent = gtk_window_new ();
+  GtkWindow *dialog;
+  GListModel *toplevels;
+  const char *body;
+
+  g_assert_cmpint (cell, >=, 0);
+  /* 一 + 二 no longer equals 三 + 四. */
+  nb_report_set_stated (report, t3, cell, NB_CELL_VALUE, 5, NULL);
+
+  gtk_window_present (GTK_WINDOW (parent));
+  nb_print_report (GTK_WINDOW (parent), report);
+  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "the confirmation");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "•"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "print"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  iterate ();
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (GTK_IS_PRINT_UNIX_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)));
+    }
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+}
+
+/* The preview: pages from the renderer, next page, zoom, options. */
+static void
+test_preview (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  GtkWidget *parent = gtk_window_new ();
+  NbPrintPreview *preview;
+  guint n_portrait;
+
+  gtk_window_present (GTK_WINDOW (parent));
+  nb_print_show_preview (GTK_WINDOW (parent), report);
+  preview = NB_PRINT_PREVIEW (wait_for_window (NB_TYPE_PRINT_PREVIEW, "the preview"));
+  iterate ();
+
+  n_portrait = nb_render_get_n_pages (nb_print_preview_get_render (preview));
+  g_assert_cmpuint (n_portrait, >=, 5);
+  g_assert_cmpuint (nb_print_preview_get_page (preview), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  g_assert_cmpuint (nb_print_preview_get_page (preview), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous-page", NULL);
+  g_assert_cmpuint (nb_print_preview_get_page (preview), ==, 0);
+  nb_print_preview_set_page (preview, 1000);
+  g_assert_cmpuint (nb_print_preview_get_page (preview), ==, n_portrait - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
+  g_assert_cmpfloat (nb_print_preview_get_zoom (preview), >, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
+  g_assert_cmpfloat (nb_print_preview_get_zoom (preview), <, 1.0);
+
+  /* A larger line pitch lays the report out on more pages. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_double (settings, "print-line-pitch", 38.0);
+    wait_ms (600);
+    g_assert_cmpuint (nb_render_get_n_pages (nb_print_preview_get_render (preview)), >, n_portrait);
+    g_settings_set_double (settings, "print-line-pitch", 28.9);
+    g_settings_set_boolean (settings, "print-landscape-tables", TRUE);
+    wait_ms (600);
+    g_assert_true (nb_render_get_options (nb_print_preview_get_render (preview))->landscape_tables);
+    g_settings_set_boolean (settings, "print-landscape-tables", FALSE);
+  }
+
+  /* An edit shows in the preview. */
+  nb_report_set_agency (report, "测试局");
+  wait_ms (600);
+  {
+    g_autofree char *first = nb_render_dup_page_text (nb_print_preview_get_render (preview), 0);
+
+    g_assert_true (g_str_has_prefix (first, "测试局2022年政府信息公开工作年度报告"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preview));
+  gtk_window_destroy (GTK_WINDOW (parent));
+  iterate ();
+}
+
+static void
+skip_no_display (void)
+{
+  g_test_skip ("no display: the ui suite runs under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/print/no-display", skip_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add_func ("/print/dialog-to-file", test_print_dialog_to_file);
+  g_test_add_func ("/print/asks-on-errors", test_print_asks_on_errors);
+  g_test_add_func ("/print/preview", test_preview);
+  return g_test_run ();
+}
