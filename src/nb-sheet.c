@@ -96,8 +96,11 @@ repaint_cell (NbSheet *self,
   if (nb_report_get_cell (self->report, self->table, cell, NULL, &invalid) == NB_CELL_INVALID)
     {
       g_autoptr(GError) error = NULL;
+      gboolean is_empty;
+      gint64 ignored;
 
-      nb_report_parse_cell_text (self->report, self->table, cell, invalid, NULL, NULL, &error);
+      nb_report_parse_cell_text (self->report, self->table, cell, invalid, &is_empty, &ignored,
+                                 &error);
       gtk_widget_add_css_class (entry, "error");
       gtk_widget_set_tooltip_text (entry, error ? error->message : _("Not a valid value"));
       gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,

@@ -45,10 +45,10 @@ nb_table_page_constructed (GObject *object)
   section = nb_edition_find_section (nb_report_get_edition (self->report), self->section_id);
   g_return_if_fail (section != NULL && section->table_id != NULL);
 
-  /* The heading scrolls away with the table: on a small screen the rows
-   * matter more than the title. */
+  /* The heading stays; the table scrolls under it, both ways. */
   inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_add_css_class (inner, "section-page");
+  gtk_widget_add_css_class (inner, "table-heading");
 
   heading = gtk_label_new (section->heading);
   gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
@@ -66,11 +66,14 @@ nb_table_page_constructed (GObject *object)
   gtk_widget_add_css_class (hint, "caption");
   gtk_box_append (GTK_BOX (inner), hint);
 
+  gtk_box_append (GTK_BOX (self->box), inner);
+
   self->sheet = NB_SHEET (nb_sheet_new (self->report, section->table_id));
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->sheet));
+  gtk_widget_add_css_class (GTK_WIDGET (self->sheet), "section-page");
+  gtk_widget_add_css_class (GTK_WIDGET (self->sheet), "table-body");
 
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), inner);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->sheet));
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_widget_set_hexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (self->box), scroller);

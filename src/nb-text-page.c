@@ -41,6 +41,7 @@ struct _NbTextPage
   gboolean       typing_bold;
   gboolean       loading;
   gboolean       pushing;
+  gboolean       in_edit;  /* "changed" comes before the tags are set */
   gboolean       updating_controls;
 };
 
@@ -247,7 +248,18 @@ static void
 on_buffer_changed_cb (NbTextPage    *self,
                       GtkTextBuffer *buffer)
 {
-  push (self);
+  if (!self->in_edit)
+    push (self);
+}
+
+static void
+on_delete_range_before_cb (GtkTextBuffer *buffer,
+                           GtkTextIter   *start,
+                           GtkTextIter   *end,
+                           NbTextPage    *self)
+{
+  if (!self->loading)
+    self->in_edit = TRUE;
 }
 
 static void
@@ -261,6 +273,7 @@ on_insert_text_before_cb (GtkTextBuffer *buffer,
 
   if (self->loading)
     return;
+  self->in_edit = TRUE;
   gtk_text_iter_set_line_offset (&line, 0);
   self->insert_level = level_at (self, &line);
   if (self->pending_level >= 0)
@@ -304,6 +317,8 @@ on_insert_text_after_cb (GtkTextBuffer *buffer,
   /* Enter in the middle of a heading: the rest of it stays a heading. */
   if (g_strcmp0 (text, "\n") == 0 && !gtk_text_iter_ends_line (location))
     apply_line_level (self, location, self->insert_level);
+  self->in_edit = FALSE;
+  push (self);
 }
 
 static void
@@ -319,6 +334,8 @@ on_delete_range_after_cb (GtkTextBuffer *buffer,
   /* Two lines joined into one: the first one's level wins. */
   gtk_text_iter_set_line_offset (&line, 0);
   apply_line_level (self, &line, level_at (self, &line));
+  self->in_edit = FALSE;
+  push (self);
 }
 
 static void
@@ -564,6 +581,7 @@ build (NbTextPage *self)
 
   g_signal_connect (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before_cb), self);
   g_signal_connect_after (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after_cb), self);
+  g_signal_connect (self->buffer, "delete-range", G_CALLBACK (on_delete_range_before_cb), self);
   g_signal_connect_after (self->buffer, "delete-range", G_CALLBACK (on_delete_range_after_cb), self);
   g_signal_connect (self->buffer, "mark-set", G_CALLBACK (on_mark_set_cb), self);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self);

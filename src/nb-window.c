@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-autosave.h"
 #include "nb-checker.h"
 #include "nb-export.h"
 #include "nb-file.h"
@@ -38,6 +39,8 @@ struct _NbWindow
 
   NbReport             *report;
   GFile                *file;
+  NbAutosave           *autosave;
+  GCancellable         *cancellable;
   GSettings            *settings;
   GArray               *pages;       /* Page */
   NbChecksPanel        *checks;
@@ -113,6 +116,57 @@ show_error (NbWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const char *
+state_text (NbWindow *self)
+{
+  gboolean modified = nb_report_get_modified (self->report);
+
+  if (self->autosave == NULL)
+    return modified ? _("Unsaved changes") : _("Saved");
+  switch (nb_autosave_get_state (self->autosave))
+    {
+    case NB_AUTOSAVE_SAVED:
+      return self->file ? _("Saved") : _("Draft kept");
+    case NB_AUTOSAVE_PENDING:
+      return _("Unsaved changes");
+    case NB_AUTOSAVE_SAVING:
+      return _("Saving…");
+    case NB_AUTOSAVE_FAILED:
+      return _("Not saved");
+    case NB_AUTOSAVE_CONFLICT:
+      return _("Changed on disk");
+    default:
+      return "";
+    }
+}
+
+static void
+update_banner (NbWindow *self)
+{
+  NbAutosaveState state = self->autosave ? nb_autosave_get_state (self->autosave)
+                                         : NB_AUTOSAVE_SAVED;
+
+  if (state == NB_AUTOSAVE_FAILED || state == NB_AUTOSAVE_CONFLICT)
+    {
+      const char *message = nb_autosave_get_message (self->autosave);
+      g_autofree char *text = NULL;
+
+      if (state == NB_AUTOSAVE_CONFLICT)
+        /* Translators: the file was changed by another program */
+        text = g_strdup_printf (_("The file changed on disk, so autosave stopped: %s. "
+                                  "Retry keeps your version; Save As keeps both."),
+                                message ? message : "");
+      else
+        text = g_strdup_printf (_("Your changes could not be saved: %s. They are kept in a "
+                                  "draft until the report can be saved."),
+                                message ? message : "");
+      gtk_label_set_text (self->banner_label, text);
+      gtk_revealer_set_reveal_child (self->banner, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->banner, FALSE);
+}
+
 static void
 update_title (NbWindow *self)
 {
@@ -122,8 +176,8 @@ update_title (NbWindow *self)
   g_autofree char *subtitle = NULL;
   gboolean modified = nb_report_get_modified (self->report);
 
-  /* Translators: the file name, and whether it has unsaved changes */
-  subtitle = g_strdup_printf (_("%s — %s"), name, modified ? _("Unsaved changes") : _("Saved"));
+  /* Translators: the file name, and whether its changes are on disk */
+  subtitle = g_strdup_printf (_("%s — %s"), name, state_text (self));
   adw_window_title_set_title (self->title, title);
   adw_window_title_set_subtitle (self->title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -378,6 +432,8 @@ nb_window_save_to_file (NbWindow  *self,
     return FALSE;
   nb_report_set_modified (self->report, FALSE);
   set_file (self, file);
+  if (self->autosave != NULL)
+    nb_autosave_set_file (self->autosave, file);
   {
     g_autofree char *uri = g_file_get_uri (file);
 
@@ -409,6 +465,35 @@ save_or_report (NbWindow *self,
 }
 
 static void
+on_close_flushed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+/* Save As: the autosave writes the new file at once and follows it from
+ * then on; without one, a plain atomic save. */
+static void
+save_as_file (NbWindow *self,
+              GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  if (self->autosave == NULL || g_file_peek_path (file) == NULL)
+    {
+      if (save_or_report (self, file) && self->closing)
+        gtk_window_destroy (GTK_WINDOW (self));
+      self->closing = FALSE;
+      return;
+    }
+  nb_window_commit_edits (self);
+  set_file (self, file);
+  nb_autosave_set_file (self->autosave, file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (self->closing)
+    nb_autosave_flush_async (self->autosave, self->cancellable, on_close_flushed_cb,
+                             g_object_ref (self));
+}
+
+static void
 on_save_as_response_cb (GtkNativeDialog *dialog,
                         int              response,
                         NbWindow        *self)
@@ -428,10 +513,10 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
 
           g_set_object (&file, fixed_file);
         }
-      if (save_or_report (self, file) && self->closing)
-        gtk_window_destroy (GTK_WINDOW (self));
+      save_as_file (self, file);
     }
-  self->closing = FALSE;
+  else
+    self->closing = FALSE;
   g_object_unref (dialog);
 }
 
@@ -557,6 +642,8 @@ on_close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "discard") == 0)
     {
+      if (self->autosave != NULL)
+        nb_autosave_discard_draft (self->autosave);
       self->closing = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));
     }
@@ -591,6 +678,60 @@ save_window_state (NbWindow *self)
     }
 }
 
+static void
+on_close_failed_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             NbWindow         *self)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      /* The draft stays: the work can be recovered at the next start. */
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    {
+      self->closing = TRUE;
+      save_as (self);
+    }
+}
+
+static void
+on_close_flushed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(NbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (nb_autosave_flush_finish (NB_AUTOSAVE (object), result, &error))
+    {
+      nb_autosave_discard_draft (self->autosave);
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  self->closing = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Report Could Not Be Saved"),
+                                   error->message);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nYour changes are kept in a draft, offered again "
+                                    "when Nianbao starts."), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("Close _Anyway"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_failed_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 nb_window_close_request (GtkWindow *window)
 {
@@ -599,8 +740,30 @@ nb_window_close_request (GtkWindow *window)
 
   nb_window_commit_edits (self);
   save_window_state (self);
-  if (self->closing || !nb_report_get_modified (self->report))
+  if (self->closing)
     return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+
+  if (self->autosave != NULL && self->file != NULL)
+    {
+      /* Titled: the autosave has it, or is about to; wait for the write. */
+      if (nb_autosave_get_state (self->autosave) == NB_AUTOSAVE_SAVED
+          && !nb_autosave_get_busy (self->autosave))
+        {
+          nb_autosave_discard_draft (self->autosave);
+          return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+        }
+      self->closing = TRUE;
+      nb_autosave_flush_async (self->autosave, self->cancellable, on_close_flushed_cb,
+                               g_object_ref (self));
+      return TRUE;
+    }
+
+  if (!nb_report_get_modified (self->report))
+    {
+      if (self->autosave != NULL)
+        nb_autosave_discard_draft (self->autosave);
+      return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+    }
 
   dialog = adw_message_dialog_new (window, _("Save Changes?"),
                                    _("The report has changes that are not saved. Changes that are "
@@ -644,14 +807,32 @@ on_drop_cb (GtkDropTarget *target,
 /* Actions */
 
 static void
+on_saved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(NbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A failure shows in the banner (the autosave state); the draft keeps
+   * the work. */
+  if (!nb_autosave_save_finish (NB_AUTOSAVE (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   NbWindow *self = NB_WINDOW (widget);
 
+  nb_window_commit_edits (self);
   if (self->file == NULL)
     save_as (self);
+  else if (self->autosave != NULL)
+    nb_autosave_save_async (self->autosave, self->cancellable, on_saved_cb, g_object_ref (self));
   else
     save_or_report (self, self->file);
 }
@@ -797,6 +978,14 @@ nb_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::can-redo", G_CALLBACK (update_undo_actions),
                            self, G_CONNECT_SWAPPED);
+  if (g_getenv ("NIANBAO_NO_AUTOSAVE") == NULL)
+    {
+      self->autosave = nb_autosave_new (self->report, self->file);
+      g_signal_connect_object (self->autosave, "notify::state", G_CALLBACK (update_title), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->autosave, "notify::state", G_CALLBACK (update_banner), self,
+                               G_CONNECT_SWAPPED);
+    }
   update_title (self);
   update_undo_actions (self);
 
@@ -810,7 +999,10 @@ nb_window_dispose (GObject *object)
 {
   NbWindow *self = (NbWindow *)object;
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->cancellable);
   self->checks = NULL;
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->settings);
@@ -958,6 +1150,7 @@ nb_window_init (NbWindow *self)
   GSettingsSchema *schema;
   GtkEventController *keys;
 
+  self->cancellable = g_cancellable_new ();
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, (GDestroyNotify)page_clear);
 

@@ -1,0 +1,567 @@
+/* test-window.c: the editor window driven by real key events under Xvfb
+ *
+ * Keys go through the X server (XTest, via xdotool) to the focused window,
+ * so they take the same path as a person's: GDK, the capture-phase sheet
+ * controller, the entry.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "nb-file.h"
+#include "nb-window.h"
+
+typedef struct
+{
+  NbReport             *report;
+  NbWindow             *window;
+  NbSheet              *sheet;
+  const NbEditionTable *t3;
+  GPtrArray            *messages;
+} Fixture;
+
+static gboolean have_keys;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  wait_ms (120);
+}
+
+static void
+keys (const char *names)
+{
+  g_autofree char *args = g_strdup_printf ("key --delay 15 %s", names);
+
+  xdotool (args);
+}
+
+static void
+type (const char *text)
+{
+  g_autofree char *args = g_strdup_printf ("type --delay 15 '%s'", text);
+
+  xdotool (args);
+}
+
+static int
+cell (Fixture    *f,
+      const char *row,
+      const char *column)
+{
+  int index = nb_edition_table_find_cell (f->t3, row, column);
+
+  g_assert_cmpint (index, >=, 0);
+  return index;
+}
+
+static gint64
+value (Fixture    *f,
+       const char *row,
+       const char *column)
+{
+  return nb_report_get_value (f->report, f->t3, (guint)cell (f, row, column));
+}
+
+static NbCellState
+state (Fixture    *f,
+       const char *row,
+       const char *column)
+{
+  return nb_report_get_cell (f->report, f->t3, (guint)cell (f, row, column), NULL, NULL);
+}
+
+static void
+on_message_cb (NbSheet    *sheet,
+               const char *message,
+               Fixture    *f)
+{
+  g_ptr_array_add (f->messages, g_strdup (message));
+}
+
+static void
+setup_report (Fixture  *f,
+              NbReport *report)
+{
+  f->messages = g_ptr_array_new_with_free_func (g_free);
+  f->report = report;
+  f->window = nb_window_new (NULL, f->report, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->sheet = nb_window_get_sheet (f->window, "t3");
+  f->t3 = nb_sheet_get_table (f->sheet);
+  g_signal_connect (f->sheet, "message", G_CALLBACK (on_message_cb), f);
+  wait_ms (200);
+  if (have_keys)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+      g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu",
+                                               (gulong)gdk_x11_surface_get_xid (surface));
+
+      xdotool (args);
+    }
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+  NbReport *report = nb_report_new (edition);
+
+  nb_report_set_agency (report, "测试局");
+  nb_report_set_year (report, 2023);
+  nb_report_forget_history (report);
+  setup_report (f, report);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  /* Changes made on purpose: close without asking. */
+  nb_report_set_modified (f->report, FALSE);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_ms (50);
+  g_clear_object (&f->report);
+  g_clear_pointer (&f->messages, g_ptr_array_unref);
+}
+
+#define REQUIRE_KEYS()                                                                     \
+  G_STMT_START {                                                                           \
+    if (!have_keys)                                                                        \
+      {                                                                                    \
+        g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events");   \
+        return;                                                                            \
+      }                                                                                    \
+  } G_STMT_END
+
+static void
+test_type_and_totals (Fixture       *f,
+                      gconstpointer  data)
+{
+  REQUIRE_KEYS ();
+
+  nb_window_show_section (f->window, "requests");
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  wait_ms (50);
+
+  /* Tab commits and moves right. */
+  type ("12");
+  keys ("Tab");
+  g_assert_cmpint (value (f, "new", "natural"), ==, 12);
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "commercial"));
+  /* Full-width digits and a thousands separator, committed by Enter. */
+  /* (Full-width digits come from an input method as committed text, not
+   * as key presses.) */
+  gtk_editable_set_text (GTK_EDITABLE (nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "new", "commercial"))),
+                         "１,２００");
+  keys ("Return");
+  g_assert_cmpint (value (f, "new", "commercial"), ==, 1200);
+  /* The row total updated with each commit. */
+  g_assert_cmpint (value (f, "new", "total"), ==, 1212);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nb_sheet_get_cell_widget (
+                     f->sheet, (guint)cell (f, "new", "total")))), ==, "1212");
+  /* Enter moved down, in the same column. */
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "commercial"));
+
+  /* Bad input is kept, marked, and listed by the checks. */
+  type ("12a");
+  keys ("Return");
+  g_assert_cmpint (state (f, "carried_over", "commercial"), ==, NB_CELL_INVALID);
+  {
+    GtkWidget *entry = nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "carried_over", "commercial"));
+    const char *tooltip = gtk_widget_get_tooltip_text (entry);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12a");
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    g_assert_nonnull (tooltip);
+  }
+  nb_checks_panel_refresh (nb_window_get_checks_panel (f->window));
+  g_assert_cmpuint (nb_window_get_section_badge (f->window, "requests"), >, 0);
+
+  /* Escape drops what was typed and keeps the model's value. */
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  type ("99");
+  keys ("Escape");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nb_sheet_get_cell_widget (
+                     f->sheet, (guint)cell (f, "new", "natural")))), ==, "12");
+  keys ("Down");
+  g_assert_cmpint (value (f, "new", "natural"), ==, 12);
+
+  /* Delete clears; computed cells refuse typing. */
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  keys ("Delete");
+  g_assert_cmpint (state (f, "new", "natural"), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (value (f, "new", "total"), ==, 1200);
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "total"));
+  type ("5");
+  keys ("Tab");
+  g_assert_cmpint (value (f, "new", "total"), ==, 1200);
+}
+
+static void
+test_navigation (Fixture       *f,
+                 gconstpointer  data)
+{
+  REQUIRE_KEYS ();
+
+  nb_window_show_section (f->window, "requests");
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  keys ("Right Right");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "research"));
+  keys ("Down Down");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "granted", "research"));
+  keys ("Up");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "research"));
+  keys ("shift+Tab");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "commercial"));
+  keys ("End");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "total"));
+  keys ("Home");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "natural"));
+  keys ("Left");
+  /* Nothing to the left: the cursor stays (label cells are skipped). */
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "natural"));
+  keys ("ctrl+End");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==,
+                   (int)nb_edition_table_get_n_cells (f->t3) - 1);
+  keys ("ctrl+Home");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, 0);
+  keys ("shift+Return");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, 0);
+
+  /* Table 2: Down steps over the header rows between blocks and keeps to
+   * the spanning value cell of the next block. */
+  {
+    NbSheet *t2 = nb_window_get_sheet (f->window, "t2");
+    const NbEditionTable *table = nb_sheet_get_table (t2);
+    int from = nb_edition_table_find_cell (table, "normative_documents", "issued");
+    int to = nb_edition_table_find_cell (table, "licensing", "decisions");
+
+    nb_window_show_section (f->window, "proactive");
+    nb_sheet_focus_cell (t2, (guint)from);
+    keys ("Down");
+    g_assert_cmpint (nb_sheet_get_cursor (t2), ==, to);
+  }
+}
+
+static void
+on_clipboard_text_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  char **out = user_data;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*out == NULL)
+    *out = g_strdup ("");
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text_cb,
+                                 &text);
+  for (guint i = 0; text == NULL && i < 200; i++)
+    wait_ms (10);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static void
+test_copy_paste (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *copied = NULL;
+
+  REQUIRE_KEYS ();
+
+  nb_window_show_section (f->window, "requests");
+  /* A block from a spreadsheet: full-width digits, a thousands separator,
+   * CRLF line ends; three values land on 总计 and are skipped. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
+                          "1\t2\t3\t4\t5\t6\t99\r\n１０\t1,000\t0\t0\t0\t0\t99\r\n");
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  keys ("ctrl+v");
+  g_assert_cmpuint (f->messages->len, ==, 0);
+  g_assert_cmpint (value (f, "new", "natural"), ==, 1);
+  g_assert_cmpint (value (f, "new", "other"), ==, 6);
+  g_assert_cmpint (value (f, "new", "total"), ==, 21);
+  g_assert_cmpint (value (f, "carried_over", "natural"), ==, 10);
+  g_assert_cmpint (value (f, "carried_over", "commercial"), ==, 1000);
+  g_assert_cmpint (value (f, "carried_over", "total"), ==, 1010);
+
+  /* One paste is one undo step. */
+  keys ("ctrl+z");
+  g_assert_cmpint (state (f, "new", "natural"), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (state (f, "carried_over", "commercial"), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (state (f, "new", "total"), ==, NB_CELL_EMPTY);
+  keys ("ctrl+shift+z");
+  g_assert_cmpint (value (f, "carried_over", "commercial"), ==, 1000);
+
+  /* Shift+arrows select a range; Ctrl+C copies it as TSV. */
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  keys ("shift+Right shift+Down");
+  copied = read_clipboard (GTK_WIDGET (f->window));
+  keys ("ctrl+c");
+  g_free (copied);
+  copied = read_clipboard (GTK_WIDGET (f->window));
+  g_assert_cmpstr (copied, ==, "1\t2\n10\t1000\n");
+}
+
+static void
+test_rejected_paste (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *label = NULL;
+  gboolean could_undo;
+
+  REQUIRE_KEYS ();
+
+  nb_window_show_section (f->window, "requests");
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  type ("7");
+  keys ("Return");
+  could_undo = nb_report_get_can_undo (f->report);
+  g_assert_true (could_undo);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
+                          "5\t6\n7\tx8\n");
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  keys ("ctrl+v");
+  /* Nothing changed, and the message names the cell and the reason. */
+  g_assert_cmpint (value (f, "new", "natural"), ==, 7);
+  g_assert_cmpint (state (f, "new", "commercial"), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (state (f, "carried_over", "natural"), ==, NB_CELL_EMPTY);
+  g_assert_cmpuint (f->messages->len, ==, 1);
+  label = nb_edition_table_dup_cell_label (f->t3, (guint)cell (f, "carried_over", "commercial"));
+  g_assert_nonnull (strstr (g_ptr_array_index (f->messages, 0), label));
+
+  /* A block that does not fit is refused too. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), "1\t2\t3");
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "other"));
+  keys ("ctrl+v");
+  g_assert_cmpuint (f->messages->len, ==, 2);
+  g_assert_cmpint (state (f, "new", "other"), ==, NB_CELL_EMPTY);
+
+  /* The undo history is as it was: one undo removes the typed 7. */
+  keys ("ctrl+z");
+  g_assert_cmpint (state (f, "new", "natural"), ==, NB_CELL_EMPTY);
+}
+
+static void
+test_undo_text (Fixture       *f,
+                gconstpointer  data)
+{
+  NbTextPage *page;
+  GtkTextView *view;
+  g_autofree char *text = NULL;
+
+  REQUIRE_KEYS ();
+
+  nb_window_show_section (f->window, "overview");
+  page = nb_window_get_text_page (f->window, "overview");
+  view = nb_text_page_get_view (page);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  wait_ms (50);
+  type ("abc");
+  text = nb_report_dup_section_text (f->report, "overview");
+  g_assert_cmpstr (text, ==, "abc");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (nb_report_count_section_chars (f->report, "overview"), ==, 3);
+
+  /* Ctrl+B then typing gives a bold run; Ctrl+1 makes a heading. */
+  keys ("ctrl+b");
+  type ("D");
+  {
+    GPtrArray *paragraphs = nb_report_get_paragraphs (f->report, "overview");
+    NbParagraph *p = g_ptr_array_index (paragraphs, 0);
+
+    g_assert_cmpuint (p->runs->len, ==, 2);
+    g_assert_true (((NbRun *)g_ptr_array_index (p->runs, 1))->bold);
+  }
+  keys ("ctrl+1");
+  g_assert_cmpint (((NbParagraph *)g_ptr_array_index (nb_report_get_paragraphs (f->report, "overview"), 0))->level,
+                   ==, NB_PARAGRAPH_HEADING_1);
+
+  /* Undo is the document's: it reaches the text, and the view follows. */
+  while (nb_report_get_can_undo (f->report))
+    keys ("ctrl+z");
+  text = nb_report_dup_section_text (f->report, "overview");
+  g_assert_cmpstr (text, ==, "");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "");
+  }
+  keys ("ctrl+shift+z");
+  g_clear_pointer (&text, g_free);
+  text = nb_report_dup_section_text (f->report, "overview");
+  g_assert_cmpstr (text, !=, "");
+
+  /* Pasted Word text keeps its paragraphs and drops the indentation. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+  }
+  nb_text_page_paste_text (page, "\r\n\u3000\u3000第一段。\r\n\r\n  第二段。  \r\n");
+  wait_ms (50);
+  {
+    GPtrArray *paragraphs = nb_report_get_paragraphs (f->report, "overview");
+    g_autofree char *last = nb_paragraph_dup_text (g_ptr_array_index (paragraphs, paragraphs->len - 1));
+
+    g_assert_cmpstr (last, ==, "第二段。");
+  }
+}
+
+static void
+test_checks_jump (Fixture       *f,
+                  gconstpointer  data)
+{
+  NbChecksPanel *panel = nb_window_get_checks_panel (f->window);
+  int target = cell (f, "granted", "research");
+  guint position = G_MAXUINT;
+  GtkWidget *focus;
+
+  nb_report_set_cell_text (f->report, f->t3, (guint)target, "abc", NULL);
+  nb_checks_panel_refresh (panel);
+  for (guint i = 0; nb_checks_panel_get_shown (panel, i) != NULL; i++)
+    {
+      NbFinding *finding = nb_checks_panel_get_shown (panel, i);
+
+      if (finding->cell == target && g_strcmp0 (finding->table_id, "t3") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  /* Errors come first within a section. */
+  g_assert_cmpint (nb_checks_panel_get_shown (panel, position)->severity, ==, NB_SEVERITY_ERROR);
+
+  nb_window_show_section (f->window, "info");
+  nb_checks_panel_activate (panel, position);
+  wait_ms (50);
+  g_assert_cmpstr (nb_window_get_visible_section (f->window), ==, "requests");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, target);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == nb_sheet_get_cell_widget (f->sheet, (guint)target)
+                 || gtk_widget_is_ancestor (focus, nb_sheet_get_cell_widget (f->sheet, (guint)target)));
+  g_assert_cmpuint (nb_window_get_section_badge (f->window, "requests"), >=, 1);
+}
+
+static void
+test_accessible_labels (Fixture       *f,
+                        gconstpointer  data)
+{
+  for (guint i = 0; i < nb_edition_table_get_n_cells (f->t3); i++)
+    {
+      g_autofree char *label = nb_edition_table_dup_cell_label (f->t3, i);
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (nb_sheet_get_cell_widget (f->sheet, i)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) reopened = NULL;
+  Fixture f = { 0 };
+  int target;
+
+  if (!have_keys)
+    {
+      g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events");
+      return;
+    }
+  g_assert_no_error (error);
+  setup_report (&f, nb_file_load_sample (&error));
+  g_assert_no_error (error);
+
+  nb_window_show_section (f.window, "requests");
+  target = cell (&f, "granted", "natural");
+  nb_sheet_focus_cell (f.sheet, (guint)target);
+  type ("321");
+  keys ("Tab");
+  g_assert_true (nb_window_save_to_file (f.window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (nb_window_get_file (f.window), file));
+
+  reopened = nb_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_get_value (reopened, f.t3, (guint)target), ==, 321);
+  g_assert_cmpint (nb_report_get_value (reopened, f.t3, (guint)cell (&f, "granted", "total")), ==,
+                   nb_report_get_value (f.report, f.t3, (guint)cell (&f, "granted", "total")));
+  g_assert_cmpstr (nb_report_get_agency (reopened), ==, nb_report_get_agency (f.report));
+
+  teardown (&f, NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+
+  /* Drafts and history go to a folder of the test's own. */
+  data_home = g_dir_make_tmp ("nianbao-ui-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
+  /* Accessible properties are read back in-process. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  have_keys = GDK_IS_X11_DISPLAY (gdk_display_get_default ())
+              && g_find_program_in_path ("xdotool") != NULL;
+
+  g_test_add ("/window/type-and-totals", Fixture, NULL, setup, test_type_and_totals, teardown);
+  g_test_add ("/window/navigation", Fixture, NULL, setup, test_navigation, teardown);
+  g_test_add ("/window/copy-paste", Fixture, NULL, setup, test_copy_paste, teardown);
+  g_test_add ("/window/rejected-paste", Fixture, NULL, setup, test_rejected_paste, teardown);
+  g_test_add ("/window/undo-text", Fixture, NULL, setup, test_undo_text, teardown);
+  g_test_add ("/window/checks-jump", Fixture, NULL, setup, test_checks_jump, teardown);
+  g_test_add ("/window/accessible-labels", Fixture, NULL, setup, test_accessible_labels, teardown);
+  g_test_add_func ("/window/round-trip", test_round_trip);
+
+  return g_test_run ();
+}
