@@ -9,8 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* Installs win.new-next-year on the window class: a new window with next
- * year's report, started from the window's report (nb-next-year.h). */
+/* Installs on the window class win.new-next-year (a new window with next
+ * year's report, started from the window's report: nb-next-year.h, with
+ * last year's text opened alongside) and win.show-last-year (that text
+ * again). */
 void nb_window_next_year_install_action (GtkWidgetClass *klass);
 
 G_END_DECLS

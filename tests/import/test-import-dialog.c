@@ -128,6 +128,16 @@ test_next_year_action (void)
   g_assert_nonnull (next);
   g_assert_nonnull (nb_report_get_reference (nb_window_get_report (next)));
   g_assert_cmpstr (nb_report_get_agency (nb_window_get_report (next)), ==, "漯河回族区城市管理局");
+  /* Last year's text opens beside it. */
+  {
+    gboolean found = FALSE;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+      if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (next)
+          && strstr (gtk_window_get_title (l->data), "2022") != NULL)
+        found = TRUE;
+    g_assert_true (found);
+  }
   gtk_window_destroy (GTK_WINDOW (next));
   gtk_window_destroy (window);
   wait_ms (50);
