@@ -16,7 +16,9 @@
 #include "nb-info-page.h"
 #include "nb-print.h"
 #include "nb-table-page.h"
+#include "nb-window-compare.h"
 #include "nb-window-history.h"
+#include "nb-window-next-year.h"
 #include "nb-window.h"
 
 /* The window holds no report logic: pages edit the NbReport, the checks
@@ -1122,7 +1124,10 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-checks", NULL);
 
+  /* Actions that other parts of the app own, on the same window. */
   nb_window_history_install_action (widget_class);
+  nb_window_next_year_install_action (widget_class);
+  nb_window_compare_install_action (widget_class);
 }
 
 static gboolean
