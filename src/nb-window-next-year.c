@@ -71,6 +71,7 @@ show_last_year (GtkWindow *parent,
   title = g_strdup_printf (_("Last Year’s Text (%d)"), nb_report_get_year (reference));
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 520, 640);
