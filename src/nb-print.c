@@ -337,6 +337,29 @@ job_complete_cb (GtkPrintJob  *job,
   g_main_loop_quit (sj->loop);
 }
 
+/* GTK's CUPS backend reports, on every batch print, that a desktop service
+ * (colord, avahi on the system bus) is missing: harmless on a print server,
+ * and noise among the results of the command line. */
+static GLogWriterOutput
+quiet_writer (GLogLevelFlags   level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         data)
+{
+  static const char * const noise[] = {
+    "failed to contact colord",
+    "Couldn't connect to D-Bus system bus",
+  };
+
+  if (level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE))
+    for (gsize i = 0; i < n_fields; i++)
+      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+        for (guint n = 0; n < G_N_ELEMENTS (noise); n++)
+          if (strstr (fields[i].value, noise[n]) != NULL)
+            return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
 /* GTK 4.8 crashes on GTK_PRINT_OPERATION_ACTION_PRINT without a dialog (a
  * use-after-free fixed later), so a batch print sends the rendered PDF with
  * GtkPrintJob: the PDF is what the preview and the dialog would print. */
@@ -359,6 +382,19 @@ nb_print_to_printer (NbReport    *report,
   int fd;
 
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+
+  /* Only the command line prints without a dialog, and it has no writer
+   * of its own. */
+  if (!gtk_is_initialized ())
+    {
+      static gsize writer_set = 0;
+
+      if (g_once_init_enter (&writer_set))
+        {
+          g_log_set_writer_func (quiet_writer, NULL, NULL);
+          g_once_init_leave (&writer_set, 1);
+        }
+    }
 
   /* GTK registers its print backends when it starts; with no display it
    * cannot start, but the backends need none: register their extension
