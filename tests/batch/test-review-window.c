@@ -8,13 +8,16 @@
 #include <glib/gstdio.h>
 
 #include "nb-batch-actions.h"
+#include "nb-compare-window.h"
 #include "nb-file.h"
 #include "nb-merge.h"
 #include "nb-review-item.h"
 #include "nb-review-window.h"
 #include "nb-window.h"
+#include "nb-window-compare.h"
 
 static char *tmpdir;
+static NbApplication *app; /* one per process: a second could not register */
 
 static void
 iterate (guint ms)
@@ -56,7 +59,6 @@ item_at (NbReviewWindow *window,
 static void
 test_review (void)
 {
-  g_autoptr(NbApplication) app = nb_application_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *ok = save_sample ("review/a-ok.nianbao", "乙局");
   g_autofree char *nested = save_sample ("review/sub/b-nested.nianbao", "甲局");
@@ -76,11 +78,6 @@ test_review (void)
   g_assert_true (g_file_set_contents (broken, "{\"format\": \"nianbao\", ", -1, NULL));
   g_assert_true (g_file_set_contents (ignored, "not a report", -1, NULL));
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
-  iterate (50);
   /* A recovery dialog from other tests' drafts must not get in the way. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     gtk_widget_set_visible (l->data, FALSE);
@@ -151,7 +148,6 @@ test_review (void)
     }
   iterate (50);
   g_assert_null (window);
-  g_application_release (G_APPLICATION (app));
 }
 
 static void
@@ -201,6 +197,77 @@ test_merge_files (void)
   g_assert_nonnull (strstr (error->message, "twin.nianbao"));
 }
 
+static void
+test_compare_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_path = save_sample ("compare/2022.nianbao", "甲局");
+  g_autofree char *new_path = g_build_filename (tmpdir, "compare", "2023.nianbao", NULL);
+  g_autofree char *missing_path = g_build_filename (tmpdir, "compare", "missing.nianbao", NULL);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  const NbEditionTable *t2 = nb_edition_find_table (nb_report_get_edition (report), "t2");
+  GtkWindow *editor;
+  GtkWindow *compare_window;
+  NbCompare *compare;
+  guint n_changed, n_all;
+
+  /* This year: one more penalty decision, and section 五 left as last year's. */
+  nb_report_set_agency (report, "甲局");
+  nb_report_set_year (report, 2023);
+  nb_report_set_value (report, t2, (guint)nb_edition_table_find_cell (t2, "penalty", "decisions"), 68);
+  g_assert_true (nb_file_save (report, new_path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+
+    nb_application_open_file (app, new_file);
+  }
+  editor = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (NB_IS_WINDOW (l->data))
+      editor = l->data;
+  g_assert_nonnull (editor);
+
+  g_assert_null (nb_window_compare_with_file (NB_WINDOW (editor), missing, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  compare_window = nb_window_compare_with_file (NB_WINDOW (editor), old_file, &error);
+  g_assert_no_error (error);
+  g_assert_true (NB_IS_COMPARE_WINDOW (compare_window));
+  g_assert_true (gtk_window_get_transient_for (compare_window) == editor);
+  iterate (100);
+  compare = nb_compare_window_get_compare (NB_COMPARE_WINDOW (compare_window));
+  g_assert_cmpint (nb_report_get_year (nb_compare_get_old (compare)), ==, 2022);
+  g_assert_true (nb_compare_get_new (compare) == nb_window_get_report (NB_WINDOW (editor)));
+  {
+    g_autofree char *warning = nb_compare_dup_copied_warning (compare);
+
+    g_assert_nonnull (warning);
+  }
+
+  /* Only the change is shown at first, and it is highlighted. */
+  n_changed = nb_compare_window_count_shown (NB_COMPARE_WINDOW (compare_window), FALSE);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (nb_compare_window_count_shown (NB_COMPARE_WINDOW (compare_window), TRUE), ==, 1);
+  nb_compare_window_set_changed_only (NB_COMPARE_WINDOW (compare_window), FALSE);
+  n_all = nb_compare_window_count_shown (NB_COMPARE_WINDOW (compare_window), FALSE);
+  g_assert_cmpuint (n_all, ==, nb_compare_get_n_rows (compare));
+
+  for (GList *l = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app))), *k = l; k;
+       k = k->next)
+    {
+      gtk_window_destroy (k->data);
+      if (k->next == NULL)
+        g_list_free (l);
+    }
+  if (GTK_IS_WINDOW (compare_window))
+    gtk_window_destroy (compare_window);
+  iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,9 +281,18 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  app = nb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+  iterate (50);
+
   g_test_add_func ("/review/window", test_review);
   g_test_add_func ("/review/merge-files", test_merge_files);
+  g_test_add_func ("/review/compare-window", test_compare_window);
   status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
   if (status == 0)
     {
       g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
