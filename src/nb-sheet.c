@@ -39,6 +39,7 @@ struct _NbSheet
   gboolean              edit_mode;  /* F2 or a click: arrows move the caret */
   gboolean              moving;     /* focus moves by our own hand */
   gboolean              extending;
+  gboolean              repainting;
 };
 
 G_DEFINE_FINAL_TYPE (NbSheet, nb_sheet, GTK_TYPE_WIDGET)
@@ -91,7 +92,11 @@ repaint_cell (NbSheet *self,
   const char *invalid = NULL;
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    {
+      self->repainting = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      self->repainting = FALSE;
+    }
 
   if (nb_report_get_cell (self->report, self->table, cell, NULL, &invalid) == NB_CELL_INVALID)
     {
@@ -628,6 +633,22 @@ on_entry_activate_cb (GtkEntry *entry,
 }
 
 static void
+on_entry_changed_cb (GtkEditable *entry,
+                     NbSheet     *self)
+{
+  int cell;
+
+  /* Text set from outside while nobody types in the cell (a screen reader's
+   * "set value", an input method) is a complete edit: commit it now. */
+  if (self->repainting
+      || (gtk_widget_get_state_flags (GTK_WIDGET (entry)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    return;
+  cell = cell_of_widget (self, GTK_WIDGET (entry));
+  if (cell >= 0)
+    commit_cell (self, (guint)cell);
+}
+
+static void
 on_click_pressed_cb (GtkGestureClick *gesture,
                      int              n_press,
                      double           x,
@@ -934,6 +955,7 @@ make_entry (NbSheet *self,
   g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave_cb), self);
   gtk_widget_add_controller (entry, focus);
   g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
   return entry;
 }
 
