@@ -750,6 +750,70 @@ test_enormous (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
 }
 
+/* Plain text without Markdown, Markdown pipe tables, Word's automatic
+ * numbering (headings without "一、"), and a GB 2312 web page. */
+static void
+test_other_shapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) plain_findings = NULL;
+  g_autoptr(GPtrArray) pipe_findings = NULL;
+  g_autoptr(GPtrArray) gb_findings = NULL;
+  g_autoptr(NbReport) plain = NULL;
+  g_autoptr(NbReport) pipes = NULL;
+  g_autoptr(NbReport) gb_report = NULL;
+  g_autofree char *gb_page = NULL;
+  g_autofree char *page = NULL;
+  gsize gb_length;
+
+  g_assert_no_error (error);
+  bytes = nb_export_to_bytes (sample, "txt", &error);
+  g_assert_no_error (error);
+
+  /* No "#" and no "**", a heading without its number. */
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  g_string_replace (text, "#### ", "", 0);
+  g_string_replace (text, "## ", "", 0);
+  g_string_replace (text, "# ", "", 0);
+  g_string_replace (text, "**", "", 0);
+  g_string_replace (text, "\n五、存在的主要问题及改进情况\n", "\n存在的主要问题及改进情况\n", 1);
+  plain = import_string (text->str, NB_IMPORT_FORMAT_TEXT, &plain_findings);
+  assert_same_report (plain, sample, FALSE);
+  g_assert_cmpstr (nb_report_get_agency (plain), ==, "漯河回族区城市管理局");
+  g_assert_cmpuint (nb_report_get_paragraphs (plain, "problems")->len, ==, 3);
+  g_assert_cmpint (((NbParagraph *)g_ptr_array_index (nb_report_get_paragraphs (plain, "overview"), 2))->level,
+                   ==, NB_PARAGRAPH_HEADING_2);
+  g_assert_cmpuint (plain_findings->len, ==, 1);
+  g_assert_nonnull (find_code (plain_findings, "SECTION-HEADING"));
+
+  /* Markdown pipe tables instead of tabs. */
+  g_string_assign (text, "# 示范局2023年政府信息公开工作年度报告\n\n## 二、主动公开政府信息情况\n\n"
+                         "| 第二十条第（一）项 | | | |\n|---|---|---|---|\n"
+                         "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+                         "| 规章 | 1 | 0 | 4 |\n| 行政规范性文件 | 2 | 1 | 9 |\n");
+  pipes = import_string (text->str, NB_IMPORT_FORMAT_TEXT, &pipe_findings);
+  g_assert_cmpint (cell_value (pipes, "t2", "normative_documents", "in_force"), ==, 9);
+  g_assert_cmpint (cell_value (pipes, "t2", "regulations", "in_force"), ==, 4);
+  g_assert_cmpuint (count_code (pipe_findings, "ROW-MISSING"), ==, 1); /* 行政许可 etc. */
+
+  /* A page in GB 2312 that says so. */
+  page = g_strdup (html_page);
+  {
+    g_autoptr(GString) declared = g_string_new (page);
+
+    g_string_replace (declared, "charset=\"utf-8\"", "charset=\"gb2312\"", 1);
+    gb_page = g_convert (declared->str, -1, "GB18030", "UTF-8", NULL, &gb_length, &error);
+  }
+  g_assert_no_error (error);
+  gb_report = nb_import_data (gb_page, gb_length, NB_IMPORT_FORMAT_HTML, &gb_findings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (gb_report), ==, "示范县市场监督管理局");
+  g_assert_cmpint (cell_value (gb_report, "t2", "penalty", "decisions"), ==, 56);
+}
+
 static void
 test_format_for_path (void)
 {
@@ -788,5 +852,6 @@ main (int   argc,
   g_test_add_func ("/import/malformed/text", test_malformed_text);
   g_test_add_func ("/import/gb18030", test_gb18030);
   g_test_add_func ("/import/enormous", test_enormous);
+  g_test_add_func ("/import/other-shapes", test_other_shapes);
   return g_test_run ();
 }

@@ -755,6 +755,19 @@ match_section (Mapper     *m,
             return section;
         }
     }
+  /* "总体情况" alone: Word's automatic numbering keeps "一、" out of the
+   * text. */
+  for (guint i = 0; i < nb_edition_get_n_sections (m->edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (m->edition, i);
+      g_autofree char *title = nb_import_normalize_label (section->title);
+
+      if (g_str_equal (key, title))
+        {
+          *loose = TRUE;
+          return section;
+        }
+    }
   /* "五、本机关存在的主要问题及改进情况": the number and the title. */
   for (guint i = 0; i < nb_edition_get_n_sections (m->edition); i++)
     {
