@@ -95,7 +95,8 @@ nb_cli_add_options (GApplication *application,
       "  nianbao --export pdf -o report.pdf report.nianbao\n"
       "  nianbao --print --printer office reports/\n\n"
       "Exit status of --check: 0 no errors (warnings allowed), 1 errors found, "
-      "2 a file could not be read."));
+      "2 a file could not be read. Of --merge: 0 the summary was written, 1 it was "
+      "refused (nothing written), 2 a file could not be read."));
 }
 
 gboolean
@@ -784,6 +785,10 @@ nb_cli_run (NbCliOptions *o)
     }
   if (n_commands > 1)
     return usage_error (_("Give only one of --new, --check, --export, --merge, --compare and --print"));
+  if (o->force && !o->merge)
+    return usage_error (_("--force goes with --merge"));
+  if (o->summary_format != NULL && !o->check)
+    return usage_error (_("--format goes with --check"));
   if (o->import_path != NULL)
     return run_import (o);
   if (o->next_year)

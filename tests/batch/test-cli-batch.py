@@ -181,6 +181,9 @@ class Batch(unittest.TestCase):
         self.assertFalse(os.path.exists(out))
         self.assertEqual(run("--merge", self.path("in")).returncode, 2)  # no -o
         self.assertEqual(run("--merge", "-o", out).returncode, 2)        # no input
+        self.assertIn("--force goes with --merge", run("--check", "--force", self.path("in")).stderr)
+        self.assertIn("--format goes with --check", run("--format=csv", "--merge", "-o", out,
+                                                        self.path("in")).stderr)
         r = run("--merge", "-o", out, self.path("missing.nianbao"))
         self.assertEqual(r.returncode, 2)
         self.assertIn("missing.nianbao", r.stderr)
