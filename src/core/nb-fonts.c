@@ -20,7 +20,8 @@ typedef struct
 } RoleInfo;
 
 /* The substitutes are Debian 12 packages: fonts-noto-cjk (the SC families,
- * for mainland glyph forms) and fonts-arphic-ukai / fonts-arphic-gkai00mp.
+ * for mainland glyph forms) and fonts-arphic-gkai00mp (KaitiM GB puts the
+ * comma low at the left, as mainland print does; UKai centres it).
  * FandolFang comes with texlive-lang-chinese when someone has it installed.
  * The last substitute is always installed with the app. */
 static const RoleInfo roles[NB_FONT_N_ROLES] = {
@@ -29,7 +30,7 @@ static const RoleInfo roles[NB_FONT_N_ROLES] = {
   [NB_FONT_FANGSONG] = { "仿宋", { "仿宋_GB2312", "FangSong", "FangSong_GB2312", NULL },
                          { "FandolFang", "Noto Serif CJK SC", NULL }, PANGO_WEIGHT_NORMAL },
   [NB_FONT_KAI] = { "楷体", { "楷体_GB2312", "KaiTi", "KaiTi_GB2312", NULL },
-                    { "AR PL UKai CN", "AR PL KaitiM GB", "Noto Serif CJK SC", NULL },
+                    { "AR PL KaitiM GB", "AR PL UKai CN", "Noto Serif CJK SC", NULL },
                     PANGO_WEIGHT_NORMAL },
   [NB_FONT_HEI] = { "黑体", { "黑体", "SimHei", NULL },
                     { "Noto Sans CJK SC", NULL }, PANGO_WEIGHT_NORMAL },
