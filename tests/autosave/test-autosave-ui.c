@@ -16,6 +16,23 @@
 #include "nb-window.h"
 
 static char *tmpdir;
+static NbApplication *app;
+
+static NbApplication *
+get_app (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (app != NULL)
+    return app;
+  app = nb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN
+                                                | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
 
 static void
 iterate (guint ms)
@@ -146,7 +163,6 @@ test_recovery_at_start (void)
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
   g_autofree char *draft_path = NULL;
-  g_autoptr(NbApplication) app = nb_application_new ();
   NbRecoveryDialog *dialog;
   GtkWindow *window = NULL;
   NbReport *report;
@@ -162,11 +178,7 @@ test_recovery_at_start (void)
   g_subprocess_force_exit (process);
   g_subprocess_wait (process, NULL, &error);
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN
-                                                | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  get_app ();
   iterate (100);
 
   dialog = find_recovery_dialog ();
@@ -215,7 +227,73 @@ test_recovery_at_start (void)
   }
 
   gtk_window_destroy (window);
-  g_application_release (G_APPLICATION (app));
+  iterate (20);
+}
+
+static void
+wait_state (NbAutosave      *autosave,
+            NbAutosaveState  state)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((nb_autosave_get_state (autosave) != state || nb_autosave_get_busy (autosave))
+         && g_get_monotonic_time () < end)
+    iterate (10);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, state);
+}
+
+/* In a window: another program writes the file, autosave stops, and
+ * win.reload takes their version; win.history lists the versions. */
+static void
+test_window_reload_and_history (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "window.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) other = nb_file_load_sample (&error);
+  GtkWindow *window;
+  NbAutosave *autosave;
+  GListModel *toplevels;
+  NbHistoryDialog *history = NULL;
+
+  g_assert_true (nb_file_save (report, path, &error));
+  window = nb_application_open_report (get_app (), report, file);
+  autosave = nb_autosave_get_for_report (report);
+  if (autosave == NULL)
+    {
+      gtk_window_destroy (window);
+      g_test_skip ("the window has no autosave (NIANBAO_NO_AUTOSAVE?)");
+      return;
+    }
+  nb_autosave_set_delay (autosave, 20);
+  nb_report_set_agency (report, "窗口里的我");
+  wait_state (autosave, NB_AUTOSAVE_SAVED);
+
+  nb_report_set_agency (other, "别的程序");
+  g_assert_true (nb_file_save (other, path, &error));
+  nb_report_set_agency (report, "又改了");
+  wait_state (autosave, NB_AUTOSAVE_CONFLICT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_state (autosave, NB_AUTOSAVE_SAVED);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "别的程序");
+  g_assert_true (nb_report_get_can_undo (report));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  iterate (50);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (NB_IS_HISTORY_DIALOG (w))
+        history = NB_HISTORY_DIALOG (w);
+    }
+  g_assert_nonnull (history);
+  g_assert_cmpuint (nb_history_dialog_get_n_versions (history), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (history));
+  gtk_window_destroy (window);
   iterate (20);
 }
 
@@ -235,8 +313,12 @@ main (int   argc,
   g_test_add_func ("/autosave-ui/history-dialog", test_history_dialog);
   g_test_add_func ("/autosave-ui/history-dialog-empty", test_history_dialog_empty);
   g_test_add_func ("/autosave-ui/recovery-at-start", test_recovery_at_start);
+  g_test_add_func ("/autosave-ui/window-reload-and-history", test_window_reload_and_history);
 
   status = g_test_run ();
+  if (app != NULL)
+    g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
   if (status == 0)
     {
       g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
