@@ -362,14 +362,39 @@ count_value_columns (const NbEditionTable *table)
   return n;
 }
 
+/* Bytes of a leading enumerator such as "（三）" or "三、", else 0. */
+static gsize
+enumerator_length (const char *text)
+{
+  const char *p = text;
+
+  for (guint i = 0; i < 4 && *p; i++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFF09 /* ） */ || c == 0x3001 /* 、 */)
+        return g_utf8_next_char (p) - text;
+    }
+  return 0;
+}
+
 static char *
 item_dup_text (NbRender           *self,
                const NbEditionTable *table,
                const NbLayoutItem *item)
 {
+  gsize prefix;
+
   if (item->role == NB_LAYOUT_VALUE && item->cell >= 0)
     return nb_report_dup_cell_text (self->report, table, item->cell);
-  return g_strdup (item->text ? item->text : "");
+  if (item->text == NULL)
+    return g_strdup ("");
+  /* A group label in a narrow column reads better with its number on a
+   * line of its own: "（六）" over "其他处理". */
+  prefix = item->role == NB_LAYOUT_GROUP ? enumerator_length (item->text) : 0;
+  if (prefix > 0 && item->text[prefix] != '\0')
+    return g_strdup_printf ("%.*s\n%s", (int)prefix, item->text, item->text + prefix);
+  return g_strdup (item->text);
 }
 
 static double
