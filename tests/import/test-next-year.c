@@ -172,9 +172,34 @@ test_cross_year_checks (void)
   changed = nb_check_report (report, NULL);
   g_assert_cmpuint (count_rule (changed, "X-CARRY-OVER"), ==, 1);
 
+  /* 现行有效件数: last year's, plus issued, minus abolished. */
+  {
+    const NbEditionTable *t2 = table_of (report, "t2");
+    g_autoptr(GPtrArray) right = NULL;
+    g_autoptr(GPtrArray) wrong = NULL;
+    NbReport *reference = nb_report_get_reference (report);
+    const NbEditionTable *old_t2 = table_of (reference, "t2");
+
+    nb_report_set_stated (reference, old_t2, cell_of (reference, "t2", "regulations", "in_force"),
+                          NB_CELL_VALUE, 10, NULL);
+    nb_report_set_stated (report, t2, cell_of (report, "t2", "regulations", "issued"),
+                          NB_CELL_VALUE, 2, NULL);
+    nb_report_set_stated (report, t2, cell_of (report, "t2", "regulations", "abolished"),
+                          NB_CELL_VALUE, 1, NULL);
+    nb_report_set_stated (report, t2, cell_of (report, "t2", "regulations", "in_force"),
+                          NB_CELL_VALUE, 11, NULL);
+    right = nb_check_report (report, NULL);
+    g_assert_cmpuint (count_rule (right, "X-IN-FORCE"), ==, 0);
+    nb_report_set_stated (report, t2, cell_of (report, "t2", "regulations", "in_force"),
+                          NB_CELL_VALUE, 12, NULL);
+    wrong = nb_check_report (report, NULL);
+    g_assert_cmpuint (count_rule (wrong, "X-IN-FORCE"), ==, 1);
+  }
+
   nb_report_set_reference (report, NULL);
   without = nb_check_report (report, NULL);
   g_assert_cmpuint (count_rule (without, "X-CARRY-OVER"), ==, 0);
+  g_assert_cmpuint (count_rule (without, "X-IN-FORCE"), ==, 0);
 }
 
 /* Section 五 must not repeat last year's. */
