@@ -13,8 +13,8 @@
  *
  * In narrative text "\", "*" and a leading "#" are backslash-escaped as in
  * CommonMark, so no typed character turns into markup on the way back.  A
- * tab inside a paragraph or a cell would split a table field and becomes a
- * space.
+ * paragraph is one line, so a line break inside it becomes a space, and so
+ * does a tab, which would split a table field.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -50,16 +50,12 @@ append_narrative (GString    *out,
           g_string_append_c (out, '#');
           break;
         case '\t':
+        case '\n':
+          /* A line is a paragraph and a tab splits a table field. */
           g_string_append_c (out, ' ');
           break;
         case '\r':
           break;
-        case '\n':
-          /* A blank line would start a new paragraph: keep one break. */
-          if (out->len == 0 || out->str[out->len - 1] != '\n')
-            g_string_append_c (out, '\n');
-          at_line_start = TRUE;
-          continue;
         default:
           g_string_append_c (out, *p);
           break;

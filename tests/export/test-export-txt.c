@@ -12,6 +12,7 @@
 #include "export-test-util.h"
 #include "nb-export.h"
 #include "nb-file.h"
+#include "nb-import.h"
 
 typedef struct
 {
@@ -32,7 +33,7 @@ sanitize (const char *text)
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p; p++)
-    if (*p == '\t')
+    if (*p == '\t' || *p == '\n')
       g_string_append_c (out, ' ');
     else if (*p != '\r')
       g_string_append_c (out, *p);
@@ -378,6 +379,212 @@ test_escaping (void)
   check_report (report);
 }
 
+/* Space at a line's ends is insignificant in a text file: the importer
+ * trims it (space inside "**…**" is not at the line's end). */
+static void
+trim_paragraph_ends (GPtrArray *runs)
+{
+  for (guint end = 0; end < 2 && runs->len > 0; end++)
+    {
+      guint i = end == 0 ? 0 : runs->len - 1;
+      char *run = g_ptr_array_index (runs, i);
+
+      if (run[0] != 'P')
+        continue;
+      if (end == 0)
+        g_strchug (run + 1);
+      else
+        g_strchomp (run + 1);
+      if (run[1] == '\0')
+        {
+          g_ptr_array_remove_index (runs, i);
+          end--;
+        }
+    }
+}
+
+/* In a table without label columns, whether the row's first field is
+ * typed text that is no valid number. */
+static gboolean
+row_starts_with_text (NbReport             *report,
+                      const NbEditionTable *table,
+                      guint                 row)
+{
+  for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (table, i);
+      const char *invalid = NULL;
+
+      if (item->column != 0 || item->is_header)
+        continue;
+      if (item->role != NB_LAYOUT_VALUE)
+        return FALSE;
+      if (nb_edition_table_get_cell (table, item->cell)->row == row)
+        return nb_report_get_cell (report, table, item->cell, NULL, &invalid) == NB_CELL_INVALID;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_finding (GPtrArray  *findings,
+             const char *code)
+{
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    if (g_str_equal (((NbImportFinding *)g_ptr_array_index (findings, i))->code, code))
+      return TRUE;
+  return FALSE;
+}
+
+/* Export → import (issue 7's reader): every value, every paragraph with its
+ * level and bold runs, the odd text included. */
+static gboolean
+has_markdown_chars (const NbParagraph *paragraph)
+{
+  g_autofree char *text = nb_paragraph_dup_text (paragraph);
+
+  return strpbrk (text, "*\\") != NULL;
+}
+
+/* @strict_escapes: also paragraphs holding "*" or "\\"; see
+ * test_import_escapes. */
+static gboolean
+check_import (NbReport *report,
+              gboolean  strict_escapes)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = nb_export_to_bytes (report, "txt", &error);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) back = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  back = nb_import_data (data, length, NB_IMPORT_FORMAT_TEXT, &findings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (back)), ==, nb_edition_get_id (edition));
+
+  for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, t);
+
+      for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+        {
+          const char *invalid = NULL, *invalid_back = NULL;
+          gint64 value = 0, value_back = 0;
+          NbCellState state = nb_report_get_cell (report, table, c, &value, &invalid);
+          NbCellState state_back = nb_report_get_cell (back, table, c, &value_back, &invalid_back);
+          g_autofree char *label = nb_edition_table_dup_cell_label (table, c);
+
+          g_test_message ("%s", label);
+          /* Known importer limitation, reported: in table 4, which has no
+           * label column, a row whose first field is text such as "12a<b>&"
+           * may read as an unknown row label; it is announced, not lost
+           * silently. */
+          if (row_starts_with_text (report, table, nb_edition_table_get_cell (table, c)->row)
+              && has_finding (findings, "ROW-UNKNOWN"))
+            continue;
+          if (state == NB_CELL_INVALID)
+            {
+              g_autofree char *clean = sanitize_field (invalid);
+
+              /* Typed text stays text; it is not made into a number. */
+              g_assert_cmpint (state_back, ==, NB_CELL_INVALID);
+              g_assert_cmpstr (g_strstrip (clean), ==, invalid_back);
+              continue;
+            }
+          g_assert_cmpint (state_back, ==, state);
+          g_assert_cmpint (value_back, ==, value);
+        }
+    }
+
+  for (guint s = 0; s < nb_edition_get_n_sections (edition); s++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, s);
+      GPtrArray *paragraphs = nb_report_get_paragraphs (report, section->id);
+      GPtrArray *paragraphs_back = nb_report_get_paragraphs (back, section->id);
+      guint k = 0;
+
+      if (section->table_id != NULL)
+        continue;
+      for (guint i = 0; i < paragraphs->len; i++)
+        {
+          const NbParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+          gboolean heading = paragraph->level != NB_PARAGRAPH_BODY;
+          g_autoptr(GPtrArray) expected = expected_runs (paragraph, heading);
+          g_autoptr(GPtrArray) got = NULL;
+          const NbParagraph *paragraph_back;
+
+          if (expected->len == 0)
+            continue;
+          g_assert_cmpuint (k, <, paragraphs_back->len);
+          paragraph_back = g_ptr_array_index (paragraphs_back, k++);
+          g_assert_cmpint (paragraph_back->level, ==, paragraph->level);
+          got = expected_runs (paragraph_back, heading);
+          trim_paragraph_ends (expected);
+          if (has_markdown_chars (paragraph))
+            {
+              gboolean same = got->len == expected->len;
+
+              for (guint r = 0; same && r < got->len; r++)
+                same = g_str_equal (g_ptr_array_index (got, r), g_ptr_array_index (expected, r));
+              if (!same && strict_escapes)
+                {
+                  g_test_message ("differs: %s", (char *)g_ptr_array_index (expected, 0));
+                  return FALSE;
+                }
+              continue;
+            }
+          g_assert_cmpuint (got->len, ==, expected->len);
+          for (guint r = 0; r < got->len; r++)
+            g_assert_cmpstr (g_ptr_array_index (got, r), ==, g_ptr_array_index (expected, r));
+        }
+      g_assert_cmpuint (k, ==, paragraphs_back->len);
+    }
+  return TRUE;
+}
+
+static void
+test_import_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  g_assert_true (check_import (report, TRUE));
+}
+
+static void
+test_import_generated (void)
+{
+  for (guint32 seed = 1; seed <= 40; seed++)
+    {
+      g_autoptr(NbReport) report = export_test_generate_report (seed, seed % 4 == 0 ? "2019" : "2021");
+
+      g_test_message ("seed %u", seed);
+      check_import (report, FALSE);
+    }
+}
+
+/* Typed "*" and "\\" are written as the Markdown escapes "\\*" and "\\\\"
+ * and must come back as typed, not as bold markers.  The TXT importer
+ * unescapes before it looks for "**", so this is a known defect there:
+ * reported as incomplete until it is fixed, then it guards the fix. */
+static void
+test_import_escapes (void)
+{
+  for (guint32 seed = 1; seed <= 40; seed++)
+    {
+      g_autoptr(NbReport) report = export_test_generate_report (seed, "2021");
+
+      if (!check_import (report, TRUE))
+        {
+          g_test_incomplete ("the TXT importer reads \"\\*\\*\" as a bold marker (issue 7)");
+          return;
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,5 +594,8 @@ main (int   argc,
   g_test_add_func ("/export/txt/sample-layout", test_sample_layout);
   g_test_add_func ("/export/txt/generated", test_generated);
   g_test_add_func ("/export/txt/escaping", test_escaping);
+  g_test_add_func ("/export/txt/import/sample", test_import_sample);
+  g_test_add_func ("/export/txt/import/generated", test_import_generated);
+  g_test_add_func ("/export/txt/import/escapes", test_import_escapes);
   return g_test_run ();
 }
