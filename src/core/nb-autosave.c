@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -192,6 +193,14 @@ describe_error (const GError *error)
       default:
         break;
       }
+  /* GFileError has no code for these; the errno text is in the message. */
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_FAILED))
+    {
+      if (strstr (error->message, g_strerror (EDQUOT)) != NULL)
+        return g_strdup (_("Your disk quota is used up"));
+      if (strstr (error->message, g_strerror (EFBIG)) != NULL)
+        return g_strdup (_("The file is larger than this disk or account allows"));
+    }
   return g_strdup (error->message);
 }
 

@@ -7,11 +7,15 @@
  *                               draft, print "saved", wait to be killed
  *   autosave-helper clean       the same, then quit cleanly
  *   autosave-helper bench DIR   time autosaves of the sample report in DIR
+ *   autosave-helper fsize FILE  edit FILE's report with RLIMIT_FSIZE below its
+ *                               size (a full disk without root), print the outcome
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "kill-edit.h"
@@ -52,6 +56,16 @@ flush_done_cb (GObject      *source,
 
   if (!nb_autosave_flush_finish (NB_AUTOSAVE (source), result, &error))
     g_error ("flush: %s", error->message);
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+fsize_flush_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  /* Failing is the point here. */
+  nb_autosave_flush_finish (NB_AUTOSAVE (source), result, NULL);
   *(gboolean *)user_data = TRUE;
 }
 
@@ -222,6 +236,28 @@ main (int   argc,
       fflush (stdout);
       for (;;)
         g_main_context_iteration (NULL, TRUE);
+    }
+  else if (argc == 3 && g_str_equal (argv[1], "fsize"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (argv[2]);
+      g_autoptr(NbReport) report = nb_file_load (argv[2], &error);
+      struct rlimit limit = { 4096, 4096 };
+      gboolean done = FALSE;
+
+      if (report == NULL)
+        g_error ("%s", error->message);
+      /* Writes past 4 KiB fail with EFBIG instead of killing us. */
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        g_error ("setrlimit failed");
+      autosave = nb_autosave_new (report, file);
+      kill_edit_apply (report, base, 1);
+      nb_autosave_flush_async (autosave, NULL, fsize_flush_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      printf ("state %u\nmessage %s\nmodified %d\n", nb_autosave_get_state (autosave),
+              nb_autosave_get_message (autosave), nb_report_get_modified (report));
+      return 0;
     }
   else if (argc == 3 && g_str_equal (argv[1], "bench"))
     return bench (argv[2], base);

@@ -657,6 +657,36 @@ test_read_only_folder (void)
     g_chmod (dir, 0755);
 }
 
+/* Without the right to mount: a process whose files may not grow past
+ * 4 KiB (RLIMIT_FSIZE), so the write fails half-way as on a full disk. */
+static void
+test_disk_full_fsize (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *helper = g_build_filename (g_getenv ("NB_BUILD_DIR"), "tests", "autosave",
+                                              "autosave-helper", NULL);
+  g_autoptr(NbReport) report = sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *expected = g_strdup_printf ("state %u\n", NB_AUTOSAVE_FAILED);
+  const char *argv[] = { helper, "fsize", path, NULL };
+  int status;
+
+  g_assert_true (nb_file_save (report, path, &error));
+  before = read_file (path);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, expected));
+  g_assert_nonnull (strstr (out, "modified 1"));
+  g_assert_nonnull (strstr (out, "message The file is larger than this disk or account allows"));
+  after = read_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* A small tmpfs, filled up: the write fails with ENOSPC half-way. */
 static void
 test_disk_full (void)
@@ -678,6 +708,7 @@ test_disk_full (void)
 
   if (dir == NULL)
     {
+      /* /autosave/disk-full-fsize covers this case without root. */
       g_test_skip ("cannot mount a small tmpfs here (not root?)");
       return;
     }
@@ -885,6 +916,7 @@ main (int   argc,
   g_test_add_func ("/autosave/deleted-file", test_deleted_file);
   g_test_add_func ("/autosave/read-only-folder", test_read_only_folder);
   g_test_add_func ("/autosave/disk-full", test_disk_full);
+  g_test_add_func ("/autosave/disk-full-fsize", test_disk_full_fsize);
   g_test_add_func ("/autosave/history-limit", test_history_limit);
   g_test_add_func ("/autosave/history-interval", test_history_interval);
   g_test_add_func ("/autosave/history-restore", test_history_restore);
