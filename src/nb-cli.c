@@ -92,6 +92,8 @@ nb_cli_add_options (GApplication *application,
       "  nianbao --merge --agency NAME -o summary.nianbao reports/\n"
       "  nianbao --compare 2023.nianbao 2024.nianbao\n"
       "  nianbao --export csv -o values.csv report.nianbao\n"
+      "  nianbao --import 2023.docx -o 2023.nianbao\n"
+      "  nianbao --next-year -o 2024.nianbao 2023.nianbao\n"
       "  nianbao --export pdf -o report.pdf report.nianbao\n"
       "  nianbao --print --printer office reports/\n\n"
       "Exit status of --check: 0 no errors (warnings allowed), 1 errors found, "

@@ -418,6 +418,7 @@ test_html_defects (void)
   g_string_replace (page, "<td>2.重复申请</td><td>0</td>", "<td>2.重复申请</td><td></td>", 1);
   g_string_replace (page, "<td>3.其他</td><td>0</td>", "<td>3.其他</td><td>无</td>", 1);
   g_string_replace (page, "<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>", "", 1);
+  g_string_replace (page, "本年收费金额（单位：万元）", "本年收费金额（单位：元）", 1);
 
   report = import_string (page->str, NB_IMPORT_FORMAT_HTML, &findings);
   g_assert_cmpuint (count_code (findings, "T3-ROW-TOTAL"), ==, 1);
@@ -427,6 +428,7 @@ test_html_defects (void)
   g_assert_nonnull (strstr (finding->message, "行政征收"));
   g_assert_cmpint (finding->severity, ==, NB_SEVERITY_ERROR);
   g_assert_cmpuint (count_code (findings, "CELL-EMPTY"), ==, 1);
+  g_assert_cmpuint (count_code (findings, "MONEY-UNIT"), ==, 1);
   finding = find_code (findings, "SECTION-MISSING");
   g_assert_nonnull (finding);
   g_assert_nonnull (strstr (finding->message, "六、其他需要报告的事项"));

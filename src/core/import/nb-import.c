@@ -970,6 +970,37 @@ read_fee_decimals (Mapper     *m,
                                                        NB_MONEY_MAX_DECIMALS));
 }
 
+/* "本年收费金额（单位：元）": amounts 10 000 times the format's 万元. */
+static void
+check_unit (Mapper     *m,
+            TableInfo  *info,
+            const char *text,
+            const char *location)
+{
+  g_autofree char *key = nb_import_normalize_label (text);
+  g_autofree char *stem = label_stem (key);
+
+  for (guint c = 0; c < nb_edition_table_get_n_columns (info->table); c++)
+    {
+      const NbEditionColumn *column = nb_edition_table_get_column (info->table, c);
+      g_autofree char *column_key = NULL;
+      g_autofree char *column_stem = NULL;
+      g_autofree char *unit = NULL;
+
+      if (column->kind != NB_VALUE_MONEY || column->unit == NULL)
+        continue;
+      column_key = nb_import_normalize_label (column->label);
+      column_stem = label_stem (column_key);
+      unit = nb_import_normalize_label (column->unit);
+      if (*stem == '\0' || !g_str_equal (stem, column_stem) || strstr (key, unit) != NULL
+          || strstr (key, "元") == NULL)
+        continue;
+      add_finding (m, NB_SEVERITY_WARNING, "MONEY-UNIT", location,
+                   g_strdup_printf (_("The column “%s” is not in %s, the format’s unit; its values were imported as written: convert them to %s"),
+                                    text, column->unit, column->unit));
+    }
+}
+
 static void
 store_value (Mapper               *m,
              TableInfo            *info,
@@ -1201,6 +1232,7 @@ map_row (Mapper        *m,
           g_autofree char *k = nb_import_normalize_label (g_ptr_array_index (labels, i));
 
           read_fee_decimals (m, g_ptr_array_index (labels, i));
+          check_unit (m, info, g_ptr_array_index (labels, i), location);
           if (is_header (info, k))
             any_header = TRUE;
           else if (!g_hash_table_contains (info->groups, k))
