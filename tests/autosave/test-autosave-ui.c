@@ -230,6 +230,51 @@ test_recovery_at_start (void)
   iterate (20);
 }
 
+/* Discard: the draft goes for good, and the dialog with it. */
+static void
+test_recovery_discard (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *helper = g_build_filename (g_getenv ("NB_BUILD_DIR"), "tests", "autosave",
+                                              "autosave-helper", NULL);
+  const char *argv[] = { helper, "draft", NULL };
+  g_autoptr(GSubprocess) process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  GtkWidget *dialog;
+  guint n = G_MAXUINT;
+
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  draft_path = nb_drafts_get_draft_path (line + strlen ("saved "));
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+
+  drafts = nb_drafts_list_orphans ();
+  for (guint i = 0; i < drafts->len; i++)
+    if (g_str_equal (((NbDraftInfo *)g_ptr_array_index (drafts, i))->path, draft_path))
+      n = i;
+  g_assert_cmpuint (n, !=, G_MAXUINT);
+
+  dialog = nb_recovery_dialog_new (get_app (), NULL, drafts);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (20);
+  g_assert_cmpuint (nb_recovery_dialog_get_n_drafts (NB_RECOVERY_DIALOG (dialog)), ==, drafts->len);
+  nb_recovery_dialog_discard (NB_RECOVERY_DIALOG (dialog), n);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (nb_recovery_dialog_get_n_drafts (NB_RECOVERY_DIALOG (dialog)), ==,
+                    drafts->len - 1);
+  if (drafts->len == 1)
+    g_assert_false (gtk_widget_get_visible (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 static void
 wait_state (NbAutosave      *autosave,
             NbAutosaveState  state)
@@ -313,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/autosave-ui/history-dialog", test_history_dialog);
   g_test_add_func ("/autosave-ui/history-dialog-empty", test_history_dialog_empty);
   g_test_add_func ("/autosave-ui/recovery-at-start", test_recovery_at_start);
+  g_test_add_func ("/autosave-ui/recovery-discard", test_recovery_discard);
   g_test_add_func ("/autosave-ui/window-reload-and-history", test_window_reload_and_history);
 
   status = g_test_run ();
