@@ -356,8 +356,8 @@ static const char html_page[] =
   "<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>"
   "<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
   "</table>"
-  "<p><strong>五、政府信息公开工作存在的主要问题及改进情况</strong></p>"
-  "<p>一是公开内容还不够全面。二是下一步将加强培训。</p>"
+  "<table class=\"frame\"><tr><td><p><strong>五、政府信息公开工作存在的主要问题及改进情况</strong></p>"
+  "<p>一是公开内容还不够全面。二是下一步将加强培训。</p></td></tr></table>"
   "<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>"
   "</td></tr></table></body></html>";
 

@@ -187,6 +187,40 @@ contains_table (xmlNode *node,
   return FALSE;
 }
 
+/* The most cells any row of a table has (rows of nested tables aside). */
+static guint
+max_cells_per_row (xmlNode *node,
+                   guint    depth)
+{
+  guint most = 0;
+
+  if (depth > 8)
+    return 0;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (name_is (child, "tr"))
+        {
+          guint n = 0;
+
+          for (xmlNode *cell = child->children; cell != NULL; cell = cell->next)
+            if (name_is (cell, "td") || name_is (cell, "th"))
+              n++;
+          most = MAX (most, n);
+        }
+      else if (name_is (child, "thead") || name_is (child, "tbody") || name_is (child, "tfoot"))
+        most = MAX (most, max_cells_per_row (child, depth + 1));
+    }
+  return most;
+}
+
+/* Page layout, not data: a table around other tables, or a table of one
+ * column (a frame around the text). */
+static gboolean
+is_layout_table (xmlNode *table)
+{
+  return contains_table (table, 0) || max_cells_per_row (table, 0) <= 1;
+}
+
 static void walk (Walker *w, xmlNode *node, gboolean bold, guint depth);
 
 static void
@@ -226,7 +260,7 @@ walk (Walker  *w,
       flush (w);
       return;
     }
-  if (name_is (node, "table") && !contains_table (node, 0))
+  if (name_is (node, "table") && !is_layout_table (node))
     {
       g_autoptr(NbImportGrid) grid = nb_import_grid_new ();
 
