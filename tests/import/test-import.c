@@ -801,6 +801,22 @@ test_other_shapes (void)
   g_assert_cmpint (cell_value (pipes, "t2", "regulations", "in_force"), ==, 4);
   g_assert_cmpuint (count_code (pipe_findings, "ROW-MISSING"), ==, 1); /* 行政许可 etc. */
 
+  /* An indented paragraph and a stray tab are text, not tables. */
+  {
+    g_autoptr(GPtrArray) tab_findings = NULL;
+    g_autoptr(NbReport) tabs = import_string ("# 示范局2023年政府信息公开工作年度报告\n## 一、总体情况\n"
+                                              "\t本年度工作有序推进。\n联系电话：\t0123-4567890\n",
+                                              NB_IMPORT_FORMAT_TEXT, &tab_findings);
+    GPtrArray *overview = nb_report_get_paragraphs (tabs, "overview");
+    g_autofree char *first = NULL;
+
+    g_assert_cmpuint (overview->len, ==, 2);
+    first = nb_paragraph_dup_text (g_ptr_array_index (overview, 0));
+    g_assert_cmpstr (first, ==, "本年度工作有序推进。");
+    g_assert_cmpstr (nb_report_get_phone (tabs), ==, "0123-4567890");
+    g_assert_null (find_code (tab_findings, "TABLE-UNKNOWN"));
+  }
+
   /* A page in GB 2312 that says so. */
   page = g_strdup (html_page);
   {

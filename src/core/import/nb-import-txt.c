@@ -151,7 +151,9 @@ nb_import_read_text (const char   *data,
       /* Trailing tabs are empty cells ("第二十条第（一）项\t\t\t"): a
        * row, not a paragraph. */
       pipes = is_pipe_row (line);
-      if (strchr (line, '\t') != NULL || pipes)
+      /* An indented paragraph ("\t本年度…") is no table row: only a tab
+       * after the first text separates cells. */
+      if (strchr (line + strspn (line, " \t"), '\t') != NULL || pipes)
         {
           if (pipes && is_pipe_rule (line))
             continue;

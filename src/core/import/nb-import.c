@@ -273,6 +273,7 @@ typedef struct
   GHashTable   *sections;   /* section id -> GPtrArray of NbParagraph */
   GHashTable   *found;      /* section ids whose heading was found */
   const NbEditionSection *current;
+  GString      *contact_text; /* the narrative text, where contact details are sought */
   guint         n_values;
   guint         n_cells;
 } Mapper;
@@ -1403,6 +1404,24 @@ map_table (Mapper        *m,
         if (((TableInfo *)g_ptr_array_index (m->tables, t))->section == m->current)
           chosen = g_ptr_array_index (m->tables, t);
     }
+  if (chosen == NULL && block->rows->len == 1 && m->current != NULL
+      && m->current->table_id == NULL)
+    {
+      /* One row of text in a narrative section ("联系电话：\t0379…"): a
+       * paragraph that happens to hold a tab or sit in a frame. */
+      NbImportRow *row = g_ptr_array_index (block->rows, 0);
+      GString *text = g_string_new (NULL);
+
+      for (guint c = 0; c < row->cells->len; c++)
+        if (!is_blank (g_ptr_array_index (row->cells, c)))
+          g_string_append_printf (text, "%s%s", text->len ? " " : "",
+                                  (const char *)g_ptr_array_index (row->cells, c));
+      g_ptr_array_add (section_paragraphs (m, m->current),
+                       nb_paragraph_new_text (NB_PARAGRAPH_BODY, text->str));
+      g_string_append_printf (m->contact_text, "%s\n", text->str);
+      g_string_free (text, TRUE);
+      return;
+    }
   if (chosen == NULL)
     {
       add_finding (m, NB_SEVERITY_WARNING, "TABLE-UNKNOWN", location,
@@ -1452,7 +1471,6 @@ map_document (Mapper  *m,
               gboolean title_seen)
 {
   g_autoptr(GPtrArray) preamble = nb_paragraphs_new ();
-  g_autoptr(GString) contact_text = g_string_new (NULL);
   guint n_dropped = 0;
   g_autofree char *first_dropped = NULL;
   g_autofree char *first_dropped_at = NULL;
@@ -1516,14 +1534,14 @@ map_document (Mapper  *m,
                                                            preamble->len),
                                               preamble->len, first_preamble));
               g_ptr_array_set_size (preamble, 0);
-              g_string_truncate (contact_text, 0);
+              g_string_truncate (m->contact_text, 0);
               title_seen = TRUE;
               continue;
             }
           if (first_preamble == NULL)
             first_preamble = excerpt (text);
           g_ptr_array_add (preamble, make_paragraph (block));
-          g_string_append_printf (contact_text, "%s\n", text);
+          g_string_append_printf (m->contact_text, "%s\n", text);
           continue;
         }
       if (m->current->table_id != NULL)
@@ -1537,7 +1555,7 @@ map_document (Mapper  *m,
           continue;
         }
       g_ptr_array_add (section_paragraphs (m, m->current), make_paragraph (block));
-      g_string_append_printf (contact_text, "%s\n", text);
+      g_string_append_printf (m->contact_text, "%s\n", text);
     }
 
   if (n_dropped > 0)
@@ -1571,7 +1589,7 @@ map_document (Mapper  *m,
                                         n, first->heading));
         }
     }
-  read_contacts (m, contact_text->str);
+  read_contacts (m, m->contact_text->str);
 }
 
 static void
@@ -1677,6 +1695,7 @@ nb_import_map (NbImportDoc  *doc,
   m.sections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                       (GDestroyNotify)g_ptr_array_unref);
   m.found = g_hash_table_new (g_str_hash, g_str_equal);
+  m.contact_text = g_string_new (NULL);
 
   map_document (&m, title_seen);
 
@@ -1707,6 +1726,7 @@ nb_import_map (NbImportDoc  *doc,
   g_hash_table_unref (m.locations);
   g_hash_table_unref (m.sections);
   g_hash_table_unref (m.found);
+  g_string_free (m.contact_text, TRUE);
   g_object_unref (m.edition);
 
   nb_report_forget_history (m.report);
