@@ -2,8 +2,10 @@
  *
  * Cells are matched by table id and "row/column" key, so a 2021-edition
  * report compares with a 2019-edition one wherever the cells exist in both.
- * The cross-year checks are the findings the checker gives only when it has
- * last year's report; the rules themselves stay in the checker.
+ * The cross-year checks are the checker's, run against the given last
+ * year's report; the rules themselves stay in the checker, and its X-REPEATED
+ * finding (shared with import/next year) is the warning for a copied
+ * section 五.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,7 +19,11 @@
 
 #include "nb-checker.h"
 #include "nb-compare.h"
+#include "nb-next-year.h"
 #include "nb-similarity.h"
+
+/* The checker's rule for a section 五 that repeats last year's. */
+#define REPEATED_RULE "X-REPEATED"
 
 struct _NbCompare
 {
@@ -119,30 +125,35 @@ mark_largest (NbCompare *self)
       }
 }
 
-static char *
-finding_key (NbFinding *finding,
-             NbReport  *report)
+/* The edition's cross-year rules say so; the checker's own ones (the year,
+ * a repeated section) share the X- prefix of their ids. */
+static gboolean
+is_cross_year (NbEdition *edition,
+               NbFinding *finding)
 {
-  g_autofree char *location = nb_finding_dup_location (finding, report);
+  if (g_str_has_prefix (finding->rule_id, "X-"))
+    return TRUE;
+  for (guint i = 0; i < nb_edition_get_n_rules (edition); i++)
+    {
+      const NbEditionRule *rule = nb_edition_get_rule (edition, i);
 
-  return g_strdup_printf ("%s|%s|%s", finding->rule_id, location, finding->message);
+      if (rule->cross_year && g_str_equal (rule->id, finding->rule_id))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
 find_cross_year (NbCompare *self)
 {
-  g_autoptr(GPtrArray) alone = nb_check_report (self->new_report, NULL);
-  g_autoptr(GPtrArray) both = nb_check_report (self->new_report, self->old_report);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) findings = nb_check_report (self->new_report, self->old_report);
+  NbEdition *edition = nb_report_get_edition (self->new_report);
 
-  for (guint i = 0; i < alone->len; i++)
-    g_hash_table_add (seen, finding_key (g_ptr_array_index (alone, i), self->new_report));
-  for (guint i = 0; i < both->len; i++)
+  for (guint i = 0; i < findings->len; i++)
     {
-      NbFinding *finding = g_ptr_array_index (both, i);
-      g_autofree char *key = finding_key (finding, self->new_report);
+      NbFinding *finding = g_ptr_array_index (findings, i);
 
-      if (!g_hash_table_contains (seen, key))
+      if (is_cross_year (edition, finding))
         g_ptr_array_add (self->cross_year, nb_finding_ref (finding));
     }
 }
@@ -166,7 +177,7 @@ compare_sections (NbCompare *self)
       old_text = nb_report_dup_section_text (self->old_report, section->id);
       result.similarity = nb_similarity_text (old_text, new_text);
       /* Two blank sections are alike, but nothing was copied. */
-      result.copied = g_str_equal (section->id, NB_COMPARE_PROBLEMS_SECTION)
+      result.copied = nb_next_year_section_must_differ (section->id)
                       && result.similarity >= NB_SIMILARITY_COPIED
                       && nb_report_count_section_chars (self->new_report, section->id) > 0;
       g_array_append_val (self->sections, result);
@@ -382,22 +393,18 @@ nb_compare_get_notes (NbCompare *self)
   return self->notes;
 }
 
-/* The warning for a section 五 that repeats last year's, or NULL. */
+/* The checker's warning for a section 五 that repeats last year's, or NULL. */
 char *
 nb_compare_dup_copied_warning (NbCompare *self)
 {
   g_return_val_if_fail (NB_IS_COMPARE (self), NULL);
 
-  for (guint i = 0; i < self->sections->len; i++)
+  for (guint i = 0; i < self->cross_year->len; i++)
     {
-      const NbCompareSection *section = &g_array_index (self->sections, NbCompareSection, i);
-      const NbEditionSection *info;
+      NbFinding *finding = g_ptr_array_index (self->cross_year, i);
 
-      if (!section->copied)
-        continue;
-      info = nb_edition_find_section (nb_report_get_edition (self->new_report), section->section_id);
-      return g_strdup_printf (_("Section “%s” is %.0f%% the same as last year’s: it should describe this year’s problems and what was improved"),
-                              info->heading, section->similarity * 100.0);
+      if (g_str_equal (finding->rule_id, REPEATED_RULE))
+        return g_strdup (finding->message);
     }
   return NULL;
 }
@@ -456,7 +463,6 @@ nb_compare_to_text (NbCompare  *self,
 {
   GString *out = g_string_new (NULL);
   gboolean any_largest = FALSE;
-  g_autofree char *copied = NULL;
 
   g_return_val_if_fail (NB_IS_COMPARE (self), NULL);
 
@@ -511,11 +517,8 @@ nb_compare_to_text (NbCompare  *self,
       const NbEditionSection *info =
         nb_edition_find_section (nb_report_get_edition (self->new_report), section->section_id);
 
-      g_string_append_printf (out, "  %-10s %.2f  %s\n", section->section_id, section->similarity,
-                              info->heading);
+      g_string_append_printf (out, "  %-10s %.2f  %s%s\n", section->section_id, section->similarity,
+                              info->heading, section->copied ? _("  (repeats last year’s)") : "");
     }
-  copied = nb_compare_dup_copied_warning (self);
-  if (copied != NULL)
-    g_string_append_printf (out, _("warning: %s\n"), copied);
   return g_string_free (out, FALSE);
 }

@@ -12,9 +12,6 @@ G_BEGIN_DECLS
 /* How many of the largest changes are highlighted. */
 #define NB_COMPARE_N_LARGEST 10
 
-/* The section whose text should be new each year (五、存在的主要问题及改进情况). */
-#define NB_COMPARE_PROBLEMS_SECTION "problems"
-
 typedef struct
 {
   const NbEditionTable *table;   /* of the new report's edition */
@@ -33,7 +30,7 @@ typedef struct
 {
   const char *section_id;
   double      similarity; /* nb_similarity_text () of the two years' texts */
-  gboolean    copied;     /* section 五 that reads as last year's */
+  gboolean    copied;     /* a section that must differ (五) reads as last year's */
 } NbCompareSection;
 
 #define NB_TYPE_COMPARE (nb_compare_get_type ())

@@ -139,13 +139,17 @@ test_cross_year (void)
 {
   g_autoptr(NbReport) current = sample ();
   g_autoptr(NbReport) old = consistent_previous (current);
-  g_autoptr(NbCompare) agree = nb_compare_new (old, current);
+  g_autoptr(GPtrArray) fresh = nb_paragraphs_from_text ("本年度依申请公开答复时限偏长。");
+  g_autoptr(NbCompare) agree = NULL;
   g_autoptr(NbCompare) differ = NULL;
+  g_autoptr(NbCompare) with_reference = NULL;
   const NbEditionTable *t3 = nb_edition_find_table (nb_report_get_edition (old), "t3");
   g_autofree char *text = NULL;
 
-  /* Consistent years: no cross-year finding, and the SECTION-LENGTH warning
-   * of the report alone is not counted as one. */
+  /* Consistent years and a new section 五: no cross-year finding, and the
+   * SECTION-LENGTH warning of the report alone is not counted as one. */
+  nb_report_set_paragraphs (current, "problems", fresh);
+  agree = nb_compare_new (old, current);
   g_assert_cmpuint (nb_compare_get_cross_year (agree)->len, ==, 0);
   g_assert_cmpuint (nb_compare_get_notes (agree)->len, ==, 0);
 
@@ -156,6 +160,12 @@ test_cross_year (void)
   g_assert_true (has_finding (nb_compare_get_cross_year (differ), "X-CARRY-OVER"));
   g_assert_true (has_finding (nb_compare_get_cross_year (differ), "X-YEAR"));
   g_assert_false (has_finding (nb_compare_get_cross_year (differ), "SECTION-LENGTH"));
+
+  /* A report made with --next-year carries last year's as its reference;
+   * the comparison still reports what differs from the file given. */
+  nb_report_set_reference (current, old);
+  with_reference = nb_compare_new (old, current);
+  g_assert_true (has_finding (nb_compare_get_cross_year (with_reference), "X-CARRY-OVER"));
 
   text = nb_compare_to_text (differ, "old.nianbao", "new.nianbao");
   g_assert_nonnull (strstr (text, "[X-CARRY-OVER] t3 carried_over natural"));
@@ -193,6 +203,8 @@ test_copied_section (void)
   warning = nb_compare_dup_copied_warning (copied);
   g_assert_nonnull (warning);
   g_assert_nonnull (strstr (warning, "五、"));
+  /* The same warning as the checker's, from the import/next-year work. */
+  g_assert_true (has_finding (nb_compare_get_cross_year (copied), "X-REPEATED"));
 
   nb_report_set_paragraphs (current, "problems", fresh);
   rewritten = nb_compare_new (old, current);
