@@ -62,18 +62,26 @@ describe_age (GDateTime *time)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", days), days);
 }
 
-static gboolean
-is_current (NbHistoryDialog *self,
-            NbHistoryEntry  *entry,
-            GBytes          *current)
+/* What a version differs in from the report now, for choosing one. */
+static char *
+describe_difference (NbHistoryDialog *self,
+                     NbHistoryEntry  *entry,
+                     gboolean        *same)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(NbReport) version = nb_file_load (entry->path, NULL);
+  guint n;
 
-  if (!g_file_get_contents (entry->path, &data, &length, NULL))
-    return FALSE;
-  return length == g_bytes_get_size (current)
-         && memcmp (data, g_bytes_get_data (current, NULL), length) == 0;
+  *same = FALSE;
+  if (version == NULL)
+    return g_strdup (_("cannot be read"));
+  n = nb_history_count_differences (self->report, version);
+  *same = n == 0;
+  if (n == 0)
+    return g_strdup (_("same as now"));
+  if (n == G_MAXUINT)
+    return g_strdup (_("another edition of the format"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u difference from now",
+                                       "%u differences from now", n), n);
 }
 
 static void
@@ -106,7 +114,6 @@ static void
 populate (NbHistoryDialog *self)
 {
   g_autoptr(GPtrArray) oldest_first = NULL;
-  g_autoptr(GBytes) current = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -121,8 +128,6 @@ populate (NbHistoryDialog *self)
         g_ptr_array_add (self->versions,
                          nb_history_entry_copy (g_ptr_array_index (oldest_first, i - 1)));
     }
-  if (self->report != NULL)
-    current = nb_file_serialize (self->report);
 
   for (guint i = 0; i < self->versions->len; i++)
     {
@@ -130,21 +135,20 @@ populate (NbHistoryDialog *self)
       g_autofree char *title = g_date_time_format (entry->time, "%Y-%m-%d %H:%M:%S");
       g_autofree char *age = describe_age (entry->time);
       g_autofree char *size = g_format_size ((guint64)entry->size);
+      gboolean same;
+      g_autofree char *difference = describe_difference (self, entry, &same);
       g_autofree char *subtitle = NULL;
       g_autofree char *label = NULL;
-      gboolean same = current != NULL && is_current (self, entry, current);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
 
-      /* The version equal to the report now needs no restoring. */
-      if (same)
-        subtitle = g_strdup_printf (_("%s · %s · same as now"), age, size);
-      else
-        subtitle = g_strdup_printf ("%s · %s", age, size);
+      /* Translators: age · size · how it differs, e.g. "5 minutes ago · 16 kB · 3 differences from now" */
+      subtitle = g_strdup_printf (_("%s · %s · %s"), age, size, difference);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* The version equal to the report now needs no restoring. */
       gtk_widget_set_sensitive (button, !same);
       label = g_strdup_printf (_("Restore the version of %s"), title);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,

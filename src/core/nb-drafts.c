@@ -681,3 +681,67 @@ nb_history_restore (NbReport  *report,
   nb_report_end_user_action (report);
   return TRUE;
 }
+
+guint
+nb_history_count_differences (NbReport *report,
+                              NbReport *version)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+  const char * const *sources_a;
+  const char * const *sources_b;
+  guint count = 0;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), G_MAXUINT);
+  g_return_val_if_fail (NB_IS_REPORT (version), G_MAXUINT);
+
+  if (g_strcmp0 (nb_edition_get_id (edition), nb_edition_get_id (nb_report_get_edition (version)))
+      != 0)
+    return G_MAXUINT;
+
+  count += g_strcmp0 (nb_report_get_agency (report), nb_report_get_agency (version)) != 0;
+  count += nb_report_get_year (report) != nb_report_get_year (version);
+  count += g_strcmp0 (nb_report_get_address (report), nb_report_get_address (version)) != 0;
+  count += g_strcmp0 (nb_report_get_postcode (report), nb_report_get_postcode (version)) != 0;
+  count += g_strcmp0 (nb_report_get_phone (report), nb_report_get_phone (version)) != 0;
+  count += nb_report_get_fee_decimals (report) != nb_report_get_fee_decimals (version);
+  sources_a = nb_report_get_sources (report);
+  sources_b = nb_report_get_sources (version);
+  count += !((sources_a == NULL && sources_b == NULL)
+             || (sources_a != NULL && sources_b != NULL
+                 && g_strv_equal ((const char **)sources_a, (const char **)sources_b)));
+
+  for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, i);
+      GPtrArray *a, *b;
+      gboolean same;
+
+      if (section->table_id != NULL)
+        continue;
+      a = nb_report_get_paragraphs (report, section->id);
+      b = nb_report_get_paragraphs (version, section->id);
+      same = a->len == b->len;
+      for (guint p = 0; same && p < a->len; p++)
+        same = nb_paragraph_equal (g_ptr_array_index (a, p), g_ptr_array_index (b, p));
+      count += !same;
+    }
+
+  for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, t);
+
+      for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+        {
+          const char *invalid_a = NULL, *invalid_b = NULL;
+          gint64 value_a = 0, value_b = 0;
+          NbCellState state_a = nb_report_get_cell (report, table, c, &value_a, &invalid_a);
+          NbCellState state_b = nb_report_get_cell (version, table, c, &value_b, &invalid_b);
+
+          if (nb_edition_table_get_cell (table, c)->computed)
+            continue;
+          count += state_a != state_b || (state_a == NB_CELL_VALUE && value_a != value_b)
+                   || (state_a == NB_CELL_INVALID && g_strcmp0 (invalid_a, invalid_b) != 0);
+        }
+    }
+  return count;
+}

@@ -89,6 +89,10 @@ void        nb_history_move             (const char   *from_key,
 /* Thread-safe: drops the versions of reports not saved for max_age_days,
  * so the folder stays bounded as reports come and go. */
 void        nb_history_prune            (guint         max_age_days);
+/* How many fields, sections and table cells differ (for the version list);
+ * G_MAXUINT when the editions differ. */
+guint       nb_history_count_differences (NbReport    *report,
+                                          NbReport    *version);
 /* Makes report equal to version as one undoable change (for 历史版本 and
  * recovery).  Fails, changing nothing, when the editions differ. */
 gboolean    nb_history_restore          (NbReport     *report,

@@ -858,8 +858,11 @@ test_history_restore (void)
   before = serialize_string (report);
   g_assert_cmpstr (wanted, !=, before);
 
+  /* Agency, phone and the cell; the overview is the same in both. */
+  g_assert_cmpuint (nb_history_count_differences (report, version), ==, 3);
   g_assert_true (nb_history_restore (report, version, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (nb_history_count_differences (report, version), ==, 0);
   now = serialize_string (report);
   g_assert_cmpstr (now, ==, wanted);
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_PENDING);
