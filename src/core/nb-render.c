@@ -914,6 +914,17 @@ draw_table (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/* Printed on both sides: the binding margin (订口) is on the left of odd
+ * pages and on the right of even ones, as Word's mirror margins do. */
+static double
+page_left (const NbRenderOptions *o,
+           guint                  page)
+{
+  if ((page + 1) % 2 == 1)
+    return o->margin_left;
+  return o->page_width - o->margin_left - o->type_width;
+}
+
 static void
 draw_page_number (NbRender *self,
                   cairo_t  *cr,
@@ -928,9 +939,9 @@ draw_page_number (NbRender *self,
   /* Odd pages on the right, even pages on the left, one character in from
    * the edge of the type area; 7 mm below it. */
   if ((page + 1) % 2 == 1)
-    x = o->margin_left + o->type_width - o->page_number_size - width;
+    x = page_left (o, page) + o->type_width - o->page_number_size - width;
   else
-    x = o->margin_left + o->page_number_size;
+    x = page_left (o, page) + o->page_number_size;
   cairo_move_to (cr, x, o->margin_top + o->type_height + NB_MM_TO_POINTS (7));
   pango_cairo_show_layout (cr, layout);
 }
@@ -958,11 +969,11 @@ nb_render_draw_page (NbRender *self,
     {
       /* Turned so that the head of the table faces the binding edge; the
        * page number stays where it is on every page (GB/T 9704 clause 8). */
-      cairo_translate (cr, o->margin_left, o->margin_top + o->type_height);
+      cairo_translate (cr, page_left (o, page), o->margin_top + o->type_height);
       cairo_rotate (cr, -G_PI / 2);
     }
   else
-    cairo_translate (cr, o->margin_left, o->margin_top);
+    cairo_translate (cr, page_left (o, page), o->margin_top);
 
   for (guint i = 0; i < p->items->len; i++)
     {

@@ -19,7 +19,7 @@ typedef struct
   double              page_width;
   double              page_height;
   double              margin_top;
-  double              margin_left;
+  double              margin_left;       /* the binding side: odd pages' left */
   double              type_width;        /* the type area (版心) */
   double              type_height;
   double              line_pitch;        /* body lines */

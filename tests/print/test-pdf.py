@@ -132,6 +132,18 @@ for p in range(1, pages + 1):
         bad.append(f'page {p}: the number is not between two em dashes')
 check(not bad, 'page numbers “— N —” on the outer side of every page', '; '.join(bad))
 
+# GB/T 9704 margins, printed on both sides: the type area starts 28 mm from
+# the binding edge, on the left of odd pages and the right of even ones.
+mm = 72 / 25.4
+edges = []
+for p in (1, 2):
+    html = run('pdftotext', '-bbox', '-f', str(p), '-l', str(p), pdf, '-')
+    xs = [float(x) for x in re.findall(r'<word xMin="([\d.]+)"', html)]
+    edges.append(min(xs))
+check(abs(edges[0] - 28 * mm) < 1.5 and abs(edges[1] - 26 * mm) < 1.5,
+      'type area 28 mm from the binding edge (odd pages left, even pages right)',
+      f'left edges {edges[0] / mm:.1f} mm, {edges[1] / mm:.1f} mm')
+
 # Head rows repeat: every page with rows of table 3 shows its head.
 t3_rows = [p for p, text in enumerate(page_texts, 1) if '本年度办理结果' in text or '结转下年度继续办理' in text]
 no_head = [p for p in t3_rows if '申请人情况' not in page_texts[p - 1] or '社会公益组织' not in page_texts[p - 1]]
