@@ -51,6 +51,11 @@ static const char stylesheet[] =
   ".nb-table td{text-align:center;white-space:nowrap}\n"
   "@media print{\n"
   "@page{size:A4;margin:37mm 26mm 35mm 28mm}\n"
+  /* "— N —" on the outer side, where a browser supports margin boxes. */
+  "@page :right{@bottom-right{content:\"— \" counter(page) \" —\";font:14pt SimSun,\"宋体\","
+  "\"Noto Serif CJK SC\",serif;vertical-align:top;padding-top:7mm;margin-right:14pt}}\n"
+  "@page :left{@bottom-left{content:\"— \" counter(page) \" —\";font:14pt SimSun,\"宋体\","
+  "\"Noto Serif CJK SC\",serif;vertical-align:top;padding-top:7mm;margin-left:14pt}}\n"
   ".nb-report{max-width:none;padding:0;font-size:16pt;line-height:28pt}\n"
   ".nb-table{overflow:visible}\n"
   ".nb-table table,.nb-table table.nb-wide,.nb-table table:not(.nb-wide){min-width:0;"

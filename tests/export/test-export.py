@@ -270,6 +270,24 @@ def html_chromium(tmp):
     rendered = tables[1].text_content()
     assert "三、本年度办理结果" in rendered and "申请人情况" in rendered
     assert dom.xpath("//td[@data-cell='penalty/decisions']")[0].text_content() == "67"
+    # Printed from the browser: A4, the tables on paper, "— N —" page numbers.
+    if shutil.which("pdftotext") is None:
+        return "pdftotext (poppler-utils) is not installed: the print was not checked"
+    pdf = os.path.join(tmp, "chromium.pdf")
+    subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--user-data-dir=" + profile,
+         "--no-pdf-header-footer", "--print-to-pdf=" + pdf, "file://" + path],
+        capture_output=True, timeout=90, check=True)
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+59[45]\.\d+ x 841\.\d+ pts", info), info
+    printed = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    # Cell text wraps on paper: compare without white space.
+    printed = re.sub(r"\s+", "", printed)
+    for text in ("第二十条第（八）项", "27.2500", "申请人情况", "四、政府信息公开行政复议、行政诉讼情况",
+                 "未经复议直接起诉"):
+        assert text in printed, text
+    assert "—2—" in printed, "no page number"
 
 
 def docx_parts(path):
