@@ -199,22 +199,42 @@ on_sources_response_cb (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      MergeRequest *request = g_new0 (MergeRequest, 1);
-      GtkFileChooserNative *output;
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
-      request->application = g_object_ref (application);
-      request->files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      output = gtk_file_chooser_native_new (_("Save the Summary"),
-                                            gtk_application_get_active_window (GTK_APPLICATION (application)),
-                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (output), _("summary.nianbao"));
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (output), report_filter ());
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (output), TRUE);
-      g_signal_connect (output, "response", G_CALLBACK (on_output_response_cb), request);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (output));
+      nb_batch_merge_files_to_chosen (application, files,
+                                      gtk_application_get_active_window (GTK_APPLICATION (application)));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+/**
+ * nb_batch_merge_files_to_chosen:
+ * @files: (element-type GFile): the reports to add up
+ *
+ * Asks where to save the summary, adds up @files into it and opens it; a
+ * refusal is shown in a dialog, with "Add Up Anyway" where that is allowed.
+ */
+void
+nb_batch_merge_files_to_chosen (NbApplication *application,
+                                GListModel    *files,
+                                GtkWindow     *parent)
+{
+  MergeRequest *request = g_new0 (MergeRequest, 1);
+  GtkFileChooserNative *output;
+
+  g_return_if_fail (NB_IS_APPLICATION (application));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  request->application = g_object_ref (application);
+  request->files = g_object_ref (files);
+  output = gtk_file_chooser_native_new (_("Save the Summary"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (output), _("summary.nianbao"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (output), report_filter ());
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (output), TRUE);
+  g_signal_connect (output, "response", G_CALLBACK (on_output_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (output));
 }
 
 static void

@@ -11,6 +11,9 @@
 G_BEGIN_DECLS
 
 void      nb_batch_actions_install (NbApplication  *application);
+void      nb_batch_merge_files_to_chosen (NbApplication *application,
+                                          GListModel    *files,
+                                          GtkWindow     *parent);
 NbReport *nb_batch_merge_files     (GListModel     *files,
                                     GFile          *output,
                                     gboolean        force,

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-batch-actions.h"
 #include "nb-review-item.h"
 #include "nb-review-window.h"
 #include "nb-window.h"
@@ -153,10 +154,19 @@ collect (GFile     *folder,
 }
 
 static void
+update_actions (NbReviewWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.merge",
+                                 self->load_id == 0
+                                 && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0);
+}
+
+static void
 set_loading (NbReviewWindow *self,
              gboolean        loading)
 {
   gtk_spinner_set_spinning (self->spinner, loading);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -355,6 +365,29 @@ open_folder_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* Every report of the folder, not only those shown: the filter is for
+ * reading, the summary is of the whole folder. */
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  NbReviewWindow *self = NB_REVIEW_WINDOW (widget);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
+    {
+      g_autoptr(NbReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      g_list_store_append (files, nb_review_item_get_file (item));
+    }
+  nb_batch_merge_files_to_chosen (NB_APPLICATION (application), G_LIST_MODEL (files),
+                                  GTK_WINDOW (self));
+}
+
 static void
 nb_review_window_dispose (GObject *object)
 {
@@ -424,6 +457,7 @@ nb_review_window_class_init (NbReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbReviewWindow, summary);
 
   gtk_widget_class_install_action (widget_class, "review.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "review.merge", NULL, merge_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "review.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -456,6 +490,7 @@ nb_review_window_init (NbReviewWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate_cb), self, 0);
   update_summary (self);
+  update_actions (self);
 }
 
 NbReviewWindow *
