@@ -41,6 +41,7 @@ typedef struct
   off_t    size;
   gint64   mtime_ns;
   gint64   ctime_ns;
+  char     hash[65]; /* SHA-256 of the content, "" when unknown */
 } FileStamp;
 
 typedef struct
@@ -91,6 +92,7 @@ struct _NbAutosave
   gboolean         discarded;
   gboolean         swept;
   gboolean         writing_draft_only;
+  GFileMonitor    *monitor;
   guint            generation;     /* a reload makes the writes in flight stale */
   guint64          written_revision; /* in the file, or (after a failure) in the draft */
   FileStamp        stamp;
@@ -167,6 +169,49 @@ stamp_equal (const FileStamp *a,
     return TRUE;
   return a->dev == b->dev && a->ino == b->ino && a->size == b->size
          && a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns;
+}
+
+static void
+stamp_set_hash (FileStamp  *stamp,
+                const char *data,
+                gsize       length)
+{
+  g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data,
+                                                       length);
+
+  g_strlcpy (stamp->hash, hash, sizeof stamp->hash);
+}
+
+/* The file as we left it, or at least its content: a sync tool rewriting
+ * the same bytes, or a touch, is no conflict.  Fills current's hash when
+ * it had to read the file. */
+static gboolean
+stamp_same_content (const FileStamp *expected,
+                    const char      *path,
+                    FileStamp       *current)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (stamp_equal (expected, current))
+    return TRUE;
+  if (!expected->exists || !current->exists || expected->hash[0] == '\0'
+      || !g_file_get_contents (path, &data, &length, NULL))
+    return FALSE;
+  stamp_set_hash (current, data, length);
+  return g_str_equal (current->hash, expected->hash);
+}
+
+static FileStamp
+stamp_path_with_hash (const char *path)
+{
+  FileStamp stamp = stamp_path (path);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (stamp.exists && g_file_get_contents (path, &data, &length, NULL))
+    stamp_set_hash (&stamp, data, length);
+  return stamp;
 }
 
 /* What the user can act on, not errno names. */
@@ -265,7 +310,7 @@ write_job_run (WriteJob *job)
           g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, job->message);
           write_file = FALSE;
         }
-      else if (job->check && !stamp_equal (&job->expected, &current))
+      else if (job->check && !stamp_same_content (&job->expected, target, &current))
         {
           job->state = NB_AUTOSAVE_CONFLICT;
           job->message = g_strdup (_("The file was changed by another program"));
@@ -279,8 +324,12 @@ write_job_run (WriteJob *job)
 
           if (nb_file_write_bytes (target, job->bytes, &error))
             {
+              gsize length;
+              const char *data = g_bytes_get_data (job->bytes, &length);
+
               job->state = NB_AUTOSAVE_SAVED;
               job->stamp = stamp_path (target);
+              stamp_set_hash (&job->stamp, data, length);
             }
           else
             {
@@ -570,6 +619,52 @@ start_write (NbAutosave *self,
   g_task_run_in_thread (task, write_thread);
 }
 
+/* Another program wrote the file while we had nothing to save: say so now,
+ * so the user can reload before typing over a stale copy. */
+static void
+on_file_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    NbAutosave        *self)
+{
+  g_autofree char *path = NULL;
+  FileStamp current;
+
+  if (self->writing || !self->check_file || self->state == NB_AUTOSAVE_CONFLICT
+      || self->file == NULL)
+    return;
+  path = g_file_get_path (self->file);
+  current = stamp_path (path);
+  /* Gone: the next save reports it; our own writes end with a new stamp. */
+  if (!current.exists || stamp_equal (&self->stamp, &current))
+    return;
+  if (stamp_same_content (&self->stamp, path, &current))
+    {
+      self->stamp = current;
+      return;
+    }
+  set_state (self, NB_AUTOSAVE_CONFLICT, _("The file was changed by another program"));
+  g_signal_emit (self, signals[CONFLICT], 0);
+}
+
+static void
+watch_file (NbAutosave *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->file == NULL)
+    return;
+  /* Without a monitor (no inotify) conflicts still show at the next save. */
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
+}
+
 static void
 on_report_changed_cb (NbAutosave *self)
 {
@@ -637,7 +732,7 @@ nb_autosave_constructed (GObject *object)
     {
       g_autofree char *path = g_file_get_path (self->file);
 
-      self->stamp = stamp_path (path);
+      self->stamp = stamp_path_with_hash (path);
       self->check_file = TRUE;
     }
   /* Changes the file does not hold yet (a recovered draft, an import):
@@ -660,6 +755,7 @@ nb_autosave_constructed (GObject *object)
   g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed_cb), self,
                            G_CONNECT_SWAPPED);
   prune_history_once ();
+  watch_file (self);
 
   if (has_unwritten_changes (self))
     {
@@ -686,6 +782,12 @@ nb_autosave_dispose (GObject *object)
       write_job_free (job);
     }
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
 
   if (self->report != NULL
       && g_object_get_data (G_OBJECT (self->report), "nb-autosave") == self)
@@ -896,6 +998,7 @@ nb_autosave_set_file (NbAutosave *self,
     }
   self->check_file = FALSE;
   self->swept = FALSE;
+  watch_file (self);
   if (self->state == NB_AUTOSAVE_CONFLICT || self->state == NB_AUTOSAVE_FAILED)
     set_state (self, NB_AUTOSAVE_PENDING, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -1091,6 +1194,7 @@ nb_autosave_reload (NbAutosave  *self,
   self->generation++;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->force_next = FALSE;
+  stamp_set_hash (&after, data, length);
   self->stamp = after;
   self->check_file = TRUE;
   self->written_revision = nb_report_get_revision (self->report);

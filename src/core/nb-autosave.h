@@ -69,7 +69,10 @@ void             nb_autosave_discard_draft (NbAutosave          *self);
  * flush_async fails with G_IO_ERROR_WRONG_ETAG in a conflict and
  * G_IO_ERROR_FAILED after a failed write (the draft then holds the work).
  * set_file (Save As) writes the new file at once and then removes the draft.
- * A titled report's draft exists only while the file could not be written. */
+ * A titled report's draft exists only while the file could not be written.
+ * The file is watched: another program's write shows as a conflict at once,
+ * even with nothing to save; the same bytes rewritten (a sync tool, a
+ * touch) are no conflict (the content's SHA-256 is compared). */
 /* The autosave of a report, if one was made for it (transfer none). */
 NbAutosave      *nb_autosave_get_for_report (NbReport           *report);
 /* The key of its folder in the version history (see nb-drafts.h). */

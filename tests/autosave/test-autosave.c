@@ -64,6 +64,16 @@ timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+iterate_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Runs the main loop until the autosave reaches a state (or 5 s pass). */
 static void
 wait_for_state (NbAutosave      *autosave,
@@ -518,6 +528,53 @@ test_conflict_reload (void)
   g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
 }
 
+/* Another program writes the file while nothing waits to be saved: the
+ * conflict shows at once, before the user types over a stale copy. */
+static void
+test_conflict_without_edits (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(NbReport) other = sample ();
+  g_autoptr(GError) error = NULL;
+  guint conflicts = 0;
+
+  g_signal_connect (autosave, "conflict", G_CALLBACK (on_conflict_cb), &conflicts);
+  nb_report_set_agency (other, "同事的版本");
+  g_assert_true (nb_file_save (other, path, &error));
+  wait_for_state (autosave, NB_AUTOSAVE_CONFLICT);
+  g_assert_cmpuint (conflicts, ==, 1);
+  g_assert_false (nb_report_get_modified (report));
+}
+
+/* A sync tool rewriting the same bytes (or a touch) is no conflict. */
+static void
+test_same_content_is_no_conflict (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autofree char *content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) back = NULL;
+
+  nb_report_set_agency (report, "同步前");
+  g_assert_true (flush (autosave, &error));
+  content = read_file (path);
+  /* A new inode and times, the same bytes. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (g_file_set_contents (path, content, -1, &error));
+  iterate_ms (1500);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
+
+  nb_report_set_agency (report, "同步后");
+  g_assert_true (flush (autosave, &error));
+  g_assert_no_error (error);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "同步后");
+}
+
 /* Our own writes never pass for another program's. */
 static void
 test_no_false_conflict (void)
@@ -915,6 +972,8 @@ main (int   argc,
   g_test_add_func ("/autosave/flush", test_flush);
   g_test_add_func ("/autosave/conflict", test_conflict);
   g_test_add_func ("/autosave/conflict-reload", test_conflict_reload);
+  g_test_add_func ("/autosave/conflict-without-edits", test_conflict_without_edits);
+  g_test_add_func ("/autosave/same-content-is-no-conflict", test_same_content_is_no_conflict);
   g_test_add_func ("/autosave/no-false-conflict", test_no_false_conflict);
   g_test_add_func ("/autosave/deleted-file", test_deleted_file);
   g_test_add_func ("/autosave/read-only-folder", test_read_only_folder);
