@@ -107,7 +107,7 @@ class Batch(unittest.TestCase):
         self.assertIn("xml", r.stderr)
 
     def test_merge_totals(self):
-        files = generate(self.path("in"), "--count", "25", "--seed", "7")
+        files = generate(self.path("in"), "--count", "120", "--seed", "7")
         # Independent totals: every stated cell summed, money as exact decimals.
         totals = {}
         for path in files:
@@ -119,12 +119,12 @@ class Batch(unittest.TestCase):
         out = self.path("summary.nianbao")
         r = run("--merge", "--agency", "某县人民政府", "-o", out, self.path("in"))
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("25", r.stderr)
+        self.assertIn("120", r.stderr)
         summary = load(out)
         self.assertEqual(summary["metadata"]["agency"], "某县人民政府")
         self.assertEqual(summary["metadata"]["year"], 2023)
         self.assertEqual(summary["edition"], "2021")
-        self.assertEqual(len(summary["metadata"]["sources"]), 25)
+        self.assertEqual(len(summary["metadata"]["sources"]), 120)
         self.assertEqual(summary["metadata"]["sources"][0], "县直部门00001 (report-00001.nianbao)")
         merged = {(t, k): exact(v) for t, cells in summary["tables"].items() for k, v in cells.items()}
         self.assertEqual(merged, totals)
@@ -135,6 +135,26 @@ class Batch(unittest.TestCase):
         r = run("--check", out)
         rules = {m.group("rule") for m in map(FINDING.match, r.stdout.splitlines()) if m}
         self.assertTrue(rules <= {"SECTION-EMPTY", "META-CONTACT"}, rules)
+
+    @unittest.skipUnless(os.path.exists("/usr/bin/time"), "needs GNU time")
+    def test_merge_memory_does_not_grow(self):
+        """Streaming: ten times the reports, about the same peak memory."""
+        generate(self.path("all"), "--count", "1000", "--seed", "3")
+        os.mkdir(self.path("tenth"))
+        for name in sorted(os.listdir(self.path("all")))[:100]:
+            os.link(self.path("all", name), self.path("tenth", name))
+
+        def peak_kb(folder):
+            r = subprocess.run(["/usr/bin/time", "-f", "%M", NIANBAO, "--merge", "-o",
+                                self.path(folder + ".nianbao"), self.path(folder)],
+                               capture_output=True, text=True, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            return int(r.stderr.strip().splitlines()[-1])
+
+        small, large = peak_kb("tenth"), peak_kb("all")
+        # A report held in memory costs well over 10 KB; 900 more would add
+        # megabytes. The list of sources grows by ~0.5 KB a report.
+        self.assertLess(large - small, 2 * 1024, (small, large))
 
     def test_merge_refusals_keep_old_output(self):
         generate(self.path("a"), "--count", "3", "--year", "2023")
