@@ -287,6 +287,13 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
   /* Not in any file yet: modified, so it is saved as soon as it opens. */
   nb_report_set_modified (report, TRUE);
   nb_application_open_report (self->application, report, file);
+  if (file == NULL && nb_autosave_get_for_report (report) != NULL)
+    {
+      g_autofree char *old_key = nb_history_key_for_draft (info->id);
+
+      /* The untitled report's versions come along to its new draft. */
+      nb_history_move (old_key, nb_autosave_get_history_key (nb_autosave_get_for_report (report)));
+    }
   remove_draft_once_saved (report, info);
   remove_row (self, n);
   return TRUE;
