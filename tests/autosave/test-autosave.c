@@ -188,7 +188,7 @@ test_saves_after_delay (void)
 
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
   g_assert_true (nb_autosave_get_for_report (report) == autosave);
-  nb_autosave_set_delay (autosave, 200);
+  nb_autosave_set_delay (autosave, 1000);
   nb_report_set_agency (report, "自动保存局");
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_PENDING);
   g_assert_true (nb_report_get_modified (report));
@@ -249,7 +249,7 @@ test_throttle (void)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (edit_id);
   /* About one save per 100 ms of typing; a debounce would give none. */
-  g_assert_cmpuint (saves, >=, 4);
+  g_assert_cmpuint (saves, >=, 3);
   g_assert_cmpuint (saves, <=, 11);
   g_assert_true (flush (autosave, NULL));
   g_assert_false (nb_report_get_modified (report));
