@@ -105,7 +105,7 @@ gboolean
 nb_cli_is_command (NbCliOptions *o)
 {
   return o->import_path != NULL || o->next_year || o->version || o->new_report || o->check || o->export_format != NULL || o->merge
-         || o->compare || o->print;
+         || o->compare || o->print || o->printer != NULL;
 }
 
 void
@@ -807,6 +807,8 @@ nb_cli_run (NbCliOptions *o)
     return run_compare (o);
   if (o->print)
     return run_print (o);
+  if (o->printer != NULL)
+    return usage_error (_("--printer goes with --print"));
   g_assert_not_reached ();
   return EXIT_UNREADABLE;
 }
