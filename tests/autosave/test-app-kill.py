@@ -114,9 +114,9 @@ def app_killed_while_editing():
         for i in range(KILLS):
             app = env.start(env.path, edit_ms=20)
             env.wait_editing(app)
-            # The autosave delay is 0.5 s: kills land before, during and
-            # between saves.
-            time.sleep(random.uniform(0.1, 2.0))
+            # The autosave delay is 0.5 s (then a save about every 0.5 s):
+            # kills land during and between saves, after the first one.
+            time.sleep(random.uniform(0.6, 2.0))
             app.send_signal(signal.SIGKILL)
             app.wait(timeout=30)
             assert os.path.getsize(env.path) > 0
