@@ -252,10 +252,22 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       job->parent = parent ? g_object_ref (parent) : NULL;
       /* The display name keeps the extension, which tells the format, also
        * for files behind the document portal. */
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                                G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
       job->name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
-      g_file_load_contents_async (file, NULL, on_contents_loaded_cb, job);
+      /* Refused before it is read into memory. */
+      if (info != NULL && g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The file is too large to be a report (%" G_GOFFSET_FORMAT " bytes; at most %d)"),
+                             g_file_info_get_size (info), NB_IMPORT_MAX_SIZE);
+
+          show_error (job, message);
+          import_job_free (job);
+        }
+      else
+        g_file_load_contents_async (file, NULL, on_contents_loaded_cb, job);
     }
   g_object_unref (chooser);
 }
