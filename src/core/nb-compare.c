@@ -487,7 +487,7 @@ nb_compare_to_text (NbCompare  *self,
         }
     }
   if (!any_largest)
-    g_string_append_printf (out, "  %s\n", _("No value changed."));
+    g_string_append_printf (out, "  %s\n", _("No value changed (of those stated in both years)."));
 
   g_string_append_printf (out, "\n%s\n", _("Every value (last year, this year, change):"));
   for (guint i = 0; i < self->rows->len; i++)

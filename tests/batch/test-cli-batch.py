@@ -220,7 +220,7 @@ class Batch(unittest.TestCase):
         self.assertRegex(r.stdout, r"problems\s+0\.\d\d")
         # The same file twice: section 五 copied, nothing changed.
         r = run("--compare", old, old)
-        self.assertIn("No value changed.", r.stdout)
+        self.assertIn("No value changed", r.stdout)
         self.assertIn("warning: [X-REPEATED] section problems -: Section “五、", r.stdout)
         self.assertIn("(repeats last year’s)", r.stdout)
         self.assertEqual(run("--compare", old).returncode, 2)
