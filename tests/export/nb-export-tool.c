@@ -6,7 +6,8 @@
  *                                         and every paragraph
  *   nb-export-tool generate SEED EDITION OUT
  *                                         a report with odd text and values
- *   nb-export-tool bench FORMAT N         time N exports of the sample report
+ *   nb-export-tool bench FORMAT N [FILE]  time N exports of the sample report
+ *                                         (or of FILE)
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -148,10 +149,11 @@ dump_layout (NbReport *report)
 
 static int
 bench (const char *format,
-       guint       n)
+       guint       n,
+       const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) report = path ? nb_file_load (path, &error) : nb_file_load_sample (&error);
   double best = G_MAXDOUBLE, total = 0;
   gsize size = 0;
 
@@ -204,10 +206,10 @@ main (int   argc,
         }
       return 0;
     }
-  if (argc == 4 && g_str_equal (argv[1], "bench"))
-    return bench (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10));
+  if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "bench"))
+    return bench (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10), argc == 5 ? argv[4] : NULL);
   g_printerr ("usage: nb-export-tool layout FILE|--sample\n"
               "       nb-export-tool generate SEED EDITION OUT\n"
-              "       nb-export-tool bench FORMAT N\n");
+              "       nb-export-tool bench FORMAT N [FILE]\n");
   return 2;
 }
