@@ -401,6 +401,9 @@ set_state (NbAutosave      *self,
            NbAutosaveState  state,
            const char      *message)
 {
+  /* Both change before either is announced: a handler of notify::state
+   * reads the new message. */
+  g_object_freeze_notify (G_OBJECT (self));
   if (self->state != state)
     {
       self->state = state;
@@ -412,6 +415,7 @@ set_state (NbAutosave      *self,
       self->message = g_strdup (message);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
     }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "kill-edit.h"
 #include "nb-application.h"
@@ -346,6 +347,93 @@ test_window_reload_and_history (void)
   iterate (20);
 }
 
+static gboolean
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  /* Shown: visible, and not in a revealer that hides it. */
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    {
+      GtkWidget *revealer = gtk_widget_get_ancestor (widget, GTK_TYPE_REVEALER);
+
+      return revealer == NULL || gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A write that fails shows why in the window, and the work is kept. */
+static void
+test_window_shows_failure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (tmpdir, "ro", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(NbReport) kept = NULL;
+  GtkWindow *window;
+  NbAutosave *autosave;
+  const char *expected;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  if (geteuid () == 0)
+    {
+      command = g_strdup_printf ("mount -t tmpfs -o size=1m tmpfs '%s' 2>/dev/null", dir);
+      if (system (command) != 0)
+        {
+          g_test_skip ("root, but cannot mount a tmpfs to make read-only");
+          return;
+        }
+      expected = "The folder is read-only";
+    }
+  else
+    expected = "You are not allowed to write in this folder";
+
+  g_assert_true (nb_file_save (report, path, &error));
+  g_file_get_contents (path, &before, NULL, NULL);
+  window = nb_application_open_report (get_app (), report, file);
+  autosave = nb_autosave_get_for_report (report);
+  g_assert_nonnull (autosave);
+  nb_autosave_set_delay (autosave, 20);
+  g_clear_pointer (&command, g_free);
+  if (geteuid () == 0)
+    {
+      command = g_strdup_printf ("mount -o remount,ro '%s'", dir);
+      g_assert_cmpint (system (command), ==, 0);
+    }
+  else
+    g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  nb_report_set_agency (report, "写不进去");
+  wait_state (autosave, NB_AUTOSAVE_FAILED);
+  iterate (300);
+  g_assert_true (find_label_containing (GTK_WIDGET (window), expected));
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+  kept = nb_file_load (g_file_peek_path (nb_autosave_get_draft_file (autosave)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (kept), ==, "写不进去");
+
+  gtk_window_destroy (window);
+  iterate (20);
+  g_clear_pointer (&command, g_free);
+  if (geteuid () == 0)
+    {
+      command = g_strdup_printf ("umount '%s'", dir);
+      g_assert_cmpint (system (command), ==, 0);
+    }
+  else
+    g_chmod (dir, 0755);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/autosave-ui/recovery-at-start", test_recovery_at_start);
   g_test_add_func ("/autosave-ui/recovery-discard", test_recovery_discard);
   g_test_add_func ("/autosave-ui/window-reload-and-history", test_window_reload_and_history);
+  g_test_add_func ("/autosave-ui/window-shows-failure", test_window_shows_failure);
 
   status = g_test_run ();
   if (app != NULL)
