@@ -54,13 +54,7 @@ dup_settings (void)
 void
 nb_print_load_options (NbRenderOptions *options)
 {
-  g_autoptr(GSettings) settings = dup_settings ();
-
-  nb_render_options_init (options);
-  if (settings == NULL)
-    return;
-  options->landscape_tables = g_settings_get_boolean (settings, "print-landscape-tables");
-  options->line_pitch = g_settings_get_double (settings, "print-line-pitch");
+  nb_render_options_load_saved (options);
 }
 
 static GtkPrintSettings *

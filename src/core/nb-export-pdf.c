@@ -10,13 +10,17 @@
 #include "nb-export.h"
 #include "nb-render.h"
 
-/* The default print options: every section, portrait tables, the standard
- * line pitch.  The app's Export PDF uses its own options through NbRender. */
+/* Every section, with the layout options last chosen in the print preview
+ * (landscape tables, line pitch): the PDF is the print-out the user saw. */
 GBytes *
 nb_export_pdf (NbReport  *report,
                GError   **error)
 {
-  g_autoptr(NbRender) render = nb_render_new (report, NULL);
+  g_autoptr(NbRender) render = NULL;
+  NbRenderOptions options;
+
+  nb_render_options_load_saved (&options);
+  render = nb_render_new (report, &options);
 
   return nb_render_to_pdf (render, error);
 }

@@ -6,7 +6,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "nb-report.h"
 
@@ -34,6 +34,7 @@ typedef struct
 #define NB_LINE_PITCH_DEFAULT 28.9
 
 void             nb_render_options_init         (NbRenderOptions       *options);
+void             nb_render_options_load_saved   (NbRenderOptions       *options);
 
 #define NB_TYPE_RENDER (nb_render_get_type ())
 G_DECLARE_FINAL_TYPE (NbRender, nb_render, NB, RENDER, GObject)

@@ -269,6 +269,34 @@ test_fonts (void)
                    nb_fonts_is_substitute (NB_FONT_TITLE) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 }
 
+/* The preview's choices reach Export PDF and the command line. */
+static void
+test_saved_options (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  NbRenderOptions options;
+
+  nb_render_options_load_saved (&options);
+  g_assert_false (options.landscape_tables);
+  g_assert_cmpfloat_with_epsilon (options.line_pitch, NB_LINE_PITCH_DEFAULT, 0.001);
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("the GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "print-landscape-tables", TRUE);
+  g_settings_set_double (settings, "print-line-pitch", 30.5);
+  nb_render_options_load_saved (&options);
+  g_assert_true (options.landscape_tables);
+  g_assert_cmpfloat_with_epsilon (options.line_pitch, 30.5, 0.001);
+  g_settings_reset (settings, "print-landscape-tables");
+  g_settings_reset (settings, "print-line-pitch");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,5 +308,6 @@ main (int   argc,
   g_test_add_func ("/render/options", test_render_options);
   g_test_add_func ("/render/draw", test_render_draw);
   g_test_add_func ("/render/fonts", test_fonts);
+  g_test_add_func ("/render/saved-options", test_saved_options);
   return g_test_run ();
 }
