@@ -21,7 +21,9 @@ struct _NbCompareWindow
 
   NbCompare            *compare;
 
-  AdwWindowTitle       *title;
+  AdwViewSwitcherTitle *title;
+  AdwViewStackPage     *checks_page;
+  AdwViewStackPage     *text_page;
   GtkToggleButton      *changed_only;
   GtkLabel             *copied;
   AdwPreferencesGroup  *notes_group;
@@ -169,7 +171,11 @@ fill (NbCompareWindow *self)
                                                nb_report_get_year (new_report));
   g_autofree char *copied = nb_compare_dup_copied_warning (self->compare);
 
-  adw_window_title_set_subtitle (self->title, subtitle);
+  adw_view_switcher_title_set_subtitle (self->title, subtitle);
+  /* The checks and a copied section 五 call for attention on their tabs. */
+  adw_view_stack_page_set_badge_number (self->checks_page, findings->len + notes->len);
+  adw_view_stack_page_set_needs_attention (self->checks_page, findings->len + notes->len > 0);
+  adw_view_stack_page_set_needs_attention (self->text_page, copied != NULL);
 
   if (copied != NULL)
     {
@@ -329,6 +335,8 @@ nb_compare_window_class_init (NbCompareWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-compare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, checks_page);
+  gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, text_page);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, changed_only);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, copied);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, notes_group);
