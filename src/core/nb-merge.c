@@ -109,17 +109,25 @@ add_values (NbMerge     *self,
             const char  *name,
             GError     **error)
 {
+  NbEdition *edition = nb_report_get_edition (report);
+
   for (guint t = 0; t < self->n_tables; t++)
     {
       const NbEditionTable *table = nb_edition_get_table (self->edition, t);
+      /* The same edition id, but maybe another instance of it. */
+      const NbEditionTable *source = edition == self->edition
+                                       ? table
+                                       : nb_edition_find_table (edition, nb_edition_table_get_id (table));
       TableSums *sums = &self->tables[t];
 
+      g_assert (source != NULL
+                && nb_edition_table_get_n_cells (source) == nb_edition_table_get_n_cells (table));
       for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
         {
           gint64 value = 0;
 
           /* Blank and invalid cells add nothing; the checks reported them. */
-          if (nb_report_get_cell (report, table, c, &value, NULL) != NB_CELL_VALUE)
+          if (nb_report_get_cell (report, source, c, &value, NULL) != NB_CELL_VALUE)
             continue;
           if (__builtin_add_overflow (sums->sums[c], value, &sums->sums[c]))
             {

@@ -270,6 +270,46 @@ test_overflow (void)
   g_assert_error (error, NB_MERGE_ERROR, NB_MERGE_ERROR_REFUSED);
 }
 
+/* Same edition id, another instance (loaded from the data file): summed by
+ * table id, not by pointer. */
+static void
+test_edition_instances (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("NB_SOURCE_DIR"), "data", "editions",
+                                            "2021.json", NULL);
+  g_autofree char *json = NULL;
+  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NbEdition) other = NULL;
+  g_autoptr(NbReport) a = sample_as ("甲局");
+  g_autoptr(NbReport) b = NULL;
+  g_autoptr(NbMerge) merge = nb_merge_new (TRUE);
+  g_autoptr(NbReport) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const NbEditionTable *t2 = table (a, "t2");
+  const NbEditionTable *other_t2;
+  guint penalty = cell (a, "t2", "penalty/decisions");
+
+  g_assert_true (g_file_get_contents (path, &json, &length, &error));
+  bytes = g_bytes_new_take (g_steal_pointer (&json), length);
+  other = nb_edition_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (other != nb_report_get_edition (a));
+  b = nb_report_new (other);
+  nb_report_set_agency (b, "乙局");
+  nb_report_set_year (b, nb_report_get_year (a));
+  other_t2 = nb_edition_find_table (other, "t2");
+  nb_report_set_value (b, other_t2, penalty, 5);
+
+  g_assert_true (nb_merge_add (merge, a, "a.nianbao", &error));
+  g_assert_true (nb_merge_add (merge, b, "b.nianbao", &error)); /* forced: b has errors */
+  g_assert_no_error (error);
+  summary = nb_merge_finish (merge, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_get_value (summary, t2, penalty), ==,
+                   nb_report_get_value (a, t2, penalty) + 5);
+}
+
 static void
 test_nothing_and_unreadable (void)
 {
@@ -298,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/merge/refuses-mixed", test_refuses_mixed);
   g_test_add_func ("/merge/duplicates-and-errors", test_duplicates_and_errors);
   g_test_add_func ("/merge/overflow", test_overflow);
+  g_test_add_func ("/merge/edition-instances", test_edition_instances);
   g_test_add_func ("/merge/nothing-and-unreadable", test_nothing_and_unreadable);
   return g_test_run ();
 }
