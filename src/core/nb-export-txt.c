@@ -11,10 +11,10 @@
  *                           field per grid column; a merged cell's text sits
  *                           in its first field, the fields it covers are empty
  *
- * In narrative text "\", "*" and a leading "#" are backslash-escaped as in
- * CommonMark, so no typed character turns into markup on the way back.  A
- * paragraph is one line, so a line break inside it becomes a space, and so
- * does a tab, which would split a table field.
+ * In the title and the narrative "\", "*" and a leading "#" or "|" are
+ * backslash-escaped as in CommonMark, so no typed character turns into
+ * markup on the way back.  A paragraph is one line, so a line break inside
+ * it becomes a space, and so does a tab, which would split a table field.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,9 +45,11 @@ append_narrative (GString    *out,
           g_string_append_c (out, *p);
           break;
         case '#':
+        case '|':
+          /* At the start of a line, a heading or a Markdown table row. */
           if (at_line_start)
             g_string_append_c (out, '\\');
-          g_string_append_c (out, '#');
+          g_string_append_c (out, *p);
           break;
         case '\t':
         case '\n':
@@ -60,7 +62,8 @@ append_narrative (GString    *out,
           g_string_append_c (out, *p);
           break;
         }
-      at_line_start = FALSE;
+      /* A reader strips the line's leading space before it looks. */
+      at_line_start = at_line_start && strchr (" \t\n\r", *p) != NULL;
     }
 }
 
@@ -144,7 +147,8 @@ nb_export_txt (NbReport  *report,
   g_autofree char *title = nb_report_dup_title (report);
   GString *out = g_string_new ("# ");
 
-  append_field (out, title);
+  /* The title is escaped like a heading. */
+  append_narrative (out, title, FALSE);
   g_string_append (out, "\n\n");
 
   for (guint s = 0; s < nb_edition_get_n_sections (edition); s++)
