@@ -36,14 +36,14 @@ merge_request_free (MergeRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MergeRequest, merge_request_free)
 
-static GtkFileFilter *
-report_filter (void)
+static void
+add_report_filter (GtkFileChooser *chooser)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Nianbao Reports"));
   gtk_file_filter_add_suffix (filter, "nianbao");
-  return filter;
+  gtk_file_chooser_add_filter (chooser, filter);
 }
 
 static void
@@ -231,7 +231,7 @@ nb_batch_merge_files_to_chosen (NbApplication *application,
   output = gtk_file_chooser_native_new (_("Save the Summary"), parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (output), _("summary.nianbao"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (output), report_filter ());
+  add_report_filter (GTK_FILE_CHOOSER (output));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (output), TRUE);
   g_signal_connect (output, "response", G_CALLBACK (on_output_response_cb), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (output));
@@ -249,7 +249,7 @@ merge_action (GSimpleAction *action,
                                          gtk_application_get_active_window (GTK_APPLICATION (application)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), report_filter ());
+  add_report_filter (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_sources_response_cb), application);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
