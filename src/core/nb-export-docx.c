@@ -273,13 +273,13 @@ compute_widths (const NbEditionTable *table)
   guint total = 0, used = 0;
 
   for (guint c = 0; c < width; c++)
-    weights[c] = 4;
+    weights[c] = 5;
   for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
     {
       const NbLayoutItem *item = nb_edition_table_get_layout (table, i);
 
       if (item->column < first_value && item->column_span == 1 && item->text != NULL)
-        weights[item->column] = CLAMP (g_utf8_strlen (item->text, -1), weights[item->column], 16);
+        weights[item->column] = CLAMP (g_utf8_strlen (item->text, -1), weights[item->column], 14);
     }
   for (guint c = 0; c < width; c++)
     total += weights[c];
