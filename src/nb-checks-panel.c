@@ -118,6 +118,27 @@ signature_of (GPtrArray *findings)
   return g_string_free (signature, FALSE);
 }
 
+/* The same findings in the same places, perhaps with other numbers in
+ * their messages. */
+static gboolean
+same_shape (NbChecksPanel *self,
+            GPtrArray     *shown)
+{
+  if (self->shown == NULL || self->shown->len != shown->len)
+    return FALSE;
+  for (guint i = 0; i < shown->len; i++)
+    {
+      NbFinding *a = g_ptr_array_index (self->shown, i);
+      NbFinding *b = g_ptr_array_index (shown, i);
+
+      if (a->severity != b->severity || g_strcmp0 (a->rule_id, b->rule_id) != 0
+          || a->cell != b->cell || g_strcmp0 (a->table_id, b->table_id) != 0
+          || g_strcmp0 (a->section_id, b->section_id) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GtkWidget *
 make_row (NbChecksPanel *self,
           NbFinding     *finding)
@@ -228,13 +249,31 @@ nb_checks_panel_refresh (NbChecksPanel *self)
   g_ptr_array_sort_with_data (shown, compare_findings, self);
   signature = signature_of (shown);
 
-  if (g_strcmp0 (signature, self->signature) != 0)
+  if (g_strcmp0 (signature, self->signature) != 0 && same_shape (self, shown))
+    {
+      /* Only the messages changed (a sum that still does not add up):
+       * update the rows' text instead of building them again. */
+      for (guint i = 0; i < shown->len; i++)
+        {
+          NbFinding *finding = g_ptr_array_index (shown, i);
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), (int)i);
+          GtkWidget *box = gtk_list_box_row_get_child (row);
+          GtkWidget *label = gtk_widget_get_last_child (box);
+
+          gtk_label_set_text (GTK_LABEL (label), finding->message);
+        }
+      g_free (self->signature);
+      self->signature = g_steal_pointer (&signature);
+      g_clear_pointer (&self->shown, g_ptr_array_unref);
+      self->shown = g_steal_pointer (&shown);
+    }
+  else if (g_strcmp0 (signature, self->signature) != 0)
     {
       g_free (self->signature);
       self->signature = g_steal_pointer (&signature);
       g_clear_pointer (&self->shown, g_ptr_array_unref);
       self->shown = g_steal_pointer (&shown);
-      while ((child = gtk_widget_get_first_child (self->list)) != NULL)
+      while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), 0))))
         gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
       for (guint i = 0; i < self->shown->len; i++)
         gtk_list_box_append (GTK_LIST_BOX (self->list),

@@ -36,6 +36,7 @@ struct _NbSheet
   int                   clicked;    /* the cell a press landed on */
   int                   drag_start;
   gboolean             *selected;
+  gint8                *shown_invalid; /* -1 unknown, else what the cell shows */
   gboolean              edit_mode;  /* F2 or a click: arrows move the caret */
   gboolean              moving;     /* focus moves by our own hand */
   gboolean              extending;
@@ -98,6 +99,9 @@ repaint_cell (NbSheet *self,
       self->repainting = FALSE;
     }
 
+  if (nb_report_get_cell (self->report, self->table, cell, NULL, &invalid) != NB_CELL_INVALID
+      && self->shown_invalid[cell] == 0)
+    return;  /* a valid value stays valid: only the text changed */
   if (nb_report_get_cell (self->report, self->table, cell, NULL, &invalid) == NB_CELL_INVALID)
     {
       g_autoptr(GError) error = NULL;
@@ -110,6 +114,7 @@ repaint_cell (NbSheet *self,
       gtk_widget_set_tooltip_text (entry, error ? error->message : _("Not a valid value"));
       gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
                                    GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      self->shown_invalid[cell] = 1;
     }
   else
     {
@@ -118,6 +123,7 @@ repaint_cell (NbSheet *self,
                                             ? _("Computed from the cells it adds up")
                                             : NULL);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+      self->shown_invalid[cell] = 0;
     }
 }
 
@@ -969,6 +975,8 @@ build (NbSheet *self)
   self->n_cells = nb_edition_table_get_n_cells (self->table);
   self->entries = g_new0 (GtkWidget *, MAX (self->n_cells, 1));
   self->selected = g_new0 (gboolean, MAX (self->n_cells, 1));
+  self->shown_invalid = g_new (gint8, MAX (self->n_cells, 1));
+  memset (self->shown_invalid, -1, MAX (self->n_cells, 1));
   self->map = g_new (int, MAX (self->width * self->height, 1));
   for (guint i = 0; i < self->width * self->height; i++)
     self->map[i] = -1;
@@ -1050,6 +1058,7 @@ nb_sheet_finalize (GObject *object)
 
   g_free (self->entries);
   g_free (self->selected);
+  g_free (self->shown_invalid);
   g_free (self->map);
   g_free (self->table_id);
 

@@ -54,6 +54,7 @@ nb_table_page_constructed (GObject *object)
   gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_widget_add_css_class (heading, "title-2");
+  gtk_widget_add_css_class (heading, "report-heading");
   gtk_box_append (GTK_BOX (inner), heading);
 
   hint = gtk_label_new (section->guidance

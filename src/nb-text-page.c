@@ -479,6 +479,7 @@ build (NbTextPage *self)
   gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_widget_add_css_class (heading, "title-2");
+  gtk_widget_add_css_class (heading, "report-heading");
   gtk_box_append (GTK_BOX (self->box), heading);
 
   self->guidance = gtk_label_new (self->section->guidance);
