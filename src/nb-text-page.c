@@ -501,7 +501,13 @@ build (NbTextPage *self)
   gtk_box_append (GTK_BOX (toolbar), self->style_dropdown);
 
   self->bold_button = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (self->bold_button), "format-text-bold-symbolic");
+  {
+    GtkWidget *b = gtk_label_new (NULL);
+
+    /* A bold "B": the icon is missing from some themes. */
+    gtk_label_set_markup (GTK_LABEL (b), "<b>B</b>");
+    gtk_button_set_child (GTK_BUTTON (self->bold_button), b);
+  }
   gtk_widget_set_tooltip_text (self->bold_button, _("Bold (Ctrl+B)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bold_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bold"), -1);
@@ -520,8 +526,9 @@ build (NbTextPage *self)
 
   if (self->section->subheadings != NULL && self->section->subheadings[0] != NULL)
     {
-      GtkWidget *flow = gtk_flow_box_new ();
       GtkWidget *caption = gtk_label_new (_("Common sub-headings (optional), inserted after the cursor:"));
+      GtkWidget *line = NULL;
+      glong used = 0;
 
       gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
       gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
@@ -529,26 +536,32 @@ build (NbTextPage *self)
       gtk_widget_add_css_class (caption, "caption");
       gtk_box_append (GTK_BOX (self->box), caption);
 
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
-      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+      /* Lines of buttons filled by length: a flow box would give every
+       * button the width of the longest. */
       for (guint i = 0; self->section->subheadings[i] != NULL; i++)
         {
+          const char *text = self->section->subheadings[i];
+          glong length = g_utf8_strlen (text, -1) + 3;
           GtkWidget *button = gtk_button_new ();
           GtkWidget *content = adw_button_content_new ();
 
+          if (line == NULL || used + length > 44)
+            {
+              line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+              gtk_box_append (GTK_BOX (self->box), line);
+              used = 0;
+            }
+          used += length;
           adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-          adw_button_content_set_label (ADW_BUTTON_CONTENT (content), self->section->subheadings[i]);
+          adw_button_content_set_label (ADW_BUTTON_CONTENT (content), text);
           gtk_button_set_child (GTK_BUTTON (button), content);
           gtk_widget_add_css_class (button, "pill");
-          gtk_widget_add_css_class (button, "small");
-          g_object_set_data (G_OBJECT (button), "nb-subheading",
-                             (gpointer)self->section->subheadings[i]);
+          gtk_widget_add_css_class (button, "subheading-button");
+          gtk_widget_set_tooltip_text (button, _("Insert this sub-heading after the cursor"));
+          g_object_set_data (G_OBJECT (button), "nb-subheading", (gpointer)text);
           g_signal_connect (button, "clicked", G_CALLBACK (on_subheading_clicked_cb), self);
-          gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
+          gtk_box_append (GTK_BOX (line), button);
         }
-      gtk_box_append (GTK_BOX (self->box), flow);
     }
 
   self->view = GTK_TEXT_VIEW (gtk_text_view_new ());

@@ -179,8 +179,11 @@ update_title (NbWindow *self)
   g_autofree char *subtitle = NULL;
   gboolean modified = nb_report_get_modified (self->report);
 
-  /* Translators: the file name, and whether its changes are on disk */
-  subtitle = g_strdup_printf (_("%s — %s"), name, state_text (self));
+  if (self->file == NULL && !modified)
+    subtitle = g_steal_pointer (&name);
+  else
+    /* Translators: the file name, and whether its changes are on disk */
+    subtitle = g_strdup_printf (_("%s — %s"), name, state_text (self));
   adw_window_title_set_title (self->title, title);
   adw_window_title_set_subtitle (self->title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
