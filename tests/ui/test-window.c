@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "nb-file.h"
+#include "nb-new-report-dialog.h"
 #include "nb-window.h"
 
 typedef struct
@@ -495,6 +496,132 @@ test_accessible_labels (Fixture       *f,
 }
 
 static void
+test_drag_select (Fixture       *f,
+                  gconstpointer  data)
+{
+  GdkSurface *surface;
+  g_autofree guint *selection = NULL;
+  guint n = 0;
+  int from = 0, to = 0;
+  graphene_point_t a, b;
+
+  REQUIRE_KEYS ();
+
+  nb_window_show_section (f->window, "requests");
+  wait_ms (100);
+  from = cell (f, "new", "natural");
+  to = cell (f, "granted", "research");
+  g_assert_true (gtk_widget_compute_point (nb_sheet_get_cell_widget (f->sheet, (guint)from),
+                                           GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (10, 10), &a));
+  g_assert_true (gtk_widget_compute_point (nb_sheet_get_cell_widget (f->sheet, (guint)to),
+                                           GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (10, 10), &b));
+  surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  {
+    gulong xid = (gulong)gdk_x11_surface_get_xid (surface);
+    g_autofree char *press = g_strdup_printf ("mousemove --window %lu %d %d mousedown 1", xid,
+                                              (int)a.x, (int)a.y);
+    g_autofree char *move1 = g_strdup_printf ("mousemove --window %lu %d %d", xid,
+                                              (int)(a.x + b.x) / 2, (int)(a.y + b.y) / 2);
+    g_autofree char *move2 = g_strdup_printf ("mousemove --window %lu %d %d mouseup 1", xid,
+                                              (int)b.x, (int)b.y);
+
+    xdotool (press);
+    xdotool (move1);
+    xdotool (move2);
+  }
+  /* Three rows by three columns, from 一 自然人 to （一） 科研机构. */
+  selection = nb_sheet_dup_selection (f->sheet, &n);
+  g_assert_cmpuint (n, ==, 9);
+  g_assert_cmpuint (selection[0], ==, (guint)from);
+  g_assert_cmpuint (selection[8], ==, (guint)to);
+}
+
+static void
+test_insert_subheading (Fixture       *f,
+                        gconstpointer  data)
+{
+  NbTextPage *page = nb_window_get_text_page (f->window, "other");
+  GPtrArray *paragraphs;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  nb_window_show_section (f->window, "other");
+  nb_text_page_insert_heading (page, "信息处理费收取情况");
+  nb_text_page_insert_heading (page, "政务公开工作创新情况");
+  paragraphs = nb_report_get_paragraphs (f->report, "other");
+  g_assert_cmpuint (paragraphs->len, ==, 2);
+  first = nb_paragraph_dup_text (g_ptr_array_index (paragraphs, 0));
+  second = nb_paragraph_dup_text (g_ptr_array_index (paragraphs, 1));
+  g_assert_cmpstr (first, ==, "（一）信息处理费收取情况");
+  g_assert_cmpstr (second, ==, "（二）政务公开工作创新情况");
+  g_assert_cmpint (((NbParagraph *)g_ptr_array_index (paragraphs, 1))->level, ==,
+                   NB_PARAGRAPH_HEADING_2);
+}
+
+static void
+test_new_report_dialog (void)
+{
+  GtkWidget *dialog = nb_new_report_dialog_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+
+  /* The edition follows the year: 2020 is a 2019-edition year. */
+  nb_new_report_dialog_set_year (NB_NEW_REPORT_DIALOG (dialog), 2020);
+  g_assert_cmpstr (nb_new_report_dialog_get_edition_id (NB_NEW_REPORT_DIALOG (dialog)), ==, "2019");
+  nb_new_report_dialog_set_year (NB_NEW_REPORT_DIALOG (dialog), 2024);
+  g_assert_cmpstr (nb_new_report_dialog_get_edition_id (NB_NEW_REPORT_DIALOG (dialog)), ==, "2021");
+  report = nb_new_report_dialog_create_report (NB_NEW_REPORT_DIALOG (dialog), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2024);
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2021");
+  g_assert_false (nb_report_get_can_undo (report));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_window_size_setting (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+  g_autoptr(NbReport) report = nb_report_new (edition);
+  NbWindow *window;
+  int width = 0, height = 0;
+
+  if (g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE) == NULL)
+    {
+      g_test_skip ("the GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 1001);
+  g_settings_set_int (settings, "window-height", 701);
+  g_settings_set_boolean (settings, "show-checks", FALSE);
+  window = nb_window_new (NULL, report, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1001);
+  g_assert_cmpint (height, ==, 701);
+  {
+    gboolean shown = TRUE;
+
+    g_object_get (window, "show-checks", &shown, NULL);
+    g_assert_false (shown);
+    /* F8's action flips it, and the setting follows. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-checks", NULL);
+    g_object_get (window, "show-checks", &shown, NULL);
+    g_assert_true (shown);
+    g_assert_true (g_settings_get_boolean (settings, "show-checks"));
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (100);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
+  wait_ms (200);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_ms (50);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
+}
+
+static void
 test_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
@@ -561,7 +688,11 @@ main (int   argc,
   g_test_add ("/window/undo-text", Fixture, NULL, setup, test_undo_text, teardown);
   g_test_add ("/window/checks-jump", Fixture, NULL, setup, test_checks_jump, teardown);
   g_test_add ("/window/accessible-labels", Fixture, NULL, setup, test_accessible_labels, teardown);
+  g_test_add ("/window/drag-select", Fixture, NULL, setup, test_drag_select, teardown);
+  g_test_add ("/window/insert-subheading", Fixture, NULL, setup, test_insert_subheading, teardown);
   g_test_add_func ("/window/round-trip", test_round_trip);
+  g_test_add_func ("/window/new-report-dialog", test_new_report_dialog);
+  g_test_add_func ("/window/window-size-setting", test_window_size_setting);
 
   return g_test_run ();
 }
