@@ -662,6 +662,48 @@ test_round_trip (void)
   g_rmdir (dir);
 }
 
+static void
+test_close_waits_for_autosave (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) reopened = NULL;
+  const NbEditionTable *t3;
+  NbWindow *window;
+  int target;
+
+  g_assert_no_error (error);
+  g_assert_true (nb_file_save (report, path, &error));
+  g_assert_no_error (error);
+  nb_report_set_modified (report, FALSE);
+
+  /* This one test runs with the real autosave. */
+  g_unsetenv ("NIANBAO_NO_AUTOSAVE");
+  window = nb_window_new (NULL, report, file);
+  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (100);
+
+  t3 = nb_sheet_get_table (nb_window_get_sheet (window, "t3"));
+  target = nb_edition_table_find_cell (t3, "granted", "natural");
+  nb_report_set_cell_text (report, t3, (guint)target, "777", NULL);
+  /* Closing right away: the window waits for the write, then goes. */
+  gtk_window_close (GTK_WINDOW (window));
+  for (guint i = 0; window != NULL && i < 500; i++)
+    wait_ms (10);
+  g_assert_null (window);
+
+  reopened = nb_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_get_value (reopened, t3, (guint)target), ==, 777);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/window/round-trip", test_round_trip);
   g_test_add_func ("/window/new-report-dialog", test_new_report_dialog);
   g_test_add_func ("/window/window-size-setting", test_window_size_setting);
+  g_test_add_func ("/window/close-waits-for-autosave", test_close_waits_for_autosave);
 
   return g_test_run ();
 }
