@@ -650,8 +650,13 @@ test_malformed_docx (void)
    * and bytes that are no ZIP at all. */
   assert_import_fails (g_bytes_get_data (no_document, NULL), g_bytes_get_size (no_document),
                        NB_IMPORT_FORMAT_DOCX, NB_IMPORT_ERROR_DAMAGED);
-  assert_import_fails ("PK\003\004 not really", 18, NB_IMPORT_FORMAT_DOCX, NB_IMPORT_ERROR_DAMAGED);
-  assert_import_fails ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NB_IMPORT_FORMAT_DOCX, NB_IMPORT_ERROR_DAMAGED);
+  {
+    static const char not_zip[] = "PK\003\004 not really";
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    assert_import_fails (not_zip, sizeof not_zip - 1, NB_IMPORT_FORMAT_DOCX, NB_IMPORT_ERROR_DAMAGED);
+    assert_import_fails (png, sizeof png - 1, NB_IMPORT_FORMAT_DOCX, NB_IMPORT_ERROR_DAMAGED);
+  }
   for (gsize cut = 1; cut < length; cut += length / 17 + 1)
     {
       g_autoptr(GError) error = NULL;
