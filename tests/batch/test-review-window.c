@@ -230,6 +230,17 @@ test_compare_window (void)
       editor = l->data;
   g_assert_nonnull (editor);
 
+  /* The editor window offers the comparison (the primary menu's entry). */
+  {
+    GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (editor);
+    const char *name = NULL;
+    gboolean found = FALSE;
+
+    for (guint i = 0; gtk_widget_class_query_action (klass, i, NULL, NULL, &name, NULL); i++)
+      found |= g_str_equal (name, "win.compare");
+    g_assert_true (found);
+  }
+
   g_assert_null (nb_window_compare_with_file (NB_WINDOW (editor), missing, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
