@@ -83,8 +83,11 @@ check(releases and releases[0].get("version") == project_version(),
 shots = metainfo.findall("screenshots/screenshot")
 check(len(shots) >= 3, f"metainfo has {len(shots)} screenshots; at least three are needed")
 check(sum(1 for s in shots if s.get("type") == "default") == 1, "metainfo needs one default screenshot")
-for shot in shots:
-    url = shot.findtext("image") or ""
+images = [(shot, image) for shot in shots for image in shot.findall("image")]
+check(all(any(i.get(LANG) is None for i in shot.findall("image")) for shot in shots),
+      "every screenshot needs an image without xml:lang (the default)")
+for shot, image in images:
+    url = image.text or ""
     m = re.search(r"/data/screenshots/([A-Za-z0-9_.-]+\.png)$", url)
     if not check(m, f"screenshot {url} is not a data/screenshots/*.png file"):
         continue
