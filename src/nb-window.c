@@ -652,9 +652,10 @@ on_export_anyway_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      ExportData       *data)
 {
+  /* The data goes with the dialog (a response may come twice: a button,
+   * then the close). */
   if (g_strcmp0 (response, "export") == 0)
     choose_export_file (data->self, data->format);
-  export_data_free (data);
 }
 
 /* Closing */
@@ -923,7 +924,8 @@ export_action (GtkWidget  *widget,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect (dialog, "response", G_CALLBACK (on_export_anyway_cb), data);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_anyway_cb), data,
+                             (GClosureNotify)(void (*) (void))export_data_free, 0);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }

@@ -621,6 +621,41 @@ test_window_size_setting (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
 }
 
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_export_warns_on_errors (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  nb_report_set_cell_text (f->report, f->t3, (guint)cell (f, "new", "natural"), "x", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "csv");
+  wait_ms (50);
+  dialog = find_message_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Anyway?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  /* As the Cancel button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_ms (50);
+  g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
+}
+
 static void
 test_round_trip (void)
 {
@@ -730,6 +765,8 @@ main (int   argc,
   g_test_add ("/window/undo-text", Fixture, NULL, setup, test_undo_text, teardown);
   g_test_add ("/window/checks-jump", Fixture, NULL, setup, test_checks_jump, teardown);
   g_test_add ("/window/accessible-labels", Fixture, NULL, setup, test_accessible_labels, teardown);
+  g_test_add ("/window/export-warns-on-errors", Fixture, NULL, setup, test_export_warns_on_errors,
+              teardown);
   g_test_add ("/window/drag-select", Fixture, NULL, setup, test_drag_select, teardown);
   g_test_add ("/window/insert-subheading", Fixture, NULL, setup, test_insert_subheading, teardown);
   g_test_add_func ("/window/round-trip", test_round_trip);
