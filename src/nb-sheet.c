@@ -705,12 +705,6 @@ on_drag_update_cb (GtkGestureDrag *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   if (cell == self->cursor)
     return;
-  if (self->cursor != self->drag_start)
-    {
-      self->anchor = self->drag_start;
-      if (self->cursor < 0)
-        self->cursor = self->drag_start;
-    }
   self->anchor = self->drag_start;
   move_to (self, cell, TRUE);
 }
