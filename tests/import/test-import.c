@@ -443,7 +443,6 @@ static void
 test_edition_2019 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbEdition) edition = nb_edition_lookup ("2019", &error);
   g_autoptr(NbReport) report = export_test_generate_report (7, "2019");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) findings = NULL;
