@@ -15,37 +15,52 @@
 
 #include "nb-import-private.h"
 
+#define ESCAPABLE "\\`*_{}[]()#+-.!|"
+
+/* Where the next "**" that is not escaped starts, or NULL. */
+static const char *
+find_marker (const char *p)
+{
+  for (; *p; p++)
+    {
+      if (*p == '\\' && p[1] != '\0' && strchr (ESCAPABLE, p[1]) != NULL)
+        p++;
+      else if (p[0] == '*' && p[1] == '*')
+        return p;
+    }
+  return NULL;
+}
+
 /* "**一是…。**其余": bold runs between pairs of "**"; an unpaired "**"
- * stays as text. */
+ * stays as text.  Markdown escapes ("\*", "\#") written by exporters are
+ * resolved here, after the markers are found, so an escaped star typed by
+ * the user never turns into bold. */
 static NbParagraph *
 parse_runs (const char *line)
 {
   NbParagraph *paragraph = nb_paragraph_new (NB_PARAGRAPH_BODY);
-  const char *p = line;
+  g_autoptr(GString) run = g_string_new (NULL);
   gboolean bold = FALSE;
+  const char *p = line;
 
   while (*p)
     {
-      const char *mark = strstr (p, "**");
-
-      if (mark == NULL)
+      if (*p == '\\' && p[1] != '\0' && strchr (ESCAPABLE, p[1]) != NULL)
         {
-          nb_paragraph_add_run (paragraph, p, FALSE);
-          break;
+          g_string_append_c (run, p[1]);
+          p += 2;
         }
-      if (!bold && strstr (mark + 2, "**") == NULL)
+      else if (p[0] == '*' && p[1] == '*' && (bold || find_marker (p + 2) != NULL))
         {
-          nb_paragraph_add_run (paragraph, p, FALSE);
-          break;
+          nb_paragraph_add_run (paragraph, run->str, bold);
+          g_string_truncate (run, 0);
+          bold = !bold;
+          p += 2;
         }
-      {
-        g_autofree char *piece = g_strndup (p, (gsize)(mark - p));
-
-        nb_paragraph_add_run (paragraph, piece, bold);
-      }
-      bold = !bold;
-      p = mark + 2;
+      else
+        g_string_append_c (run, *p++);
     }
+  nb_paragraph_add_run (paragraph, run->str, bold);
   return paragraph;
 }
 
@@ -57,7 +72,7 @@ unescape (const char *text)
 
   for (const char *p = text; *p; p++)
     {
-      if (*p == '\\' && p[1] != '\0' && strchr ("\\`*_{}[]()#+-.!|", p[1]) != NULL)
+      if (*p == '\\' && p[1] != '\0' && strchr (ESCAPABLE, p[1]) != NULL)
         p++;
       g_string_append_c (out, *p);
     }
@@ -183,20 +198,25 @@ nb_import_read_text (const char   *data,
             depth++;
           if (depth <= 6 && (line[depth] == ' ' || line[depth] == '\0'))
             {
-              plain = unescape (g_strstrip (line + depth));
-              /* Trailing "##" of closed ATX headings. */
-              for (gsize n = strlen (plain); n > 0 && plain[n - 1] == '#'; n--)
-                plain[n - 1] = '\0';
-              g_strchomp (plain);
+              gsize n;
+
+              plain = g_strdup (line + depth);
+              g_strstrip (plain);
+              /* The closing "##" of a closed ATX heading: a run of "#" after
+               * a space (an escaped "\#" is text). */
+              n = strlen (plain);
+              while (n > 0 && plain[n - 1] == '#')
+                n--;
+              if (n < strlen (plain) && (n == 0 || plain[n - 1] == ' '))
+                {
+                  plain[n] = '\0';
+                  g_strchomp (plain);
+                }
               nb_import_doc_add_paragraph (doc, parse_runs (plain), depth, number);
               continue;
             }
         }
-      {
-        g_autofree char *plain = unescape (line);
-
-        nb_import_doc_add_paragraph (doc, parse_runs (plain), 0, number);
-      }
+      nb_import_doc_add_paragraph (doc, parse_runs (line), 0, number);
     }
 
   if (truncated)
