@@ -60,6 +60,7 @@ struct _NbWindow
   GtkWidget            *checks_label;
   GtkRevealer          *banner;
   GtkLabel             *banner_label;
+  GtkWidget            *reload_button;
   GMenu                *export_section;
   GMenu                *recent_menu;
 };
@@ -157,6 +158,7 @@ update_banner (NbWindow *self)
       if (state == NB_AUTOSAVE_CONFLICT)
         /* Translators: the file was changed by another program */
         text = g_strdup_printf (_("The file changed on disk, so autosave stopped: %s. "
+                                  "Reload takes the file’s version (Undo brings yours back); "
                                   "Retry keeps your version; Save As keeps both."),
                                 message ? message : "");
       else
@@ -164,6 +166,7 @@ update_banner (NbWindow *self)
                                   "draft until the report can be saved."),
                                 message ? message : "");
       gtk_label_set_text (self->banner_label, text);
+      gtk_widget_set_visible (self->reload_button, state == NB_AUTOSAVE_CONFLICT);
       gtk_revealer_set_reveal_child (self->banner, TRUE);
     }
   else
@@ -1160,6 +1163,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, reload_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, export_section);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);

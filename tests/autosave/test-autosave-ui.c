@@ -292,8 +292,27 @@ wait_state (NbAutosave      *autosave,
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, state);
 }
 
-/* In a window: another program writes the file, autosave stops, and
- * win.reload takes their version; win.history lists the versions. */
+static gboolean
+shown_button (GtkWidget  *widget,
+              const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    {
+      GtkWidget *revealer = gtk_widget_get_ancestor (widget, GTK_TYPE_REVEALER);
+
+      return revealer == NULL || gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shown_button (child, label))
+      return TRUE;
+  return FALSE;
+}
+
+/* In a window: another program writes the file, autosave stops, the banner
+ * offers Reload, and win.reload takes their version; win.history lists the
+ * versions. */
 static void
 test_window_reload_and_history (void)
 {
@@ -324,6 +343,8 @@ test_window_reload_and_history (void)
   g_assert_true (nb_file_save (other, path, &error));
   nb_report_set_agency (report, "又改了");
   wait_state (autosave, NB_AUTOSAVE_CONFLICT);
+  iterate (50);
+  g_assert_true (shown_button (GTK_WIDGET (window), "Re_load"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   wait_state (autosave, NB_AUTOSAVE_SAVED);
@@ -416,6 +437,9 @@ test_window_shows_failure (void)
   wait_state (autosave, NB_AUTOSAVE_FAILED);
   iterate (300);
   g_assert_true (find_label_containing (GTK_WIDGET (window), expected));
+  /* Reload is for a file changed by others, not for a failed write. */
+  g_assert_false (shown_button (GTK_WIDGET (window), "Re_load"));
+  g_assert_true (shown_button (GTK_WIDGET (window), "_Retry"));
   g_file_get_contents (path, &after, NULL, NULL);
   g_assert_cmpstr (before, ==, after);
   kept = nb_file_load (g_file_peek_path (nb_autosave_get_draft_file (autosave)), &error);
