@@ -292,6 +292,25 @@ test_recompute_totals (void)
 }
 
 static void
+test_history_disabled (void)
+{
+  g_autoptr(NbReport) report = new_report ("2021");
+  const NbEditionTable *t4 = table (report, "t4");
+  guint changed = 0;
+
+  g_signal_connect (report, "changed", G_CALLBACK (on_changed), &changed);
+  nb_report_set_history_enabled (report, FALSE);
+  nb_report_set_stated (report, t4, cell (t4, "cases", "review_upheld"), NB_CELL_VALUE, 2, NULL);
+  /* still announced, but nothing to undo */
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (nb_report_get_can_undo (report));
+  nb_report_set_history_enabled (report, TRUE);
+  nb_report_set_stated (report, t4, cell (t4, "cases", "review_upheld"), NB_CELL_VALUE, 3, NULL);
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpint (value_of (report, t4, "cases", "review_upheld", NB_CELL_VALUE), ==, 2);
+}
+
+static void
 test_title (void)
 {
   g_autoptr(NbReport) report = new_report ("2021");
@@ -319,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/report/typing-coalesces", test_typing_coalesces);
   g_test_add_func ("/report/signals", test_signals);
   g_test_add_func ("/report/recompute-totals", test_recompute_totals);
+  g_test_add_func ("/report/history-disabled", test_history_disabled);
   g_test_add_func ("/report/title", test_title);
 
   return g_test_run ();

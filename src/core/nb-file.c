@@ -552,6 +552,7 @@ nb_file_load_data (const char  *data,
     }
 
   report = nb_report_new (edition);
+  nb_report_set_history_enabled (report, FALSE);
   reader.report = report;
 
   object = member_object (&reader, root, "metadata", "metadata");
@@ -572,6 +573,7 @@ nb_file_load_data (const char  *data,
       return NULL;
     }
 
+  nb_report_set_history_enabled (report, TRUE);
   nb_report_forget_history (report);
   return g_steal_pointer (&report);
 }

@@ -240,6 +240,7 @@ struct _NbReport
   Command     *open_command;
   guint        user_action_depth;
   gboolean     replaying;
+  gboolean     history_disabled;
   guint        change_depth;
 
   guint64      revision;
@@ -453,6 +454,13 @@ change_cell (NbReport             *self,
 
   if (cell_data_equal (&values->cells[cell], data))
     return;
+  if (self->history_disabled)
+    {
+      begin_change (self);
+      apply_cell (self, table, cell, data);
+      end_change (self);
+      return;
+    }
   change = g_new0 (Change, 1);
   change->kind = CHANGE_CELL;
   change->table = table;
@@ -1470,6 +1478,22 @@ nb_report_redo (NbReport *self)
   g_queue_push_head (&self->undo, command);
   notify_undo_state (self);
   return TRUE;
+}
+
+/**
+ * nb_report_set_history_enabled:
+ *
+ * Loaders build a report with the history off: what is loaded is the
+ * starting point, not an undoable edit, and recording it would cost a fifth
+ * of the loading time.
+ */
+void
+nb_report_set_history_enabled (NbReport *self,
+                               gboolean  enabled)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  self->history_disabled = !enabled;
 }
 
 /* For loaders: what was loaded is the starting point, not an undoable edit. */
