@@ -74,7 +74,7 @@ nb_cli_add_options (GApplication *application,
          "printing what was not understood"), N_("FILE") },
     { "next-year", 0, 0, G_OPTION_ARG_NONE, &o->next_year,
       N_("Start next year’s report from FILE into the file given with -o"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, N_("[FILE…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, NULL },
     { NULL }
   };
 

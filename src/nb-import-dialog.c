@@ -260,8 +260,8 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       if (info != NULL && g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
         {
           g_autofree char *message =
-            g_strdup_printf (_("The file is too large to be a report (%" G_GOFFSET_FORMAT " bytes; at most %d)"),
-                             g_file_info_get_size (info), NB_IMPORT_MAX_SIZE);
+            g_strdup_printf (_("The file is too large to be a report (%llu bytes; at most %d)"),
+                             (unsigned long long)g_file_info_get_size (info), NB_IMPORT_MAX_SIZE);
 
           show_error (job, message);
           import_job_free (job);

@@ -170,7 +170,7 @@ read_metadata (Reader     *reader,
       year = json_node_get_int (node);
       if (year < 0 || year > 9999)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, "metadata.year",
-                            _("%" G_GINT64_FORMAT " is not a year"), year);
+                            _("%lld is not a year"), (long long)year);
       nb_report_set_year (reader->report, (int)year);
     }
 
@@ -332,7 +332,7 @@ read_value (Reader               *reader,
       value = json_node_get_int (node);
       if (value < 0 && c->kind == NB_VALUE_COUNT)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, where,
-                            _("%" G_GINT64_FORMAT " is negative; a count cannot be"), value);
+                            _("%lld is negative; a count cannot be"), (long long)value);
     }
   else if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
@@ -465,8 +465,8 @@ nb_file_load_data (const char  *data,
   if (length > NB_FILE_MAX_SIZE)
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%" G_GSIZE_FORMAT " bytes; at most %d)"),
-                   length, NB_FILE_MAX_SIZE);
+                   _("The file is too large to be a report (%llu bytes; at most %d)"),
+                   (unsigned long long)length, NB_FILE_MAX_SIZE);
       return NULL;
     }
   if (length == 0)
@@ -478,8 +478,8 @@ nb_file_load_data (const char  *data,
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_ENCODING,
-                   _("The file is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")"),
-                   (gsize)(end - data));
+                   _("The file is not UTF-8 text (invalid byte at offset %llu)"),
+                   (unsigned long long)(end - data));
       return NULL;
     }
   scan = scan_structure (data, length);
@@ -531,9 +531,9 @@ nb_file_load_data (const char  *data,
   if (json_node_get_int (node) > NB_FILE_FORMAT_VERSION)
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_NEW,
-                   _("The file was written by a newer Nianbao (file version %" G_GINT64_FORMAT
-                     "); this version reads files up to version %d. Please update Nianbao."),
-                   json_node_get_int (node), NB_FILE_FORMAT_VERSION);
+                   _("The file was written by a newer Nianbao (file version %lld); this version reads "
+                     "files up to version %d. Please update Nianbao."),
+                   (long long)json_node_get_int (node), NB_FILE_FORMAT_VERSION);
       return NULL;
     }
 
@@ -591,8 +591,8 @@ nb_file_load (const char  *path,
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > NB_FILE_MAX_SIZE)
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%" G_GINT64_FORMAT " bytes; at most %d)"),
-                   (gint64)st.st_size, NB_FILE_MAX_SIZE);
+                   _("The file is too large to be a report (%llu bytes; at most %d)"),
+                   (unsigned long long)st.st_size, NB_FILE_MAX_SIZE);
       return NULL;
     }
   if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))

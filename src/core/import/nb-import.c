@@ -1782,8 +1782,8 @@ to_utf8 (const char  *data,
       g_free (converted);
     }
   g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING,
-               _("This is not text: it contains bytes that are neither UTF-8 nor GB 18030 (at offset %" G_GSIZE_FORMAT ")"),
-               (gsize)(end - data));
+               _("This is not text: it contains bytes that are neither UTF-8 nor GB 18030 (at offset %llu)"),
+               (unsigned long long)(end - data));
   return NULL;
 }
 
@@ -1807,8 +1807,8 @@ nb_import_data (const char      *data,
   if (length > NB_IMPORT_MAX_SIZE)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%" G_GSIZE_FORMAT " bytes; at most %d)"),
-                   length, NB_IMPORT_MAX_SIZE);
+                   _("The file is too large to be a report (%llu bytes; at most %d)"),
+                   (unsigned long long)length, NB_IMPORT_MAX_SIZE);
       return NULL;
     }
   if (length == 0)
