@@ -439,11 +439,9 @@ load_header (Loader         *loader,
           else if (json_node_get_value_type (span) == G_TYPE_INT64)
             item.column_span = (guint)CLAMP (json_node_get_int (span), 0, G_MAXINT);
           else if (json_node_get_value_type (span) == G_TYPE_STRING
-                   && g_str_equal (json_node_get_string (span), "all"))
-            item.column_span = grid->width - column;
-          else if (json_node_get_value_type (span) == G_TYPE_STRING
-                   && g_str_equal (json_node_get_string (span), "rest"))
-            item.column_span = grid->width - column;
+                   && (g_str_equal (json_node_get_string (span), "all")
+                       || g_str_equal (json_node_get_string (span), "rest")))
+            item.column_span = grid->width - column; /* "all" is "rest" from column 0 */
           else
             return loader_fail (loader, "table “%s”: bad colspan", table->id);
 
@@ -708,7 +706,6 @@ parse_term (const char  *text,
 static gboolean
 expand_rule (Loader              *loader,
              const NbEditionRule *rule,
-             guint                rule_index,
              JsonObject          *object)
 {
   NbEdition *self = loader->self;
@@ -811,7 +808,6 @@ expand_rule (Loader              *loader,
         }
       g_array_append_val (table->instances, instance);
     }
-  (void)rule_index;
   return TRUE;
 }
 
@@ -862,7 +858,7 @@ load_rules (Loader    *loader,
 
   /* Expand once the rule array stops moving: instances point into it. */
   for (guint i = 0; i < self->rules->len; i++)
-    if (!expand_rule (loader, &g_array_index (self->rules, NbEditionRule, i), i,
+    if (!expand_rule (loader, &g_array_index (self->rules, NbEditionRule, i),
                       array_object (loader, array, i)))
       return FALSE;
   return TRUE;
