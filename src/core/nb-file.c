@@ -587,18 +587,23 @@ nb_file_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* Refuse huge or special files before reading them into memory. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > NB_FILE_MAX_SIZE)
+  /* Refuse huge files and folders before reading them into memory; a stat
+   * that fails is left to the mapping, which names the reason. */
+  if (g_stat (path, &st) == 0)
     {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%llu bytes; at most %d)"),
-                   (unsigned long long)st.st_size, NB_FILE_MAX_SIZE);
-      return NULL;
-    }
-  if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
-    {
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("This is a folder, not a file"));
-      return NULL;
+      if (S_ISREG (st.st_mode) && st.st_size > NB_FILE_MAX_SIZE)
+        {
+          g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+                       _("The file is too large to be a report (%llu bytes; at most %d)"),
+                       (unsigned long long)st.st_size, NB_FILE_MAX_SIZE);
+          return NULL;
+        }
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                               _("This is a folder, not a file"));
+          return NULL;
+        }
     }
   mapped = g_mapped_file_new (path, FALSE, error);
   if (mapped == NULL)
