@@ -107,6 +107,16 @@ draw_page_cb (GtkPrintOperation *operation,
   nb_render_draw_page (pd->render, cr, page_nr);
 }
 
+/* After the dialog, before the first page: the fonts to embed are made
+ * small once for the whole job (a PDF or PostScript file for CUPS). */
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintData         *pd)
+{
+  nb_render_prepare_vector_output (pd->render);
+}
+
 static void
 show_error (GtkWindow  *parent,
             const char *heading,
@@ -166,6 +176,7 @@ run_print_operation (GtkWindow *parent,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), pd);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pd);
   g_signal_connect (operation, "done", G_CALLBACK (done_cb), pd);
   g_object_set_data_full (G_OBJECT (operation), "nb-print-data", pd, print_data_free);

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "nb-export.h"
+#include "nb-font-subsets.h"
 #include "nb-fonts.h"
 #include "nb-render.h"
 
@@ -78,6 +79,7 @@ struct _NbRender
   PangoContext    *context;
   GPtrArray       *pages;  /* Page */
   GPtrArray       *tables; /* TableLayout */
+  NbFontSubsets   *subsets; /* for PDF and print, once prepared */
   gboolean         paginated;
 };
 
@@ -822,6 +824,7 @@ nb_render_paginate (NbRender *self)
   g_return_if_fail (NB_IS_RENDER (self));
 
   edition = nb_report_get_edition (self->report);
+  g_clear_pointer (&self->subsets, nb_font_subsets_free);
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->tables, 0);
 
@@ -850,8 +853,20 @@ ensure_paginated (NbRender *self)
 /* Drawing ------------------------------------------------------------------- */
 
 static void
-draw_lines (cairo_t *cr,
-            Item    *item)
+show_layout (NbRender    *self,
+             cairo_t     *cr,
+             PangoLayout *layout)
+{
+  if (self->subsets != NULL)
+    nb_font_subsets_show_layout (self->subsets, cr, layout);
+  else
+    pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_lines (NbRender *self,
+            cairo_t  *cr,
+            Item     *item)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
   int index = 0;
@@ -873,7 +888,10 @@ draw_lines (cairo_t *cr,
       baseline = top + (item->pitch - FROM_PU (logical.height)) / 2
                  + FROM_PU (pango_layout_iter_get_baseline (iter) - logical.y);
       cairo_move_to (cr, item->x + FROM_PU (logical.x), baseline);
-      pango_cairo_show_layout_line (cr, line);
+      if (self->subsets != NULL)
+        nb_font_subsets_show_layout_line (self->subsets, cr, line);
+      else
+        pango_cairo_show_layout_line (cr, line);
     }
   while (index++, pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -888,8 +906,9 @@ row_top (TableLayout *t,
 }
 
 static void
-draw_table (cairo_t *cr,
-            Item    *item)
+draw_table (NbRender *self,
+            cairo_t  *cr,
+            Item     *item)
 {
   TableLayout *t = item->table;
   guint n = nb_edition_table_get_n_layout (t->table);
@@ -924,7 +943,7 @@ draw_table (cairo_t *cr,
           cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
           cairo_clip (cr);
           cairo_move_to (cr, x0 + pad, y0 + MAX (0, (y1 - y0 - h) / 2));
-          pango_cairo_show_layout (cr, t->layouts[i]);
+          show_layout (self, cr, t->layouts[i]);
           cairo_restore (cr);
         }
     }
@@ -946,14 +965,22 @@ page_left (const NbRenderOptions *o,
   return o->page_width - o->margin_left - o->type_width;
 }
 
+static PangoLayout *
+page_number_layout (NbRender *self,
+                    guint     page)
+{
+  g_autofree char *text = g_strdup_printf ("— %u —", page + 1);
+
+  return new_layout (self, NB_FONT_SONG, self->options.page_number_size, text);
+}
+
 static void
 draw_page_number (NbRender *self,
                   cairo_t  *cr,
                   guint     page)
 {
   const NbRenderOptions *o = &self->options;
-  g_autofree char *text = g_strdup_printf ("— %u —", page + 1);
-  g_autoptr(PangoLayout) layout = new_layout (self, NB_FONT_SONG, o->page_number_size, text);
+  g_autoptr(PangoLayout) layout = page_number_layout (self, page);
   double width = layout_width (layout);
   double x;
 
@@ -964,7 +991,7 @@ draw_page_number (NbRender *self,
   else
     x = page_left (o, page) + o->page_number_size;
   cairo_move_to (cr, x, o->margin_top + o->type_height + NB_MM_TO_POINTS (7));
-  pango_cairo_show_layout (cr, layout);
+  show_layout (self, cr, layout);
 }
 
 /* Draws one page in points, the sheet's top left corner at the origin. */
@@ -1003,14 +1030,14 @@ nb_render_draw_page (NbRender *self,
       switch (item->kind)
         {
         case ITEM_LINES:
-          draw_lines (cr, item);
+          draw_lines (self, cr, item);
           break;
         case ITEM_LAYOUT:
           cairo_move_to (cr, item->x, item->y);
-          pango_cairo_show_layout (cr, item->layout);
+          show_layout (self, cr, item->layout);
           break;
         case ITEM_TABLE:
-          draw_table (cr, item);
+          draw_table (self, cr, item);
           break;
         default:
           g_assert_not_reached ();
@@ -1073,6 +1100,55 @@ nb_render_dup_page_text (NbRender *self,
 
 /* PDF ------------------------------------------------------------------------ */
 
+/* Before drawing to a PDF or a printer: the big CJK fonts are then embedded
+ * from small subsets made once for the whole document (see
+ * nb-font-subsets.c), which is most of the time a PDF takes otherwise.  The
+ * pages look the same; a screen needs no such thing. */
+void
+nb_render_prepare_vector_output (NbRender *self)
+{
+  g_autoptr(NbFontSubsets) subsets = NULL;
+
+  g_return_if_fail (NB_IS_RENDER (self));
+  ensure_paginated (self);
+  if (self->subsets != NULL)
+    return;
+
+  subsets = nb_font_subsets_new ();
+  for (guint page = 0; page < self->pages->len; page++)
+    {
+      Page *p = g_ptr_array_index (self->pages, page);
+      g_autoptr(PangoLayout) number = page_number_layout (self, page);
+
+      nb_font_subsets_add_layout (subsets, number);
+      for (guint i = 0; i < p->items->len; i++)
+        {
+          Item *item = &g_array_index (p->items, Item, i);
+
+          if (item->layout != NULL)
+            nb_font_subsets_add_layout (subsets, item->layout);
+          if (item->table != NULL)
+            for (guint l = 0; l < nb_edition_table_get_n_layout (item->table->table); l++)
+              if (item->table->layouts[l] != NULL)
+                nb_font_subsets_add_layout (subsets, item->table->layouts[l]);
+        }
+    }
+  nb_font_subsets_build (subsets);
+  self->subsets = g_steal_pointer (&subsets);
+}
+
+/* How many fonts are drawn from subsets made here, and how many runs of
+ * text were: for tests. */
+guint
+nb_render_get_n_font_subsets (NbRender *self,
+                              guint    *n_runs_drawn)
+{
+  g_return_val_if_fail (NB_IS_RENDER (self), 0);
+  if (n_runs_drawn != NULL)
+    *n_runs_drawn = self->subsets != NULL ? nb_font_subsets_get_n_runs_drawn (self->subsets) : 0;
+  return self->subsets != NULL ? nb_font_subsets_get_n_subsets (self->subsets) : 0;
+}
+
 static cairo_status_t
 write_to_array (void                *closure,
                 const unsigned char *data,
@@ -1093,7 +1169,7 @@ nb_render_to_pdf (NbRender  *self,
   cairo_t *cr;
 
   g_return_val_if_fail (NB_IS_RENDER (self), NULL);
-  ensure_paginated (self);
+  nb_render_prepare_vector_output (self);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, self->options.page_width,
                                                  self->options.page_height);
@@ -1133,6 +1209,7 @@ nb_render_finalize (GObject *object)
 {
   NbRender *self = (NbRender *)object;
 
+  g_clear_pointer (&self->subsets, nb_font_subsets_free);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_strfreev);

@@ -52,6 +52,9 @@ void             nb_render_draw_page            (NbRender              *self,
                                                  guint                  page);
 char            *nb_render_dup_page_text        (NbRender              *self,
                                                  guint                  page);
+void             nb_render_prepare_vector_output (NbRender            *self);
+guint            nb_render_get_n_font_subsets   (NbRender              *self,
+                                                 guint                 *n_runs_drawn);
 GBytes          *nb_render_to_pdf               (NbRender              *self,
                                                  GError               **error);
 

@@ -248,6 +248,82 @@ test_render_draw (void)
     }
 }
 
+static cairo_surface_t *
+draw_page_image (NbRender *render,
+                 guint     page)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1191, 1684);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  nb_render_draw_page (render, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* PDF and print draw the big CJK fonts from subsets made for the document
+ * (nb-font-subsets.c): every page must come out exactly as Pango draws it
+ * with the installed fonts, landscape tables included. */
+static void
+test_font_subsets (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(NbRender) plain = NULL;
+  g_autoptr(NbRender) subset = NULL;
+  NbRenderOptions options;
+
+  nb_render_options_init (&options);
+  options.landscape_tables = TRUE;
+  plain = nb_render_new (report, &options);
+  subset = nb_render_new (report, &options);
+  nb_render_prepare_vector_output (subset);
+  /* fonts-noto-cjk (CFF outlines) is in the package list. */
+  g_assert_cmpuint (nb_render_get_n_font_subsets (subset, NULL), >=, 2);
+  g_assert_cmpuint (nb_render_get_n_font_subsets (plain, NULL), ==, 0);
+  g_assert_cmpuint (nb_render_get_n_pages (plain), ==, nb_render_get_n_pages (subset));
+
+  for (guint p = 0; p < nb_render_get_n_pages (plain); p++)
+    {
+      cairo_surface_t *a, *b;
+      int stride;
+      const guchar *da, *db;
+      guint differing = 0, dark = 0, runs_before, runs_after;
+
+      nb_render_get_n_font_subsets (subset, &runs_before);
+      a = draw_page_image (plain, p);
+      b = draw_page_image (subset, p);
+      nb_render_get_n_font_subsets (subset, &runs_after);
+
+      /* Every page has text in a CFF face, drawn from its subset. */
+      g_assert_cmpuint (runs_after, >, runs_before);
+      stride = cairo_image_surface_get_stride (a);
+      da = cairo_image_surface_get_data (a);
+      db = cairo_image_surface_get_data (b);
+      for (int y = 0; y < 1684; y++)
+        for (int x = 0; x < 1191; x++)
+          {
+            const guint32 pa = *(const guint32 *)(gconstpointer)(da + y * stride + x * 4);
+            const guint32 pb = *(const guint32 *)(gconstpointer)(db + y * stride + x * 4);
+
+            differing += (pa & 0xffffff) != (pb & 0xffffff);
+            dark += (pb & 0xff) < 128;
+          }
+      g_test_message ("page %u: %u dark pixels, %u differ", p + 1, dark, differing);
+      g_assert_cmpuint (dark, >, 1000);
+      g_assert_cmpuint (differing, ==, 0);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+
+  /* A new layout drops the subsets: they would lack the new glyphs. */
+  nb_render_paginate (subset);
+  g_assert_cmpuint (nb_render_get_n_font_subsets (subset, NULL), ==, 0);
+}
+
 static void
 test_fonts (void)
 {
@@ -308,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/render/options", test_render_options);
   g_test_add_func ("/render/draw", test_render_draw);
   g_test_add_func ("/render/fonts", test_fonts);
+  g_test_add_func ("/render/font-subsets", test_font_subsets);
   g_test_add_func ("/render/saved-options", test_saved_options);
   return g_test_run ();
 }
