@@ -24,8 +24,9 @@
 
 typedef struct
 {
-  NbRender  *render;
-  GtkWindow *parent;
+  NbRender     *render;
+  GtkWindow    *parent;
+  GtkPageSetup *page_setup; /* the paper printed on */
 } PrintData;
 
 static void
@@ -35,6 +36,7 @@ print_data_free (gpointer data)
 
   g_clear_object (&pd->render);
   g_clear_object (&pd->parent);
+  g_clear_object (&pd->page_setup);
   g_free (pd);
 }
 
@@ -114,6 +116,7 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 PrintData         *pd)
 {
+  g_set_object (&pd->page_setup, gtk_print_context_get_page_setup (context));
   nb_render_prepare_vector_output (pd->render);
 }
 
@@ -145,10 +148,15 @@ done_cb (GtkPrintOperation       *operation,
       g_autoptr(GSettings) settings = dup_settings ();
       GtkPrintSettings *print_settings = gtk_print_operation_get_print_settings (operation);
 
-      /* Remembered for the next print, in this run and the next. */
+      /* Remembered for the next print, in this run and the next; the paper
+       * printed on becomes the page setup too, so the preview and the next
+       * print start from it. */
       if (settings != NULL && print_settings != NULL)
         g_settings_set_value (settings, "print-settings",
                               gtk_print_settings_to_gvariant (print_settings));
+      if (settings != NULL && pd->page_setup != NULL)
+        g_settings_set_value (settings, "page-setup",
+                              gtk_page_setup_to_gvariant (pd->page_setup));
     }
 }
 

@@ -97,6 +97,7 @@ test_print_dialog_to_file (void)
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
   g_settings_set_value (gsettings, "print-settings", gtk_print_settings_to_gvariant (settings));
+  g_settings_reset (gsettings, "page-setup");
 
   gtk_window_present (GTK_WINDOW (parent));
   nb_print_report (GTK_WINDOW (parent), report);
@@ -141,6 +142,17 @@ test_print_dialog_to_file (void)
     g_autoptr(GtkPrintSettings) again = gtk_print_settings_new_from_gvariant (saved);
 
     g_assert_cmpstr (gtk_print_settings_get (again, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, uri);
+  }
+  /* The paper printed on becomes the page setup the preview starts from. */
+  {
+    g_autoptr(GVariant) setup_value = g_settings_get_value (gsettings, "page-setup");
+    g_autoptr(GtkPageSetup) setup = NULL;
+
+    g_assert_cmpuint (g_variant_n_children (setup_value), >, 0);
+    setup = gtk_page_setup_new_from_gvariant (setup_value);
+    g_assert_nonnull (setup);
+    g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==,
+                     GTK_PAPER_NAME_A4);
   }
 
   gtk_window_destroy (GTK_WINDOW (parent));
