@@ -17,7 +17,8 @@ void           nb_font_subsets_add_layout      (NbFontSubsets   *self,
                                                 PangoLayout     *layout);
 void           nb_font_subsets_build           (NbFontSubsets   *self);
 guint          nb_font_subsets_get_n_subsets   (NbFontSubsets   *self);
-guint          nb_font_subsets_get_n_runs_drawn (NbFontSubsets  *self);
+guint          nb_font_subsets_get_n_runs_drawn (NbFontSubsets  *self,
+                                                 guint          *n_missed);
 void           nb_font_subsets_show_layout     (NbFontSubsets   *self,
                                                 cairo_t         *cr,
                                                 PangoLayout     *layout);

@@ -1137,16 +1137,26 @@ nb_render_prepare_vector_output (NbRender *self)
   self->subsets = g_steal_pointer (&subsets);
 }
 
-/* How many fonts are drawn from subsets made here, and how many runs of
- * text were: for tests. */
+/* How many fonts are drawn from subsets made here; how many runs of text
+ * were, and how many of those fonts were not: for tests. */
 guint
 nb_render_get_n_font_subsets (NbRender *self,
-                              guint    *n_runs_drawn)
+                              guint    *n_runs_drawn,
+                              guint    *n_runs_missed)
 {
+  guint drawn = 0, missed = 0, n = 0;
+
   g_return_val_if_fail (NB_IS_RENDER (self), 0);
+  if (self->subsets != NULL)
+    {
+      n = nb_font_subsets_get_n_subsets (self->subsets);
+      drawn = nb_font_subsets_get_n_runs_drawn (self->subsets, &missed);
+    }
   if (n_runs_drawn != NULL)
-    *n_runs_drawn = self->subsets != NULL ? nb_font_subsets_get_n_runs_drawn (self->subsets) : 0;
-  return self->subsets != NULL ? nb_font_subsets_get_n_subsets (self->subsets) : 0;
+    *n_runs_drawn = drawn;
+  if (n_runs_missed != NULL)
+    *n_runs_missed = missed;
+  return n;
 }
 
 static cairo_status_t

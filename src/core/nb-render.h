@@ -54,7 +54,8 @@ char            *nb_render_dup_page_text        (NbRender              *self,
                                                  guint                  page);
 void             nb_render_prepare_vector_output (NbRender            *self);
 guint            nb_render_get_n_font_subsets   (NbRender              *self,
-                                                 guint                 *n_runs_drawn);
+                                                 guint                 *n_runs_drawn,
+                                                 guint                 *n_runs_missed);
 GBytes          *nb_render_to_pdf               (NbRender              *self,
                                                  GError               **error);
 
