@@ -13,7 +13,12 @@
 
 /* The grid is built from the edition's printed layout, spans included, so the
  * screen shows the official table.  The sheet holds no values of its own: it
- * edits through NbReport and repaints on NbReport::cell-changed. */
+ * edits through NbReport and repaints on NbReport::cell-changed.
+ *
+ * The sheet lays its cells out itself, as a GtkGrid would (spans, labels that
+ * wrap), and scrolls itself (GtkScrollable): the column header rows at the
+ * top and the row label columns at the left keep their place while the value
+ * cells scroll under them, like the frozen panes of a spreadsheet. */
 
 struct _NbSheet
 {
@@ -23,7 +28,7 @@ struct _NbSheet
   char                 *table_id;
   const NbEditionTable *table;
 
-  GtkWidget            *grid;
+  GtkWidget           **children;   /* one per layout item */
   GtkWidget           **entries;    /* one per value cell */
   guint                 n_cells;
   int                  *map;        /* grid position -> cell, -1 for no value */
@@ -41,15 +46,57 @@ struct _NbSheet
   gboolean              moving;     /* focus moves by our own hand */
   gboolean              extending;
   gboolean              repainting;
+
+  /* Layout, in grid units: width columns, height rows. */
+  guint                 frozen_rows;    /* the header rows the layout allows to freeze */
+  guint                 frozen_columns; /* the label columns, likewise */
+  gboolean              rows_frozen;    /* whether this allocation freezes them */
+  gboolean              columns_frozen;
+  int                   frozen_width;   /* pixels, 0 when not frozen */
+  int                   frozen_height;
+  int                  *column_min;
+  int                  *column_nat;
+  int                  *column_size;
+  int                  *column_pos;
+  int                  *row_min;
+  int                  *row_nat;
+  int                  *row_size;
+  int                  *row_pos;
+  int                   reveal;         /* a cell to scroll into view, or -1 */
+  gboolean              allocating;
+
+  GtkAdjustment        *hadjustment;
+  GtkAdjustment        *vadjustment;
+  guint                 hscroll_policy : 1;
+  guint                 vscroll_policy : 1;
 };
 
-G_DEFINE_FINAL_TYPE (NbSheet, nb_sheet, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (NbSheet, nb_sheet, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
 enum {
   PROP_0,
   PROP_REPORT,
   PROP_TABLE_ID,
-  N_PROPS
+  N_PROPS,
+
+  /* GtkScrollable */
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+/* Where a layout item is drawn: scrolling both ways, or kept in place
+ * horizontally (row labels), vertically (column headers) or both (the
+ * corner).  Also the order of the children: the frozen ones come last, so
+ * they are on top for picking. */
+enum {
+  PANE_BODY   = 0,
+  PANE_LEFT   = 1 << 0,
+  PANE_TOP    = 1 << 1,
+  PANE_CORNER = PANE_LEFT | PANE_TOP,
+  N_PANES
 };
 
 enum {
@@ -75,6 +122,16 @@ map_at (NbSheet *self,
   if (row >= self->height || column >= self->width)
     return -1;
   return self->map[row * self->width + column];
+}
+
+/* Scrolls the cell into view at the next allocation, clear of the frozen
+ * headers and labels. */
+static void
+reveal_cell (NbSheet *self,
+             guint    cell)
+{
+  self->reveal = (int)cell;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -209,6 +266,7 @@ move_to (NbSheet  *self,
   self->extending = extend;
   self->cursor = target;
   self->edit_mode = FALSE;
+  reveal_cell (self, (guint)target);
   gtk_widget_grab_focus (self->entries[target]);
   gtk_editable_select_region (GTK_EDITABLE (self->entries[target]), 0, -1);
   self->moving = FALSE;
@@ -878,6 +936,428 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* Layout */
+
+/* Which header rows and label columns can stay in place: the leading rows of
+ * column headers (unless a later block of the table has header rows of its
+ * own, as table 2 does: the first block's would stand over the others), and
+ * the columns left of the values; each only along a line no merged cell
+ * crosses. */
+static void
+find_frozen (NbSheet *self)
+{
+  guint n_layout = nb_edition_table_get_n_layout (self->table);
+  guint rows = self->height, columns = self->width;
+
+  for (guint i = 0; i < n_layout; i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (self->table, i);
+
+      if (!item->is_header)
+        rows = MIN (rows, item->row);
+      if (item->role == NB_LAYOUT_VALUE)
+        columns = MIN (columns, item->column);
+    }
+  for (guint i = 0; i < n_layout; i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (self->table, i);
+
+      if ((item->is_header && item->row >= rows)
+          || (item->row < rows && item->row + item->row_span > rows))
+        rows = 0;
+      if (item->column < columns && item->column + item->column_span > columns)
+        columns = 0;
+    }
+  self->frozen_rows = rows < self->height ? rows : 0;
+  self->frozen_columns = columns < self->width ? columns : 0;
+}
+
+static guint
+pane_of (NbSheet            *self,
+         const NbLayoutItem *item,
+         gboolean            rows_frozen,
+         gboolean            columns_frozen)
+{
+  guint pane = PANE_BODY;
+
+  if (rows_frozen && item->row < self->frozen_rows)
+    pane |= PANE_TOP;
+  if (columns_frozen && item->column < self->frozen_columns)
+    pane |= PANE_LEFT;
+  return pane;
+}
+
+static int
+span_size (const int *sizes,
+           guint      first,
+           guint      span)
+{
+  int size = 0;
+
+  for (guint i = 0; i < span; i++)
+    size += sizes[first + i];
+  return size;
+}
+
+/* A merged cell that needs more than its lines give: share out the rest
+ * evenly, as GtkGrid does. */
+static void
+grow_span (int   *sizes,
+           guint  first,
+           guint  span,
+           int    need)
+{
+  int extra = need - span_size (sizes, first, span);
+
+  for (guint i = 0; extra > 0 && i < span; i++)
+    sizes[first + i] += extra / (int)span + ((int)i < extra % (int)span ? 1 : 0);
+}
+
+static void
+measure_columns (NbSheet *self,
+                 int     *minimum,
+                 int     *natural)
+{
+  guint n_layout = nb_edition_table_get_n_layout (self->table);
+
+  memset (self->column_min, 0, self->width * sizeof (int));
+  memset (self->column_nat, 0, self->width * sizeof (int));
+  /* Single columns first, then ever wider merged cells. */
+  for (guint span = 1; span <= self->width; span++)
+    for (guint i = 0; i < n_layout; i++)
+      {
+        const NbLayoutItem *item = nb_edition_table_get_layout (self->table, i);
+        int min = 0, nat = 0;
+
+        if (item->column_span != span)
+          continue;
+        gtk_widget_measure (self->children[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat,
+                            NULL, NULL);
+        grow_span (self->column_min, item->column, span, min);
+        grow_span (self->column_nat, item->column, span, nat);
+      }
+  *minimum = *natural = 0;
+  for (guint c = 0; c < self->width; c++)
+    {
+      self->column_nat[c] = MAX (self->column_nat[c], self->column_min[c]);
+      *minimum += self->column_min[c];
+      *natural += self->column_nat[c];
+    }
+}
+
+/* Column widths for a width to fill (-1: natural): between the minimum,
+ * where labels wrap most, and the natural widths.  Returns the total. */
+static int
+layout_columns (NbSheet *self,
+                int      for_width)
+{
+  int minimum, natural;
+
+  measure_columns (self, &minimum, &natural);
+  if (for_width < 0 || for_width >= natural)
+    memcpy (self->column_size, self->column_nat, self->width * sizeof (int));
+  else if (for_width <= minimum)
+    memcpy (self->column_size, self->column_min, self->width * sizeof (int));
+  else
+    {
+      g_autofree GtkRequestedSize *sizes = g_new0 (GtkRequestedSize, self->width);
+
+      for (guint c = 0; c < self->width; c++)
+        {
+          sizes[c].minimum_size = self->column_min[c];
+          sizes[c].natural_size = self->column_nat[c];
+        }
+      gtk_distribute_natural_allocation (for_width - minimum, self->width, sizes);
+      for (guint c = 0; c < self->width; c++)
+        self->column_size[c] = sizes[c].minimum_size;
+    }
+  for (guint c = 0, x = 0; c < self->width; x += (guint)self->column_size[c], c++)
+    self->column_pos[c] = (int)x;
+  return span_size (self->column_size, 0, self->width);
+}
+
+/* Row heights for the column widths of layout_columns().  Returns the total. */
+static int
+layout_rows (NbSheet *self)
+{
+  guint n_layout = nb_edition_table_get_n_layout (self->table);
+
+  memset (self->row_min, 0, self->height * sizeof (int));
+  memset (self->row_nat, 0, self->height * sizeof (int));
+  for (guint span = 1; span <= self->height; span++)
+    for (guint i = 0; i < n_layout; i++)
+      {
+        const NbLayoutItem *item = nb_edition_table_get_layout (self->table, i);
+        int min = 0, nat = 0;
+
+        if (item->row_span != span)
+          continue;
+        gtk_widget_measure (self->children[i], GTK_ORIENTATION_VERTICAL,
+                            span_size (self->column_size, item->column, item->column_span),
+                            &min, &nat, NULL, NULL);
+        grow_span (self->row_min, item->row, span, min);
+        grow_span (self->row_nat, item->row, span, nat);
+      }
+  for (guint r = 0, y = 0; r < self->height; y += (guint)self->row_size[r], r++)
+    {
+      self->row_size[r] = MAX (self->row_nat[r], self->row_min[r]);
+      self->row_pos[r] = (int)y;
+    }
+  return span_size (self->row_size, 0, self->height);
+}
+
+/* The scroll value that shows [position, position + size) in the part of
+ * the page the frozen band leaves free, moving as little as possible. */
+static double
+reveal_value (double value,
+              int    position,
+              int    size,
+              int    frozen,
+              int    page)
+{
+  if (position + size > value + page)
+    value = position + size - page;
+  if (position < value + frozen)
+    value = position - frozen;
+  return value;
+}
+
+/* A merged label of a frozen pane, partly scrolled away, keeps its text in
+ * view: it gets the visible part of its cells, or at least the room its text
+ * needs.  (Past the end of the page by a pixel, so that its closing border
+ * line does not show there.) */
+static void
+fit_visible (int *position,
+             int *size,
+             int  frozen,
+             int  page,
+             int  need)
+{
+  int first = *position, last = *position + *size;
+  int start = MAX (first, frozen), end = MIN (last, page + 1);
+
+  if (end <= start)
+    return;
+  if (end - start < need)
+    {
+      if (end == last)
+        start = MAX (first, end - need);
+      else
+        end = MIN (last, start + need);
+    }
+  *position = start;
+  *size = end - start;
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      int            content,
+                      int            page,
+                      int            frozen)
+{
+  double upper = MAX (content, page);
+  double value = CLAMP (gtk_adjustment_get_value (adjustment), 0, upper - page);
+  int body = MAX (page - frozen, 1);
+
+  gtk_adjustment_configure (adjustment, value, 0, upper, body * 0.1, body * 0.9, page);
+}
+
+static void
+on_adjustment_value_changed_cb (NbSheet *self)
+{
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (NbSheet        *self,
+                GtkOrientation  orientation,
+                GtkAdjustment  *adjustment)
+{
+  GtkAdjustment **slot = orientation == GTK_ORIENTATION_HORIZONTAL ? &self->hadjustment
+                                                                   : &self->vadjustment;
+
+  if (adjustment != NULL && adjustment == *slot)
+    return;
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, on_adjustment_value_changed_cb, self);
+      g_object_unref (*slot);
+    }
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed",
+                            G_CALLBACK (on_adjustment_value_changed_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify (G_OBJECT (self), orientation == GTK_ORIENTATION_HORIZONTAL ? "hadjustment"
+                                                                              : "vadjustment");
+}
+
+static GtkSizeRequestMode
+nb_sheet_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+nb_sheet_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  NbSheet *self = NB_SHEET (widget);
+
+  *minimum = *natural = 0;
+  if (self->children == NULL)
+    return;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    measure_columns (self, minimum, natural);
+  else
+    {
+      layout_columns (self, for_size);
+      /* Rows get their natural height: the sheet scrolls. */
+      *minimum = *natural = layout_rows (self);
+    }
+}
+
+static void
+nb_sheet_size_allocate (GtkWidget *widget,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  NbSheet *self = NB_SHEET (widget);
+  guint n_layout;
+  int content_width, content_height, x, y;
+
+  if (self->children == NULL)
+    return;
+  n_layout = nb_edition_table_get_n_layout (self->table);
+  content_width = layout_columns (self, width);
+  content_height = layout_rows (self);
+
+  /* A frozen band that takes too much of the page leaves too little to
+   * scroll in: then it scrolls too.  The row labels may take up to two
+   * thirds (they say which row a number is for), the headers half. */
+  self->frozen_width = span_size (self->column_size, 0, self->frozen_columns);
+  self->frozen_height = span_size (self->row_size, 0, self->frozen_rows);
+  self->columns_frozen = self->frozen_columns > 0 && 3 * self->frozen_width <= 2 * width;
+  self->rows_frozen = self->frozen_rows > 0 && 2 * self->frozen_height <= height;
+  if (!self->columns_frozen)
+    self->frozen_width = 0;
+  if (!self->rows_frozen)
+    self->frozen_height = 0;
+
+  self->allocating = TRUE;
+  configure_adjustment (self->hadjustment, content_width, width, self->frozen_width);
+  configure_adjustment (self->vadjustment, content_height, height, self->frozen_height);
+  if (self->reveal >= 0 && (guint)self->reveal < self->n_cells)
+    {
+      const NbLayoutItem *item = item_of (self, (guint)self->reveal);
+      guint pane = pane_of (self, item, self->rows_frozen, self->columns_frozen);
+
+      if (!(pane & PANE_LEFT))
+        gtk_adjustment_set_value (self->hadjustment,
+                                  reveal_value (gtk_adjustment_get_value (self->hadjustment),
+                                                self->column_pos[item->column],
+                                                span_size (self->column_size, item->column,
+                                                           item->column_span),
+                                                self->frozen_width, width));
+      if (!(pane & PANE_TOP))
+        gtk_adjustment_set_value (self->vadjustment,
+                                  reveal_value (gtk_adjustment_get_value (self->vadjustment),
+                                                self->row_pos[item->row],
+                                                span_size (self->row_size, item->row,
+                                                           item->row_span),
+                                                self->frozen_height, height));
+    }
+  self->reveal = -1;
+  self->allocating = FALSE;
+
+  x = (int)gtk_adjustment_get_value (self->hadjustment);
+  y = (int)gtk_adjustment_get_value (self->vadjustment);
+  for (guint i = 0; i < n_layout; i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (self->table, i);
+      guint pane = pane_of (self, item, self->rows_frozen, self->columns_frozen);
+      GtkAllocation allocation = {
+        self->column_pos[item->column] - (pane & PANE_LEFT ? 0 : x),
+        self->row_pos[item->row] - (pane & PANE_TOP ? 0 : y),
+        span_size (self->column_size, item->column, item->column_span),
+        span_size (self->row_size, item->row, item->row_span),
+      };
+
+      int need = 0;
+
+      if (pane == PANE_LEFT && item->row_span > 1)
+        {
+          gtk_widget_measure (self->children[i], GTK_ORIENTATION_VERTICAL, allocation.width,
+                              &need, NULL, NULL, NULL);
+          fit_visible (&allocation.y, &allocation.height, self->frozen_height, height, need);
+        }
+      else if (pane == PANE_TOP && item->column_span > 1)
+        {
+          gtk_widget_measure (self->children[i], GTK_ORIENTATION_HORIZONTAL, -1, &need, NULL,
+                              NULL, NULL);
+          fit_visible (&allocation.x, &allocation.width, self->frozen_width, width, need);
+        }
+      gtk_widget_size_allocate (self->children[i], &allocation, -1);
+    }
+}
+
+/* Each pane clipped to its part of the page: the body under the frozen
+ * bands, then the row labels, the column headers, the corner. */
+static void
+nb_sheet_snapshot (GtkWidget   *widget,
+                   GtkSnapshot *snapshot)
+{
+  NbSheet *self = NB_SHEET (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int fw = self->frozen_width, fh = self->frozen_height;
+  const graphene_rect_t clips[N_PANES] = {
+    [PANE_BODY] = GRAPHENE_RECT_INIT (fw, fh, width - fw, height - fh),
+    [PANE_LEFT] = GRAPHENE_RECT_INIT (0, fh, fw, height - fh),
+    [PANE_TOP] = GRAPHENE_RECT_INIT (fw, 0, width - fw, fh),
+    [PANE_CORNER] = GRAPHENE_RECT_INIT (0, 0, fw, fh),
+  };
+  guint n_layout;
+
+  if (self->children == NULL)
+    return;
+  n_layout = nb_edition_table_get_n_layout (self->table);
+  for (guint pane = 0; pane < N_PANES; pane++)
+    {
+      if (clips[pane].size.width <= 0 || clips[pane].size.height <= 0)
+        continue;
+      gtk_snapshot_push_clip (snapshot, &clips[pane]);
+      for (guint i = 0; i < n_layout; i++)
+        if (pane_of (self, nb_edition_table_get_layout (self->table, i), self->rows_frozen,
+                     self->columns_frozen) == pane)
+          gtk_widget_snapshot_child (widget, self->children[i], snapshot);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+static void
+nb_sheet_set_focus_child (GtkWidget *widget,
+                          GtkWidget *child)
+{
+  NbSheet *self = NB_SHEET (widget);
+  int cell;
+
+  GTK_WIDGET_CLASS (nb_sheet_parent_class)->set_focus_child (widget, child);
+  /* However focus came (a click, Tab from outside, a screen reader), the
+   * cell is not left under a frozen header. */
+  cell = child != NULL ? cell_of_widget (self, child) : -1;
+  if (cell >= 0)
+    reveal_cell (self, (guint)cell);
+}
+
 /* Building */
 
 static GtkWidget *
@@ -974,6 +1454,16 @@ build (NbSheet *self)
   self->map = g_new (int, MAX (self->width * self->height, 1));
   for (guint i = 0; i < self->width * self->height; i++)
     self->map[i] = -1;
+  self->column_min = g_new0 (int, MAX (self->width, 1));
+  self->column_nat = g_new0 (int, MAX (self->width, 1));
+  self->column_size = g_new0 (int, MAX (self->width, 1));
+  self->column_pos = g_new0 (int, MAX (self->width, 1));
+  self->row_min = g_new0 (int, MAX (self->height, 1));
+  self->row_nat = g_new0 (int, MAX (self->height, 1));
+  self->row_size = g_new0 (int, MAX (self->height, 1));
+  self->row_pos = g_new0 (int, MAX (self->height, 1));
+  self->children = g_new0 (GtkWidget *, MAX (n_layout, 1));
+  find_frozen (self);
 
   for (guint i = 0; i < n_layout; i++)
     {
@@ -995,9 +1485,19 @@ build (NbSheet *self)
         }
       else
         child = make_label (item);
-      gtk_grid_attach (GTK_GRID (self->grid), child, (int)item->column, (int)item->row,
-                       (int)item->column_span, (int)item->row_span);
+      /* The outer border of the table: the cells draw their right and
+       * bottom edges. */
+      if (item->row == 0)
+        gtk_widget_add_css_class (child, "first-row");
+      if (item->column == 0)
+        gtk_widget_add_css_class (child, "first-column");
+      self->children[i] = child;
     }
+  /* The frozen panes last, so that they are on top for the pointer. */
+  for (guint pane = 0; pane < N_PANES; pane++)
+    for (guint i = 0; i < n_layout; i++)
+      if (pane_of (self, nb_edition_table_get_layout (self->table, i), TRUE, TRUE) == pane)
+        gtk_widget_set_parent (self->children[i], GTK_WIDGET (self));
   for (guint i = 0; i < self->n_cells; i++)
     {
       if (self->entries[i] == NULL)
@@ -1039,7 +1539,17 @@ nb_sheet_dispose (GObject *object)
 {
   NbSheet *self = (NbSheet *)object;
 
-  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->children, g_free);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed_cb, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (nb_sheet_parent_class)->dispose (object);
@@ -1054,6 +1564,14 @@ nb_sheet_finalize (GObject *object)
   g_free (self->selected);
   g_free (self->shown_invalid);
   g_free (self->map);
+  g_free (self->column_min);
+  g_free (self->column_nat);
+  g_free (self->column_size);
+  g_free (self->column_pos);
+  g_free (self->row_min);
+  g_free (self->row_nat);
+  g_free (self->row_size);
+  g_free (self->row_pos);
   g_free (self->table_id);
 
   G_OBJECT_CLASS (nb_sheet_parent_class)->finalize (object);
@@ -1075,6 +1593,18 @@ nb_sheet_get_property (GObject    *object,
     case PROP_TABLE_ID:
       g_value_set_string (value, self->table_id);
       break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1095,6 +1625,28 @@ nb_sheet_set_property (GObject      *object,
       break;
     case PROP_TABLE_ID:
       self->table_id = g_value_dup_string (value);
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, GTK_ORIENTATION_VERTICAL, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      if (self->hscroll_policy != (guint)g_value_get_enum (value))
+        {
+          self->hscroll_policy = (guint)g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_VSCROLL_POLICY:
+      if (self->vscroll_policy != (guint)g_value_get_enum (value))
+        {
+          self->vscroll_policy = (guint)g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1120,6 +1672,16 @@ nb_sheet_class_init (NbSheetClass *klass)
     g_param_spec_string ("table-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  widget_class->get_request_mode = nb_sheet_get_request_mode;
+  widget_class->measure = nb_sheet_measure;
+  widget_class->size_allocate = nb_sheet_size_allocate;
+  widget_class->snapshot = nb_sheet_snapshot;
+  widget_class->set_focus_child = nb_sheet_set_focus_child;
 
   /**
    * NbSheet::message:
@@ -1130,7 +1692,6 @@ nb_sheet_class_init (NbSheetClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sheet");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
@@ -1147,12 +1708,9 @@ nb_sheet_init (NbSheet *self)
   self->clicked = -1;
   self->drag_start = -1;
   self->goal_column = -1;
-
-  self->grid = gtk_grid_new ();
-  gtk_widget_add_css_class (self->grid, "sheet-grid");
-  gtk_widget_set_halign (self->grid, GTK_ALIGN_START);
-  gtk_widget_set_valign (self->grid, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  self->reveal = -1;
+  set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, NULL);
+  set_adjustment (self, GTK_ORIENTATION_VERTICAL, NULL);
 
   /* Capture: the sheet sees navigation keys before the cell's text does. */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
@@ -1191,6 +1749,17 @@ nb_sheet_get_table (NbSheet *self)
 {
   g_return_val_if_fail (NB_IS_SHEET (self), NULL);
   return self->table;
+}
+
+/* The widget that shows a layout item: a header, a label, a value cell. */
+GtkWidget *
+nb_sheet_get_layout_widget (NbSheet *self,
+                            guint    index)
+{
+  g_return_val_if_fail (NB_IS_SHEET (self), NULL);
+  g_return_val_if_fail (self->children != NULL, NULL);
+  g_return_val_if_fail (index < nb_edition_table_get_n_layout (self->table), NULL);
+  return self->children[index];
 }
 
 GtkWidget *

@@ -20,6 +20,8 @@ NbReport             *nb_sheet_get_report       (NbSheet     *self);
 const NbEditionTable *nb_sheet_get_table        (NbSheet     *self);
 GtkWidget            *nb_sheet_get_cell_widget  (NbSheet     *self,
                                                  guint        cell);
+GtkWidget            *nb_sheet_get_layout_widget (NbSheet    *self,
+                                                 guint        index);
 int                   nb_sheet_get_cursor       (NbSheet     *self);
 void                  nb_sheet_focus_cell       (NbSheet     *self,
                                                  guint        cell);

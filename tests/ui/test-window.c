@@ -482,6 +482,132 @@ test_checks_jump (Fixture       *f,
   g_assert_cmpuint (nb_window_get_section_badge (f->window, "requests"), >=, 1);
 }
 
+/* The widget of the first layout item of a role in a grid row (any row: -1). */
+static GtkWidget *
+layout_widget (NbSheet      *sheet,
+               NbLayoutRole  role,
+               int           row)
+{
+  const NbEditionTable *table = nb_sheet_get_table (sheet);
+
+  for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (table, i);
+
+      if (item->role == role && (row < 0 || (int)item->row == row))
+        return nb_sheet_get_layout_widget (sheet, i);
+    }
+  g_assert_not_reached ();
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *target)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, target, &bounds));
+  return bounds;
+}
+
+/* The cursor cell shows whole, clear of the frozen headers and labels. */
+static void
+assert_cursor_in_view (Fixture         *f,
+                       graphene_rect_t *frozen)
+{
+  GtkWidget *sheet = GTK_WIDGET (f->sheet);
+  int cursor = nb_sheet_get_cursor (f->sheet);
+  graphene_rect_t cell;
+
+  g_assert_cmpint (cursor, >=, 0);
+  cell = bounds_in (nb_sheet_get_cell_widget (f->sheet, (guint)cursor), sheet);
+  g_assert_cmpfloat (cell.origin.x, >=, frozen->size.width - 0.5);
+  g_assert_cmpfloat (cell.origin.y, >=, frozen->size.height - 0.5);
+  g_assert_cmpfloat (cell.origin.x + cell.size.width, <=, gtk_widget_get_width (sheet) + 0.5);
+  g_assert_cmpfloat (cell.origin.y + cell.size.height, <=, gtk_widget_get_height (sheet) + 0.5);
+}
+
+static void
+test_frozen_headers (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *sheet = GTK_WIDGET (f->sheet);
+  const NbEditionTable *t3 = f->t3;
+  const NbLayoutItem *last;
+  GtkScrollable *scrollable = GTK_SCROLLABLE (f->sheet);
+  GtkWidget *corner, *header, *label;
+  graphene_rect_t frozen, bounds;
+  double x, y;
+
+  REQUIRE_KEYS ();
+
+  /* Small enough that table 3 scrolls both ways beside the checks. */
+  g_object_set (f->window, "show-checks", TRUE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
+  nb_window_show_section (f->window, "requests");
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  wait_ms (200);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (scrollable)), >,
+                     gtk_adjustment_get_page_size (gtk_scrollable_get_vadjustment (scrollable)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (scrollable)), >,
+                     gtk_adjustment_get_page_size (gtk_scrollable_get_hadjustment (scrollable)));
+
+  /* The corner spans the header rows and the label columns. */
+  corner = layout_widget (f->sheet, NB_LAYOUT_CORNER, 0);
+  header = layout_widget (f->sheet, NB_LAYOUT_HEADER, 0);         /* 申请人情况 */
+  last = nb_edition_table_get_cell_layout (t3, nb_edition_table_get_n_cells (t3) - 1);
+  label = layout_widget (f->sheet, NB_LAYOUT_LABEL, (int)last->row); /* 四、结转下年度继续办理 */
+  frozen = bounds_in (corner, sheet);
+  g_assert_cmpfloat (frozen.size.height, >, 0);
+  g_assert_cmpfloat (frozen.size.width, >, 0);
+  assert_cursor_in_view (f, &frozen);
+
+  /* To the last cell, bottom right: the headers stay at the top, the row
+   * labels at the left, and the cell shows clear of both. */
+  keys ("ctrl+End");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, last->cell);
+  x = gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (scrollable));
+  y = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (scrollable));
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (y, >, 0);
+  bounds = bounds_in (corner, sheet);
+  g_assert_cmpfloat (bounds.origin.x, ==, frozen.origin.x);
+  g_assert_cmpfloat (bounds.origin.y, ==, frozen.origin.y);
+  bounds = bounds_in (header, sheet);
+  g_assert_cmpfloat (bounds.origin.y, ==, frozen.origin.y);
+  g_assert_cmpfloat (bounds.origin.x, >=, frozen.size.width - 0.5);
+  g_assert_cmpfloat (bounds.origin.x, <, gtk_widget_get_width (sheet));
+  bounds = bounds_in (label, sheet);
+  g_assert_cmpfloat (bounds.origin.x, <, frozen.size.width);
+  g_assert_cmpfloat (bounds.origin.y, >=, frozen.size.height - 0.5);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (sheet) + 0.5);
+  assert_cursor_in_view (f, &frozen);
+  /* The header is on top of the cells scrolled under it, for the pointer too. */
+  bounds = bounds_in (header, sheet);
+  {
+    GtkWidget *picked = gtk_widget_pick (sheet, bounds.origin.x + bounds.size.width / 2,
+                                         bounds.origin.y + bounds.size.height / 2,
+                                         GTK_PICK_DEFAULT);
+
+    g_assert_true (picked == header || gtk_widget_is_ancestor (picked, header));
+  }
+
+  /* Up, row by row: each cursor cell comes out from under the headers. */
+  for (guint i = 0; i < 12; i++)
+    {
+      keys ("Up");
+      assert_cursor_in_view (f, &frozen);
+    }
+  /* Home and Left bring the first column back from under the row labels. */
+  keys ("Home");
+  assert_cursor_in_view (f, &frozen);
+  keys ("ctrl+Home");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, 0);
+  assert_cursor_in_view (f, &frozen);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (scrollable)), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (scrollable)), ==, 0);
+}
+
 static void
 test_accessible_labels (Fixture       *f,
                         gconstpointer  data)
@@ -764,6 +890,7 @@ main (int   argc,
   g_test_add ("/window/rejected-paste", Fixture, NULL, setup, test_rejected_paste, teardown);
   g_test_add ("/window/undo-text", Fixture, NULL, setup, test_undo_text, teardown);
   g_test_add ("/window/checks-jump", Fixture, NULL, setup, test_checks_jump, teardown);
+  g_test_add ("/window/frozen-headers", Fixture, NULL, setup, test_frozen_headers, teardown);
   g_test_add ("/window/accessible-labels", Fixture, NULL, setup, test_accessible_labels, teardown);
   g_test_add ("/window/export-warns-on-errors", Fixture, NULL, setup, test_export_warns_on_errors,
               teardown);
