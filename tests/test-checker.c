@@ -264,6 +264,100 @@ test_sections (void)
   assert_one (report, NULL, "SECTION-LENGTH", NB_SEVERITY_WARNING, "section overview -", "1001");
 }
 
+static NbFinding *
+only_finding (NbReport   *report,
+              NbReport   *previous,
+              const char *rule_id)
+{
+  g_autoptr(GPtrArray) found = findings_of (report, previous, rule_id);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return nb_finding_ref (g_ptr_array_index (found, 0));
+}
+
+/* Paragraphs from (level, text) pairs, up to END. */
+#define END (-1)
+
+static GPtrArray *
+paragraphs_of (int level,
+               ...)
+{
+  GPtrArray *paragraphs = nb_paragraphs_new ();
+  va_list args;
+
+  va_start (args, level);
+  for (; level != END; level = va_arg (args, int))
+    g_ptr_array_add (paragraphs,
+                     nb_paragraph_new_text ((NbParagraphLevel)level, va_arg (args, const char *)));
+  va_end (args);
+  return paragraphs;
+}
+
+/* A finding about a section says where in it: the place of SECTION-LENGTH
+ * is the first character past the guidance, white space not counted. */
+static void
+test_section_length_place (void)
+{
+  g_autoptr(NbReport) report = complete_report ("2021", 2023);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  g_autoptr(NbFinding) finding = NULL;
+
+  for (guint i = 0; i < 996; i++)
+    g_string_append (text, "字");
+  g_string_append (text, " 甲乙丙");
+  /* 3 + 996 + 3 = 1002 characters: the 1001st is 乙, at 998 in paragraph 1. */
+  paragraphs = paragraphs_of (NB_PARAGRAPH_BODY, "一 二 三", NB_PARAGRAPH_BODY, text->str, END);
+  nb_report_set_paragraphs (report, "overview", paragraphs);
+  finding = only_finding (report, NULL, "SECTION-LENGTH");
+  g_assert_cmpint (finding->paragraph, ==, 1);
+  g_assert_cmpuint (finding->offset, ==, 998);
+  g_assert_cmpuint (finding->length, ==, 0);
+  g_clear_pointer (&finding, nb_finding_unref);
+
+  /* Other findings have no place in a text. */
+  g_clear_pointer (&paragraphs, g_ptr_array_unref);
+  paragraphs = nb_paragraphs_new ();
+  nb_report_set_paragraphs (report, "problems", paragraphs);
+  finding = only_finding (report, NULL, "SECTION-EMPTY");
+  g_assert_cmpint (finding->paragraph, ==, -1);
+  g_clear_pointer (&finding, nb_finding_unref);
+  {
+    const NbEditionTable *t3 = table (report, "t3");
+
+    g_assert_false (nb_report_set_cell_text (report, t3, cell (t3, "new", "natural"), "x", NULL));
+  }
+  finding = only_finding (report, NULL, "CELL-INVALID");
+  g_assert_cmpint (finding->paragraph, ==, -1);
+}
+
+/* The place of X-REPEATED is the first body paragraph kept from last year,
+ * whole; a heading that comes back every year is not it. */
+static void
+test_repeated_place (void)
+{
+  g_autoptr(NbReport) last = complete_report ("2021", 2022);
+  g_autoptr(NbReport) report = complete_report ("2021", 2023);
+  const char *heading = "（一）存在的主要问题";
+  const char *a = "本年度政府信息公开工作存在的主要问题是公开内容不够全面，部分栏目更新不及时，"
+                  "政策解读材料的质量有待进一步提高，依申请公开答复的规范性还需加强。";
+  const char *b = "下一步，我局将加强业务培训，完善工作制度，严格落实政府信息公开保密审查机制，"
+                  "持续提升政府信息公开的质量和实效，更好地服务人民群众。";
+  g_autoptr(GPtrArray) old_text = paragraphs_of (NB_PARAGRAPH_HEADING_2, heading,
+                                                 NB_PARAGRAPH_BODY, a, NB_PARAGRAPH_BODY, b, END);
+  g_autoptr(GPtrArray) new_text = paragraphs_of (NB_PARAGRAPH_HEADING_2, heading,
+                                                 NB_PARAGRAPH_BODY, "今年另有新情况。",
+                                                 NB_PARAGRAPH_BODY, b, NB_PARAGRAPH_BODY, a, END);
+  g_autoptr(NbFinding) finding = NULL;
+
+  nb_report_set_paragraphs (last, "problems", old_text);
+  nb_report_set_paragraphs (report, "problems", new_text);
+  finding = only_finding (report, last, "X-REPEATED");
+  g_assert_cmpint (finding->paragraph, ==, 2);
+  g_assert_cmpuint (finding->offset, ==, 0);
+  g_assert_cmpuint (finding->length, ==, g_utf8_strlen (b, -1));
+}
+
 static void
 test_metadata (void)
 {
@@ -348,6 +442,8 @@ main (int   argc,
   g_test_add_func ("/checker/invalid-cell", test_invalid_cell);
   g_test_add_func ("/checker/fee-precision", test_fee_precision);
   g_test_add_func ("/checker/sections", test_sections);
+  g_test_add_func ("/checker/section-length-place", test_section_length_place);
+  g_test_add_func ("/checker/repeated-place", test_repeated_place);
   g_test_add_func ("/checker/metadata", test_metadata);
   g_test_add_func ("/checker/cross-year", test_cross_year);
   g_test_add_func ("/checker/overflow-is-caught", test_overflow_is_caught);

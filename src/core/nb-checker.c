@@ -67,6 +67,7 @@ finding_new (GPtrArray  *findings,
   box->finding.severity = severity;
   box->finding.rule_id = rule_id;
   box->finding.cell = -1;
+  box->finding.paragraph = -1;
   box->finding.message = message;
   g_ptr_array_add (findings, &box->finding);
   return &box->finding;
@@ -310,6 +311,36 @@ check_rules (NbReport             *report,
     }
 }
 
+/* Where the n-th character (from 0) of a section is, counting as
+ * nb_report_count_section_chars() does: white space does not count. */
+static gboolean
+find_counted_char (GPtrArray *paragraphs,
+                   guint      n,
+                   guint     *paragraph,
+                   guint     *offset)
+{
+  guint counted = 0;
+
+  for (guint i = 0; paragraphs != NULL && i < paragraphs->len; i++)
+    {
+      g_autofree char *text = nb_paragraph_dup_text (g_ptr_array_index (paragraphs, i));
+      guint k = 0;
+
+      for (const char *p = text; *p; p = g_utf8_next_char (p), k++)
+        {
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            continue;
+          if (counted++ == n)
+            {
+              *paragraph = i;
+              *offset = k;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
 static void
 check_sections (NbReport  *report,
                 GPtrArray *findings)
@@ -330,9 +361,20 @@ check_sections (NbReport  *report,
                                g_strdup_printf (_("Section “%s” is empty; write “无” if there is nothing to report"),
                                                 section->heading));
       else if (section->max_chars > 0 && n_chars > section->max_chars)
-        finding = finding_new (findings, NB_SEVERITY_WARNING, "SECTION-LENGTH",
-                               g_strdup_printf (_("Section “%s” has %u characters; the format asks for no more than %u"),
-                                                section->heading, n_chars, section->max_chars));
+        {
+          guint paragraph = 0, offset = 0;
+
+          finding = finding_new (findings, NB_SEVERITY_WARNING, "SECTION-LENGTH",
+                                 g_strdup_printf (_("Section “%s” has %u characters; the format asks for no more than %u"),
+                                                  section->heading, n_chars, section->max_chars));
+          /* The place: the first character past the guidance. */
+          if (find_counted_char (nb_report_get_paragraphs (report, section->id),
+                                 section->max_chars, &paragraph, &offset))
+            {
+              finding->paragraph = (int)paragraph;
+              finding->offset = offset;
+            }
+        }
       if (finding != NULL)
         finding->section_id = g_strdup (section->id);
     }
@@ -410,6 +452,49 @@ check_metadata (NbReport  *report,
                                    nb_report_get_year (previous), year - 1));
 }
 
+/* The paragraph most plainly kept from last year: the first body paragraph
+ * that reads as copied from one of last year's, else the most alike; -1 if
+ * there is no body text.  (Headings come back every year.) */
+static int
+repeated_paragraph (GPtrArray *paragraphs,
+                    GPtrArray *old_paragraphs)
+{
+  g_autoptr(GPtrArray) old_texts = g_ptr_array_new_with_free_func (g_free);
+  double best_score = 0.0;
+  int best = -1;
+
+  for (guint j = 0; old_paragraphs != NULL && j < old_paragraphs->len; j++)
+    g_ptr_array_add (old_texts, nb_paragraph_dup_text (g_ptr_array_index (old_paragraphs, j)));
+  for (guint i = 0; paragraphs != NULL && i < paragraphs->len; i++)
+    {
+      const NbParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+      g_autofree char *text = NULL;
+
+      if (paragraph->level != NB_PARAGRAPH_BODY)
+        continue;
+      text = nb_paragraph_dup_text (paragraph);
+      if (is_blank (text))
+        continue;
+      if (best < 0)
+        best = (int)i;
+      for (guint j = 0; j < old_texts->len; j++)
+        {
+          double score = is_blank (g_ptr_array_index (old_texts, j))
+                           ? 0.0
+                           : nb_similarity_text (text, g_ptr_array_index (old_texts, j));
+
+          if (score > best_score)
+            {
+              best_score = score;
+              best = (int)i;
+            }
+        }
+      if (best == (int)i && best_score >= NB_SIMILARITY_COPIED)
+        break;
+    }
+  return best;
+}
+
 /* Section 五 must not repeat last year's (the format's guidance). */
 static void
 check_repetition (NbReport  *report,
@@ -440,6 +525,21 @@ check_repetition (NbReport  *report,
                              g_strdup_printf (_("Section “%s” is %d%% the same as last year’s; the format asks for this year’s problems and improvements, not a repeat"),
                                               section->heading, (int)(similarity * 100 + 0.5)));
       finding->section_id = g_strdup (section->id);
+      /* The place: the repeated paragraph, whole. */
+      {
+        GPtrArray *paragraphs = nb_report_get_paragraphs (report, section->id);
+        int repeated = repeated_paragraph (paragraphs,
+                                           nb_report_get_paragraphs (previous, section->id));
+
+        if (repeated >= 0)
+          {
+            g_autofree char *paragraph =
+              nb_paragraph_dup_text (g_ptr_array_index (paragraphs, (guint)repeated));
+
+            finding->paragraph = repeated;
+            finding->length = (guint)g_utf8_strlen (paragraph, -1);
+          }
+      }
     }
 }
 

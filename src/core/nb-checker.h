@@ -18,6 +18,9 @@ typedef struct
   guint      *cells;      /* every cell involved (table findings) */
   guint       n_cells;
   char       *section_id; /* a section finding, or NULL */
+  int         paragraph;  /* the place in the section it is about: a paragraph, or -1 */
+  guint       offset;     /* where the place starts in the paragraph, in characters */
+  guint       length;     /* its length in characters; 0 for a point */
   const char *field;      /* a metadata finding: "agency", "year", …, or NULL */
   char       *message;    /* translated, for people */
 } NbFinding;
