@@ -112,8 +112,9 @@ signature_of (GPtrArray *findings)
     {
       NbFinding *finding = g_ptr_array_index (findings, i);
 
-      g_string_append_printf (signature, "%d|%s|%d|%s\n", finding->severity, finding->rule_id,
-                              finding->cell, finding->message);
+      g_string_append_printf (signature, "%d|%s|%d|%d:%u:%u|%s\n", finding->severity,
+                              finding->rule_id, finding->cell, finding->paragraph, finding->offset,
+                              finding->length, finding->message);
     }
   return g_string_free (signature, FALSE);
 }

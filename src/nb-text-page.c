@@ -888,3 +888,66 @@ nb_text_page_dup_count_text (NbTextPage *self)
                             n, self->section->max_chars);
   return g_strdup_printf (ngettext ("%u character", "%u characters", n), n);
 }
+
+static gboolean
+line_is_blank (const GtkTextIter *line)
+{
+  GtkTextIter iter = *line;
+
+  for (; !gtk_text_iter_ends_line (&iter); gtk_text_iter_forward_char (&iter))
+    if (!g_unichar_isspace (gtk_text_iter_get_char (&iter)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * nb_text_page_focus_place:
+ * @paragraph: index into the section's paragraphs, or -1 for none
+ * @offset: where the place starts in the paragraph, in characters
+ * @length: characters to select from there; 0 to put the cursor there
+ *
+ * Focuses the text and shows a place a check finding is about.
+ */
+void
+nb_text_page_focus_place (NbTextPage *self,
+                          int         paragraph,
+                          guint       offset,
+                          guint       length)
+{
+  GPtrArray *paragraphs;
+  GtkTextIter line, start, end;
+
+  g_return_if_fail (NB_IS_TEXT_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  paragraphs = nb_report_get_paragraphs (self->report, self->section_id);
+  if (paragraph < 0 || paragraphs == NULL || (guint)paragraph >= paragraphs->len)
+    return;
+
+  /* The buffer's lines are the model's paragraphs, but for blank lines typed
+   * since the last load: the model drops those (buffer_to_paragraphs). */
+  gtk_text_buffer_get_start_iter (self->buffer, &line);
+  for (guint p = 0; p <= (guint)paragraph; p++)
+    {
+      g_autofree char *text = nb_paragraph_dup_text (g_ptr_array_index (paragraphs, p));
+
+      if (p > 0 && !gtk_text_iter_forward_line (&line))
+        break;
+      g_strstrip (text);
+      while (*text != '\0' && line_is_blank (&line) && gtk_text_iter_forward_line (&line))
+        ;
+    }
+
+  end = line;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  start = line;
+  gtk_text_iter_set_line_offset (&start, (int)MIN (offset, (guint)gtk_text_iter_get_line_offset (&end)));
+  if (length > 0 && gtk_text_iter_get_offset (&start) + (int)length < gtk_text_iter_get_offset (&end))
+    gtk_text_iter_set_offset (&end, gtk_text_iter_get_offset (&start) + (int)length);
+  else if (length == 0)
+    end = start;
+  gtk_text_buffer_select_range (self->buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (self->view, gtk_text_buffer_get_insert (self->buffer), 0.1, FALSE,
+                                0.0, 0.0);
+}

@@ -25,5 +25,9 @@ void         nb_text_page_insert_heading  (NbTextPage       *self,
 void         nb_text_page_paste_text      (NbTextPage       *self,
                                            const char       *text);
 char        *nb_text_page_dup_count_text  (NbTextPage       *self);
+void         nb_text_page_focus_place     (NbTextPage       *self,
+                                           int               paragraph,
+                                           guint             offset,
+                                           guint             length);
 
 G_END_DECLS

@@ -292,7 +292,8 @@ on_finding_activated_cb (NbWindow      *self,
       nb_sheet_focus_cell (sheet, (guint)cell);
     }
   else if (NB_IS_TEXT_PAGE (page->page))
-    gtk_widget_grab_focus (GTK_WIDGET (nb_text_page_get_view (NB_TEXT_PAGE (page->page))));
+    nb_text_page_focus_place (NB_TEXT_PAGE (page->page), finding->paragraph, finding->offset,
+                              finding->length);
   else if (NB_IS_INFO_PAGE (page->page))
     nb_info_page_focus_field (NB_INFO_PAGE (page->page), finding->field);
 }

@@ -608,6 +608,123 @@ test_frozen_headers (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (scrollable)), ==, 0);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_non_space (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      n++;
+  return n;
+}
+
+/* A finding about a place in a section's text, activated with Enter in the
+ * checks panel, puts the cursor there: SECTION-LENGTH at the first character
+ * past the guidance. */
+static void
+test_section_jump (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+  NbChecksPanel *panel;
+  NbTextPage *page;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, cursor, bound;
+  GdkRectangle location, visible;
+  g_autofree char *before = NULL;
+  GtkWidget *focus;
+  guint position = G_MAXUINT;
+  const NbEditionSection *section;
+
+  if (!have_keys)
+    {
+      g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events");
+      return;
+    }
+  setup_report (&f, nb_file_load_sample (&error));
+  g_assert_no_error (error);
+  g_object_set (f.window, "show-checks", TRUE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1000, 600);
+  section = nb_edition_find_section (nb_report_get_edition (f.report), "overview");
+  g_assert_cmpuint (nb_report_count_section_chars (f.report, "overview"), >, section->max_chars);
+
+  panel = nb_window_get_checks_panel (f.window);
+  nb_checks_panel_refresh (panel);
+  for (guint i = 0; nb_checks_panel_get_shown (panel, i) != NULL; i++)
+    if (g_str_equal (nb_checks_panel_get_shown (panel, i)->rule_id, "SECTION-LENGTH"))
+      position = i;
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  nb_window_show_section (f.window, "info");
+  wait_ms (100);
+  {
+    GtkListBox *list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+
+    g_assert_nonnull (list);
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int)position)));
+  }
+  wait_ms (50);
+  keys ("Return");
+  wait_ms (200);
+
+  g_assert_cmpstr (nb_window_get_visible_section (f.window), ==, "overview");
+  page = nb_window_get_text_page (f.window, "overview");
+  view = nb_text_page_get_view (page);
+  buffer = gtk_text_view_get_buffer (view);
+  focus = gtk_root_get_focus (GTK_ROOT (f.window));
+  g_assert_true (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+  /* Exactly the characters the format allows come before the cursor. */
+  g_assert_false (gtk_text_buffer_get_selection_bounds (buffer, &cursor, &bound));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  before = gtk_text_buffer_get_text (buffer, &start, &cursor, FALSE);
+  g_assert_cmpuint (count_non_space (before), ==, section->max_chars);
+  g_assert_false (g_unichar_isspace (gtk_text_iter_get_char (&cursor)));
+  /* … and the cursor is in view. */
+  gtk_text_view_get_iter_location (view, &cursor, &location);
+  gtk_text_view_get_visible_rect (view, &visible);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+
+  /* A paragraph's place is found past blank lines typed since, which the
+   * model leaves out; a place with a length is selected. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "\n\n", -1);
+  wait_ms (50);
+  nb_text_page_focus_place (page, 1, 2, 3);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &cursor, &bound));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 3);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 2);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&bound), ==, 5);
+  {
+    g_autofree char *selected = gtk_text_buffer_get_text (buffer, &cursor, &bound, FALSE);
+    g_autofree char *paragraph =
+      nb_paragraph_dup_text (g_ptr_array_index (nb_report_get_paragraphs (f.report, "overview"), 1));
+
+    g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (paragraph, 2), selected));
+  }
+
+  teardown (&f, NULL);
+}
+
 static void
 test_accessible_labels (Fixture       *f,
                         gconstpointer  data)
@@ -896,6 +1013,7 @@ main (int   argc,
               teardown);
   g_test_add ("/window/drag-select", Fixture, NULL, setup, test_drag_select, teardown);
   g_test_add ("/window/insert-subheading", Fixture, NULL, setup, test_insert_subheading, teardown);
+  g_test_add_func ("/window/section-jump", test_section_jump);
   g_test_add_func ("/window/round-trip", test_round_trip);
   g_test_add_func ("/window/new-report-dialog", test_new_report_dialog);
   g_test_add_func ("/window/window-size-setting", test_window_size_setting);
