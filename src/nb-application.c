@@ -383,6 +383,7 @@ static void
 nb_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
 
@@ -391,6 +392,8 @@ nb_application_startup (GApplication *application)
   nb_batch_actions_install (NB_APPLICATION (application));
   nb_import_dialog_install_action (NB_APPLICATION (application));
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
+                                         shortcuts_accels);
   g_idle_add (offer_recovery_cb, application);
   if (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS") != NULL)
     g_timeout_add ((guint)atoi (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS")), test_edit_cb,
@@ -403,6 +406,46 @@ nb_application_startup (GApplication *application)
                                            new_accels);
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open", open_accels);
   }
+}
+
+/* GtkApplication builds gtk/help-overlay.ui for every application window it
+ * gets, a whole shortcuts window that nobody sees at start (a tenth of the
+ * app's own work before the first frame).  The same shortcuts window, under
+ * the same action and accelerator, is built the first time it is asked for. */
+#define SHORTCUTS_RESOURCE "/io/github/nianbao/Nianbao/nb-shortcuts-window.ui"
+
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (SHORTCUTS_RESOURCE);
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Finds this action already there and keeps it. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+nb_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (nb_application_parent_class)->window_added (application, window);
+
+  if (GTK_IS_APPLICATION_WINDOW (window))
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+      g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_cb), window, 0);
+      g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+    }
 }
 
 static void
@@ -429,6 +472,7 @@ nb_application_class_init (NbApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = nb_application_finalize;
   app_class->handle_local_options = nb_application_handle_local_options;
@@ -436,6 +480,7 @@ nb_application_class_init (NbApplicationClass *klass)
   app_class->activate = nb_application_activate;
   app_class->startup = nb_application_startup;
   app_class->shutdown = nb_application_shutdown;
+  gtk_app_class->window_added = nb_application_window_added;
 }
 
 static void
