@@ -450,7 +450,11 @@ nb_checks_panel_init (NbChecksPanel *self)
                                    _("Every check of the format passes."));
   gtk_widget_add_css_class (empty, "compact");
 
+  /* Not homogeneous: the hidden page (the status page when there are
+   * findings) is then neither measured nor given its large fonts. */
   self->stack = gtk_stack_new ();
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
   gtk_widget_set_vexpand (self->stack, TRUE);
