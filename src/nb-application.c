@@ -70,6 +70,15 @@ show_error (NbApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* GTK reads its whole list of recent files to add one: not before the
+ * report's window is up. */
+static gboolean
+add_recent_cb (gpointer user_data)
+{
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), user_data);
+  return G_SOURCE_REMOVE;
+}
+
 void
 nb_application_open_file (NbApplication *self,
                           GFile         *file)
@@ -104,12 +113,8 @@ nb_application_open_file (NbApplication *self,
       show_error (self, heading, error->message);
       return;
     }
-  {
-    g_autofree char *uri = g_file_get_uri (file);
-
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
   nb_application_open_report (self, report, file);
+  g_idle_add_full (G_PRIORITY_LOW, add_recent_cb, g_file_get_uri (file), g_free);
 }
 
 static void

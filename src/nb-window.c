@@ -49,6 +49,7 @@ struct _NbWindow
   NbChecksPanel        *checks;
   gboolean              show_checks;
   gboolean              closing;
+  guint                 painted_idle_id;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *title;
@@ -406,6 +407,37 @@ build_recent_menu (NbWindow *self)
       n++;
     }
   g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+/* What the first frame does not show waits until it is painted: the
+ * recent files of the main menu (GTK reads and watches its whole list of
+ * them) come at the first idle after that frame. */
+static gboolean
+on_painted_idle_cb (gpointer user_data)
+{
+  NbWindow *self = user_data;
+
+  self->painted_idle_id = 0;
+  build_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (build_recent_menu), self, G_CONNECT_SWAPPED);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_painted_cb (GdkFrameClock *clock,
+               NbWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_painted_cb, self);
+  self->painted_idle_id = g_idle_add (on_painted_idle_cb, self);
+}
+
+static void
+on_first_map_cb (NbWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_painted_cb), self, 0);
 }
 
 /* Saving */
@@ -1019,9 +1051,7 @@ nb_window_constructed (GObject *object)
 
   build_pages (self);
   build_export_menu (self);
-  build_recent_menu (self);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (build_recent_menu), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
   on_checks_updated_cb (self, self->checks);
 
   g_signal_connect_object (self->report, "notify::agency", G_CALLBACK (update_title), self,
@@ -1059,6 +1089,7 @@ nb_window_dispose (GObject *object)
   NbWindow *self = (NbWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->painted_idle_id, g_source_remove);
   /* The report may outlive the window (another reference): stop listening. */
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
