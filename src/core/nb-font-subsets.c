@@ -458,10 +458,8 @@ find_characters_for_shaped (FaceSubset *fs)
   return found_all;
 }
 
-/* Runs on a worker thread: HarfBuzz faces may be read from several threads,
- * and nothing else touches this one until the workers are joined. */
-static gpointer
-face_subset_make (gpointer data)
+static gboolean
+face_subset_make (FaceSubset *fs)
 {
   static const hb_tag_t unused_tables[] = {
     /* Shaping is done; the PDF needs outlines, widths and names only.  The
@@ -472,12 +470,11 @@ face_subset_make (gpointer data)
     HB_TAG ('V', 'O', 'R', 'G'), HB_TAG ('v', 'h', 'e', 'a'), HB_TAG ('v', 'm', 't', 'x'),
     HB_TAG ('D', 'S', 'I', 'G'), HB_TAG ('k', 'e', 'r', 'n'), HB_TAG ('c', 'm', 'a', 'p'),
   };
-  FaceSubset *fs = data;
   hb_subset_input_t *input;
   hb_face_t *subset;
 
   if ((input = hb_subset_input_create_or_fail ()) == NULL)
-    return NULL;
+    return FALSE;
   if (!find_characters_for_shaped (fs))
     hb_set_union (hb_subset_input_glyph_set (input), fs->glyphs);
   else
@@ -489,7 +486,7 @@ face_subset_make (gpointer data)
   fs->plan = hb_subset_plan_create_or_fail (fs->face, input);
   hb_subset_input_destroy (input);
   if (fs->plan == NULL)
-    return NULL;
+    return FALSE;
 
   subset = hb_subset_plan_execute_or_fail (fs->plan);
   if (subset != NULL)
@@ -498,8 +495,11 @@ face_subset_make (gpointer data)
       hb_face_destroy (subset);
     }
   if (fs->subset_blob == NULL || hb_blob_get_length (fs->subset_blob) == 0)
-    g_clear_pointer (&fs->plan, hb_subset_plan_destroy);
-  return NULL;
+    {
+      g_clear_pointer (&fs->plan, hb_subset_plan_destroy);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -514,7 +514,6 @@ destroy_blob (gpointer data)
   hb_blob_destroy (data);
 }
 
-/* On the main thread: an FT_Library is not to be used from two threads. */
 static gboolean
 face_subset_load (FaceSubset *fs)
 {
@@ -550,27 +549,20 @@ face_subset_load (FaceSubset *fs)
   return TRUE;
 }
 
-/* Makes the subsets, one face per thread.  A face that cannot be subset is
- * drawn by Pango as it would have been without us. */
+/* Makes the subsets.  A face that cannot be subset is drawn by Pango as it
+ * would have been without us. */
 void
 nb_font_subsets_build (NbFontSubsets *self)
 {
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  g_autoptr(GList) faces = NULL;
+  GHashTableIter iter;
+  gpointer value;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->built);
 
-  faces = g_hash_table_get_values (self->faces);
-  for (GList *l = faces != NULL ? faces->next : NULL; l != NULL; l = l->next)
-    g_ptr_array_add (threads, g_thread_new ("nb-font-subset", face_subset_make, l->data));
-  if (faces != NULL)
-    face_subset_make (faces->data);
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
-
-  for (GList *l = faces; l != NULL; l = l->next)
-    if (!face_subset_load (l->data))
+  g_hash_table_iter_init (&iter, self->faces);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!face_subset_make (value) || !face_subset_load (value))
       g_debug ("A font could not be subset; cairo embeds it as it is");
   self->renderer = g_object_new (NB_TYPE_SUBSET_RENDERER, NULL);
   NB_SUBSET_RENDERER (self->renderer)->subsets = self;
