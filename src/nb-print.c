@@ -300,6 +300,11 @@ nb_print_run_page_setup (GtkWindow *parent)
   g_autoptr(GtkPrintSettings) print_settings = load_print_settings (settings);
   g_autoptr(GtkPageSetup) page_setup = load_page_setup (settings);
 
+  /* The dialog takes paper and orientation from the print settings over
+   * the page setup: make them agree, or a saved landscape comes back
+   * portrait. */
+  gtk_print_settings_set_paper_size (print_settings, gtk_page_setup_get_paper_size (page_setup));
+  gtk_print_settings_set_orientation (print_settings, gtk_page_setup_get_orientation (page_setup));
   gtk_print_run_page_setup_dialog_async (parent, page_setup, print_settings,
                                          page_setup_done_cb, NULL);
 }

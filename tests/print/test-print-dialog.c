@@ -13,6 +13,7 @@
 #include "nb-file.h"
 #include "nb-print.h"
 #include "nb-print-preview.h"
+#include "nb-window.h"
 
 #define TIMEOUT_SECONDS 60
 
@@ -209,6 +210,53 @@ wait_ms (guint ms)
     }
 }
 
+/* Page Setup… in the window's menu: the dialog starts from the saved page
+ * setup, and what it answers is saved for the preview and the next print. */
+static void
+test_page_setup_from_window (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  g_autoptr(GtkPageSetup) a5 = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autoptr(GtkPageSetup) saved = NULL;
+  g_autoptr(GVariant) value = NULL;
+  NbWindow *window = nb_window_new (NULL, report, NULL);
+  GtkWindow *dialog;
+  guint timeout;
+
+  /* Portrait: GTK 4.8's dialog shows a landscape page setup as portrait. */
+  gtk_page_setup_set_paper_size_and_default_margins (a5, paper);
+  g_settings_set_value (gsettings, "page-setup", gtk_page_setup_to_gvariant (a5));
+  g_settings_reset (gsettings, "print-settings");
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page-setup", NULL));
+  dialog = wait_for_window (GTK_TYPE_PAGE_SETUP_UNIX_DIALOG, "the page setup dialog");
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (
+                     gtk_page_setup_unix_dialog_get_page_setup (GTK_PAGE_SETUP_UNIX_DIALOG (dialog)))),
+                   ==, GTK_PAPER_NAME_A5);
+
+  /* The dialog's answer replaces the saved setup. */
+  g_settings_reset (gsettings, "page-setup");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, (gpointer)"the saved page setup");
+  do
+    {
+      g_clear_pointer (&value, g_variant_unref);
+      g_main_context_iteration (NULL, FALSE);
+      value = g_settings_get_value (gsettings, "page-setup");
+    }
+  while (g_variant_n_children (value) == 0);
+  g_source_remove (timeout);
+
+  saved = gtk_page_setup_new_from_gvariant (value);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (saved)), ==,
+                   GTK_PAPER_NAME_A5);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* The preview: pages from the renderer, next page, zoom, options. */
 static void
 test_preview (void)
@@ -289,5 +337,6 @@ main (int   argc,
   g_test_add_func ("/print/dialog-to-file", test_print_dialog_to_file);
   g_test_add_func ("/print/asks-on-errors", test_print_asks_on_errors);
   g_test_add_func ("/print/preview", test_preview);
+  g_test_add_func ("/print/page-setup-from-window", test_page_setup_from_window);
   return g_test_run ();
 }
