@@ -12,6 +12,7 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
+#include "nb-application.h"
 #include "nb-file.h"
 #include "nb-new-report-dialog.h"
 #include "nb-window.h"
@@ -982,6 +983,127 @@ test_close_waits_for_autosave (void)
   g_rmdir (dir);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+drop_files (GtkDropTarget *target,
+            GFile         *file)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean handled = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &handled);
+  g_slist_free (files);
+  return handled;
+}
+
+static NbWindow *
+find_window_for (GtkApplication *app,
+                 GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (NB_IS_WINDOW (l->data) && nb_window_get_file (l->data) != NULL
+        && g_file_equal (nb_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+/* A .nianbao file dropped on a window opens in a window of its own; the
+ * same file again is not opened twice; a file that is no report leaves
+ * everything as it was.  The drop is given to the window's GtkDropTarget
+ * as GDK hands it over; no X drag source takes part. */
+static void
+test_drop_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  g_autoptr(NbReport) other = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-drop-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dropped.nianbao", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "photo.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  NbApplication *app = nb_application_new ();
+  GtkWindow *window;
+  GtkDropTarget *target;
+  guint n_windows;
+
+  g_assert_no_error (error);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  other = nb_report_new (nb_report_get_edition (sample));
+  nb_report_set_agency (other, "拖放测试局");
+  g_assert_true (nb_file_save (other, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bad_path, "\x89PNG\r\n", -1, NULL));
+
+  window = nb_application_open_report (app, sample, NULL);
+  wait_ms (50);
+  target = find_drop_target (GTK_WIDGET (window));
+  g_assert_nonnull (target);
+
+  g_assert_true (drop_files (target, file));
+  wait_ms (100);
+  g_assert_nonnull (find_window_for (GTK_APPLICATION (app), file));
+  g_assert_cmpstr (nb_report_get_agency (nb_window_get_report (find_window_for (
+                     GTK_APPLICATION (app), file))), ==, "拖放测试局");
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  g_assert_true (drop_files (target, file));
+  wait_ms (100);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows);
+
+  /* The bad file: a message (a window of its own), no report window. */
+  drop_files (target, bad);
+  wait_ms (100);
+  g_assert_null (find_window_for (GTK_APPLICATION (app), bad));
+  {
+    gboolean message = FALSE;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+      message |= ADW_IS_MESSAGE_DIALOG (l->data);
+    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+      message |= ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data);
+    g_assert_true (message);
+  }
+  {
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_get_contents (bad_path, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "\x89PNG\r\n");
+  }
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  wait_ms (50);
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  g_unlink (path);
+  g_unlink (bad_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1137,7 @@ main (int   argc,
   g_test_add ("/window/insert-subheading", Fixture, NULL, setup, test_insert_subheading, teardown);
   g_test_add_func ("/window/section-jump", test_section_jump);
   g_test_add_func ("/window/round-trip", test_round_trip);
+  g_test_add_func ("/window/drop-file", test_drop_file);
   g_test_add_func ("/window/new-report-dialog", test_new_report_dialog);
   g_test_add_func ("/window/window-size-setting", test_window_size_setting);
   g_test_add_func ("/window/close-waits-for-autosave", test_close_waits_for_autosave);
