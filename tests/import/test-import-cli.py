@@ -58,6 +58,21 @@ class ImportCli(unittest.TestCase):
         self.assertEqual(data["tables"]["t2"]["penalty/decisions"], 67)
         self.assertEqual(run("--check", out).returncode, 0)
 
+    @unittest.skipUnless(os.path.exists(SAMPLE_TXT), "no shared sample text")
+    def test_agency_as_published(self):
+        with open(SAMPLE_TXT, encoding="utf-8") as f:
+            text = f.read()
+        title = "漯河回族区城市管理局2022年"
+        self.assertIn(title, text)
+        src = self.path("spaced.txt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(text.replace(title, "漯河回族区  城市管理局（Urban Management）2022年", 1))
+        out = self.path("spaced.nianbao")
+        result = run("--import", src, "-o", out)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("agency “漯河回族区 城市管理局（Urban Management）”", result.stdout.splitlines()[0])
+        self.assertEqual(load(out)["metadata"]["agency"], "漯河回族区 城市管理局（Urban Management）")
+
     def test_clean_round_trip(self):
         for fmt in ("txt", "html", "docx"):
             exported = self.path("sample." + fmt)

@@ -480,6 +480,55 @@ test_2019_row_in_2021 (void)
   g_assert_nonnull (find_code (findings, "ROW-MISSING"));
 }
 
+/* The title line split into agency and year: the name as published (inner
+ * spaces, Latin words, full-width brackets kept), only the ends trimmed and
+ * runs of white space folded to one space. */
+static void
+test_title_agency (void)
+{
+  const struct
+  {
+    const char *title;
+    const char *agency;
+    int         year;
+  } cases[] = {
+    { "# 漯河回族区 城市管理局2022年政府信息公开工作年度报告", "漯河回族区 城市管理局", 2022 },
+    { "# 示范市 Smart City 建设管理中心2023年政府信息公开工作年度报告", "示范市 Smart City 建设管理中心", 2023 },
+    { "# 中国（上海）自由贸易试验区管理委员会2022年政府信息公开工作年度报告",
+      "中国（上海）自由贸易试验区管理委员会", 2022 },
+    { "\u3000**示范县\u3000\u3000人民政府  办公室**２０２３年政府信息公开工作年度报告", "示范县 人民政府 办公室", 2023 },
+    { "示范县 交通运输局 2022 年政府信息公开工作年度报告", "示范县 交通运输局", 2022 },
+    { "《示范县\u00a0Data 局2022年政府信息公开工作年度报告》", "示范县 Data 局", 2022 },
+    { "2022年度示范县 IT 中心政府信息公开工作年度报告", "示范县 IT 中心", 2022 },
+    { "示范县统计局政府信息公开工作2024年度报告", "示范县统计局", 2024 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat (cases[i].title, "\n## 一、总体情况\n本机关认真落实。\n", NULL);
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(NbReport) report = NULL;
+
+      g_test_message ("title: %s", cases[i].title);
+      report = import_string (text, NB_IMPORT_FORMAT_TEXT, &findings);
+      g_assert_cmpstr (nb_report_get_agency (report), ==, cases[i].agency);
+      g_assert_cmpint (nb_report_get_year (report), ==, cases[i].year);
+      g_assert_null (find_code (findings, "META-AGENCY"));
+      g_assert_null (find_code (findings, "META-YEAR"));
+    }
+
+  /* The same on a web page, whose white space the browser folds. */
+  {
+    static const char page[] =
+      "<html><body><h1>\n  示范市 Smart&nbsp;City \t 建设管理中心2023年政府信息公开工作年度报告</h1>"
+      "<h2>一、总体情况</h2><p>本机关认真落实。</p></body></html>";
+    g_autoptr(GPtrArray) findings = NULL;
+    g_autoptr(NbReport) report = import_string (page, NB_IMPORT_FORMAT_HTML, &findings);
+
+    g_assert_cmpstr (nb_report_get_agency (report), ==, "示范市 Smart City 建设管理中心");
+  }
+}
+
 /* A minimal DOCX, built the way Word stores one. */
 static GBytes *
 make_docx (const char *body,
@@ -867,6 +916,7 @@ main (int   argc,
   g_test_add_data_func ("/import/round-trip/random/docx", "docx", test_round_trip_random);
   g_test_add_func ("/import/html/page", test_html_page);
   g_test_add_func ("/import/html/defects", test_html_defects);
+  g_test_add_func ("/import/title/agency", test_title_agency);
   g_test_add_func ("/import/edition/2019", test_edition_2019);
   g_test_add_func ("/import/edition/2019-row-in-2021", test_2019_row_in_2021);
   g_test_add_func ("/import/docx/tables", test_docx);

@@ -203,10 +203,14 @@ nb_import_text_append (NbImportText *text,
 
       if (text->fold && is_space (c))
         {
+          /* White space before the first text is no space at all, and
+           * its line breaks must not join the first words that follow. */
           if (started)
-            text->space = TRUE;
-          if (c == '\n' || c == '\r')
-            text->line_break = TRUE;
+            {
+              text->space = TRUE;
+              if (c == '\n' || c == '\r')
+                text->line_break = TRUE;
+            }
           continue;
         }
       if (c == 0xFEFF || c == 0x200B || (c < 0x20 && c != '\t'))

@@ -519,29 +519,57 @@ collect_edition_labels (NbEdition  *edition,
     }
 }
 
-/* "…2022年…" in the title: the report year. */
+/* A digit as written in a title: ASCII or full width; -1 for none. */
 static int
-find_year (const char *normalized,
+title_digit (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return (int)(c - '0');
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return (int)(c - 0xFF10);
+  return -1;
+}
+
+/* "…2022年…" in the title (full-width digits and a space before "年"
+ * allowed): the report year, and where it starts and ends in @text. */
+static int
+find_year (const char  *text,
            const char **year_start,
            const char **year_end)
 {
-  for (const char *p = normalized; *p; p++)
-    {
-      if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
-          && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])
-          && (p == normalized || !g_ascii_isdigit (p[-1]))
-          && g_str_has_prefix (p + 4, "年"))
-        {
-          int year = (int)g_ascii_strtoll (p, NULL, 10);
+  gboolean after_digit = FALSE;
 
-          if (year >= 2000 && year <= 2999)
-            {
-              if (year_start)
-                *year_start = p;
-              if (year_end)
-                *year_end = p + 4 + strlen ("年");
-              return year;
-            }
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      const char *q = p;
+      int year = 0;
+      guint n = 0;
+
+      if (after_digit)
+        {
+          after_digit = title_digit (g_utf8_get_char (p)) >= 0;
+          continue;
+        }
+      while (*q && title_digit (g_utf8_get_char (q)) >= 0 && n < 5)
+        {
+          year = year * 10 + title_digit (g_utf8_get_char (q));
+          q = g_utf8_next_char (q);
+          n++;
+        }
+      if (n == 0)
+        continue;
+      after_digit = TRUE;
+      if (n != 4 || year < 2000 || year > 2999)
+        continue;
+      while (*q && is_space_char (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      if (g_str_has_prefix (q, "年"))
+        {
+          if (year_start)
+            *year_start = p;
+          if (year_end)
+            *year_end = q + strlen ("年");
+          return year;
         }
     }
   return 0;
@@ -634,58 +662,106 @@ detect_edition (Mapper  *m,
 
 /* Metadata */
 
-static char *
-clean_agency (const char *text)
+/* Marks around a title, not part of the name: Markdown's, and 《…》. */
+static gboolean
+is_title_mark (gunichar c)
 {
-  g_autofree char *copy = g_strdup (text);
-  GString *out = g_string_new (NULL);
+  return is_space_char (c) || c == '*' || c == '#' || c == 0x300A || c == 0x300B;
+}
 
-  for (const char *p = copy; *p; p = g_utf8_next_char (p))
+/* The agency's name as the title has it: the marks and white space at
+ * the ends trimmed, each run of white space inside one space (a name may
+ * have one: "示范市 Smart City 中心"), invisible characters dropped;
+ * nothing else changed (no NFKC: "（上海）" stays full width). */
+static char *
+clean_agency (const char *text,
+              gsize       length)
+{
+  g_autofree char *copy = g_strndup (text, length);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+  const char *p = copy;
+  const char *end = copy + strlen (copy);
+
+  while (*p && is_title_mark (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  while (end > p && is_title_mark (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  for (; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!is_space_char (c) && c != '*' && c != '#' && c != 0x300A && c != 0x300B)
-        g_string_append_unichar (out, c);
+      if (c == 0x200B || c == 0xFEFF)
+        continue;
+      if (is_space_char (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
 }
 
+/* Where the name of the report starts in @text ("政府信息公开工作…"),
+ * or NULL: a title may put the year after it. */
+static const char *
+find_report_name (const char *text)
+{
+  static const char * const names[] = {
+    "政府信息公开工作", "政府信息公开年度报告", "政务公开工作", NULL
+  };
+  const char *first = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *found = strstr (text, names[i]);
+
+      if (found != NULL && (first == NULL || found < first))
+        first = found;
+    }
+  return first;
+}
+
+/* "XX局2022年政府信息公开工作年度报告", "2022年度XX局政府信息公开…" or
+ * "XX局政府信息公开工作2022年度报告": the year, and the agency from the
+ * text as written. */
 static gboolean
 read_title (Mapper     *m,
             const char *text)
 {
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  const char *start = NULL, *end = NULL, *tail;
+  const char *start = NULL, *end = NULL, *name;
   g_autofree char *agency = NULL;
   int year;
 
-  if (normalized == NULL)
+  if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
-  year = find_year (normalized, &start, &end);
-  if (year == 0 || strstr (normalized, "报告") == NULL)
+  year = find_year (text, &start, &end);
+  if (year == 0 || strstr (text, "报告") == NULL)
     return FALSE;
   nb_report_set_year (m->report, year);
 
-  /* "XX局2022年政府信息公开工作年度报告" or "2022年度XX局政府信息公开…" */
-  {
-    g_autofree char *before = g_strndup (normalized, (gsize)(start - normalized));
-
-    agency = clean_agency (before);
-  }
+  name = find_report_name (text);
+  if (name != NULL && name < start)
+    agency = clean_agency (text, (gsize)(name - text));
+  else
+    agency = clean_agency (text, (gsize)(start - text));
   if (*agency == '\0')
     {
-      g_autofree char *rest = NULL;
-
       if (g_str_has_prefix (end, "度"))
         end += strlen ("度");
-      tail = strstr (end, "政府信息公开");
-      if (tail == NULL)
-        tail = strstr (end, "政务公开");
-      if (tail != NULL)
+      name = find_report_name (end);
+      if (name == NULL)
+        name = strstr (end, "政府信息公开");
+      if (name == NULL)
+        name = strstr (end, "政务公开");
+      if (name != NULL)
         {
-          rest = g_strndup (end, (gsize)(tail - end));
           g_free (agency);
-          agency = clean_agency (rest);
+          agency = clean_agency (end, (gsize)(name - end));
         }
     }
   if (*agency != '\0')
