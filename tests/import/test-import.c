@@ -529,6 +529,170 @@ test_title_agency (void)
   }
 }
 
+static NbCellState
+cell_state (NbReport    *report,
+            const char  *table_id,
+            const char  *row,
+            const char  *column,
+            const char **text)
+{
+  const NbEditionTable *table = nb_edition_find_table (nb_report_get_edition (report), table_id);
+  int cell = nb_edition_table_find_cell (table, row, column);
+  gint64 value = 0;
+
+  g_assert_cmpint (cell, >=, 0);
+  return nb_report_get_cell (report, table, (guint)cell, &value, text);
+}
+
+/* The sample exported as text, with the value row of table 四 replaced. */
+static char *
+sample_text_with_t4_row (const char *row,
+                         guint      *line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  gboolean in_t4 = FALSE, done = FALSE;
+
+  g_assert_no_error (error);
+  bytes = nb_export_to_bytes (sample, "txt", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    lines = g_strsplit (text, "\n", -1);
+  }
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "## 四、"))
+        in_t4 = TRUE;
+      if (in_t4 && !done && g_ascii_isdigit (lines[i][0]) && strchr (lines[i], '\t') != NULL)
+        {
+          g_string_append_printf (out, "%s\n", row);
+          *line = i + 1;
+          done = TRUE;
+          continue;
+        }
+      g_string_append_printf (out, "%s%s", lines[i], lines[i + 1] != NULL ? "\n" : "");
+    }
+  g_assert_true (done);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The one row of table 四 has no label: a row whose first field is text
+ * (a label cell, or "无" / a dash in the first value cell) is still that
+ * row, and the text a bad value of its cell, as in tables 二 and 三. */
+static void
+test_t4_text_first (void)
+{
+  g_autofree char *zeros14 = NULL;
+  const struct
+  {
+    const char *first;      /* before 14 zeros */
+    const char *invalid;    /* review_upheld's text, or NULL: a value 0 */
+    gboolean    blank;      /* review_upheld left blank */
+    const char *code;       /* one finding expected at the row, or NULL */
+  } cases[] = {
+    { "无\t", "无", FALSE, "CELL-INVALID" },
+    { "—\t", "—", FALSE, "CELL-INVALID" },
+    { "-\t", "-", FALSE, "CELL-INVALID" },
+    { "／\t", "／", FALSE, "CELL-INVALID" },
+    { "\t", NULL, TRUE, "CELL-EMPTY" },
+    { "数量\t0\t", NULL, FALSE, "ROW-LOOSE-MATCH" },
+    { "本机关\t无\t", "无", FALSE, "CELL-INVALID" },
+    { "件数\t\t0\t", NULL, FALSE, "ROW-LOOSE-MATCH" },
+  };
+  g_autoptr(GString) zeros = g_string_new ("0");
+
+  for (guint i = 1; i < 14; i++)
+    g_string_append (zeros, "\t0");
+  zeros14 = g_strdup (zeros->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *row = g_strconcat (cases[i].first, zeros14, NULL);
+      g_autofree char *where = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(NbReport) report = NULL;
+      g_autofree char *text = NULL;
+      const char *invalid = NULL;
+      NbImportFinding *finding;
+      guint line = 0;
+
+      g_test_message ("row: %s", row);
+      text = sample_text_with_t4_row (row, &line);
+      where = g_strdup_printf ("line %u", line);
+      report = import_string (text, NB_IMPORT_FORMAT_TEXT, &findings);
+      g_assert_null (find_code (findings, "ROW-UNKNOWN"));
+      g_assert_null (find_code (findings, "ROW-MISSING"));
+      g_assert_null (find_code (findings, "TABLE-EMPTY"));
+      g_assert_null (find_code (findings, "ROW-EXTRA-VALUES"));
+      g_assert_null (find_code (findings, "ROW-MISSING-VALUES"));
+      if (cases[i].invalid != NULL)
+        {
+          g_assert_cmpint (cell_state (report, "t4", "cases", "review_upheld", &invalid), ==, NB_CELL_INVALID);
+          g_assert_cmpstr (invalid, ==, cases[i].invalid);
+        }
+      else if (cases[i].blank)
+        g_assert_cmpint (cell_state (report, "t4", "cases", "review_upheld", NULL), ==, NB_CELL_EMPTY);
+      else
+        g_assert_cmpint (cell_value (report, "t4", "cases", "review_upheld"), ==, 0);
+      g_assert_cmpint (cell_value (report, "t4", "cases", "review_corrected"), ==, 0);
+      g_assert_cmpint (cell_value (report, "t4", "cases", "after_review_total"), ==, 0);
+      finding = find_code (findings, cases[i].code);
+      g_assert_nonnull (finding);
+      g_assert_cmpstr (finding->location, ==, where);
+      if (g_str_equal (cases[i].code, "ROW-LOOSE-MATCH"))
+        g_assert_cmpint (finding->severity, ==, NB_SEVERITY_WARNING);
+    }
+
+  /* "无" with the row's 15 values after it: a value too many, named, not
+   * an unknown row. */
+  {
+    g_autofree char *row = g_strconcat ("无\t0\t", zeros14, NULL);
+    g_autoptr(GPtrArray) findings = NULL;
+    g_autoptr(NbReport) report = NULL;
+    g_autofree char *text = NULL;
+    guint line = 0;
+
+    text = sample_text_with_t4_row (row, &line);
+    report = import_string (text, NB_IMPORT_FORMAT_TEXT, &findings);
+    g_assert_null (find_code (findings, "ROW-UNKNOWN"));
+    g_assert_nonnull (find_code (findings, "ROW-EXTRA-VALUES"));
+    g_assert_cmpint (cell_state (report, "t4", "cases", "review_upheld", NULL), ==, NB_CELL_INVALID);
+  }
+
+  /* A web page: "无" in the first cell, or a label cell before the values. */
+  {
+    const char *html_row = "<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td>";
+    const char *replacements[] = { "<tr><td>无</td><td>0</td><td>0</td><td>0</td><td>1</td>",
+                                   "<tr><td>本机关</td><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td>" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (replacements); i++)
+      {
+        g_autoptr(GString) page = g_string_new (html_page);
+        g_autoptr(GPtrArray) findings = NULL;
+        g_autoptr(NbReport) report = NULL;
+
+        g_assert_nonnull (strstr (page->str, html_row));
+        g_string_replace (page, html_row, replacements[i], 1);
+        report = import_string (page->str, NB_IMPORT_FORMAT_HTML, &findings);
+        g_assert_null (find_code (findings, "ROW-UNKNOWN"));
+        g_assert_null (find_code (findings, "ROW-MISSING"));
+        g_assert_cmpint (cell_value (report, "t4", "cases", "review_total"), ==, 1);
+        if (i == 0)
+          g_assert_nonnull (find_code (findings, "CELL-INVALID"));
+        else
+          {
+            g_assert_cmpint (cell_value (report, "t4", "cases", "review_upheld"), ==, 1);
+            g_assert_nonnull (strstr (find_code (findings, "ROW-LOOSE-MATCH")->message, "本机关"));
+          }
+      }
+  }
+}
+
 /* A minimal DOCX, built the way Word stores one. */
 static GBytes *
 make_docx (const char *body,
@@ -917,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/import/html/page", test_html_page);
   g_test_add_func ("/import/html/defects", test_html_defects);
   g_test_add_func ("/import/title/agency", test_title_agency);
+  g_test_add_func ("/import/t4/text-first", test_t4_text_first);
   g_test_add_func ("/import/edition/2019", test_edition_2019);
   g_test_add_func ("/import/edition/2019-row-in-2021", test_2019_row_in_2021);
   g_test_add_func ("/import/docx/tables", test_docx);

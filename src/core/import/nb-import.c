@@ -221,6 +221,17 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* A word written in a value cell for "nothing" ("无", "暂无"): a value,
+ * if not a number, never a row's label. */
+static gboolean
+is_nil_word (const char *text)
+{
+  static const char * const words[] = { "无", "暂无", "没有", "空", "零", "n/a", NULL };
+  g_autofree char *key = nb_import_normalize_label (text);
+
+  return g_strv_contains (words, key);
+}
+
 /* Short, for messages: the first 24 characters of a text. */
 static char *
 excerpt (const char *text)
@@ -1238,6 +1249,80 @@ row_display_label (TableInfo *info,
   return info->section ? info->section->heading : nb_edition_table_get_caption (info->table);
 }
 
+/* The cells up to @last_label are labels (those with letters), the rest
+ * values. */
+static gboolean
+split_row (NbImportRow *row,
+           int          last_label,
+           GPtrArray   *labels,
+           GPtrArray   *values)
+{
+  gboolean any_value = FALSE;
+
+  g_ptr_array_set_size (labels, 0);
+  g_ptr_array_set_size (values, 0);
+  for (guint c = 0; c < row->cells->len; c++)
+    {
+      const char *text = g_ptr_array_index (row->cells, c);
+
+      if ((int)c <= last_label)
+        {
+          if (has_letters (text))
+            g_ptr_array_add (labels, (gpointer)text);
+        }
+      else
+        {
+          g_ptr_array_add (values, (gpointer)text);
+          if (!is_blank (text))
+            any_value = TRUE;
+        }
+    }
+  return any_value;
+}
+
+/* The row of a table that has no label (table 四's one row), or NULL. */
+static RowInfo *
+unlabelled_row (TableInfo *info)
+{
+  RowInfo *found = NULL;
+
+  for (guint r = 0; r < info->rows->len; r++)
+    if (*((RowInfo *)g_ptr_array_index (info->rows, r))->label == '\0')
+      {
+        if (found != NULL)
+          return NULL;
+        found = g_ptr_array_index (info->rows, r);
+      }
+  return found;
+}
+
+/* A row of a table whose one row has no label (table 四), starting with
+ * text that is no label of the table: the unlabelled row all the same.
+ * Its leading texts are labels when the values after them fill the row
+ * ("本机关", then 15 values), else the first of them are values ("不详",
+ * then 14): they are stored, so the checks name each bad one.  Returns the
+ * last label cell, or -2 when the row is not that. */
+static int
+relabel_unlabelled (TableInfo   *info,
+                    NbImportRow *row,
+                    int          last_label,
+                    RowInfo    **unlabelled)
+{
+  guint n, total = row->cells->len;
+
+  *unlabelled = unlabelled_row (info);
+  if (*unlabelled == NULL)
+    return -2;
+  n = (*unlabelled)->cells->len;
+  while (total > 0 && is_blank (g_ptr_array_index (row->cells, total - 1)))
+    total--;
+  if (total <= (guint)(last_label + 1))
+    return -2; /* no value at all */
+  if (total - (guint)(last_label + 1) >= n)
+    return last_label;
+  return MIN (last_label, (int)(total > n ? total - n : 0) - 1);
+}
+
 static void
 map_row (Mapper        *m,
          NbImportBlock *block,
@@ -1275,27 +1360,13 @@ map_row (Mapper        *m,
   if (last_label < 0)
     for (guint c = 0; c < row->cells->len; c++)
       {
-        if (looks_numeric (g_ptr_array_index (row->cells, c)))
+        if (looks_numeric (g_ptr_array_index (row->cells, c))
+            || is_nil_word (g_ptr_array_index (row->cells, c)))
           break;
         if (has_letters (g_ptr_array_index (row->cells, c)))
           last_label = (int)c;
       }
-  for (guint c = 0; c < row->cells->len; c++)
-    {
-      const char *text = g_ptr_array_index (row->cells, c);
-
-      if ((int)c <= last_label)
-        {
-          if (has_letters (text))
-            g_ptr_array_add (labels, (gpointer)text);
-        }
-      else
-        {
-          g_ptr_array_add (values, (gpointer)text);
-          if (!is_blank (text))
-            any_value = TRUE;
-        }
-    }
+  any_value = split_row (row, last_label, labels, values);
   if (labels->len == 0 && !any_value)
     return;
 
@@ -1363,6 +1434,8 @@ map_row (Mapper        *m,
   if (candidates->len == 0)
     {
       const char *text = labels->len ? g_ptr_array_index (labels, labels->len - 1) : "";
+      RowInfo *unlabelled = NULL;
+      int relabelled;
 
       if (labels->len > 0 && g_hash_table_contains (info->groups, key))
         {
@@ -1373,6 +1446,20 @@ map_row (Mapper        *m,
                                           g_str_equal (nb_edition_get_id (m->edition), "2021") ? "2019" : "2021"));
           return;
         }
+      relabelled = labels->len > 0 ? relabel_unlabelled (info, row, last_label, &unlabelled) : -2;
+      if (relabelled >= -1)
+        {
+          last_label = relabelled;
+          any_value = split_row (row, last_label, labels, values);
+          g_ptr_array_add (candidates, unlabelled);
+          /* The label is not the format's: say which row it was read as. */
+          loose = labels->len > 0;
+          g_free (short_label);
+          short_label = loose ? excerpt (g_ptr_array_index (labels, labels->len - 1)) : g_strdup ("");
+        }
+    }
+  if (candidates->len == 0)
+    {
       if (any_value)
         add_finding (m, NB_SEVERITY_ERROR, "ROW-UNKNOWN", location,
                      labels->len ? g_strdup_printf (_("Row “%s” is not a row of table “%s” in edition %s; its values were not imported"),
