@@ -83,6 +83,32 @@ class ImportCli(unittest.TestCase):
             self.assertEqual(result.stdout.splitlines()[-1], "0 findings")
             self.assertEqual(load(out)["tables"]["t2"]["penalty/decisions"], 67)
 
+    def test_page_footer_listed(self):
+        """A saved web page: the site's footer after section 六 is not its text; each line is printed."""
+        exported = self.path("sample.html")
+        self.assertEqual(run("--export", "html", "--sample", "-o", exported).returncode, 0)
+        with open(exported, encoding="utf-8") as f:
+            page = f.read()
+        footer = ('<div class="tools">【<a href="#">打印本页</a>】【<a href="#">关闭窗口</a>】</div>'
+                  '<div id="footer"><p>版权所有：示范县人民政府　主办单位：示范县人民政府办公室</p>'
+                  '<p>网站标识码：1234000001　豫ICP备12345678号</p>'
+                  '<p><a>联系我们</a> | <a>网站地图</a></p><p>您是本站第 123456 位访客</p></div>')
+        self.assertIn("</article>", page)
+        saved = self.path("saved.html")
+        with open(saved, "w", encoding="utf-8") as f:
+            f.write(page.replace("</article>", "</article>" + footer, 1))
+        out = self.path("saved.nianbao")
+        result = run("--import", saved, "-o", out)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)  # findings
+        dropped = [l for l in result.stdout.splitlines() if "[TEXT-AFTER-END]" in l]
+        self.assertEqual(len(dropped), 5, result.stdout)
+        for line, text in zip(dropped, ("打印本页", "版权所有", "网站标识码", "网站地图", "123456 位访客")):
+            self.assertIn(": warning: [TEXT-AFTER-END]", line)
+            self.assertIn(text, line)
+        self.assertEqual(result.stdout.splitlines()[-1], "5 findings")
+        other = load(out)["sections"]["other"]
+        self.assertEqual([r["text"] for p in other for r in p["runs"]], ["无"])
+
     def test_stdout(self):
         exported = self.path("sample.html")
         self.assertEqual(run("--export", "html", "--sample", "-o", exported).returncode, 0)

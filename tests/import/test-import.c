@@ -693,6 +693,137 @@ test_t4_text_first (void)
   }
 }
 
+/* All the messages of one code, one a line. */
+static char *
+messages_of (GPtrArray  *findings,
+             const char *code)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NbImportFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (finding->code, code))
+        g_string_append_printf (out, "%s\n", finding->message);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What a government site puts after the article: print and close buttons,
+ * share buttons, links to the next article, and the site's footer with
+ * its copyright, sponsor, site code, ICP number, address and counter. */
+static const char page_footer[] =
+  "<div class=\"article-tools\">【<a href=\"#\">打印本页</a>】【<a href=\"javascript:window.close()\">关闭窗口</a>】</div>"
+  "<div class=\"bdsharebuttonbox\"><span>分享到：</span><a class=\"bds_weixin\">微信</a><a class=\"bds_tsina\">微博</a></div>"
+  "<p>上一篇：示范县市场监督管理局2022年政府信息公开工作年度报告</p>"
+  "</td></tr></table>"
+  "<div id=\"footer\"><p>版权所有：示范县人民政府　主办单位：示范县人民政府办公室</p>"
+  "<p>网站标识码：1234000001　豫ICP备12345678号-1　<a>豫公网安备 41000002000001号</a></p>"
+  "<p>地址：示范县政府路9号　邮编：999999　联系电话：0123-9999999</p>"
+  "<p><a>联系我们</a> | <a>网站地图</a> | <a>使用帮助</a></p>"
+  "<table><tr><td>技术支持：某某科技有限公司</td><td>您是本站第 123456 位访客</td></tr></table></div>"
+  "<footer><p>示范县人民政府门户网站</p></footer>"
+  "</body></html>";
+
+/* The report ends where the report ends: the site's footer after section
+ * 六 is not its text, and each line left out is named. */
+static void
+test_html_footer (void)
+{
+  const char *fragments[] = { "打印本页", "分享到", "上一篇", "版权所有", "网站标识码", "邮编：999999",
+                              "网站地图", "技术支持", "示范县人民政府门户网站" };
+  g_autoptr(GString) page = g_string_new (html_page);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *dropped = NULL;
+  GPtrArray *other;
+  const char *end = strstr (page->str, "</td></tr></table></body></html>");
+
+  g_assert_nonnull (end);
+  g_string_truncate (page, end - page->str);
+  g_string_append (page, "<p>如对本报告有疑问，可通过本网站“联系我们”栏目反映。</p>"
+                         "<p>示范县市场监督管理局</p><p>2024年1月20日</p>");
+  g_string_append (page, page_footer);
+
+  report = import_string (page->str, NB_IMPORT_FORMAT_HTML, &findings);
+  other = nb_report_get_paragraphs (report, "other");
+  g_assert_cmpuint (other->len, ==, 4);
+  {
+    g_autofree char *last = nb_paragraph_dup_text (g_ptr_array_index (other, 3));
+
+    g_assert_cmpstr (last, ==, "2024年1月20日");
+  }
+  /* The site's contact details are not the agency's. */
+  g_assert_cmpstr (nb_report_get_phone (report), ==, "0123-4567890");
+
+  /* Nothing silently dropped: each left-out part is listed, at its place,
+   * as a warning; nothing else is new. */
+  dropped = messages_of (findings, "TEXT-AFTER-END");
+  g_test_message ("%s", dropped);
+  for (guint i = 0; i < G_N_ELEMENTS (fragments); i++)
+    g_assert_nonnull (strstr (dropped, fragments[i]));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      NbImportFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (finding->code, "TEXT-AFTER-END"))
+        {
+          g_assert_cmpint (finding->severity, ==, NB_SEVERITY_WARNING);
+          g_assert_nonnull (finding->location);
+        }
+      else
+        g_assert_cmpstr (finding->code, ==, "TEXT-BEFORE-TITLE");
+    }
+  g_assert_cmpuint (count_code (findings, "TEXT-AFTER-END"), ==, findings->len - 1);
+
+  /* Without contact details in the report, the footer's are not taken. */
+  {
+    g_autoptr(GPtrArray) bare_findings = NULL;
+    g_autoptr(NbReport) bare = NULL;
+
+    g_string_replace (page, "联系地址：示范县人民路1号，邮编：123456，联系电话：0123-4567890。", "", 1);
+    bare = import_string (page->str, NB_IMPORT_FORMAT_HTML, &bare_findings);
+    g_assert_cmpstr (nb_report_get_postcode (bare) ?: "", ==, "");
+    g_assert_cmpstr (nb_report_get_phone (bare) ?: "", ==, "");
+    g_assert_cmpuint (nb_report_get_paragraphs (bare, "other")->len, ==, 4);
+  }
+}
+
+/* The same footer copied with the text of a page into a .txt file. */
+static void
+test_text_footer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *dropped = NULL;
+  guint n_lines = 0;
+
+  g_assert_no_error (error);
+  bytes = nb_export_to_bytes (sample, "txt", &error);
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  for (const char *p = text->str; *p; p++)
+    n_lines += *p == '\n';
+  g_string_append (text, "\n【打印本页】　【关闭窗口】\n\n版权所有 © 2023 漯河市回族区人民政府\n"
+                         "网站标识码：4103040001　豫ICP备05012345号\n联系我们　网站地图\n");
+  report = import_string (text->str, NB_IMPORT_FORMAT_TEXT, &findings);
+  assert_same_report (report, sample, TRUE);
+  g_assert_cmpuint (count_code (findings, "TEXT-AFTER-END"), ==, 4);
+  g_assert_cmpuint (findings->len, ==, 4);
+  dropped = messages_of (findings, "TEXT-AFTER-END");
+  g_assert_nonnull (strstr (dropped, "版权所有 © 2023 漯河市回族区人民政府"));
+  {
+    g_autofree char *where = g_strdup_printf ("line %u", n_lines + 2);
+
+    g_assert_cmpstr (find_code (findings, "TEXT-AFTER-END")->location, ==, where);
+  }
+}
+
 /* A minimal DOCX, built the way Word stores one. */
 static GBytes *
 make_docx (const char *body,
@@ -1082,6 +1213,8 @@ main (int   argc,
   g_test_add_func ("/import/html/defects", test_html_defects);
   g_test_add_func ("/import/title/agency", test_title_agency);
   g_test_add_func ("/import/t4/text-first", test_t4_text_first);
+  g_test_add_func ("/import/html/footer", test_html_footer);
+  g_test_add_func ("/import/text/footer", test_text_footer);
   g_test_add_func ("/import/edition/2019", test_edition_2019);
   g_test_add_func ("/import/edition/2019-row-in-2021", test_2019_row_in_2021);
   g_test_add_func ("/import/docx/tables", test_docx);

@@ -22,6 +22,7 @@ typedef struct
   NbImportText  text;
   int           heading;
   guint         depth_warned;
+  guint         furniture;  /* depth of the site's own elements around the text */
 } Walker;
 
 static gboolean
@@ -80,12 +81,56 @@ heading_of (xmlNode *node)
   return 0;
 }
 
+/* Marks the blocks added since @n_blocks as the site's, when inside an
+ * element of it. */
+static void
+mark_furniture (Walker *w,
+                guint   n_blocks)
+{
+  for (guint i = n_blocks; w->furniture > 0 && i < w->doc->blocks->len; i++)
+    ((NbImportBlock *)g_ptr_array_index (w->doc->blocks, i))->furniture = TRUE;
+}
+
 static void
 flush (Walker *w)
 {
   NbParagraph *paragraph = nb_import_text_finish (&w->text);
+  guint n_blocks = w->doc->blocks->len;
 
   nb_import_doc_add_paragraph (w->doc, paragraph, w->heading, 0);
+  mark_furniture (w, n_blocks);
+}
+
+/* The site around the report, not the report: the page footer, navigation
+ * and sidebars, share buttons.  Told by the element, its ARIA role, or a
+ * word of its class or id ("footer", "fy_foot", "bdsharebuttonbox"). */
+static gboolean
+is_furniture (xmlNode *node)
+{
+  static const char * const attributes[] = { "class", "id", "role", NULL };
+  gboolean found = FALSE;
+
+  if (name_is (node, "footer") || name_is (node, "nav") || name_is (node, "aside"))
+    return TRUE;
+  for (guint a = 0; attributes[a] != NULL && !found; a++)
+    {
+      xmlChar *value = xmlGetProp (node, (const xmlChar *)attributes[a]);
+      g_autofree char *lower = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (value == NULL)
+        continue;
+      lower = g_ascii_strdown ((const char *)value, -1);
+      xmlFree (value);
+      g_strdelimit (lower, " \t\r\n-_:.", ' ');
+      words = g_strsplit (lower, " ", -1);
+      for (guint i = 0; words[i] != NULL && !found; i++)
+        found = g_str_equal (words[i], "foot") || g_str_has_prefix (words[i], "footer")
+                || g_str_has_prefix (words[i], "copyright") || g_str_equal (words[i], "share")
+                || g_str_has_prefix (words[i], "bdshare") || g_str_equal (words[i], "jiathis")
+                || g_str_equal (words[i], "contentinfo") || g_str_equal (words[i], "navigation");
+    }
+  return found;
 }
 
 /* All the text under @node, for a table cell. */
@@ -260,13 +305,25 @@ walk (Walker  *w,
       flush (w);
       return;
     }
+  if (is_furniture (node))
+    {
+      flush (w);
+      w->furniture++;
+      walk_children (w, node, bold, depth);
+      flush (w);
+      w->furniture--;
+      return;
+    }
   if (name_is (node, "table") && !is_layout_table (node))
     {
       g_autoptr(NbImportGrid) grid = nb_import_grid_new ();
+      guint n_blocks;
 
       flush (w);
+      n_blocks = w->doc->blocks->len;
       add_rows (grid, node, 0);
       nb_import_grid_finish (grid, w->doc);
+      mark_furniture (w, n_blocks);
       return;
     }
 

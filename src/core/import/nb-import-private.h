@@ -41,6 +41,7 @@ typedef struct
   GPtrArray         *rows;      /* TABLE: NbImportRow */
   guint              line;      /* source line (text), or 0 */
   guint              index;     /* 1-based number among blocks of its kind */
+  gboolean           furniture; /* from the site around the text (HTML <footer>, <nav>…) */
 } NbImportBlock;
 
 typedef struct

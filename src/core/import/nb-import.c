@@ -234,20 +234,27 @@ is_nil_word (const char *text)
 
 /* Short, for messages: the first 24 characters of a text. */
 static char *
-excerpt (const char *text)
+excerpt_n (const char *text,
+           glong       limit)
 {
   g_autofree char *flat = g_strdup (text);
   glong length;
 
   g_strstrip (g_strdelimit (flat, "\t\r\n", ' '));
   length = g_utf8_strlen (flat, -1);
-  if (length <= 24)
+  if (length <= limit)
     return g_steal_pointer (&flat);
   {
-    g_autofree char *head = g_utf8_substring (flat, 0, 24);
+    g_autofree char *head = g_utf8_substring (flat, 0, limit);
 
     return g_strconcat (head, "…", NULL);
   }
+}
+
+static char *
+excerpt (const char *text)
+{
+  return excerpt_n (text, 24);
 }
 
 /* The mapping step */
@@ -1629,6 +1636,132 @@ add_check_findings (Mapper *m)
     }
 }
 
+/* The end of the report */
+
+/* At most this many findings list what follows the report; one more
+ * counts the rest. */
+#define MAX_AFTER_END_FINDINGS 50
+
+/* A block's text on one line: a paragraph's, or a table's cells. */
+static char *
+block_text (const NbImportBlock *block)
+{
+  GString *text;
+
+  if (block->kind == NB_IMPORT_BLOCK_PARAGRAPH)
+    return g_strstrip (nb_paragraph_dup_text (block->paragraph));
+  text = g_string_new (NULL);
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      NbImportRow *row = g_ptr_array_index (block->rows, r);
+
+      for (guint c = 0; c < row->cells->len; c++)
+        if (!is_blank (g_ptr_array_index (row->cells, c)))
+          g_string_append_printf (text, "%s%s", text->len ? " " : "",
+                                  (const char *)g_ptr_array_index (row->cells, c));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A line of the web page around a report, not of the report: the
+ * copyright, the site's registration, its sponsor, the print and close
+ * buttons, share buttons, the visit counter, links to other articles.
+ * Compared in normalized form ("主办：" is "主办:"); never a sentence
+ * (ending in "。"), and the weaker words only in a short line. */
+static gboolean
+is_footer_line (const char *text)
+{
+  static const char * const strong[] = {
+    "版权所有", "copyright", "©", "网站标识码", "icp备", "icp证", "公网安备", NULL
+  };
+  static const char * const weak[] = {
+    "主办单位", "承办单位", "主办:", "承办:", "协办单位", "技术支持", "运维单位", "维护单位",
+    "打印本页", "打印此页", "打印文章", "[打印]", "关闭窗口", "关闭本页", "[关闭]", "返回顶部",
+    "收藏本页", "分享到", "扫一扫", "访问量", "访问次数", "访问人次", "浏览次数", "浏览量",
+    "阅读次数", "阅读量", "点击次数", "点击数", "您是第", "您是本站第", "联系我们", "网站地图",
+    "上一篇", "下一篇", "相关链接", "相关文章", "相关阅读", "相关新闻", "字体:[大", "字体:大",
+    "字号:[大", "字号:大", NULL
+  };
+  g_autofree char *key = NULL;
+  glong length = g_utf8_strlen (text, -1);
+
+  if (g_str_has_suffix (text, "。") || length > 300)
+    return FALSE;
+  key = nb_import_normalize_label (text);
+  for (guint i = 0; strong[i] != NULL; i++)
+    if (strstr (key, strong[i]) != NULL)
+      return TRUE;
+  if (length > 60)
+    return FALSE;
+  for (guint i = 0; weak[i] != NULL; i++)
+    if (strstr (key, weak[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Where the report ends: the first block after the last section heading
+ * that is of the page around it (a footer line, or, in a web page, an
+ * element of the site's own such as <footer>); the number of blocks when
+ * the report runs to the end. */
+static guint
+find_report_end (Mapper *m)
+{
+  GPtrArray *blocks = m->doc->blocks;
+  guint last_heading = G_MAXUINT;
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      NbImportBlock *block = g_ptr_array_index (blocks, b);
+      g_autofree char *text = NULL;
+      gboolean loose;
+
+      if (block->kind != NB_IMPORT_BLOCK_PARAGRAPH)
+        continue;
+      text = g_strstrip (nb_paragraph_dup_text (block->paragraph));
+      if ((block->heading > 0 || g_utf8_strlen (text, -1) <= 40)
+          && match_section (m, text, &loose) != NULL)
+        last_heading = b;
+    }
+  if (last_heading == G_MAXUINT)
+    return blocks->len;
+
+  for (guint b = last_heading + 1; b < blocks->len; b++)
+    {
+      NbImportBlock *block = g_ptr_array_index (blocks, b);
+      g_autofree char *text = NULL;
+
+      /* A page that marks all of itself the site's tells nothing. */
+      if (block->furniture
+          && !((NbImportBlock *)g_ptr_array_index (blocks, last_heading))->furniture)
+        return b;
+      if (block->kind == NB_IMPORT_BLOCK_TABLE && block->rows->len > 3)
+        continue;
+      text = block_text (block);
+      if (is_footer_line (text))
+        return b;
+    }
+  return blocks->len;
+}
+
+/* Lists a block past the end of the report, which is not imported. */
+static void
+report_after_end (Mapper              *m,
+                  const NbImportBlock *block,
+                  guint               *n_after)
+{
+  g_autofree char *text = block_text (block);
+  g_autofree char *location = NULL;
+  g_autofree char *short_text = NULL;
+
+  if (is_blank (text) || ++*n_after > MAX_AFTER_END_FINDINGS)
+    return;
+  location = block_location (block);
+  short_text = excerpt_n (text, 80);
+  add_finding (m, NB_SEVERITY_WARNING, "TEXT-AFTER-END", location,
+               g_strdup_printf (_("The web page’s footer after the report was not imported: “%s”"),
+                                short_text));
+}
+
 static void
 map_document (Mapper  *m,
               gboolean title_seen)
@@ -1638,6 +1771,8 @@ map_document (Mapper  *m,
   g_autofree char *first_dropped = NULL;
   g_autofree char *first_dropped_at = NULL;
   g_autofree char *first_preamble = NULL;
+  guint end = find_report_end (m);
+  guint n_after = 0;
 
   for (guint b = 0; b < m->doc->blocks->len; b++)
     {
@@ -1646,6 +1781,11 @@ map_document (Mapper  *m,
       const NbEditionSection *section;
       gboolean loose = FALSE;
 
+      if (b >= end)
+        {
+          report_after_end (m, block, &n_after);
+          continue;
+        }
       if (block->kind == NB_IMPORT_BLOCK_TABLE)
         {
           map_table (m, block);
@@ -1721,6 +1861,13 @@ map_document (Mapper  *m,
       g_string_append_printf (m->contact_text, "%s\n", text);
     }
 
+  if (n_after > MAX_AFTER_END_FINDINGS)
+    add_finding (m, NB_SEVERITY_WARNING, "TEXT-AFTER-END", NULL,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u more part of the web page’s footer was not imported",
+                                               "%u more parts of the web page’s footer were not imported",
+                                               n_after - MAX_AFTER_END_FINDINGS),
+                                  n_after - MAX_AFTER_END_FINDINGS));
   if (n_dropped > 0)
     add_finding (m, NB_SEVERITY_WARNING, "TEXT-IN-TABLE-SECTION", first_dropped_at,
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
