@@ -8,30 +8,12 @@
 #
 # Copyright 2026 The Nianbao authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import time
 
+from atspi_app import App, skip_unless_ready, walk
+
 print("TAP version 13")
-
-if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("1..0 # SKIP needs an X display (Xvfb) and a session bus (dbus-run-session)")
-    sys.exit(0)
-if shutil.which("xdotool") is None:
-    print("1..0 # SKIP needs xdotool to send key events")
-    sys.exit(0)
-# The AT-SPI client library warns about applications that come and go on
-# the bus; that is no failure of this test (the app keeps G_DEBUG).
-app_g_debug = os.environ.pop("G_DEBUG", None)
-try:
-    import pyatspi
-except ImportError:
-    print("1..0 # SKIP needs python3-pyatspi")
-    sys.exit(0)
-
+pyatspi = skip_unless_ready(need_xdotool=True)
 print("1..5")
 
 ROW = "一、本年新收政府信息公开申请数量"
@@ -39,56 +21,9 @@ NATURAL = "申请人情况 自然人"
 TOTAL = "申请人情况 总计"
 SECTION = "三、收到和处理政府信息公开申请情况"
 
-env = dict(os.environ)
-if app_g_debug is not None:
-    env["G_DEBUG"] = app_g_debug
-env.pop("GTK_A11Y", None)  # the real AT-SPI bridge, not the test backend
-env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="nianbao-atspi-")
-env["NIANBAO_NO_AUTOSAVE"] = "1"
-app_process = subprocess.Popen([os.environ["NIANBAO"], "--sample"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-
-
-def finish(code):
-    app_process.terminate()
-    try:
-        out, _ = app_process.communicate(timeout=5)
-    except subprocess.TimeoutExpired:
-        app_process.kill()
-        out, _ = app_process.communicate()
-    if code != 0 and out:
-        for line in out.decode(errors="replace").splitlines():
-            print("# app: " + line)
-    shutil.rmtree(env["XDG_DATA_HOME"], ignore_errors=True)
-    sys.exit(code)
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def find_app():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        try:
-            if app is not None and app.get_process_id() == app_process.pid:
-                return app
-        except Exception:
-            continue
-    return None
+test = App("nianbao-atspi-")
+test.start("--sample")
+ok = test.ok
 
 
 def find(app, predicate, timeout=10.0):
@@ -110,26 +45,7 @@ def text_of(node):
     return text.getText(0, text.characterCount)
 
 
-def ok(n, good, what):
-    print(("ok %d " if good else "not ok %d ") % n + what)
-    if not good:
-        finish(1)
-
-
-def excepthook(kind, value, traceback):
-    sys.__excepthook__(kind, value, traceback)
-    finish(1)
-
-
-sys.excepthook = excepthook
-
-
-app = None
-end = time.monotonic() + 15
-while app is None and time.monotonic() < end:
-    app = find_app()
-    if app is None:
-        time.sleep(0.2)
+app = test.find_accessible(pyatspi)
 ok(1, app is not None, "the app shows up on the accessibility bus")
 
 row = find(app, lambda n: n.name == SECTION and n.getRole() == pyatspi.ROLE_LIST_ITEM)
@@ -172,4 +88,4 @@ while time.monotonic() < end:
     time.sleep(0.1)
 ok(5, got == str(expected),
    "typing 4321 into 自然人 makes the row total %d (read: %s)" % (expected, got))
-finish(0)
+test.finish(0)

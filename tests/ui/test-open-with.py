@@ -10,86 +10,24 @@
 # Copyright 2026 The Nianbao authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import time
 
+from atspi_app import App, skip_unless_ready, wait_for
+
 print("TAP version 13")
-
-if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("1..0 # SKIP needs an X display (Xvfb) and a session bus (dbus-run-session)")
-    sys.exit(0)
-app_g_debug = os.environ.pop("G_DEBUG", None)
-try:
-    import pyatspi
-except ImportError:
-    print("1..0 # SKIP needs python3-pyatspi")
-    sys.exit(0)
-
+pyatspi = skip_unless_ready()
 print("1..6")
 
-NIANBAO = os.environ["NIANBAO"]
-work = tempfile.mkdtemp(prefix="nianbao-open-with-")
-env = dict(os.environ)
-if app_g_debug is not None:
-    env["G_DEBUG"] = app_g_debug
-env.pop("GTK_A11Y", None)  # the real AT-SPI bridge
-env["XDG_DATA_HOME"] = os.path.join(work, "data")
-env["NIANBAO_NO_AUTOSAVE"] = "1"
-
-first = os.path.join(work, "甲.nianbao")
-second = os.path.join(work, "乙.nianbao")
-bad = os.path.join(work, "notes.nianbao")
+test = App("nianbao-open-with-")
+ok = test.ok
+first = os.path.join(test.work, "甲.nianbao")
+second = os.path.join(test.work, "乙.nianbao")
+bad = os.path.join(test.work, "notes.nianbao")
 for path, agency in ((first, "甲市统计局"), (second, "乙县财政局")):
-    subprocess.run([NIANBAO, "--new", "--year", "2024", "--agency", agency, "-o", path],
-                   env=env, check=True, capture_output=True)
+    test.run("--new", "--year", "2024", "--agency", agency, "-o", path, check=True)
 with open(bad, "w", encoding="utf-8") as f:
     f.write("这不是年报文件\n")
-
-app_process = subprocess.Popen([NIANBAO, first], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-
-
-def finish(code):
-    app_process.terminate()
-    try:
-        out, _ = app_process.communicate(timeout=5)
-    except subprocess.TimeoutExpired:
-        app_process.kill()
-        out, _ = app_process.communicate()
-    if code != 0 and out:
-        for line in out.decode(errors="replace").splitlines():
-            print("# app: " + line)
-    shutil.rmtree(work, ignore_errors=True)
-    sys.exit(code)
-
-
-def ok(n, good, what):
-    print(("ok %d " if good else "not ok %d ") % n + what)
-    if not good:
-        finish(1)
-
-
-def excepthook(kind, value, traceback):
-    sys.__excepthook__(kind, value, traceback)
-    finish(1)
-
-
-sys.excepthook = excepthook
-
-
-def find_app():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        try:
-            if app is not None and app.get_process_id() == app_process.pid:
-                return app
-        except Exception:
-            continue
-    return None
+test.start(first)
 
 
 def window_names(app):
@@ -105,26 +43,16 @@ def window_names(app):
     return names
 
 
-def wait_for(predicate, timeout=20.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return predicate()
-
-
 def open_with(path):
     """What a file manager does: run the desktop file's command on the file."""
-    return subprocess.run([NIANBAO, path], env=env, capture_output=True, timeout=30)
+    return test.run(path)
 
 
 def count_with(app, text):
     return sum(text in name for name in window_names(app))
 
 
-app = wait_for(find_app)
+app = test.find_accessible(pyatspi)
 ok(1, app is not None, "the app started on a report shows up on the accessibility bus")
 
 ok(2, wait_for(lambda: count_with(app, "甲市统计局") == 1),
@@ -150,4 +78,4 @@ with open(bad, encoding="utf-8") as f:
     bad_kept = f.read() == "这不是年报文件\n"
 ok(6, count_with(app, "甲市统计局") == 1 and count_with(app, "乙县财政局") == 1 and bad_kept,
    "the open reports and the bad file itself are untouched by the failed open")
-finish(0)
+test.finish(0)
