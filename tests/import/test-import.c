@@ -742,15 +742,15 @@ test_html_footer (void)
 
   g_assert_nonnull (end);
   g_string_truncate (page, end - page->str);
-  g_string_append (page, "<p>如对本报告有疑问，可通过本网站“联系我们”栏目反映。</p>"
+  g_string_append (page, "<p>如对本报告有疑问，可通过本网站“联系我们”栏目反映。</p><p>2.网站地图更新</p>"
                          "<p>示范县市场监督管理局</p><p>2024年1月20日</p>");
   g_string_append (page, page_footer);
 
   report = import_string (page->str, NB_IMPORT_FORMAT_HTML, &findings);
   other = nb_report_get_paragraphs (report, "other");
-  g_assert_cmpuint (other->len, ==, 4);
+  g_assert_cmpuint (other->len, ==, 5);
   {
-    g_autofree char *last = nb_paragraph_dup_text (g_ptr_array_index (other, 3));
+    g_autofree char *last = nb_paragraph_dup_text (g_ptr_array_index (other, 4));
 
     g_assert_cmpstr (last, ==, "2024年1月20日");
   }
@@ -786,7 +786,7 @@ test_html_footer (void)
     bare = import_string (page->str, NB_IMPORT_FORMAT_HTML, &bare_findings);
     g_assert_cmpstr (nb_report_get_postcode (bare) ?: "", ==, "");
     g_assert_cmpstr (nb_report_get_phone (bare) ?: "", ==, "");
-    g_assert_cmpuint (nb_report_get_paragraphs (bare, "other")->len, ==, 4);
+    g_assert_cmpuint (nb_report_get_paragraphs (bare, "other")->len, ==, 5);
   }
 }
 

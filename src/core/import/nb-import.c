@@ -1667,7 +1667,8 @@ block_text (const NbImportBlock *block)
  * copyright, the site's registration, its sponsor, the print and close
  * buttons, share buttons, the visit counter, links to other articles.
  * Compared in normalized form ("主办：" is "主办:"); never a sentence
- * (ending in "。"), and the weaker words only in a short line. */
+ * (ending in "。") or a numbered line, and the weaker words only in a
+ * short line. */
 static gboolean
 is_footer_line (const char *text)
 {
@@ -1685,7 +1686,8 @@ is_footer_line (const char *text)
   g_autofree char *key = NULL;
   glong length = g_utf8_strlen (text, -1);
 
-  if (g_str_has_suffix (text, "。") || length > 300)
+  /* A numbered line ("3.网站地图更新") is the report's own. */
+  if (g_str_has_suffix (text, "。") || length > 300 || numbering_level (text) != NB_PARAGRAPH_BODY)
     return FALSE;
   key = nb_import_normalize_label (text);
   for (guint i = 0; strong[i] != NULL; i++)
