@@ -27,30 +27,25 @@ struct _NbRecoveryDialog
 
 G_DEFINE_FINAL_TYPE (NbRecoveryDialog, nb_recovery_dialog, ADW_TYPE_WINDOW)
 
+/* The report's autosave takes the draft over: it removes the draft once
+ * it holds the work itself, and writes the report's file only if the file
+ * is still the version the draft was based on; otherwise the window opens
+ * in the Conflict state (or Failed, for a file that is gone) and the user
+ * chooses. */
 static void
-on_autosave_saved_cb (NbAutosave *autosave,
-                      char       *draft_id)
-{
-  /* The restored work is safe in its new home: the old draft can go. */
-  nb_drafts_remove (draft_id);
-  g_signal_handlers_disconnect_by_func (autosave, on_autosave_saved_cb, draft_id);
-}
-
-static void
-remove_draft_once_saved (NbReport    *report,
-                         NbDraftInfo *info)
+hand_over_draft (NbReport    *report,
+                 NbDraftInfo *info)
 {
   NbAutosave *autosave = nb_autosave_get_for_report (report);
 
-  /* Without an autosave nothing else holds the work on disk: the draft
-   * stays, and is offered again next time rather than lost. */
+  /* Without an autosave nothing else holds the work on disk (nor writes
+   * the file): the draft stays, and is offered again next time. */
   if (autosave == NULL)
     {
       g_debug ("No autosave for the restored draft %s; keeping it", info->id);
       return;
     }
-  g_signal_connect_data (autosave, "saved", G_CALLBACK (on_autosave_saved_cb),
-                         g_strdup (info->id), (GClosureNotify)(void (*) (void))g_free, 0);
+  nb_autosave_recover (autosave, info->id, info->base);
 }
 
 static void
@@ -277,14 +272,15 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
 
           if (!nb_history_restore (open_report, report, error))
             return FALSE;
-          remove_draft_once_saved (open_report, info);
+          hand_over_draft (open_report, info);
           gtk_window_present (l->data);
           remove_row (self, n);
           return TRUE;
         }
     }
 
-  /* Not in any file yet: modified, so it is saved as soon as it opens. */
+  /* Not in any file yet: modified, so it is saved as soon as it opens
+   * (if its file allows: see hand_over_draft). */
   nb_report_set_modified (report, TRUE);
   nb_application_open_report (self->application, report, file);
   if (file == NULL && nb_autosave_get_for_report (report) != NULL)
@@ -294,7 +290,7 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
       /* The untitled report's versions come along to its new draft. */
       nb_history_move (old_key, nb_autosave_get_history_key (nb_autosave_get_for_report (report)));
     }
-  remove_draft_once_saved (report, info);
+  hand_over_draft (report, info);
   remove_row (self, n);
   return TRUE;
 }

@@ -96,6 +96,8 @@ struct _NbAutosave
   guint            generation;     /* a reload makes the writes in flight stale */
   guint64          written_revision; /* in the file, or (after a failure) in the draft */
   FileStamp        stamp;
+  char            *recovered_draft_id; /* a crashed session's draft this report continues */
+  guint64          recovered_revision; /* the report's revision when it did */
 
   GPtrArray       *save_tasks;     /* waiting for the next write */
   GPtrArray       *running_tasks;  /* waiting for the running write */
@@ -342,14 +344,20 @@ write_job_run (WriteJob *job)
   else if (job->path != NULL)
     {
       job->state = NB_AUTOSAVE_CONFLICT;
-      job->message = g_strdup (_("The file was changed by another program"));
+      /* The conflict's own message (see write_job_new), if it has one. */
+      if (job->message == NULL)
+        job->message = g_strdup (_("The file was changed by another program"));
       g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, job->message);
     }
 
   if (job->path == NULL || job->state != NB_AUTOSAVE_SAVED)
     {
-      /* The draft: the untitled report's home, the titled one's safety net. */
-      if (nb_drafts_write (job->draft_id, job->path, job->title, job->bytes, &draft_error))
+      /* The draft: the untitled report's home, the titled one's safety net.
+       * It says which version of the file its work is based on, so that a
+       * recovery after a crash can tell whether the file changed since. */
+      if (nb_drafts_write (job->draft_id, job->path,
+                           job->expected.exists ? job->expected.hash : NULL, job->title,
+                           job->bytes, &draft_error))
         job->draft_written = TRUE;
       if (job->path == NULL)
         {
@@ -501,6 +509,18 @@ schedule (NbAutosave *self)
   self->timeout_id = g_timeout_add (self->delay, on_timeout_cb, self);
 }
 
+/* The recovered draft is no longer needed once this autosave holds the work
+ * (the file or its own draft), or the user chose otherwise (reload,
+ * discard).  Until then it stays, offered again if this session crashes too. */
+static void
+drop_recovered_draft (NbAutosave *self)
+{
+  if (self->recovered_draft_id == NULL)
+    return;
+  nb_drafts_remove (self->recovered_draft_id);
+  g_clear_pointer (&self->recovered_draft_id, g_free);
+}
+
 static void
 write_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -536,6 +556,8 @@ write_done_cb (GObject      *source,
           if (job->revision == nb_report_get_revision (self->report))
             nb_report_set_modified (self->report, FALSE);
         }
+      if (job->revision >= self->recovered_revision)
+        drop_recovered_draft (self);
       set_state (self, has_unwritten_changes (self) ? NB_AUTOSAVE_PENDING : NB_AUTOSAVE_SAVED,
                  NULL);
       complete_tasks (self->running_tasks, TRUE, NULL);
@@ -544,6 +566,8 @@ write_done_cb (GObject      *source,
   else
     {
       self->written_revision = job->revision;
+      if (job->draft_written && job->revision >= self->recovered_revision)
+        drop_recovered_draft (self);
       set_state (self, job->state, job->message);
       complete_tasks (self->running_tasks, FALSE, job->error);
       if (job->state == NB_AUTOSAVE_CONFLICT && previous != NB_AUTOSAVE_CONFLICT)
@@ -584,6 +608,8 @@ write_job_new (NbAutosave *self,
   job->history_interval = self->history_interval;
   job->check = !force && self->check_file;
   job->draft_only = !force && self->state == NB_AUTOSAVE_CONFLICT;
+  if (job->draft_only)
+    job->message = g_strdup (self->message);
   job->expected = self->stamp;
   job->generation = self->generation;
   job->sweep = job->path != NULL && !self->swept;
@@ -812,6 +838,7 @@ nb_autosave_finalize (GObject *object)
   g_free (self->draft_id);
   g_free (self->history_key);
   g_free (self->message);
+  g_free (self->recovered_draft_id);
   g_clear_pointer (&self->save_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->running_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->flush_tasks, g_ptr_array_unref);
@@ -1001,6 +1028,9 @@ nb_autosave_set_file (NbAutosave *self,
       update_history_key (self);
     }
   self->check_file = FALSE;
+  /* Nothing is known of the new file until it is written: a draft kept
+   * meanwhile must not claim to be based on the old one. */
+  self->stamp = (FileStamp){ FALSE, };
   self->swept = FALSE;
   watch_file (self);
   if (self->state == NB_AUTOSAVE_CONFLICT || self->state == NB_AUTOSAVE_FAILED)
@@ -1118,6 +1148,7 @@ nb_autosave_discard_draft (NbAutosave *self)
     {
       nb_drafts_remove (self->draft_id);
     }
+  drop_recovered_draft (self);
   maybe_finish_flushes (self);
 }
 
@@ -1205,7 +1236,75 @@ nb_autosave_reload (NbAutosave  *self,
   nb_report_set_modified (self->report, FALSE);
   if (!self->writing)
     nb_drafts_remove (self->draft_id);
+  /* The user took the file's version over the recovered work (Undo
+   * brings it back while the window is open). */
+  drop_recovered_draft (self);
   set_state (self, NB_AUTOSAVE_SAVED, NULL);
   maybe_finish_flushes (self);
   return TRUE;
+}
+
+/* Crash recovery: the report now holds a crashed session's draft.  Its old
+ * draft is replaced by this autosave's own (drop_recovered_draft); and
+ * the file is written only if it still holds the version the draft's work
+ * was based on.  Anything else (changed, unreadable, gone, or a draft too
+ * old to say) would lose what is in the file now without the user
+ * choosing it, so autosave stops as for a file changed on disk. */
+void
+nb_autosave_recover (NbAutosave *self,
+                     const char *draft_id,
+                     const char *base)
+{
+  g_autofree char *path = NULL;
+  FileStamp current, based;
+  NbAutosaveState previous;
+  const char *message;
+
+  g_return_if_fail (NB_IS_AUTOSAVE (self));
+
+  g_free (self->recovered_draft_id);
+  self->recovered_draft_id = g_strdup (draft_id);
+  self->recovered_revision = nb_report_get_revision (self->report);
+
+  path = self->file ? g_file_get_path (self->file) : NULL;
+  if (path == NULL)
+    return;
+
+  current = stamp_path_with_hash (path);
+  if (base != NULL && current.exists && current.hash[0] != '\0'
+      && g_ascii_strcasecmp (current.hash, base) == 0)
+    {
+      /* Unchanged since: the recovered work is written as usual. */
+      self->stamp = current;
+      self->check_file = TRUE;
+      return;
+    }
+
+  /* A write in flight was checked against the file as it was known
+   * before: it must not end the conflict (the reload rule). */
+  if (self->writing)
+    self->generation++;
+  /* Later checks compare with the draft's base: no file on disk matches
+   * this stamp unless it holds exactly that content. */
+  based = (FileStamp){ TRUE, };
+  g_strlcpy (based.hash, base ? base : "", sizeof based.hash);
+  self->stamp = based;
+  self->check_file = TRUE;
+
+  if (!current.exists)
+    {
+      /* Not created behind the user's back: Retry or Save As. */
+      set_state (self, NB_AUTOSAVE_FAILED, _("The file was deleted or moved"));
+      return;
+    }
+  if (current.hash[0] == '\0')
+    message = _("The file could not be read to compare it with the recovered work");
+  else if (base == NULL || *base == '\0')
+    message = _("The recovered work does not record which version of the file it was based on");
+  else
+    message = _("The file is not the version the recovered work was based on");
+  previous = self->state;
+  set_state (self, NB_AUTOSAVE_CONFLICT, message);
+  if (previous != NB_AUTOSAVE_CONFLICT)
+    g_signal_emit (self, signals[CONFLICT], 0);
 }

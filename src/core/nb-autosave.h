@@ -86,5 +86,18 @@ gboolean         nb_autosave_get_busy     (NbAutosave           *self);
  * under way (try again), or with the loader's error for a bad file. */
 gboolean         nb_autosave_reload       (NbAutosave           *self,
                                            GError              **error);
+/* Crash recovery: the report's content was just restored from a crashed
+ * session's draft (NbDraftInfo: draft_id its id, base its base, NULL when
+ * not recorded).  That draft is removed once this autosave holds the work
+ * (in the file or in its own draft), or on reload or discard.  For a
+ * report with a file, the file is written as usual only if it still holds
+ * the version the draft's work was based on; if it changed, cannot be
+ * read, or the base is unknown, the state is Conflict (as for a file
+ * changed on disk: reload, keep mine, save as), and if it is gone, Failed
+ * (Retry writes it, nothing is created before).  Call it right after the
+ * report got the draft's content. */
+void             nb_autosave_recover      (NbAutosave           *self,
+                                           const char           *draft_id,
+                                           const char           *base);
 
 G_END_DECLS

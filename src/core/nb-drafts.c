@@ -37,6 +37,7 @@ nb_draft_info_copy (const NbDraftInfo *info)
   copy->file_path = g_strdup (info->file_path);
   copy->title = g_strdup (info->title);
   copy->modified = info->modified ? g_date_time_ref (info->modified) : NULL;
+  copy->base = g_strdup (info->base);
   return copy;
 }
 
@@ -50,6 +51,7 @@ nb_draft_info_free (NbDraftInfo *info)
   g_free (info->file_path);
   g_free (info->title);
   g_clear_pointer (&info->modified, g_date_time_unref);
+  g_free (info->base);
   g_free (info);
 }
 
@@ -98,6 +100,17 @@ is_safe_name (const char *name)
     return FALSE;
   for (const char *p = name; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_sha256 (const char *hex)
+{
+  if (strlen (hex) != 64)
+    return FALSE;
+  for (const char *p = hex; *p; p++)
+    if (!g_ascii_isxdigit (*p))
       return FALSE;
   return TRUE;
 }
@@ -224,6 +237,7 @@ draft_info_path (const char *id)
 gboolean
 nb_drafts_write (const char  *id,
                  const char  *file_path,
+                 const char  *base,
                  const char  *title,
                  GBytes      *bytes,
                  GError     **error)
@@ -251,6 +265,9 @@ nb_drafts_write (const char  *id,
   g_key_file_set_string (keyfile, DRAFT_GROUP, "session", nb_drafts_get_session_id ());
   g_key_file_set_string (keyfile, DRAFT_GROUP, "file", file_path ? file_path : "");
   g_key_file_set_string (keyfile, DRAFT_GROUP, "title", title ? title : "");
+  /* Added later: a draft without it is from an older version (base unknown). */
+  if (file_path != NULL && base != NULL && *base != '\0')
+    g_key_file_set_string (keyfile, DRAFT_GROUP, "base", base);
   info = g_key_file_to_data (keyfile, &info_length, NULL);
   info_path = draft_info_path (id);
 
@@ -331,6 +348,7 @@ nb_drafts_list_orphans (void)
       g_autofree char *info_path = NULL;
       g_autofree char *session = NULL;
       g_autofree char *file_path = NULL;
+      g_autofree char *base = NULL;
       GStatBuf st;
       NbDraftInfo *info;
 
@@ -359,6 +377,9 @@ nb_drafts_list_orphans (void)
       file_path = g_key_file_get_string (keyfile, DRAFT_GROUP, "file", NULL);
       info->file_path = (file_path && *file_path) ? g_steal_pointer (&file_path) : NULL;
       info->title = g_key_file_get_string (keyfile, DRAFT_GROUP, "title", NULL);
+      base = g_key_file_get_string (keyfile, DRAFT_GROUP, "base", NULL);
+      if (info->file_path != NULL && base != NULL && is_sha256 (base))
+        info->base = g_steal_pointer (&base);
       info->modified = g_date_time_new_from_unix_local (st.st_mtime);
       g_ptr_array_add (drafts, info);
     }

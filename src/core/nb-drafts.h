@@ -6,7 +6,8 @@
  * Layout, under g_get_user_data_dir()/nianbao/ (XDG_DATA_HOME in tests):
  *   sessions/<session>.lock   held with flock() while the app runs
  *   drafts/<id>.nianbao       the draft itself
- *   drafts/<id>.ini           which session wrote it, for which file, its title
+ *   drafts/<id>.ini           which session wrote it, for which file, its title,
+ *                             and which version of the file its work is based on
  *   history/<key>/<usec>.nianbao  autosaved versions, newest last
  * A draft whose session no longer holds its lock was left by a crash.
  */
@@ -25,6 +26,10 @@ typedef struct
   char      *file_path;  /* the report's own file, NULL for an untitled report */
   char      *title;
   GDateTime *modified;
+  /* SHA-256 (hex) of the file's content the work was based on; NULL for an
+   * untitled report, a base that was not known, or a draft from before
+   * drafts recorded it. */
+  char      *base;
 } NbDraftInfo;
 
 typedef struct
@@ -56,9 +61,11 @@ void        nb_drafts_end_session       (void);
 
 char       *nb_drafts_new_id            (void);
 char       *nb_drafts_get_draft_path    (const char   *id);
-/* Thread-safe: writes the info first, then the content, both atomically. */
+/* Thread-safe: writes the info first, then the content, both atomically.
+ * base: see NbDraftInfo (NULL or "" when not known). */
 gboolean    nb_drafts_write             (const char   *id,
                                          const char   *file_path,
+                                         const char   *base,
                                          const char   *title,
                                          GBytes       *bytes,
                                          GError      **error);

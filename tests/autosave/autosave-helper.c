@@ -6,6 +6,10 @@
  *   autosave-helper draft       an untitled report: edit, autosave to a
  *                               draft, print "saved", wait to be killed
  *   autosave-helper clean       the same, then quit cleanly
+ *   autosave-helper titled FILE FILE's report: another program writes FILE
+ *                               (agency 别的程序), the edits go to a draft
+ *                               (a conflict); print "saved ID", wait to be
+ *                               killed.  The draft's base is FILE as it was.
  *   autosave-helper bench DIR   time autosaves of the sample report in DIR
  *   autosave-helper fsize FILE  edit FILE's report with RLIMIT_FSIZE below its
  *                               size (a full disk without root), print the outcome
@@ -237,6 +241,32 @@ main (int   argc,
       for (;;)
         g_main_context_iteration (NULL, TRUE);
     }
+  else if (argc == 3 && g_str_equal (argv[1], "titled"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (argv[2]);
+      g_autoptr(NbReport) report = nb_file_load (argv[2], &error);
+      g_autoptr(NbReport) other = NULL;
+      gboolean done = FALSE;
+
+      if (report == NULL)
+        g_error ("%s", error->message);
+      autosave = nb_autosave_new (report, file);
+      other = nb_file_load (argv[2], &error);
+      nb_report_set_agency (other, "别的程序");
+      if (!nb_file_save (other, argv[2], &error))
+        g_error ("%s", error->message);
+      kill_edit_apply (report, base, 4711);
+      /* Fails (a conflict): the work goes to the draft, the file is theirs. */
+      nb_autosave_flush_async (autosave, NULL, fsize_flush_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      if (nb_autosave_get_state (autosave) != NB_AUTOSAVE_CONFLICT)
+        g_error ("expected a conflict, the state is %u", nb_autosave_get_state (autosave));
+      printf ("saved %s\n", nb_autosave_get_draft_id (autosave));
+      fflush (stdout);
+      for (;;)
+        g_main_context_iteration (NULL, TRUE);
+    }
   else if (argc == 3 && g_str_equal (argv[1], "fsize"))
     {
       g_autoptr(GFile) file = g_file_new_for_path (argv[2]);
@@ -261,6 +291,6 @@ main (int   argc,
     }
   else if (argc == 3 && g_str_equal (argv[1], "bench"))
     return bench (argv[2], base);
-  g_printerr ("usage: autosave-helper edit FILE | draft | clean | bench DIR\n");
+  g_printerr ("usage: autosave-helper edit FILE | draft | clean | titled FILE | bench DIR\n");
   return 2;
 }

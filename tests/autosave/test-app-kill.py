@@ -6,6 +6,8 @@
 # never a mix, never older.  Then a clean quit: the file holds the last
 # edit and nothing is left to recover.  (The 200-kill test is test-kill.c,
 # on a small process without GTK; this one proves the same of the app.)
+import configparser
+import hashlib
 import json
 import os
 import random
@@ -183,6 +185,72 @@ def killed_untitled_report_is_offered_at_next_start():
         finally:
             again.send_signal(signal.SIGKILL)
             again.wait(timeout=30)
+    finally:
+        env.close()
+
+
+def sha256(path):
+    with open(path, 'rb') as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def draft_infos(env):
+    d = os.path.join(env.dir, 'data', 'nianbao', 'drafts')
+    infos = []
+    for name in env.drafts():
+        if name.endswith('.ini'):
+            parser = configparser.ConfigParser(interpolation=None)
+            parser.read(os.path.join(d, name), encoding='utf-8')
+            infos.append(dict(parser['Draft']))
+    return infos
+
+
+@test
+def killed_titled_report_keeps_the_file_and_its_base():
+    """Another program writes the file while the app edits it: the work goes
+    to a draft that records which version of the file it was based on, and
+    the file stays theirs, through the kill and the next start."""
+    env = Env()
+    try:
+        # An edit every 4 s, saved 0.5 s after it: between the two, no
+        # write of the app's is in flight.
+        app = env.start(env.path, edit_ms=4000)
+        env.wait_editing(app)
+        end = time.monotonic() + 3
+        while state(env.path) != 1 and time.monotonic() < end:
+            time.sleep(0.05)
+        assert state(env.path) == 1, 'the first edit was not saved'
+        base = sha256(env.path)
+
+        with open(env.path, encoding='utf-8') as f:
+            data = json.load(f)
+        data['metadata']['agency'] = '别的程序'
+        theirs = env.path + '.theirs'
+        with open(theirs, 'w', encoding='utf-8') as f:
+            json.dump(data, f, ensure_ascii=False, indent=2)
+        os.rename(theirs, env.path)
+        their_bytes = open(env.path, 'rb').read()
+
+        # The next edit finds the conflict and goes to a draft.
+        end = time.monotonic() + 30
+        while not [i for i in draft_infos(env) if i.get('file') == env.path] \
+                and time.monotonic() < end:
+            time.sleep(0.2)
+        infos = [i for i in draft_infos(env) if i.get('file') == env.path]
+        assert infos, 'no draft was written'
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=30)
+
+        assert open(env.path, 'rb').read() == their_bytes, 'the file was written over'
+        assert infos[0].get('base') == base, (infos[0].get('base'), base)
+
+        again = env.start()
+        try:
+            assert find_window('Recover Unsaved Work', env.env), 'recovery was not offered'
+        finally:
+            again.send_signal(signal.SIGKILL)
+            again.wait(timeout=30)
+        assert open(env.path, 'rb').read() == their_bytes, 'the file was written over'
     finally:
         env.close()
 

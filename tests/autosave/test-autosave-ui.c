@@ -458,6 +458,322 @@ test_window_shows_failure (void)
     g_chmod (dir, 0755);
 }
 
+/* Crash recovery of a report with a file (issue 4).  A killed helper
+ * session left a draft of FILE (agency 编辑局 4711) based on FILE as it was
+ * (the helper also wrote FILE as another program, agency 别的程序).  What
+ * FILE holds at restore decides what restoring may do to it. */
+
+typedef enum
+{
+  FILE_AS_BASE,     /* put back as the draft's work was based on it */
+  FILE_CHANGED,     /* a colleague's copy landed on it after the crash */
+  FILE_DELETED,
+} FileAfterCrash;
+
+typedef struct
+{
+  char        *path;
+  char        *base_bytes;  /* FILE as the helper loaded it */
+  char        *on_disk;     /* FILE as it is at restore (NULL: deleted) */
+  NbDraftInfo *info;
+} Crashed;
+
+static void
+crashed_free (Crashed *crashed)
+{
+  g_free (crashed->path);
+  g_free (crashed->base_bytes);
+  g_free (crashed->on_disk);
+  g_clear_pointer (&crashed->info, nb_draft_info_free);
+  g_free (crashed);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Crashed, crashed_free)
+
+static Crashed *
+crash_with_titled_draft (const char     *name,
+                         FileAfterCrash  after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *helper = g_build_filename (g_getenv ("NB_BUILD_DIR"), "tests", "autosave",
+                                              "autosave-helper", NULL);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  Crashed *crashed = g_new0 (Crashed, 1);
+
+  crashed->path = g_build_filename (tmpdir, name, NULL);
+  g_assert_true (nb_file_save (report, crashed->path, &error));
+  g_assert_true (g_file_get_contents (crashed->path, &crashed->base_bytes, NULL, NULL));
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, helper, "titled",
+                              crashed->path, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "saved "));
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  switch (after)
+    {
+    case FILE_AS_BASE:
+      g_assert_true (g_file_set_contents (crashed->path, crashed->base_bytes, -1, NULL));
+      break;
+    case FILE_CHANGED:
+      {
+        g_autoptr(NbReport) colleague = nb_file_load_sample (&error);
+
+        nb_report_set_agency (colleague, "同事改过");
+        g_assert_true (nb_file_save (colleague, crashed->path, &error));
+      }
+      break;
+    case FILE_DELETED:
+      g_assert_cmpint (g_unlink (crashed->path), ==, 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (after != FILE_DELETED)
+    g_assert_true (g_file_get_contents (crashed->path, &crashed->on_disk, NULL, NULL));
+
+  drafts = nb_drafts_list_orphans ();
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      NbDraftInfo *info = g_ptr_array_index (drafts, i);
+
+      if (g_str_equal (info->id, line + strlen ("saved ")))
+        crashed->info = nb_draft_info_copy (info);
+    }
+  g_assert_nonnull (crashed->info);
+  g_assert_cmpstr (crashed->info->file_path, ==, crashed->path);
+  g_assert_nonnull (crashed->info->base);
+  return crashed;
+}
+
+/* Restore in the recovery dialog: returns the window the report is in. */
+static NbWindow *
+restore_in_dialog (Crashed *crashed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_draft_info_free);
+  g_autoptr(GFile) file = g_file_new_for_path (crashed->path);
+  GtkWidget *dialog;
+  NbWindow *window = NULL;
+
+  g_ptr_array_add (drafts, nb_draft_info_copy (crashed->info));
+  dialog = nb_recovery_dialog_new (get_app (), NULL, drafts);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (20);
+  g_assert_true (nb_recovery_dialog_restore (NB_RECOVERY_DIALOG (dialog), 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (nb_recovery_dialog_get_n_drafts (NB_RECOVERY_DIALOG (dialog)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (get_app ())); l != NULL;
+       l = l->next)
+    if (NB_IS_WINDOW (l->data) && nb_window_get_file (l->data) != NULL
+        && g_file_equal (nb_window_get_file (l->data), file))
+      window = l->data;
+  g_assert_nonnull (window);
+  return window;
+}
+
+static void
+flush_quietly_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  nb_autosave_flush_finish (NB_AUTOSAVE (source), result, NULL);
+  *(gboolean *)user_data = TRUE;
+}
+
+/* Whatever autosave would write now, it has written (or refused to). */
+static void
+flush_quietly (NbAutosave *autosave)
+{
+  gboolean done = FALSE;
+
+  nb_autosave_flush_async (autosave, NULL, flush_quietly_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+assert_file_is (const char *path,
+                const char *expected)
+{
+  g_autofree char *data = NULL;
+
+  if (expected == NULL)
+    {
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      return;
+    }
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  /* Byte for byte (not printed: a whole report). */
+  g_assert_true (g_str_equal (data, expected));
+}
+
+/* Changed after the crash: the window opens with the recovered work in the
+ * Conflict state, and nothing is written over the colleague's file. */
+static void
+test_recovery_file_changed (void)
+{
+  g_autoptr(Crashed) crashed = crash_with_titled_draft ("changed.nianbao", FILE_CHANGED);
+  NbWindow *window = restore_in_dialog (crashed);
+  NbReport *report = nb_window_get_report (window);
+  NbAutosave *autosave = nb_autosave_get_for_report (report);
+
+  g_assert_cmpint (kill_edit_number (report), ==, 4711);
+  if (autosave == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("the window has no autosave (NIANBAO_NO_AUTOSAVE?)");
+      return;
+    }
+  nb_autosave_set_delay (autosave, 20);
+  flush_quietly (autosave);
+  assert_file_is (crashed->path, crashed->on_disk);
+  wait_state (autosave, NB_AUTOSAVE_CONFLICT);
+  iterate (300);
+  g_assert_true (shown_button (GTK_WIDGET (window), "Re_load"));
+  g_assert_true (shown_button (GTK_WIDGET (window), "_Retry"));
+  g_assert_true (find_label_containing (GTK_WIDGET (window), "recovered work"));
+  /* The work is kept: in the new draft; the recovered one went. */
+  g_assert_false (g_file_test (crashed->info->path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (g_file_peek_path (nb_autosave_get_draft_file (autosave)),
+                              G_FILE_TEST_EXISTS));
+
+  /* More typing changes nothing on disk. */
+  nb_report_set_address (report, "恢复之后");
+  flush_quietly (autosave);
+  assert_file_is (crashed->path, crashed->on_disk);
+  wait_state (autosave, NB_AUTOSAVE_CONFLICT);
+
+  /* Reload takes the colleague's version; Undo brings the work back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_state (autosave, NB_AUTOSAVE_SAVED);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "同事改过");
+  assert_file_is (crashed->path, crashed->on_disk);
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpint (kill_edit_number (report), ==, 4711);
+
+  nb_autosave_discard_draft (autosave);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (20);
+}
+
+/* The file as the work left it: restored into it, as before. */
+static void
+test_recovery_file_unchanged (void)
+{
+  g_autoptr(Crashed) crashed = crash_with_titled_draft ("unchanged.nianbao", FILE_AS_BASE);
+  NbWindow *window = restore_in_dialog (crashed);
+  NbReport *report = nb_window_get_report (window);
+  NbAutosave *autosave = nb_autosave_get_for_report (report);
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (autosave == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("the window has no autosave (NIANBAO_NO_AUTOSAVE?)");
+      return;
+    }
+  nb_autosave_set_delay (autosave, 20);
+  wait_state (autosave, NB_AUTOSAVE_SAVED);
+  back = nb_file_load (crashed->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kill_edit_number (back), ==, 4711);
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_false (shown_button (GTK_WIDGET (window), "Re_load"));
+  g_assert_false (g_file_test (crashed->info->path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (20);
+}
+
+/* The file is gone: the work opens in a window, Retry or Save As, and no
+ * file is created meanwhile. */
+static void
+test_recovery_file_deleted (void)
+{
+  g_autoptr(Crashed) crashed = crash_with_titled_draft ("deleted.nianbao", FILE_DELETED);
+  NbWindow *window = restore_in_dialog (crashed);
+  NbReport *report = nb_window_get_report (window);
+  NbAutosave *autosave = nb_autosave_get_for_report (report);
+
+  g_assert_cmpint (kill_edit_number (report), ==, 4711);
+  if (autosave == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("the window has no autosave (NIANBAO_NO_AUTOSAVE?)");
+      return;
+    }
+  nb_autosave_set_delay (autosave, 20);
+  flush_quietly (autosave);
+  assert_file_is (crashed->path, NULL);
+  wait_state (autosave, NB_AUTOSAVE_FAILED);
+  iterate (300);
+  g_assert_true (find_label_containing (GTK_WIDGET (window), "The file was deleted or moved"));
+  g_assert_false (shown_button (GTK_WIDGET (window), "Re_load"));
+  g_assert_true (shown_button (GTK_WIDGET (window), "_Retry"));
+  g_assert_true (shown_button (GTK_WIDGET (window), "Save _As…"));
+
+  nb_autosave_discard_draft (autosave);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (20);
+}
+
+/* The file is open in a window already (the colleague's version): the work
+ * goes into that window, undoably, and is not written over the file. */
+static void
+test_recovery_into_open_window (void)
+{
+  g_autoptr(Crashed) crashed = crash_with_titled_draft ("open.nianbao", FILE_CHANGED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (crashed->path);
+  g_autoptr(NbReport) opened = nb_file_load (crashed->path, &error);
+  GtkWindow *open_window;
+  NbWindow *window;
+  NbAutosave *autosave;
+
+  g_assert_no_error (error);
+  open_window = nb_application_open_report (get_app (), opened, file);
+  autosave = nb_autosave_get_for_report (opened);
+  if (autosave == NULL)
+    {
+      gtk_window_destroy (open_window);
+      g_test_skip ("the window has no autosave (NIANBAO_NO_AUTOSAVE?)");
+      return;
+    }
+  nb_autosave_set_delay (autosave, 20);
+  iterate (50);
+
+  window = restore_in_dialog (crashed);
+  g_assert_true (GTK_WINDOW (window) == open_window);
+  g_assert_cmpint (kill_edit_number (opened), ==, 4711);
+  flush_quietly (autosave);
+  assert_file_is (crashed->path, crashed->on_disk);
+  wait_state (autosave, NB_AUTOSAVE_CONFLICT);
+  iterate (300);
+  g_assert_true (shown_button (GTK_WIDGET (window), "Re_load"));
+  /* One undoable change: Undo shows the file's version again. */
+  g_assert_true (nb_report_undo (opened));
+  g_assert_cmpstr (nb_report_get_agency (opened), ==, "同事改过");
+
+  nb_autosave_discard_draft (autosave);
+  gtk_window_destroy (open_window);
+  iterate (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +793,10 @@ main (int   argc,
   g_test_add_func ("/autosave-ui/recovery-discard", test_recovery_discard);
   g_test_add_func ("/autosave-ui/window-reload-and-history", test_window_reload_and_history);
   g_test_add_func ("/autosave-ui/window-shows-failure", test_window_shows_failure);
+  g_test_add_func ("/autosave-ui/recovery-file-changed", test_recovery_file_changed);
+  g_test_add_func ("/autosave-ui/recovery-file-unchanged", test_recovery_file_unchanged);
+  g_test_add_func ("/autosave-ui/recovery-file-deleted", test_recovery_file_deleted);
+  g_test_add_func ("/autosave-ui/recovery-into-open-window", test_recovery_into_open_window);
 
   status = g_test_run ();
   if (app != NULL)

@@ -950,6 +950,336 @@ test_history_restore_other_edition (void)
   g_assert_cmpuint (nb_report_get_revision (report), ==, revision);
 }
 
+/* Crash recovery of a report with a file (issue 4): the draft says which
+ * version of the file its work was based on, and restoring it writes the
+ * file only if the file is still that version. */
+
+static char *
+draft_info_value (const char *id,
+                  const char *key)
+{
+  g_autofree char *name = g_strconcat (id, ".ini", NULL);
+  g_autofree char *path = g_build_filename (nb_drafts_get_data_dir (), "drafts", name, NULL);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, NULL));
+  return g_key_file_get_string (keyfile, "Draft", key, NULL);
+}
+
+static NbDraftInfo *
+find_orphan (const char *id)
+{
+  g_autoptr(GPtrArray) drafts = nb_drafts_list_orphans ();
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      NbDraftInfo *info = g_ptr_array_index (drafts, i);
+
+      if (g_str_equal (info->id, id))
+        return nb_draft_info_copy (info);
+    }
+  return NULL;
+}
+
+/* A session with the report in path stopped writing it (another program
+ * wrote it: a conflict) and kept the work (agency 我的版本) in a draft, then
+ * "crashed" (its session ended without removing the draft).  The file is
+ * left as it was when the session loaded it, whose bytes are returned. */
+static NbDraftInfo *
+make_titled_orphan (const char  *path,
+                    char       **original_out)
+{
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(NbReport) other = sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = read_file (path);
+  g_autofree char *id = g_strdup (nb_autosave_get_draft_id (autosave));
+  NbDraftInfo *info;
+
+  nb_report_set_agency (other, "别的程序");
+  g_assert_true (nb_file_save (other, path, &error));
+  nb_report_set_agency (report, "我的版本");
+  wait_for_state (autosave, NB_AUTOSAVE_CONFLICT);
+  g_assert_false (flush (autosave, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_object (&autosave);
+  /* The crash: the session's marker goes, its draft stays. */
+  nb_drafts_end_session ();
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+
+  info = find_orphan (id);
+  g_assert_nonnull (info);
+  *original_out = g_steal_pointer (&original);
+  return info;
+}
+
+/* What the recovery dialog does: a window with the draft's report. */
+static NbAutosave *
+restore_draft (NbDraftInfo  *info,
+               NbReport    **report_out)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (info->file_path);
+  NbReport *report = load (info->path);
+  NbAutosave *autosave;
+
+  g_assert_true (nb_drafts_adopt (info->id, NULL));
+  nb_report_set_modified (report, TRUE);
+  autosave = nb_autosave_new (report, file);
+  nb_autosave_set_delay (autosave, 20);
+  nb_autosave_recover (autosave, info->id, info->base);
+  *report_out = report;
+  return autosave;
+}
+
+static void
+test_recover_draft_records_base (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *original = NULL;
+  g_autoptr(NbDraftInfo) info = make_titled_orphan (path, &original);
+  g_autofree char *base = g_compute_checksum_for_string (G_CHECKSUM_SHA256, original, -1);
+  g_autoptr(NbReport) back = load (info->path);
+
+  g_assert_cmpstr (info->file_path, ==, path);
+  /* The file as the session loaded it, not as the other program left it. */
+  g_assert_cmpstr (info->base, ==, base);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  nb_drafts_remove (info->id);
+}
+
+static void
+test_recover_changed_file (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *original = NULL;
+  g_autoptr(NbDraftInfo) info = make_titled_orphan (path, &original);
+  g_autoptr(NbReport) colleague = sample ();
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *kept_base = NULL;
+  gboolean flushed;
+
+  /* After the crash, a colleague's copy lands on the file. */
+  nb_report_set_agency (colleague, "同事改过");
+  g_assert_true (nb_file_save (colleague, path, &error));
+  theirs = read_file (path);
+
+  autosave = restore_draft (info, &report);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "我的版本");
+
+  /* Autosave runs, and more typing: the file stays theirs, byte for byte;
+   * the work is in the new draft, still based on the old version. */
+  flushed = flush (autosave, &error);
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_clear_pointer (&on_disk, g_free);
+  g_assert_false (flushed);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_CONFLICT);
+  g_assert_cmpstr (nb_autosave_get_message (autosave), ==,
+                   "The file is not the version the recovered work was based on");
+  nb_report_set_address (report, "恢复后又改");
+  iterate_ms (100);
+  g_assert_false (flush (autosave, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_CONFLICT);
+  /* The message stays the recovery's, not a generic one. */
+  g_assert_cmpstr (nb_autosave_get_message (autosave), ==,
+                   "The file is not the version the recovered work was based on");
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  back = load (draft_path);
+  g_assert_cmpstr (nb_report_get_address (back), ==, "恢复后又改");
+  kept_base = draft_info_value (nb_autosave_get_draft_id (autosave), "base");
+  g_assert_cmpstr (kept_base, ==, info->base);
+  /* The new draft holds the work: the recovered one went. */
+  g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
+
+  /* Reload: theirs, undoably; still nothing written. */
+  g_assert_true (nb_autosave_reload (autosave, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "同事改过");
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "我的版本");
+}
+
+/* Keep mine: the user chooses to write the recovered work over theirs. */
+static void
+test_recover_changed_file_keep_mine (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *original = NULL;
+  g_autoptr(NbDraftInfo) info = make_titled_orphan (path, &original);
+  g_autoptr(NbReport) colleague = sample ();
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  nb_report_set_agency (colleague, "同事改过");
+  g_assert_true (nb_file_save (colleague, path, &error));
+  autosave = restore_draft (info, &report);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_CONFLICT);
+  g_assert_true (save (autosave, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (g_file_peek_path (nb_autosave_get_draft_file (autosave)),
+                               G_FILE_TEST_EXISTS));
+}
+
+/* The file as the draft's work left it: restored as before. */
+static void
+test_recover_unchanged_file (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *original = NULL;
+  g_autoptr(NbDraftInfo) info = make_titled_orphan (path, &original);
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  autosave = restore_draft (info, &report);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_PENDING);
+  g_assert_true (flush (autosave, &error));
+  g_assert_no_error (error);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
+}
+
+/* The file is gone: nothing is created until the user says so. */
+static void
+test_recover_deleted_file (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *original = NULL;
+  g_autoptr(NbDraftInfo) info = make_titled_orphan (path, &original);
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autoptr(NbReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  autosave = restore_draft (info, &report);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_FAILED);
+  g_assert_cmpstr (nb_autosave_get_message (autosave), ==, "The file was deleted or moved");
+  g_assert_false (flush (autosave, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  back = load (g_file_peek_path (nb_autosave_get_draft_file (autosave)));
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  g_clear_object (&back);
+  g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
+
+  /* Retry: the user asks for the file. */
+  g_assert_true (save (autosave, &error));
+  g_assert_no_error (error);
+  back = load (path);
+  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+}
+
+/* Something that cannot be read where the file was (here a folder, so that
+ * it holds for root too): not overwritten, the user chooses. */
+static void
+test_recover_unreadable_file (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *original = NULL;
+  g_autoptr(NbDraftInfo) info = make_titled_orphan (path, &original);
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  autosave = restore_draft (info, &report);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_CONFLICT);
+  g_assert_cmpstr (nb_autosave_get_message (autosave), ==,
+                   "The file could not be read to compare it with the recovered work");
+  g_assert_false (flush (autosave, &error));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* A draft written before drafts recorded their base: still listed and
+ * restored, but the file is not written until the user chooses. */
+static void
+test_recover_old_draft (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *original = NULL;
+  g_autoptr(NbDraftInfo) made = make_titled_orphan (path, &original);
+  g_autoptr(NbDraftInfo) info = NULL;
+  g_autofree char *ini_name = g_strconcat (made->id, ".ini", NULL);
+  g_autofree char *ini_path = g_build_filename (nb_drafts_get_data_dir (), "drafts", ini_name,
+                                                NULL);
+  g_autofree char *old_ini = g_strdup_printf ("[Draft]\nsession=%s\nfile=%s\ntitle=旧草稿\n",
+                                              "00000000-0000-4000-8000-000000000000", path);
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_disk = NULL;
+
+  g_assert_true (g_file_set_contents (ini_path, old_ini, -1, NULL));
+  info = find_orphan (made->id);
+  g_assert_nonnull (info);
+  g_assert_null (info->base);
+  g_assert_cmpstr (info->file_path, ==, path);
+  g_assert_cmpstr (info->title, ==, "旧草稿");
+
+  autosave = restore_draft (info, &report);
+  g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_CONFLICT);
+  g_assert_false (flush (autosave, &error));
+  g_clear_error (&error);
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, original);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "我的版本");
+}
+
+/* Save As: the draft kept while the new file is not written yet says
+ * nothing about the old file. */
+static void
+test_save_as_forgets_base (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *dir = new_path ("gone");
+  g_autofree char *other_path = g_build_filename (dir, "copy.nianbao", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+
+  nb_report_set_agency (report, "另存为");
+  g_assert_true (flush (autosave, NULL));
+  /* The new file's folder does not exist: the write fails, the draft keeps it. */
+  nb_autosave_set_file (autosave, other_file);
+  g_assert_false (flush (autosave, &error));
+  g_clear_error (&error);
+  base = draft_info_value (nb_autosave_get_draft_id (autosave), "base");
+  g_assert_null (base);
+  nb_autosave_discard_draft (autosave);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -984,6 +1314,15 @@ main (int   argc,
   g_test_add_func ("/autosave/history-restore", test_history_restore);
   g_test_add_func ("/autosave/history-prune", test_history_prune);
   g_test_add_func ("/autosave/history-restore-other-edition", test_history_restore_other_edition);
+  /* These end the session (a crash) to make orphans: last. */
+  g_test_add_func ("/autosave/recover-draft-records-base", test_recover_draft_records_base);
+  g_test_add_func ("/autosave/recover-changed-file", test_recover_changed_file);
+  g_test_add_func ("/autosave/recover-changed-file-keep-mine", test_recover_changed_file_keep_mine);
+  g_test_add_func ("/autosave/recover-unchanged-file", test_recover_unchanged_file);
+  g_test_add_func ("/autosave/recover-deleted-file", test_recover_deleted_file);
+  g_test_add_func ("/autosave/recover-unreadable-file", test_recover_unreadable_file);
+  g_test_add_func ("/autosave/recover-old-draft", test_recover_old_draft);
+  g_test_add_func ("/autosave/save-as-forgets-base", test_save_as_forgets_base);
 
   status = g_test_run ();
   if (status == 0)
