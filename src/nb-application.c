@@ -67,6 +67,10 @@ show_error (NbApplication *self,
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  /* A window of the app: when "Open With" fails before any report is open,
+   * the message keeps the app running and is what activation presents,
+   * instead of an empty report nobody asked for. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -58,17 +58,22 @@ class App:
         return subprocess.run([self.nianbao, *args], env=self.env, capture_output=True,
                               timeout=30, **kwargs)
 
+    def stop(self, show_output=False):
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            out, _ = self.process.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            out, _ = self.process.communicate()
+        self.process = None
+        if show_output and out:
+            for line in out.decode(errors="replace").splitlines():
+                print("# app: " + line)
+
     def finish(self, code):
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                out, _ = self.process.communicate(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                out, _ = self.process.communicate()
-            if code != 0 and out:
-                for line in out.decode(errors="replace").splitlines():
-                    print("# app: " + line)
+        self.stop(show_output=code != 0)
         shutil.rmtree(self.work, ignore_errors=True)
         sys.exit(code)
 

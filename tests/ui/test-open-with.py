@@ -16,7 +16,7 @@ from atspi_app import App, skip_unless_ready, wait_for
 
 print("TAP version 13")
 pyatspi = skip_unless_ready()
-print("1..6")
+print("1..8")
 
 test = App("nianbao-open-with-")
 ok = test.ok
@@ -78,4 +78,16 @@ with open(bad, encoding="utf-8") as f:
     bad_kept = f.read() == "这不是年报文件\n"
 ok(6, count_with(app, "甲市统计局") == 1 and count_with(app, "乙县财政局") == 1 and bad_kept,
    "the open reports and the bad file itself are untouched by the failed open")
+
+# The bad file is the first thing opened: the message, and no empty report.
+test.stop()
+test.start(bad)
+app = test.find_accessible(pyatspi)
+ok(7, app is not None and bool(wait_for(lambda: [n for n in window_names(app)
+                                                  if "notes.nianbao" in n])),
+   "opening a bad file with no app running shows the message (windows %s)"
+   % (window_names(app) if app else None))
+time.sleep(1.0)
+ok(8, [n for n in window_names(app) if "年度报告" in n] == [],
+   "and no report window nobody asked for (windows %s)" % window_names(app))
 test.finish(0)
