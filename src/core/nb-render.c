@@ -65,8 +65,9 @@ typedef struct
 
 typedef struct
 {
-  GArray   *items;     /* Item */
-  gboolean  landscape; /* content turned 90°, the head towards the binding */
+  GArray      *items;     /* Item */
+  gboolean     landscape; /* content turned 90°, the head towards the binding */
+  PangoLayout *number;    /* "— N —", made when first needed */
 } Page;
 
 struct _NbRender
@@ -148,6 +149,7 @@ page_free (gpointer data)
   Page *page = data;
 
   g_array_unref (page->items);
+  g_clear_object (&page->number);
   g_free (page);
 }
 
@@ -965,13 +967,21 @@ page_left (const NbRenderOptions *o,
   return o->page_width - o->margin_left - o->type_width;
 }
 
+/* Made once a page: drawing every page again (the preview) and collecting
+ * the glyphs for the PDF share it. */
 static PangoLayout *
 page_number_layout (NbRender *self,
                     guint     page)
 {
-  g_autofree char *text = g_strdup_printf ("— %u —", page + 1);
+  Page *p = g_ptr_array_index (self->pages, page);
 
-  return new_layout (self, NB_FONT_SONG, self->options.page_number_size, text);
+  if (p->number == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("— %u —", page + 1);
+
+      p->number = new_layout (self, NB_FONT_SONG, self->options.page_number_size, text);
+    }
+  return p->number;
 }
 
 static void
@@ -980,7 +990,7 @@ draw_page_number (NbRender *self,
                   guint     page)
 {
   const NbRenderOptions *o = &self->options;
-  g_autoptr(PangoLayout) layout = page_number_layout (self, page);
+  PangoLayout *layout = page_number_layout (self, page);
   double width = layout_width (layout);
   double x;
 
@@ -1118,9 +1128,8 @@ nb_render_prepare_vector_output (NbRender *self)
   for (guint page = 0; page < self->pages->len; page++)
     {
       Page *p = g_ptr_array_index (self->pages, page);
-      g_autoptr(PangoLayout) number = page_number_layout (self, page);
 
-      nb_font_subsets_add_layout (subsets, number);
+      nb_font_subsets_add_layout (subsets, page_number_layout (self, page));
       for (guint i = 0; i < p->items->len; i++)
         {
           Item *item = &g_array_index (p->items, Item, i);
