@@ -288,22 +288,34 @@ face_has_cff (hb_face_t *face)
   return has;
 }
 
+/* The face to subset for @font, or NULL when the font is left to Pango. */
+static hb_face_t *
+subsettable_face (PangoFont *font)
+{
+  hb_font_t *hb_font;
+  unsigned int n_coords = 0;
+
+  if (!PANGO_IS_FC_FONT (font) || !PANGO_IS_CAIRO_FONT (font) || font_is_synthetic (font))
+    return NULL;
+  if ((hb_font = pango_font_get_hb_font (font)) == NULL)
+    return NULL;
+  hb_font_get_var_coords_normalized (hb_font, &n_coords);
+  if (n_coords != 0 || !face_has_cff (hb_font_get_face (hb_font)))
+    return NULL;
+  return hb_font_get_face (hb_font);
+}
+
 static FaceSubset *
 subset_for_font (NbFontSubsets *self,
                  PangoFont     *font)
 {
   FaceSubset *fs = NULL;
-  hb_font_t *hb_font;
   hb_face_t *face;
-  unsigned int n_coords = 0;
 
   if (g_hash_table_lookup_extended (self->fonts, font, NULL, (gpointer *)&fs))
     return fs;
 
-  if (PANGO_IS_FC_FONT (font) && PANGO_IS_CAIRO_FONT (font) && !font_is_synthetic (font)
-      && (hb_font = pango_font_get_hb_font (font)) != NULL
-      && (hb_font_get_var_coords_normalized (hb_font, &n_coords), n_coords == 0)
-      && face_has_cff (face = hb_font_get_face (hb_font)))
+  if ((face = subsettable_face (font)) != NULL)
     {
       fs = g_hash_table_lookup (self->faces, face);
       if (fs == NULL)
