@@ -347,14 +347,6 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
-page_setup_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  nb_print_run_page_setup (GTK_WINDOW (widget));
-}
-
-static void
 next_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -629,7 +621,8 @@ nb_print_preview_class_init (NbPrintPreviewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "preview.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "preview.page-setup", NULL, page_setup_action);
+  gtk_widget_class_install_action (widget_class, "preview.page-setup", NULL,
+                                   nb_print_page_setup_action);
   gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, next_page_action);
   gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, previous_page_action);
   gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_in_action);

@@ -294,8 +294,11 @@ page_setup_done_cb (GtkPageSetup *page_setup,
 }
 
 void
-nb_print_run_page_setup (GtkWindow *parent)
+nb_print_page_setup_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
 {
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
   g_autoptr(GSettings) settings = dup_settings ();
   g_autoptr(GtkPrintSettings) print_settings = load_print_settings (settings);
   g_autoptr(GtkPageSetup) page_setup = load_page_setup (settings);

@@ -24,8 +24,12 @@ void       nb_print_show_preview    (GtkWindow *parent,
 void       nb_print_report_with_options (GtkWindow             *parent,
                                          NbReport              *report,
                                          const NbRenderOptions *options);
-/* The page setup dialog; the choice is remembered in GSettings. */
-void       nb_print_run_page_setup  (GtkWindow *parent);
+/* The page setup dialog over @widget's window; the choice is remembered in
+ * GSettings.  An action activation function: the report window and the
+ * preview both install it as their "page-setup" action. */
+void       nb_print_page_setup_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter);
 /* The print options remembered in GSettings (landscape tables, line pitch). */
 void       nb_print_load_options    (NbRenderOptions *options);
 

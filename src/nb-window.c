@@ -930,14 +930,6 @@ print_preview_action (GtkWidget  *widget,
 }
 
 static void
-page_setup_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  nb_print_run_page_setup (GTK_WINDOW (widget));
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1212,7 +1204,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
-  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL,
+                                   nb_print_page_setup_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
