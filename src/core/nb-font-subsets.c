@@ -19,11 +19,12 @@
  * each Noto CJK face) into memory two or three times while it writes a
  * PDF, which cost 280 ms of a 410 ms export of the sample report.  We hand
  * cairo a copy of each face holding only the glyphs the document uses,
- * made with HarfBuzz's subsetter, and draw the glyphs with it.  Pango still
- * lays out with the installed font, so metrics, line breaks and the printed
- * page are the same; only the bytes cairo reads are fewer.  Fonts with
- * TrueType outlines, synthetic bold or slant, or variations are left to
- * Pango: cairo handles those cheaply or they need Pango's own drawing. */
+ * made with HarfBuzz's subsetter, and nb-text-renderer.c draws the glyphs
+ * with it.  Layout still uses the installed font, so metrics, line breaks
+ * and the printed page are the same; only the bytes cairo reads are fewer.
+ * Fonts with TrueType outlines, synthetic bold or slant, or variations are
+ * drawn whole: cairo handles those cheaply, or the pattern's synthetic
+ * styles must apply. */
 
 typedef struct
 {
@@ -39,10 +40,7 @@ typedef struct
 struct _NbFontSubsets
 {
   GHashTable *faces;  /* hb_face_t* → FaceSubset* */
-  GHashTable *fonts;  /* PangoFont* → FaceSubset*, NULL for fonts left to Pango */
-  PangoRenderer *renderer;
-  guint n_runs_drawn;  /* from a subset */
-  guint n_runs_missed; /* of a subset face, but with a glyph not in it */
+  GHashTable *fonts;  /* PangoFont* → FaceSubset*, NULL for fonts drawn whole */
   gboolean built;
 };
 
@@ -81,186 +79,6 @@ face_subset_free (gpointer data)
   g_free (fs);
 }
 
-/* The glyph renderer ---------------------------------------------------------- */
-
-/* Declared by hand: G_DECLARE_FINAL_TYPE needs an autoptr for
- * PangoRenderer, which Pango 1.50 does not define. */
-#define NB_TYPE_SUBSET_RENDERER (nb_subset_renderer_get_type ())
-#define NB_SUBSET_RENDERER(obj) \
-  (G_TYPE_CHECK_INSTANCE_CAST ((obj), NB_TYPE_SUBSET_RENDERER, NbSubsetRenderer))
-
-typedef struct
-{
-  PangoRenderer  parent_instance;
-  NbFontSubsets *subsets;  /* unowned */
-  cairo_t       *cr;       /* while drawing */
-  double         x_offset; /* the origin, kept unrounded as Pango's cairo */
-  double         y_offset; /* renderer does: glyphs land on the same pixels */
-} NbSubsetRenderer;
-
-typedef struct
-{
-  PangoRendererClass parent_class;
-} NbSubsetRendererClass;
-
-static GType nb_subset_renderer_get_type (void);
-
-G_DEFINE_FINAL_TYPE (NbSubsetRenderer, nb_subset_renderer, PANGO_TYPE_RENDERER)
-
-static void
-set_source_for_part (NbSubsetRenderer *self,
-                     PangoRenderPart   part)
-{
-  PangoColor *color = pango_renderer_get_color (PANGO_RENDERER (self), part);
-  guint16 alpha = pango_renderer_get_alpha (PANGO_RENDERER (self), part);
-
-  if (color != NULL)
-    cairo_set_source_rgba (self->cr, color->red / 65535.0, color->green / 65535.0,
-                           color->blue / 65535.0, alpha ? alpha / 65535.0 : 1.0);
-}
-
-/* Draws a run with the subset of its face; FALSE when it is not ours. */
-static gboolean
-show_subset_glyph_item (NbSubsetRenderer *self,
-                        const char       *text,
-                        PangoGlyphItem   *run,
-                        double            x,
-                        double            y)
-{
-  PangoGlyphString *glyphs = run->glyphs;
-  FaceSubset *fs = NULL;
-  const hb_map_t *old_to_new;
-  g_autofree cairo_glyph_t *out = NULL;
-  g_autoptr(GArray) clusters = NULL;
-  cairo_font_options_t *options;
-  cairo_scaled_font_t *original;
-  cairo_matrix_t font_matrix;
-  PangoGlyphItemIter iter;
-  int n_out = 0;
-  double advance = 0;
-
-  if (run->item->analysis.font == NULL || run->item->analysis.level % 2 != 0
-      || !g_hash_table_lookup_extended (self->subsets->fonts, run->item->analysis.font, NULL,
-                                        (gpointer *)&fs)
-      || fs == NULL || fs->plan == NULL)
-    return FALSE;
-
-  old_to_new = hb_subset_plan_old_to_new_glyph_mapping (fs->plan);
-  for (int i = 0; i < glyphs->num_glyphs; i++)
-    {
-      PangoGlyph glyph = glyphs->glyphs[i].glyph;
-
-      /* Hex boxes for missing characters are Pango's to draw. */
-      if (glyph != PANGO_GLYPH_EMPTY
-          && ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 || !hb_map_has (old_to_new, glyph)))
-        {
-          self->subsets->n_runs_missed++;
-          return FALSE;
-        }
-    }
-
-  out = g_new (cairo_glyph_t, MAX (glyphs->num_glyphs, 1));
-  for (int i = 0; i < glyphs->num_glyphs; i++)
-    {
-      const PangoGlyphInfo *info = &glyphs->glyphs[i];
-
-      if (info->glyph != PANGO_GLYPH_EMPTY)
-        {
-          out[n_out].index = hb_map_get (old_to_new, info->glyph);
-          out[n_out].x = x + (advance + info->geometry.x_offset) / PANGO_SCALE;
-          out[n_out].y = y + (double)info->geometry.y_offset / PANGO_SCALE;
-          n_out++;
-        }
-      advance += info->geometry.width;
-    }
-
-  /* The clusters tie glyphs to text, so the PDF can be searched and copied. */
-  clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
-  for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text); more;
-       more = pango_glyph_item_iter_next_cluster (&iter))
-    {
-      cairo_text_cluster_t cluster = { iter.end_index - iter.start_index, 0 };
-
-      for (int g = iter.start_glyph; g < iter.end_glyph; g++)
-        if (glyphs->glyphs[g].glyph != PANGO_GLYPH_EMPTY)
-          cluster.num_glyphs++;
-      if (cluster.num_bytes > 0 || cluster.num_glyphs > 0)
-        g_array_append_val (clusters, cluster);
-    }
-
-  original = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
-  cairo_scaled_font_get_font_matrix (original, &font_matrix);
-  options = cairo_font_options_create ();
-  cairo_scaled_font_get_font_options (original, options);
-
-  cairo_save (self->cr);
-  set_source_for_part (self, PANGO_RENDER_PART_FOREGROUND);
-  cairo_set_font_face (self->cr, fs->cairo_face);
-  cairo_set_font_matrix (self->cr, &font_matrix);
-  cairo_set_font_options (self->cr, options);
-  cairo_show_text_glyphs (self->cr, text + run->item->offset, run->item->length, out, n_out,
-                          (cairo_text_cluster_t *)(gpointer)clusters->data, clusters->len, 0);
-  cairo_restore (self->cr);
-  cairo_font_options_destroy (options);
-  self->subsets->n_runs_drawn++;
-  return TRUE;
-}
-
-static void
-nb_subset_renderer_draw_glyph_item (PangoRenderer  *renderer,
-                                    const char     *text,
-                                    PangoGlyphItem *glyph_item,
-                                    int             x,
-                                    int             y)
-{
-  NbSubsetRenderer *self = NB_SUBSET_RENDERER (renderer);
-  double dx = self->x_offset + (double)x / PANGO_SCALE;
-  double dy = self->y_offset + (double)y / PANGO_SCALE;
-
-  if (show_subset_glyph_item (self, text, glyph_item, dx, dy))
-    return;
-
-  cairo_save (self->cr);
-  set_source_for_part (self, PANGO_RENDER_PART_FOREGROUND);
-  cairo_move_to (self->cr, dx, dy);
-  pango_cairo_show_glyph_item (self->cr, text, glyph_item);
-  cairo_restore (self->cr);
-}
-
-/* Underlines and strike-throughs; the report uses none today. */
-static void
-nb_subset_renderer_draw_rectangle (PangoRenderer   *renderer,
-                                   PangoRenderPart  part,
-                                   int              x,
-                                   int              y,
-                                   int              width,
-                                   int              height)
-{
-  NbSubsetRenderer *self = NB_SUBSET_RENDERER (renderer);
-
-  cairo_save (self->cr);
-  set_source_for_part (self, part);
-  cairo_rectangle (self->cr, self->x_offset + (double)x / PANGO_SCALE,
-                   self->y_offset + (double)y / PANGO_SCALE,
-                   (double)width / PANGO_SCALE, (double)height / PANGO_SCALE);
-  cairo_fill (self->cr);
-  cairo_restore (self->cr);
-}
-
-static void
-nb_subset_renderer_class_init (NbSubsetRendererClass *klass)
-{
-  PangoRendererClass *renderer_class = PANGO_RENDERER_CLASS (klass);
-
-  renderer_class->draw_glyph_item = nb_subset_renderer_draw_glyph_item;
-  renderer_class->draw_rectangle = nb_subset_renderer_draw_rectangle;
-}
-
-static void
-nb_subset_renderer_init (NbSubsetRenderer *self)
-{
-}
-
 /* Collecting ------------------------------------------------------------------ */
 
 static gboolean
@@ -288,14 +106,14 @@ face_has_cff (hb_face_t *face)
   return has;
 }
 
-/* The face to subset for @font, or NULL when the font is left to Pango. */
+/* The face to subset for @font, or NULL when the font is drawn whole. */
 static hb_face_t *
 subsettable_face (PangoFont *font)
 {
   hb_font_t *hb_font;
   unsigned int n_coords = 0;
 
-  if (!PANGO_IS_FC_FONT (font) || !PANGO_IS_CAIRO_FONT (font) || font_is_synthetic (font))
+  if (!PANGO_IS_FC_FONT (font) || font_is_synthetic (font))
     return NULL;
   if ((hb_font = pango_font_get_hb_font (font)) == NULL)
     return NULL;
@@ -347,7 +165,6 @@ nb_font_subsets_free (NbFontSubsets *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->renderer);
   g_clear_pointer (&self->fonts, g_hash_table_unref);
   g_clear_pointer (&self->faces, g_hash_table_unref);
   g_free (self);
@@ -561,7 +378,7 @@ face_subset_load (FaceSubset *fs)
   return TRUE;
 }
 
-/* Makes the subsets.  A face that cannot be subset is drawn by Pango as it
+/* Makes the subsets.  A face that cannot be subset is drawn whole, as it
  * would have been without us. */
 void
 nb_font_subsets_build (NbFontSubsets *self)
@@ -576,8 +393,6 @@ nb_font_subsets_build (NbFontSubsets *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (!face_subset_make (value) || !face_subset_load (value))
       g_debug ("A font could not be subset; cairo embeds it as it is");
-  self->renderer = g_object_new (NB_TYPE_SUBSET_RENDERER, NULL);
-  NB_SUBSET_RENDERER (self->renderer)->subsets = self;
   self->built = TRUE;
 }
 
@@ -596,49 +411,22 @@ nb_font_subsets_get_n_subsets (NbFontSubsets *self)
   return n;
 }
 
-/* How many runs of glyphs were drawn from a subset, and how many of a
- * subset face were not (a glyph missing from it): for tests. */
-guint
-nb_font_subsets_get_n_runs_drawn (NbFontSubsets *self,
-                                  guint         *n_missed)
+/* The subset @font is drawn from: its cairo face, and its glyph numbers
+ * for the font's.  FALSE when the font is drawn whole. */
+gboolean
+nb_font_subsets_lookup (NbFontSubsets      *self,
+                        PangoFont          *font,
+                        cairo_font_face_t **face,
+                        const hb_map_t    **old_to_new)
 {
-  g_return_val_if_fail (self != NULL, 0);
-  if (n_missed != NULL)
-    *n_missed = self->n_runs_missed;
-  return self->n_runs_drawn;
-}
+  FaceSubset *fs;
 
-/* As pango_cairo_show_layout(): the layout's top left at the current point. */
-void
-nb_font_subsets_show_layout (NbFontSubsets *self,
-                             cairo_t       *cr,
-                             PangoLayout   *layout)
-{
-  NbSubsetRenderer *renderer;
+  g_return_val_if_fail (self != NULL && self->built, FALSE);
 
-  g_return_if_fail (self != NULL && self->built);
-
-  renderer = NB_SUBSET_RENDERER (self->renderer);
-  cairo_get_current_point (cr, &renderer->x_offset, &renderer->y_offset);
-  renderer->cr = cr;
-  pango_renderer_draw_layout (self->renderer, layout, 0, 0);
-  renderer->cr = NULL;
-}
-
-/* As pango_cairo_show_layout_line(): the baseline's left end at the current
- * point. */
-void
-nb_font_subsets_show_layout_line (NbFontSubsets   *self,
-                                  cairo_t         *cr,
-                                  PangoLayoutLine *line)
-{
-  NbSubsetRenderer *renderer;
-
-  g_return_if_fail (self != NULL && self->built);
-
-  renderer = NB_SUBSET_RENDERER (self->renderer);
-  cairo_get_current_point (cr, &renderer->x_offset, &renderer->y_offset);
-  renderer->cr = cr;
-  pango_renderer_draw_layout_line (self->renderer, line, 0, 0);
-  renderer->cr = NULL;
+  fs = g_hash_table_lookup (self->fonts, font);
+  if (fs == NULL || fs->plan == NULL || fs->cairo_face == NULL)
+    return FALSE;
+  *face = fs->cairo_face;
+  *old_to_new = hb_subset_plan_old_to_new_glyph_mapping (fs->plan);
+  return TRUE;
 }

@@ -5,7 +5,9 @@
  */
 #pragma once
 
-#include <pango/pangocairo.h>
+#include <cairo.h>
+#include <hb.h>
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -17,14 +19,10 @@ void           nb_font_subsets_add_layout      (NbFontSubsets   *self,
                                                 PangoLayout     *layout);
 void           nb_font_subsets_build           (NbFontSubsets   *self);
 guint          nb_font_subsets_get_n_subsets   (NbFontSubsets   *self);
-guint          nb_font_subsets_get_n_runs_drawn (NbFontSubsets  *self,
-                                                 guint          *n_missed);
-void           nb_font_subsets_show_layout     (NbFontSubsets   *self,
-                                                cairo_t         *cr,
-                                                PangoLayout     *layout);
-void           nb_font_subsets_show_layout_line (NbFontSubsets  *self,
-                                                 cairo_t        *cr,
-                                                 PangoLayoutLine *line);
+gboolean       nb_font_subsets_lookup          (NbFontSubsets      *self,
+                                                PangoFont          *font,
+                                                cairo_font_face_t **face,
+                                                const hb_map_t    **old_to_new);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbFontSubsets, nb_font_subsets_free)
 

@@ -7,8 +7,9 @@
 
 #include "config.h"
 
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
+#include "nb-font-map.h"
 #include "nb-fonts.h"
 
 typedef struct
@@ -62,7 +63,7 @@ static gpointer
 resolve_roles (gpointer data)
 {
   g_autoptr(GHashTable) installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoFontMap *map = nb_font_map_get_default ();
   PangoFontFamily **families = NULL;
   int n_families = 0;
 

@@ -14,12 +14,14 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
 #include "nb-export.h"
+#include "nb-font-map.h"
 #include "nb-font-subsets.h"
 #include "nb-fonts.h"
 #include "nb-render.h"
+#include "nb-text-renderer.h"
 
 #define PU(x)          ((int)((x) * PANGO_SCALE + 0.5))
 #define FROM_PU(x)     ((double)(x) / PANGO_SCALE)
@@ -81,6 +83,7 @@ struct _NbRender
   GPtrArray       *pages;  /* Page */
   GPtrArray       *tables; /* TableLayout */
   NbFontSubsets   *subsets; /* for PDF and print, once prepared */
+  NbTextRenderer  *text_renderer;
   gboolean         paginated;
 };
 
@@ -826,6 +829,7 @@ nb_render_paginate (NbRender *self)
   g_return_if_fail (NB_IS_RENDER (self));
 
   edition = nb_report_get_edition (self->report);
+  nb_text_renderer_set_subsets (self->text_renderer, NULL);
   g_clear_pointer (&self->subsets, nb_font_subsets_free);
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->tables, 0);
@@ -859,10 +863,7 @@ show_layout (NbRender    *self,
              cairo_t     *cr,
              PangoLayout *layout)
 {
-  if (self->subsets != NULL)
-    nb_font_subsets_show_layout (self->subsets, cr, layout);
-  else
-    pango_cairo_show_layout (cr, layout);
+  nb_text_renderer_show_layout (self->text_renderer, cr, layout);
 }
 
 static void
@@ -890,10 +891,7 @@ draw_lines (NbRender *self,
       baseline = top + (item->pitch - FROM_PU (logical.height)) / 2
                  + FROM_PU (pango_layout_iter_get_baseline (iter) - logical.y);
       cairo_move_to (cr, item->x + FROM_PU (logical.x), baseline);
-      if (self->subsets != NULL)
-        nb_font_subsets_show_layout_line (self->subsets, cr, line);
-      else
-        pango_cairo_show_layout_line (cr, line);
+      nb_text_renderer_show_layout_line (self->text_renderer, cr, line);
     }
   while (index++, pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -1144,6 +1142,7 @@ nb_render_prepare_vector_output (NbRender *self)
     }
   nb_font_subsets_build (subsets);
   self->subsets = g_steal_pointer (&subsets);
+  nb_text_renderer_set_subsets (self->text_renderer, self->subsets);
 }
 
 /* How many fonts are drawn from subsets made here; how many runs of text
@@ -1159,7 +1158,7 @@ nb_render_get_n_font_subsets (NbRender *self,
   if (self->subsets != NULL)
     {
       n = nb_font_subsets_get_n_subsets (self->subsets);
-      drawn = nb_font_subsets_get_n_runs_drawn (self->subsets, &missed);
+      drawn = nb_text_renderer_get_n_subset_runs (self->text_renderer, &missed);
     }
   if (n_runs_drawn != NULL)
     *n_runs_drawn = drawn;
@@ -1228,6 +1227,7 @@ nb_render_finalize (GObject *object)
 {
   NbRender *self = (NbRender *)object;
 
+  g_clear_object (&self->text_renderer);
   g_clear_pointer (&self->subsets, nb_font_subsets_free);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
@@ -1251,6 +1251,7 @@ nb_render_init (NbRender *self)
 {
   self->pages = g_ptr_array_new_with_free_func (page_free);
   self->tables = g_ptr_array_new_with_free_func (table_layout_free);
+  self->text_renderer = nb_text_renderer_new ();
 }
 
 NbRender *
@@ -1258,7 +1259,6 @@ nb_render_new (NbReport              *report,
                const NbRenderOptions *options)
 {
   NbRender *self;
-  cairo_font_options_t *font_options;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
@@ -1275,14 +1275,8 @@ nb_render_new (NbReport              *report,
 
   /* Metrics independent of any device: the layout is made once and drawn
    * the same on screen, paper and PDF. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72);
+  self->context = pango_font_map_create_context (nb_font_map_get_default ());
   pango_context_set_round_glyph_positions (self->context, FALSE);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
   pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
   return self;
 }

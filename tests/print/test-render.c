@@ -6,10 +6,13 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 
 #include "nb-file.h"
+#include "nb-font-map.h"
 #include "nb-fonts.h"
 #include "nb-render.h"
+#include "nb-text-renderer.h"
 
 static NbReport *
 load_sample (void)
@@ -266,8 +269,8 @@ draw_page_image (NbRender *render,
 }
 
 /* PDF and print draw the big CJK fonts from subsets made for the document
- * (nb-font-subsets.c): every page must come out exactly as Pango draws it
- * with the installed fonts, landscape tables included. */
+ * (nb-font-subsets.c): every page must come out exactly as when drawn from
+ * the installed fonts, landscape tables included. */
 static void
 test_font_subsets (void)
 {
@@ -324,6 +327,144 @@ test_font_subsets (void)
   /* A new layout drops the subsets: they would lack the new glyphs. */
   nb_render_paginate (subset);
   g_assert_cmpuint (nb_render_get_n_font_subsets (subset, NULL, NULL), ==, 0);
+}
+
+static PangoLayout *
+new_paragraph (PangoContext *context,
+               NbFontRole    role,
+               double        size,
+               const char   *text)
+{
+  g_autoptr(PangoFontDescription) desc = nb_fonts_new_description (role, size);
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, 453 * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Pages are laid out with nb-font-map.c's fonts, which measure with
+ * HarfBuzz instead of cairo: every line of every role and size must break,
+ * measure and place its glyphs exactly as with Pango's cairo font map,
+ * unhinted at 72 dpi, which laid pages out before. */
+static void
+test_font_map_metrics (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(PangoFontMap) cairo_map = pango_cairo_font_map_new ();
+  /* Pango 1.50 has no autoptr for PangoContext. */
+  g_autoptr(GObject) ours = G_OBJECT (pango_font_map_create_context (nb_font_map_get_default ()));
+  g_autoptr(GObject) pangos = G_OBJECT (pango_font_map_create_context (cairo_map));
+  g_autoptr(GString) text = g_string_new ("（一）2023年，本机关主动公开政府信息 1,234 条；"
+                                          "“放管服”改革——全文见 https://www.gov.cn/。");
+  const double sizes[] = { 9, 10.5, 14, 16, 22 };
+  cairo_font_options_t *options = cairo_font_options_create ();
+  guint n_lines = 0;
+
+  pango_cairo_context_set_resolution (PANGO_CONTEXT (pangos), 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (PANGO_CONTEXT (pangos), options);
+  cairo_font_options_destroy (options);
+  for (GObject **c = (GObject *[]){ ours, pangos, NULL }; *c != NULL; c++)
+    {
+      pango_context_set_round_glyph_positions (PANGO_CONTEXT (*c), FALSE);
+      pango_context_set_language (PANGO_CONTEXT (*c), pango_language_from_string ("zh-cn"));
+    }
+  for (guint i = 0; i < nb_edition_get_n_sections (nb_report_get_edition (report)); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (nb_report_get_edition (report), i);
+      g_autofree char *body = nb_report_dup_section_text (report, section->id);
+
+      if (body != NULL)
+        g_string_append (text, body);
+    }
+
+  for (guint r = 0; r < NB_FONT_N_ROLES; r++)
+    for (gsize s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(PangoLayout) a = new_paragraph (PANGO_CONTEXT (ours), r, sizes[s], text->str);
+        g_autoptr(PangoLayout) b = new_paragraph (PANGO_CONTEXT (pangos), r, sizes[s], text->str);
+        GSList *la = pango_layout_get_lines_readonly (a);
+        GSList *lb = pango_layout_get_lines_readonly (b);
+        int wa, ha, wb, hb;
+
+        pango_layout_get_size (a, &wa, &ha);
+        pango_layout_get_size (b, &wb, &hb);
+        g_assert_cmpint (wa, ==, wb);
+        g_assert_cmpint (ha, ==, hb);
+        g_assert_cmpuint (g_slist_length (la), ==, g_slist_length (lb));
+        for (; la != NULL && lb != NULL; la = la->next, lb = lb->next, n_lines++)
+          {
+            PangoLayoutLine *line_a = la->data, *line_b = lb->data;
+            PangoRectangle ra, rb;
+
+            g_assert_cmpint (line_a->start_index, ==, line_b->start_index);
+            g_assert_cmpint (line_a->length, ==, line_b->length);
+            pango_layout_line_get_extents (line_a, NULL, &ra);
+            pango_layout_line_get_extents (line_b, NULL, &rb);
+            g_assert_cmpint (ra.width, ==, rb.width);
+            g_assert_cmpint (ra.height, ==, rb.height);
+            g_assert_cmpint (ra.y, ==, rb.y);
+          }
+      }
+  g_test_message ("%u lines compared", n_lines);
+  g_assert_cmpuint (n_lines, >, 1000);
+}
+
+static guint
+count_dark_pixels (cairo_surface_t *surface)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint dark = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      dark += (*(const guint32 *)(gconstpointer)(data + y * stride + x * 4) & 0xff) < 128;
+  return dark;
+}
+
+static guint
+draw_text_dark_pixels (const char *text)
+{
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (nb_font_map_get_default ()));
+  g_autoptr(PangoLayout) layout = new_paragraph (PANGO_CONTEXT (context), NB_FONT_FANGSONG, 16, text);
+  g_autoptr(NbTextRenderer) renderer = nb_text_renderer_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 120);
+  cairo_t *cr = cairo_create (surface);
+  guint dark;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_scale (cr, 2, 2);
+  cairo_move_to (cr, 10, 10);
+  nb_text_renderer_show_layout (renderer, cr, layout);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  dark = count_dark_pixels (surface);
+  cairo_surface_destroy (surface);
+  return dark;
+}
+
+/* A character no installed font has is drawn as an empty box, as Pango
+ * draws one, never as nothing: a reader must see something is missing. */
+static void
+test_missing_character (void)
+{
+  /* U+0378 is unassigned: no font has a glyph for it. */
+  guint missing = draw_text_dark_pixels ("\xcd\xb8");
+  guint space = draw_text_dark_pixels (" ");
+  guint han = draw_text_dark_pixels ("国");
+
+  g_test_message ("dark pixels: missing %u, space %u, 国 %u", missing, space, han);
+  g_assert_cmpuint (space, ==, 0);
+  g_assert_cmpuint (han, >, 20);
+  g_assert_cmpuint (missing, >, 20);
 }
 
 static void
@@ -387,6 +528,8 @@ main (int   argc,
   g_test_add_func ("/render/draw", test_render_draw);
   g_test_add_func ("/render/fonts", test_fonts);
   g_test_add_func ("/render/font-subsets", test_font_subsets);
+  g_test_add_func ("/render/font-map-metrics", test_font_map_metrics);
+  g_test_add_func ("/render/missing-character", test_missing_character);
   g_test_add_func ("/render/saved-options", test_saved_options);
   return g_test_run ();
 }
