@@ -18,6 +18,7 @@
 #include "nb-import-dialog.h"
 #include "nb-recovery-dialog.h"
 #include "nb-new-report-dialog.h"
+#include "nb-print.h"
 #include "nb-window.h"
 
 struct _NbApplication
@@ -496,6 +497,7 @@ static void
 nb_application_init (NbApplication *self)
 {
   nb_cli_add_options (G_APPLICATION (self), &self->options);
+  self->options.print_to_printer = nb_print_to_printer;
 }
 
 NbApplication *

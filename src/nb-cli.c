@@ -20,7 +20,6 @@
 #include "nb-file.h"
 #include "nb-import.h"
 #include "nb-next-year.h"
-#include "nb-print.h"
 #include "nb-merge.h"
 
 enum {
@@ -29,9 +28,10 @@ enum {
   EXIT_UNREADABLE = 2,
 };
 
-void
-nb_cli_add_options (GApplication *application,
-                    NbCliOptions *o)
+/* The options, in an array for GOptionContext and GApplication alike, which
+ * both copy it. */
+static GOptionEntry *
+new_entries (NbCliOptions *o)
 {
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
@@ -78,14 +78,21 @@ nb_cli_add_options (GApplication *application,
     { NULL }
   };
 
-  g_application_add_main_option_entries (application, entries);
-  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
-  g_application_set_option_context_summary (application,
-    _("Write, check, print and publish the annual government information disclosure report "
-      "(政府信息公开工作年度报告).\n\n"
-      "Without options, opens the given reports in windows."));
-  g_application_set_option_context_description (application,
-    _("Examples:\n"
+  return g_memdup2 (entries, sizeof entries);
+}
+
+static const char *
+get_summary (void)
+{
+  return _("Write, check, print and publish the annual government information disclosure report "
+           "(政府信息公开工作年度报告).\n\n"
+           "Without options, opens the given reports in windows.");
+}
+
+static const char *
+get_description (void)
+{
+  return _("Examples:\n"
       "  nianbao --new --edition 2021 --year 2024 --agency NAME -o report.nianbao\n"
       "  nianbao --check reports/\n"
       "  nianbao --check --format=csv reports/ > summary.csv\n"
@@ -98,7 +105,36 @@ nb_cli_add_options (GApplication *application,
       "  nianbao --print --printer office reports/\n\n"
       "Exit status of --check: 0 no errors (warnings allowed), 1 errors found, "
       "2 a file could not be read. Of --merge: 0 the summary was written, 1 it was "
-      "refused (nothing written), 2 a file could not be read."));
+      "refused (nothing written), 2 a file could not be read.");
+}
+
+/* For main(), which parses the command line before it knows whether a
+ * window is wanted at all: the command line must not load GTK. */
+GOptionContext *
+nb_cli_new_option_context (NbCliOptions *o)
+{
+  g_autofree GOptionEntry *entries = new_entries (o);
+  GOptionContext *context = g_option_context_new (_("[FILE…]"));
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, get_summary ());
+  g_option_context_set_description (context, get_description ());
+  return context;
+}
+
+/* For the application, which parses the same command line again when it
+ * opens windows. */
+void
+nb_cli_add_options (GApplication *application,
+                    NbCliOptions *o)
+{
+  g_autofree GOptionEntry *entries = new_entries (o);
+
+  g_application_add_main_option_entries (application, entries);
+  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
+  g_application_set_option_context_summary (application, get_summary ());
+  g_application_set_option_context_description (application, get_description ());
 }
 
 gboolean
@@ -663,6 +699,11 @@ run_print (NbCliOptions *o)
     g_ptr_array_insert (paths, 0, NULL);
   if (paths->len == 0)
     return usage_error (_("--print needs at least one report file or folder"));
+  if (o->print_to_printer == NULL)
+    {
+      g_printerr ("nianbao: %s\n", _("Printing is not available"));
+      return EXIT_FINDINGS;
+    }
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -678,7 +719,7 @@ run_print (NbCliOptions *o)
           continue;
         }
       /* A missing printer or a stopped cupsd fails every report alike. */
-      if (!nb_print_to_printer (report, o->printer, &error))
+      if (!o->print_to_printer (report, o->printer, &error))
         {
           g_printerr ("nianbao: %s: %s\n", display, error->message);
           return EXIT_FINDINGS;

@@ -7,7 +7,15 @@
 
 #include <gio/gio.h>
 
+#include "nb-report.h"
+
 G_BEGIN_DECLS
+
+/* Sends @report to @printer (NULL: the default one).  Printing needs GTK,
+ * so the command line gets it from the window module (see main.c). */
+typedef gboolean (*NbCliPrintFunc) (NbReport    *report,
+                                    const char  *printer,
+                                    GError     **error);
 
 typedef struct
 {
@@ -30,8 +38,11 @@ typedef struct
   gboolean   print;
   char      *printer;
   char     **files;
+
+  NbCliPrintFunc print_to_printer; /* NULL: --print says printing is missing */
 } NbCliOptions;
 
+GOptionContext *nb_cli_new_option_context (NbCliOptions *options);
 void     nb_cli_add_options     (GApplication  *application,
                                  NbCliOptions  *options);
 gboolean nb_cli_is_command      (NbCliOptions  *options);

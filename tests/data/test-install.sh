@@ -1,6 +1,7 @@
 #!/bin/sh
 # meson install into a temporary DESTDIR; check the tree; run the installed
-# binary (--version, --check --sample); register the installed MIME type in a
+# binary (--version, --check --sample; the command line without GTK, the
+# windows from the installed module); register the installed MIME type in a
 # private database and check that GIO then recognises a .nianbao file.
 set -eu
 build=${NB_BUILD_DIR:?NB_BUILD_DIR is not set}
@@ -14,11 +15,14 @@ meson install -C "$build" --no-rebuild --quiet --destdir "$dest" >"$dest.log" 2>
 rm -f "$dest.log"
 prefix=$(meson introspect "$build" --buildoptions |
          python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"))')
+libdir=$(meson introspect "$build" --buildoptions |
+         python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"]=="libdir"))')
 root=$dest$prefix
 
 status=0
 for f in \
   bin/nianbao \
+  "$libdir/nianbao/nianbao-gui.so" \
   share/applications/$app.desktop \
   share/metainfo/$app.metainfo.xml \
   share/icons/hicolor/scalable/apps/$app.svg \
@@ -51,6 +55,20 @@ project_version=$(meson introspect "$build" --projectinfo | python3 -c 'import j
   { echo "FAIL: installed nianbao --version says “$version”, expected “nianbao $project_version”"; status=1; }
 echo "installed binary: $version"
 "$root/bin/nianbao" --check --sample || { echo "FAIL: installed nianbao --check --sample exited $?"; status=1; }
+
+# The command line loads no GTK; without a command the installed program
+# loads its installed window module, found from where the program is (here
+# under DESTDIR, not where it was configured to go).  With no display GTK
+# then gives up, which is not what is checked.
+LD_DEBUG=files "$root/bin/nianbao" --check --sample >/dev/null 2>"$dest/ld.log" || true
+if grep -q 'libgtk-4' "$dest/ld.log"; then echo "FAIL: nianbao --check loads GTK"; status=1; fi
+LD_DEBUG=files timeout 60 env -u DISPLAY -u WAYLAND_DISPLAY "$root/bin/nianbao" --sample >/dev/null 2>"$dest/ld.log" || true
+if grep -q "file=$root/$libdir/nianbao/nianbao-gui.so" "$dest/ld.log" && grep -q 'libgtk-4' "$dest/ld.log"; then
+  echo "installed window module loaded: $libdir/nianbao/nianbao-gui.so"
+else
+  grep -v '^ *[0-9]*:' "$dest/ld.log"
+  echo "FAIL: the installed nianbao did not load its window module"; status=1
+fi
 
 # The MIME type: a private database from the installed package file only.
 XDG_DATA_HOME=$dest/xdg-home XDG_DATA_DIRS=$root/share
