@@ -124,7 +124,7 @@ nb_font_map_get_font_options (void)
 /* The cairo font that draws @font whole: its face from the font's
  * fontconfig pattern (file, index, synthetic bold), with the matrix and
  * options above.  Made when first drawn, as opening a big face costs
- * milliseconds, and kept with the font. */
+ * milliseconds, and kept with the font.  NULL when cairo cannot load it. */
 cairo_scaled_font_t *
 nb_font_map_get_scaled_font (PangoFont *font)
 {
@@ -142,6 +142,14 @@ nb_font_map_get_scaled_font (PangoFont *font)
   face = cairo_ft_font_face_create_for_pattern (pango_fc_font_get_pattern (PANGO_FC_FONT (font)));
   scaled = cairo_scaled_font_create (face, &font_matrix, &ctm, nb_font_map_get_font_options ());
   cairo_font_face_destroy (face);
+  /* Drawing with it would put the cairo context in error for good. */
+  if (cairo_scaled_font_status (scaled) != CAIRO_STATUS_SUCCESS)
+    {
+      g_warning_once ("A font could not be loaded (%s): its text is drawn as boxes",
+                      cairo_status_to_string (cairo_scaled_font_status (scaled)));
+      cairo_scaled_font_destroy (scaled);
+      return NULL;
+    }
 
   g_object_set_qdata_full (G_OBJECT (font), scaled_font_quark (), scaled,
                            (GDestroyNotify)cairo_scaled_font_destroy);

@@ -80,7 +80,8 @@ subset_mapping (NbTextRenderer     *self,
   return old_to_new;
 }
 
-/* A character no installed font has: an empty box, as Pango draws one. */
+/* A character no installed font has, or one whose font cairo cannot load:
+ * an empty box, as Pango draws one. */
 static void
 draw_missing_box (NbTextRenderer *self,
                   PangoFont      *font,
@@ -90,7 +91,8 @@ draw_missing_box (NbTextRenderer *self,
 {
   PangoRectangle ink;
 
-  if (glyph == (0x20 | PANGO_GLYPH_UNKNOWN_FLAG) || glyph == PANGO_GLYPH_INVALID_INPUT)
+  if (glyph == PANGO_GLYPH_EMPTY || glyph == (0x20 | PANGO_GLYPH_UNKNOWN_FLAG)
+      || glyph == PANGO_GLYPH_INVALID_INPUT)
     return;
   pango_font_get_glyph_extents (font, glyph, &ink, NULL);
   if (ink.width <= 0 || ink.height <= 0)
@@ -120,6 +122,7 @@ nb_text_renderer_draw_glyph_item (PangoRenderer  *renderer,
   g_autofree cairo_glyph_t *out = NULL;
   g_autoptr(GArray) clusters = NULL;
   cairo_font_face_t *subset_face = NULL;
+  cairo_scaled_font_t *whole = NULL;
   const hb_map_t *old_to_new;
   PangoGlyphItemIter iter;
   int n_out = 0;
@@ -127,7 +130,11 @@ nb_text_renderer_draw_glyph_item (PangoRenderer  *renderer,
 
   if (font == NULL)
     return;
+  /* A subset run leaves the big face unopened.  A font cairo cannot load
+   * (its file gone since) gets boxes, as with Pango. */
   old_to_new = subset_mapping (self, run, &subset_face);
+  if (old_to_new == NULL)
+    whole = nb_font_map_get_scaled_font (font);
 
   cairo_save (self->cr);
   set_source_for_part (self, PANGO_RENDER_PART_FOREGROUND);
@@ -138,7 +145,7 @@ nb_text_renderer_draw_glyph_item (PangoRenderer  *renderer,
       double gx = dx + (advance + info->geometry.x_offset) / PANGO_SCALE;
       double gy = dy + (double)info->geometry.y_offset / PANGO_SCALE;
 
-      if (glyph_is_drawn (info->glyph))
+      if (glyph_is_drawn (info->glyph) && (old_to_new != NULL || whole != NULL))
         {
           out[n_out].index = old_to_new != NULL ? hb_map_get (old_to_new, info->glyph)
                                                 : info->glyph;
@@ -146,7 +153,7 @@ nb_text_renderer_draw_glyph_item (PangoRenderer  *renderer,
           out[n_out].y = gy;
           n_out++;
         }
-      else if (info->glyph != PANGO_GLYPH_EMPTY)
+      else
         draw_missing_box (self, font, info->glyph, gx, gy);
       advance += info->geometry.width;
     }
@@ -158,14 +165,16 @@ nb_text_renderer_draw_glyph_item (PangoRenderer  *renderer,
        more = pango_glyph_item_iter_next_cluster (&iter))
     {
       cairo_text_cluster_t cluster = { iter.end_index - iter.start_index, 0 };
+      /* A right-to-left cluster's glyphs are (end_glyph, start_glyph]. */
+      int first = backward ? iter.end_glyph + 1 : iter.start_glyph;
+      int end = backward ? iter.start_glyph + 1 : iter.end_glyph;
 
-      for (int g = MIN (iter.start_glyph, iter.end_glyph); g < MAX (iter.start_glyph, iter.end_glyph); g++)
+      for (int g = first; g < end; g++)
         cluster.num_glyphs += glyph_is_drawn (glyphs->glyphs[g].glyph);
       if (cluster.num_bytes > 0 || cluster.num_glyphs > 0)
         g_array_append_val (clusters, cluster);
     }
 
-  /* A subset run leaves the big face unopened. */
   if (old_to_new != NULL)
     {
       cairo_matrix_t font_matrix;
@@ -175,8 +184,8 @@ nb_text_renderer_draw_glyph_item (PangoRenderer  *renderer,
       cairo_set_font_matrix (self->cr, &font_matrix);
       cairo_set_font_options (self->cr, nb_font_map_get_font_options ());
     }
-  else
-    cairo_set_scaled_font (self->cr, nb_font_map_get_scaled_font (font));
+  else if (whole != NULL)
+    cairo_set_scaled_font (self->cr, whole);
   if (n_out > 0)
     cairo_show_text_glyphs (self->cr, text + run->item->offset, run->item->length, out, n_out,
                             (cairo_text_cluster_t *)(gpointer)clusters->data, clusters->len,

@@ -5,8 +5,11 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "nb-file.h"
 #include "nb-font-map.h"
@@ -467,6 +470,124 @@ test_missing_character (void)
   g_assert_cmpuint (missing, >, 20);
 }
 
+/* Right-to-left runs go to cairo with backward clusters: every glyph and
+ * byte of the run in exactly one cluster, or cairo refuses the run and
+ * every later drawing (INVALID_CLUSTERS).  Under AddressSanitizer this also
+ * catches a cluster reaching outside its run's glyphs. */
+static void
+test_right_to_left (void)
+{
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (nb_font_map_get_default ()));
+  g_autoptr(NbTextRenderer) renderer = nb_text_renderer_new ();
+  const char *texts[] = {
+    "abc שלום\u200cעולם def",
+    "مرحبا بالعالم 123",
+    "（一）עברית 与 中文",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(PangoLayout) layout = new_paragraph (PANGO_CONTEXT (context), NB_FONT_FANGSONG, 16,
+                                                    texts[i]);
+      cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 595, 842);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_move_to (cr, 72, 72);
+      nb_text_renderer_show_layout (renderer, cr, layout);
+      /* Drawn after: still drawn if the run above was accepted. */
+      cairo_move_to (cr, 72, 144);
+      nb_text_renderer_show_layout (renderer, cr, layout);
+      g_assert_cmpstr (cairo_status_to_string (cairo_status (cr)), ==,
+                       cairo_status_to_string (CAIRO_STATUS_SUCCESS));
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surface);
+    }
+}
+
+typedef struct
+{
+  FcConfig   *config;
+  const char *font_file;
+  guint       dark;
+  gboolean    status_ok;
+} GoneFont;
+
+/* On a thread of its own: a font map of its own, seeing only one font. */
+static gpointer
+draw_with_font_gone (gpointer data)
+{
+  GoneFont *gone = data;
+  PangoFontMap *map = nb_font_map_get_default ();
+  g_autoptr(GObject) context = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(NbTextRenderer) renderer = nb_text_renderer_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width;
+
+  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), gone->config);
+  context = G_OBJECT (pango_font_map_create_context (map));
+  layout = new_paragraph (PANGO_CONTEXT (context), NB_FONT_FANGSONG, 16, "国家");
+  pango_layout_get_size (layout, &width, NULL);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (g_unlink (gone->font_file), ==, 0);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 120);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_scale (cr, 2, 2);
+  cairo_move_to (cr, 10, 10);
+  nb_text_renderer_show_layout (renderer, cr, layout);
+  gone->status_ok = cairo_status (cr) == CAIRO_STATUS_SUCCESS;
+  cairo_destroy (cr);
+  gone->dark = count_dark_pixels (surface);
+  cairo_surface_destroy (surface);
+  return NULL;
+}
+
+/* A font file removed after layout (the font package updated while the app
+ * runs): its text comes out as boxes, and the rest of the page still draws;
+ * a font cairo cannot load must not put the cairo context in error. */
+static void
+test_font_file_gone (void)
+{
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (nb_font_map_get_default ()));
+  g_autoptr(PangoLayout) layout = new_paragraph (PANGO_CONTEXT (context), NB_FONT_FANGSONG, 16, "国");
+  PangoLayoutRun *run = pango_layout_get_line_readonly (layout, 0)->runs->data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-font-gone-XXXXXX", &error);
+  g_autofree char *copy = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+  GoneFont gone = { NULL };
+  FcChar8 *file;
+
+  g_assert_no_error (error);
+  g_assert_true (FcPatternGetString (pango_fc_font_get_pattern (PANGO_FC_FONT (run->item->analysis.font)),
+                                     FC_FILE, 0, &file) == FcResultMatch);
+  copy = g_build_filename (dir, "font", NULL);
+  source = g_file_new_for_path ((const char *)file);
+  target = g_file_new_for_path (copy);
+  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gone.config = FcConfigCreate ();
+  g_assert_true (FcConfigAppFontAddFile (gone.config, (const FcChar8 *)copy));
+  gone.font_file = copy;
+
+  g_test_expect_message ("nb-font-map", G_LOG_LEVEL_WARNING, "*could not be loaded*");
+  g_thread_join (g_thread_new ("font-gone", draw_with_font_gone, &gone));
+  g_test_assert_expected_messages ();
+  g_test_message ("dark pixels with the font file gone: %u", gone.dark);
+  g_assert_true (gone.status_ok);
+  g_assert_cmpuint (gone.dark, >, 40);
+  FcConfigDestroy (gone.config);
+  g_rmdir (dir);
+}
+
 static void
 test_fonts (void)
 {
@@ -530,6 +651,8 @@ main (int   argc,
   g_test_add_func ("/render/font-subsets", test_font_subsets);
   g_test_add_func ("/render/font-map-metrics", test_font_map_metrics);
   g_test_add_func ("/render/missing-character", test_missing_character);
+  g_test_add_func ("/render/right-to-left", test_right_to_left);
+  g_test_add_func ("/render/font-file-gone", test_font_file_gone);
   g_test_add_func ("/render/saved-options", test_saved_options);
   return g_test_run ();
 }
