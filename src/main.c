@@ -24,6 +24,7 @@ open_gui_module (GError **error)
   g_autofree char *file_name = g_strconcat (NB_GUI_MODULE_NAME, ".", G_MODULE_SUFFIX, NULL);
   g_autofree char *beside = NULL, *relocated = NULL, *installed = NULL;
   const char *path = NULL;
+  const char *version = NULL;
   GModule *module;
 
   if (program_dir != NULL)
@@ -52,8 +53,20 @@ open_gui_module (GError **error)
   /* Its symbols are looked up by name, not shared with later modules. */
   module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (module == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not load the window module: %s"),
-                 g_module_error ());
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not load the window module: %s"),
+                   g_module_error ());
+      return NULL;
+    }
+  if (!g_module_symbol (module, NB_GUI_VERSION_SYMBOL, (gpointer *)&version)
+      || g_strcmp0 (version, PACKAGE_VERSION) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The window module %s is not of this version of the program (%s)"), path,
+                   PACKAGE_VERSION);
+      g_module_close (module);
+      return NULL;
+    }
   return module;
 }
 

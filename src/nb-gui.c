@@ -8,6 +8,8 @@
 #include "nb-application.h"
 #include "nb-gui.h"
 
+const char nb_gui_version[] = PACKAGE_VERSION;
+
 /* Runs the application on the whole command line, which it parses again:
  * main() has only decided that no command was given. */
 int
