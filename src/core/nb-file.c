@@ -804,37 +804,25 @@ nb_file_serialize (NbReport *report)
 
 /* Atomic and durable: a temporary file in the same folder, flushed, then
  * renamed over the old one, so a crash leaves either the old file or the new
- * one, never a mix. */
+ * one, never a mix; GLib then syncs the folder, so the rename survives a
+ * power cut too (G_FILE_SET_CONTENTS_DURABLE). */
 gboolean
 nb_file_write_bytes (const char  *path,
                      GBytes      *bytes,
                      GError     **error)
 {
-  g_autofree char *dir = NULL;
   struct stat st;
   int mode = 0644;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (g_stat (path, &st) == 0)
     mode = st.st_mode & 0777;
-  if (!g_file_set_contents_full (path, data, (gssize)length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, error))
-    return FALSE;
-
-  /* The rename itself survives a power cut only once the folder is synced. */
-  dir = g_path_get_dirname (path);
-  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-  return TRUE;
+  return g_file_set_contents_full (path, data, (gssize)length,
+                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                  mode, error);
 }
 
 gboolean
