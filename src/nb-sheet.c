@@ -40,6 +40,11 @@ struct _NbSheet
   int                   goal_column; /* kept across Up/Down, as spreadsheets do */
   int                   clicked;    /* the cell a press landed on */
   int                   drag_start;
+  double                drag_x;     /* the pointer during a drag, in sheet coordinates */
+  double                drag_y;
+  guint                 autoscroll_id;   /* tick callback, while held past an edge */
+  gint64                autoscroll_time; /* frame time of its last step */
+  gboolean              holding_view; /* the cursor moves without scrolling to it */
   gboolean             *selected;
   gint8                *shown_invalid; /* -1 unknown, else what the cell shows */
   gboolean              edit_mode;  /* F2 or a click: arrows move the caret */
@@ -70,6 +75,10 @@ struct _NbSheet
   guint                 hscroll_policy : 1;
   guint                 vscroll_policy : 1;
 };
+
+static int span_size (const int *sizes,
+                      guint      first,
+                      guint      span);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (NbSheet, nb_sheet, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
@@ -130,6 +139,10 @@ static void
 reveal_cell (NbSheet *self,
              guint    cell)
 {
+  /* While a drag scrolls the sheet, the scrolling decides what shows:
+   * revealing the cursor cell would pull the view back a row at a time. */
+  if (self->holding_view)
+    return;
   self->reveal = (int)cell;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -735,6 +748,129 @@ on_click_pressed_cb (GtkGestureClick *gesture,
     self->edit_mode = TRUE;
 }
 
+/* Autoscroll pace, in pixels a second: a slow start at the edge, faster the
+ * farther past it, up to a pace the eye can still follow. */
+#define AUTOSCROLL_BASE  200.0
+#define AUTOSCROLL_GAIN   15.0
+#define AUTOSCROLL_MAX  2500.0
+
+/* How far the pointer is past the scrolling body along one axis: negative
+ * before it (over the frozen band, or beyond the sheet), positive after it,
+ * 0 inside. */
+static double
+past_edge (double position,
+           int    frozen,
+           int    size)
+{
+  if (position < frozen)
+    return position - frozen;
+  if (position >= size)
+    return position - size + 1;
+  return 0;
+}
+
+static void
+autoscroll_step (GtkAdjustment *adjustment,
+                 double         past,
+                 double         seconds)
+{
+  double speed;
+
+  if (past == 0)
+    return;
+  speed = MIN (AUTOSCROLL_BASE + AUTOSCROLL_GAIN * ABS (past), AUTOSCROLL_MAX);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                          + (past < 0 ? -speed : speed) * seconds);
+}
+
+/* The value cell nearest to the pointer once it is brought inside the
+ * scrolling body: the cell along the edge it went past, clear of the frozen
+ * bands. */
+static int
+cell_near (NbSheet *self,
+           double   x,
+           double   y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double cx = CLAMP (x, self->frozen_width, MAX (width - 1, self->frozen_width))
+              + gtk_adjustment_get_value (self->hadjustment);
+  double cy = CLAMP (y, self->frozen_height, MAX (height - 1, self->frozen_height))
+              + gtk_adjustment_get_value (self->vadjustment);
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  for (guint i = 0; i < self->n_cells; i++)
+    {
+      const NbLayoutItem *item = item_of (self, i);
+      double left = self->column_pos[item->column];
+      double right = left + span_size (self->column_size, item->column, item->column_span);
+      double top = self->row_pos[item->row];
+      double bottom = top + span_size (self->row_size, item->row, item->row_span);
+      double dx = cx < left ? left - cx : cx >= right ? cx - right + 1 : 0;
+      double dy = cy < top ? top - cy : cy >= bottom ? cy - bottom + 1 : 0;
+
+      if (dx * dx + dy * dy < best)
+        {
+          best = dx * dx + dy * dy;
+          found = (int)i;
+        }
+    }
+  return found;
+}
+
+/* Extends the range from the cell the drag started on to the cell: scrolled
+ * into view, or left where it is while the drag scrolls the sheet itself. */
+static void
+drag_select_to (NbSheet  *self,
+                int       cell,
+                gboolean  reveal)
+{
+  if (cell < 0 || cell == self->cursor)
+    return;
+  self->anchor = self->drag_start;
+  self->holding_view = !reveal;
+  move_to (self, cell, TRUE);
+  self->holding_view = FALSE;
+}
+
+static gboolean
+autoscroll_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+  double seconds = 0;
+
+  /* By the time between frames, so the pace holds however often they come;
+   * a long stall is not made up for with a jump. */
+  if (self->autoscroll_time != 0)
+    seconds = MIN (now - self->autoscroll_time, 100 * G_TIME_SPAN_MILLISECOND)
+              / (double)G_TIME_SPAN_SECOND;
+  self->autoscroll_time = now;
+  /* A reveal still pending from before the edge was crossed would undo the
+   * step at the next allocation. */
+  self->reveal = -1;
+  autoscroll_step (self->hadjustment,
+                   past_edge (self->drag_x, self->frozen_width, gtk_widget_get_width (widget)),
+                   seconds);
+  autoscroll_step (self->vadjustment,
+                   past_edge (self->drag_y, self->frozen_height, gtk_widget_get_height (widget)),
+                   seconds);
+  drag_select_to (self, cell_near (self, self->drag_x, self->drag_y), FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_autoscroll (NbSheet *self)
+{
+  if (self->autoscroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+  self->autoscroll_id = 0;
+  self->autoscroll_time = 0;
+}
+
 static void
 on_drag_begin_cb (GtkGestureDrag *gesture,
                   double          x,
@@ -750,21 +886,64 @@ on_drag_update_cb (GtkGestureDrag *gesture,
                    double          dy,
                    NbSheet        *self)
 {
+  GtkWidget *widget = GTK_WIDGET (self);
   double x, y;
   int cell;
 
   if (self->drag_start < 0)
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  cell = cell_at (self, x + dx, y + dy);
+  self->drag_x = x + dx;
+  self->drag_y = y + dy;
+
+  /* Held past an edge of the body, as spreadsheets do: the sheet scrolls
+   * that way, step by step in the tick callback, and the range follows to
+   * the cell along that edge. */
+  if (past_edge (self->drag_x, self->frozen_width, gtk_widget_get_width (widget)) != 0
+      || past_edge (self->drag_y, self->frozen_height, gtk_widget_get_height (widget)) != 0)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if (self->autoscroll_id == 0)
+        self->autoscroll_id = gtk_widget_add_tick_callback (widget, autoscroll_tick_cb, NULL, NULL);
+      drag_select_to (self, cell_near (self, self->drag_x, self->drag_y), FALSE);
+      return;
+    }
+  stop_autoscroll (self);
+
+  cell = cell_at (self, self->drag_x, self->drag_y);
   if (cell < 0 || (cell == self->drag_start && self->anchor == self->cursor))
     return;
   /* Dragging across cells selects a range instead of text. */
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (cell == self->cursor)
-    return;
-  self->anchor = self->drag_start;
-  move_to (self, cell, TRUE);
+  drag_select_to (self, cell, TRUE);
+}
+
+/* Released, or taken away by a grab: the scrolling stops, and the cursor
+ * cell it left at the edge, partly out of view or under a frozen band, comes
+ * fully into view. */
+static void
+end_drag (NbSheet *self)
+{
+  if (self->autoscroll_id != 0 && self->cursor >= 0)
+    reveal_cell (self, (guint)self->cursor);
+  stop_autoscroll (self);
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                NbSheet        *self)
+{
+  end_drag (self);
+}
+
+static void
+on_drag_cancel_cb (GtkGesture       *gesture,
+                   GdkEventSequence *sequence,
+                   NbSheet          *self)
+{
+  end_drag (self);
 }
 
 static gboolean
@@ -1344,6 +1523,15 @@ nb_sheet_snapshot (GtkWidget   *widget,
 }
 
 static void
+nb_sheet_unmap (GtkWidget *widget)
+{
+  /* A drag cut short by the page going away leaves nothing scrolling. */
+  stop_autoscroll (NB_SHEET (widget));
+
+  GTK_WIDGET_CLASS (nb_sheet_parent_class)->unmap (widget);
+}
+
+static void
 nb_sheet_set_focus_child (GtkWidget *widget,
                           GtkWidget *child)
 {
@@ -1541,6 +1729,7 @@ nb_sheet_dispose (GObject *object)
 
   GtkWidget *child;
 
+  stop_autoscroll (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->children, g_free);
@@ -1681,6 +1870,7 @@ nb_sheet_class_init (NbSheetClass *klass)
   widget_class->measure = nb_sheet_measure;
   widget_class->size_allocate = nb_sheet_size_allocate;
   widget_class->snapshot = nb_sheet_snapshot;
+  widget_class->unmap = nb_sheet_unmap;
   widget_class->set_focus_child = nb_sheet_set_focus_child;
 
   /**
@@ -1724,6 +1914,8 @@ nb_sheet_init (NbSheet *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 }
 

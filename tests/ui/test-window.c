@@ -781,6 +781,134 @@ test_drag_select (Fixture       *f,
 }
 
 static void
+pointer_to (Fixture          *f,
+            graphene_point_t  point,
+            const char       *then)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  graphene_point_t in_window;
+  g_autofree char *args = NULL;
+  double dx, dy;
+
+  /* To the X window's pixels: the window widget starts inside its surface
+   * (by the width of the shadow), which matters a pixel or two from an edge. */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->sheet), GTK_WIDGET (f->window), &point,
+                                           &in_window));
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
+  args = g_strdup_printf ("mousemove --window %lu %d %d %s",
+                          (gulong)gdk_x11_surface_get_xid (surface), (int)(in_window.x + dx),
+                          (int)(in_window.y + dy), then);
+  xdotool (args);
+}
+
+static double
+scroll_limit (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+}
+
+/* Drags from the first cell to just past the far edge of the body, one way.
+ * Just past, so that the sheet scrolls at its slowest and the steps below
+ * happen before it reaches the end (table 3 scrolls only 138 pixels
+ * sideways in this window). */
+static void
+drag_past_edge (Fixture        *f,
+                GtkOrientation  orientation)
+{
+  GtkWidget *sheet = GTK_WIDGET (f->sheet);
+  gboolean vertical = orientation == GTK_ORIENTATION_VERTICAL;
+  GtkAdjustment *adjustment = vertical ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sheet))
+                                       : gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (sheet));
+  guint n_cells = nb_edition_table_get_n_cells (f->t3);
+  g_autofree double *was_at = g_new (double, n_cells);
+  g_autofree guint *selection = NULL;
+  graphene_rect_t frozen = bounds_in (layout_widget (f->sheet, NB_LAYOUT_CORNER, 0), sheet);
+  graphene_rect_t first;
+  graphene_point_t outside, inside;
+  double edge, before, stopped;
+  gint64 deadline;
+  int cursor;
+  guint n = 0;
+
+  nb_sheet_focus_cell (f->sheet, 0);
+  wait_ms (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_cmpfloat (scroll_limit (adjustment), >, 100);
+  edge = vertical ? gtk_widget_get_height (sheet) : gtk_widget_get_width (sheet);
+  /* Where each cell starts, along the drag, before anything scrolls. */
+  for (guint i = 0; i < n_cells; i++)
+    {
+      graphene_rect_t bounds = bounds_in (nb_sheet_get_cell_widget (f->sheet, i), sheet);
+
+      was_at[i] = vertical ? bounds.origin.y : bounds.origin.x;
+    }
+  first = bounds_in (nb_sheet_get_cell_widget (f->sheet, 0), sheet);
+  g_assert_cmpfloat (first.origin.x, >=, frozen.size.width - 0.5);
+  g_assert_cmpfloat (first.origin.y, >=, frozen.size.height - 0.5);
+  outside = vertical ? GRAPHENE_POINT_INIT (first.origin.x + 10, edge + 2)
+                     : GRAPHENE_POINT_INIT (edge + 2, first.origin.y + 10);
+  inside = vertical ? GRAPHENE_POINT_INIT (first.origin.x + 10, (frozen.size.height + edge) / 2)
+                    : GRAPHENE_POINT_INIT ((frozen.size.width + edge) / 2, first.origin.y + 10);
+
+  /* Held past the edge, the sheet scrolls, and the range grows to a cell
+   * that was out of view … */
+  pointer_to (f, GRAPHENE_POINT_INIT (first.origin.x + 10, first.origin.y + 10), "mousedown 1");
+  pointer_to (f, outside, "");
+  deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  while (was_at[MAX (nb_sheet_get_cursor (f->sheet), 0)] < edge
+         && g_get_monotonic_time () < deadline)
+    wait_ms (10);
+  /* … and goes on while the pointer holds still. */
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 0);
+  wait_ms (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
+  cursor = nb_sheet_get_cursor (f->sheet);
+  g_assert_cmpint (cursor, >, 0);
+  g_assert_cmpfloat (was_at[cursor], >=, edge);
+  selection = nb_sheet_dup_selection (f->sheet, &n);
+  g_assert_cmpuint (n, >, 1);
+  g_assert_cmpuint (selection[0], ==, 0);
+  g_assert_cmpuint (selection[n - 1], ==, (guint)cursor);
+
+  /* Back inside, the scrolling stops short of the end. */
+  pointer_to (f, inside, "");
+  wait_ms (50);
+  stopped = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (stopped, <, scroll_limit (adjustment));
+  wait_ms (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, stopped);
+
+  /* Out again, it goes on; released there, it stops (after bringing the
+   * cursor cell, left at the edge, fully into view). */
+  pointer_to (f, outside, "");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, stopped);
+  xdotool ("mouseup 1");
+  stopped = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (stopped, <, scroll_limit (adjustment));
+  wait_ms (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, stopped);
+}
+
+/* A range dragged past the bottom or right edge of the body scrolls the
+ * sheet that way, as spreadsheets do, and reaches cells that were out of
+ * view. */
+static void
+test_drag_autoscroll (Fixture       *f,
+                      gconstpointer  data)
+{
+  REQUIRE_KEYS ();
+
+  /* Small enough that table 3 scrolls both ways beside the checks. */
+  g_object_set (f->window, "show-checks", TRUE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
+  nb_window_show_section (f->window, "requests");
+  wait_ms (200);
+  drag_past_edge (f, GTK_ORIENTATION_VERTICAL);
+  drag_past_edge (f, GTK_ORIENTATION_HORIZONTAL);
+}
+
+static void
 test_insert_subheading (Fixture       *f,
                         gconstpointer  data)
 {
@@ -1134,6 +1262,7 @@ main (int   argc,
   g_test_add ("/window/export-warns-on-errors", Fixture, NULL, setup, test_export_warns_on_errors,
               teardown);
   g_test_add ("/window/drag-select", Fixture, NULL, setup, test_drag_select, teardown);
+  g_test_add ("/window/drag-autoscroll", Fixture, NULL, setup, test_drag_autoscroll, teardown);
   g_test_add ("/window/insert-subheading", Fixture, NULL, setup, test_insert_subheading, teardown);
   g_test_add_func ("/window/section-jump", test_section_jump);
   g_test_add_func ("/window/round-trip", test_round_trip);
