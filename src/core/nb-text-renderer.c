@@ -125,7 +125,7 @@ nb_text_renderer_draw_glyph_item (PangoRenderer  *renderer,
   cairo_scaled_font_t *whole = NULL;
   const hb_map_t *old_to_new;
   PangoGlyphItemIter iter;
-  int n_out = 0;
+  int n_out = 0, pending_bytes = 0;
   double advance = 0;
 
   if (font == NULL)
@@ -158,21 +158,27 @@ nb_text_renderer_draw_glyph_item (PangoRenderer  *renderer,
       advance += info->geometry.width;
     }
 
-  /* The clusters tie glyphs to text, so the PDF can be searched and copied;
-   * a missing character's cluster has its text and no glyph. */
+  /* The clusters tie glyphs to text, so the PDF can be searched and copied.
+   * A missing character has no glyph to carry its text: its bytes join the
+   * cluster before (or after, at the start), so its text is still there. */
   clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text); more;
        more = pango_glyph_item_iter_next_cluster (&iter))
     {
-      cairo_text_cluster_t cluster = { iter.end_index - iter.start_index, 0 };
+      cairo_text_cluster_t cluster = { iter.end_index - iter.start_index + pending_bytes, 0 };
       /* A right-to-left cluster's glyphs are (end_glyph, start_glyph]. */
       int first = backward ? iter.end_glyph + 1 : iter.start_glyph;
       int end = backward ? iter.start_glyph + 1 : iter.end_glyph;
 
       for (int g = first; g < end; g++)
         cluster.num_glyphs += glyph_is_drawn (glyphs->glyphs[g].glyph);
-      if (cluster.num_bytes > 0 || cluster.num_glyphs > 0)
+      pending_bytes = 0;
+      if (cluster.num_glyphs > 0)
         g_array_append_val (clusters, cluster);
+      else if (clusters->len > 0)
+        g_array_index (clusters, cairo_text_cluster_t, clusters->len - 1).num_bytes += cluster.num_bytes;
+      else
+        pending_bytes = cluster.num_bytes;
     }
 
   if (old_to_new != NULL)

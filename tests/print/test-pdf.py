@@ -150,6 +150,27 @@ no_head = [p for p in t3_rows if '申请人情况' not in page_texts[p - 1] or '
 check(len(t3_rows) >= 2 and not no_head,
       f'table 3 spans pages {t3_rows} and repeats its head rows on each', f'no head on {no_head}')
 
+# Text the report fonts cannot all draw: right-to-left runs (drawn with
+# backward clusters) and a character no font has (drawn as a box, its text
+# still in the PDF).  The text around them, and theirs, must come back out.
+odd = json.loads(json.dumps(sample))
+odd_text = '前文ABC שלום עולם 中文，未知字符\u0378在此，后文。'
+odd['sections'].setdefault('other', []).append({'level': 0, 'runs': [{'text': odd_text}]})
+odd_path = os.path.join(tmp, 'odd.nianbao')
+with open(odd_path, 'w', encoding='utf-8') as f:
+    json.dump(odd, f, ensure_ascii=False)
+odd_pdf = os.path.join(tmp, 'odd.pdf')
+proc = subprocess.run([NIANBAO, '--export', 'pdf', '-o', odd_pdf, odd_path],
+                      capture_output=True, text=True)
+check(proc.returncode == 0 and os.path.getsize(odd_pdf) > 0,
+      'a report with right-to-left text and a missing character exports', proc.stderr)
+if proc.returncode == 0:
+    odd_raw = squash(run('pdftotext', '-raw', odd_pdf, '-'))
+    lost = [c for c in squash(odd_text) if c not in odd_raw]
+    check('前文ABC' in odd_raw and '后文。' in odd_raw and not lost,
+          'its text comes back out of the PDF, right-to-left and missing characters too',
+          f'lost: {lost!r}')
+
 print(f'1..{len(results)}')
 for i, (ok, name, detail) in enumerate(results, 1):
     print(f'{"ok" if ok else "not ok"} {i} - {name}')
