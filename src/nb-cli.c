@@ -641,6 +641,7 @@ run_export (NbCliOptions *o)
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) missing = NULL;
   const char *input;
   guint n_inputs = o->files ? g_strv_length (o->files) : 0;
 
@@ -661,11 +662,25 @@ run_export (NbCliOptions *o)
       return EXIT_UNREADABLE;
     }
 
-  bytes = nb_export_to_bytes (report, o->export_format, &error);
+  if (g_str_equal (nb_export_find_format (o->export_format)->name, "pdf"))
+    bytes = nb_export_pdf_full (report, &missing, &error);
+  else
+    bytes = nb_export_to_bytes (report, o->export_format, &error);
   if (bytes == NULL)
     {
       g_printerr ("nianbao: %s\n", error->message);
       return EXIT_FINDINGS;
+    }
+  /* Written all the same: the boxes are what the preview shows too. */
+  if (missing != NULL)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%s: warning: %u character has no installed font and prints as a box:\n",
+                               "%s: warning: %u characters have no installed font and print as boxes:\n",
+                               g_strv_length (missing)),
+                  input ? input : "sample", g_strv_length (missing));
+      for (guint i = 0; missing[i] != NULL; i++)
+        g_printerr ("  %s\n", missing[i]);
     }
   if (g_str_equal (o->output, "-"))
     {

@@ -46,6 +46,8 @@ struct _NbPrintPreview
   GtkLabel        *zoom_label;
   AdwPreferencesGroup *sections_group;
   AdwPreferencesGroup *fonts_group;
+  AdwPreferencesGroup *missing_group;
+  GPtrArray           *missing_rows;
   GtkSwitch       *landscape_switch;
   GtkSpinButton   *pitch_spin;
 };
@@ -172,6 +174,27 @@ rebuild_thumbnails (NbPrintPreview *self)
     }
 }
 
+/* The characters that print as boxes, listed beside the pages that show
+ * them. */
+static void
+update_missing_characters (NbPrintPreview *self)
+{
+  g_auto(GStrv) missing = nb_render_dup_missing_characters (self->render);
+
+  for (guint i = 0; i < self->missing_rows->len; i++)
+    adw_preferences_group_remove (self->missing_group, g_ptr_array_index (self->missing_rows, i));
+  g_ptr_array_set_size (self->missing_rows, 0);
+  for (guint i = 0; missing != NULL && missing[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), missing[i]);
+      adw_preferences_group_add (self->missing_group, row);
+      g_ptr_array_add (self->missing_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_group), missing != NULL);
+}
+
 /* Lays the report out again: after an edit or a change of options. */
 static void
 refresh (NbPrintPreview *self)
@@ -191,6 +214,7 @@ refresh (NbPrintPreview *self)
     self->page = n_pages - 1;
 
   adw_window_title_set_subtitle (self->window_title, title);
+  update_missing_characters (self);
   rebuild_thumbnails (self);
   update_page_view (self);
 }
@@ -529,6 +553,7 @@ nb_print_preview_finalize (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->missing_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_print_preview_parent_class)->finalize (object);
 }
@@ -615,6 +640,7 @@ nb_print_preview_class_init (NbPrintPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, sections_group);
   gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, fonts_group);
+  gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, missing_group);
   gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, landscape_switch);
   gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, pitch_spin);
   gtk_widget_class_bind_template_callback (widget_class, thumbnail_selected_cb);
@@ -649,6 +675,7 @@ nb_print_preview_init (NbPrintPreview *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->zoom = 1.0;
+  self->missing_rows = g_ptr_array_new ();
   self->sections = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->sections, NULL);
   if (schema != NULL)

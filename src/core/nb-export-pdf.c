@@ -11,16 +11,29 @@
 #include "nb-render.h"
 
 /* Every section, with the layout options last chosen in the print preview
- * (landscape tables, line pitch): the PDF is the print-out the user saw. */
+ * (landscape tables, line pitch): the PDF is the print-out the user saw.
+ * @missing_characters, if not NULL, gets the characters that came out as
+ * boxes (nb_render_dup_missing_characters()). */
+GBytes *
+nb_export_pdf_full (NbReport   *report,
+                    char     ***missing_characters,
+                    GError    **error)
+{
+  g_autoptr(NbRender) render = NULL;
+  NbRenderOptions options;
+  GBytes *bytes;
+
+  nb_render_options_load_saved (&options);
+  render = nb_render_new (report, &options);
+  bytes = nb_render_to_pdf (render, error);
+  if (bytes != NULL && missing_characters != NULL)
+    *missing_characters = nb_render_dup_missing_characters (render);
+  return bytes;
+}
+
 GBytes *
 nb_export_pdf (NbReport  *report,
                GError   **error)
 {
-  g_autoptr(NbRender) render = NULL;
-  NbRenderOptions options;
-
-  nb_render_options_load_saved (&options);
-  render = nb_render_new (report, &options);
-
-  return nb_render_to_pdf (render, error);
+  return nb_export_pdf_full (report, NULL, error);
 }

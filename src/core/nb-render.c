@@ -1056,6 +1056,99 @@ nb_render_draw_page (NbRender *self,
   cairo_restore (cr);
 }
 
+/* Missing characters --------------------------------------------------------- */
+
+#define CONTEXT_CHARS 8
+
+/* The text around @index in @text, the character there shown as □. */
+static char *
+dup_context (const char *text,
+             int         index)
+{
+  const char *at = text + index;
+  const char *start = at, *end = g_utf8_next_char (at);
+  g_autofree char *before = NULL, *after = NULL;
+
+  for (int i = 0; i < CONTEXT_CHARS && start > text; i++)
+    start = g_utf8_prev_char (start);
+  for (int i = 0; i < CONTEXT_CHARS && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  before = g_strndup (start, at - start);
+  after = g_strndup (g_utf8_next_char (at), end - g_utf8_next_char (at));
+  g_strdelimit (before, "\n", ' ');
+  g_strdelimit (after, "\n", ' ');
+  return g_strdup_printf ("%s%s□%s%s", start > text ? "…" : "", before, after, *end ? "…" : "");
+}
+
+static void
+collect_missing (PangoLayout *layout,
+                 GHashTable  *seen,
+                 GPtrArray   *out)
+{
+  const char *text;
+
+  if (layout == NULL)
+    return;
+  text = pango_layout_get_text (layout);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r != NULL; r = r->next)
+      {
+        PangoGlyphItem *run = r->data;
+
+        for (int i = 0; i < run->glyphs->num_glyphs; i++)
+          {
+            PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+            int index = run->item->offset + run->glyphs->log_clusters[i];
+            gunichar c = g_utf8_get_char (text + index);
+            GUnicodeType type = g_unichar_type (c);
+            g_autofree char *context = NULL;
+
+            if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0 || glyph == PANGO_GLYPH_INVALID_INPUT
+                || type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT || g_unichar_isspace (c)
+                || g_hash_table_contains (seen, GUINT_TO_POINTER (c)))
+              continue;
+            g_hash_table_add (seen, GUINT_TO_POINTER (c));
+            context = dup_context (text, index);
+            /* TRANSLATORS: a character's code point, then the text around it, the character as □ */
+            g_ptr_array_add (out, g_strdup_printf (_("U+%04X in “%s”"), c, context));
+          }
+      }
+}
+
+/* The characters no installed font has, which print as empty boxes: one
+ * line each, its code point and the text around its first use, or NULL
+ * when there are none. */
+char **
+nb_render_dup_missing_characters (NbRender *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (NB_IS_RENDER (self), NULL);
+  ensure_paginated (self);
+
+  for (guint page = 0; page < self->pages->len; page++)
+    {
+      Page *p = g_ptr_array_index (self->pages, page);
+
+      for (guint i = 0; i < p->items->len; i++)
+        {
+          Item *item = &g_array_index (p->items, Item, i);
+
+          /* A paragraph split over two pages is one layout: met twice. */
+          if (item->kind != ITEM_LINES || item->first_line == 0)
+            collect_missing (item->layout, seen, out);
+          if (item->kind == ITEM_TABLE && item->first_row == 0)
+            for (guint l = 0; l < nb_edition_table_get_n_layout (item->table->table); l++)
+              collect_missing (item->table->layouts[l], seen, out);
+        }
+    }
+  if (out->len == 0)
+    return NULL;
+  g_ptr_array_add (out, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}
+
 /* The text of a page, line by line: what a test or a search compares. */
 char *
 nb_render_dup_page_text (NbRender *self,

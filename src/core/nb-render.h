@@ -52,6 +52,7 @@ void             nb_render_draw_page            (NbRender              *self,
                                                  guint                  page);
 char            *nb_render_dup_page_text        (NbRender              *self,
                                                  guint                  page);
+char           **nb_render_dup_missing_characters (NbRender            *self);
 void             nb_render_prepare_vector_output (NbRender            *self);
 guint            nb_render_get_n_font_subsets   (NbRender              *self,
                                                  guint                 *n_runs_drawn,

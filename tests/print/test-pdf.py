@@ -164,6 +164,9 @@ proc = subprocess.run([NIANBAO, '--export', 'pdf', '-o', odd_pdf, odd_path],
                       capture_output=True, text=True)
 check(proc.returncode == 0 and os.path.getsize(odd_pdf) > 0,
       'a report with right-to-left text and a missing character exports', proc.stderr)
+check('U+0378 in “' in proc.stderr and '未知字符□在此' in proc.stderr
+      and 'no installed font' in proc.stderr,
+      'the export warns of the character that prints as a box, with where it is', proc.stderr)
 if proc.returncode == 0:
     odd_raw = squash(run('pdftotext', '-raw', odd_pdf, '-'))
     lost = [c for c in squash(odd_text) if c not in odd_raw]

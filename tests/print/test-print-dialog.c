@@ -257,6 +257,27 @@ test_page_setup_from_window (void)
   iterate ();
 }
 
+/* A visible preferences row whose title contains @text, under @widget. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *text)
+{
+  if (!gtk_widget_is_visible (widget))
+    return NULL;
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The preview: pages from the renderer, next page, zoom, options. */
 static void
 test_preview (void)
@@ -309,6 +330,28 @@ test_preview (void)
     g_autofree char *first = nb_render_dup_page_text (nb_print_preview_get_render (preview), 0);
 
     g_assert_true (g_str_has_prefix (first, "测试局2022年政府信息公开工作年度报告"));
+  }
+
+  /* A character no font has is listed beside the pages, and the list goes
+   * once the text is fixed. */
+  g_assert_null (find_row_titled (GTK_WIDGET (preview), "U+0378"));
+  {
+    g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_paragraph_free);
+    GtkWidget *row;
+
+    g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, "未知字符\xcd\xb8在此"));
+    nb_report_set_paragraphs (report, "other", paragraphs);
+    wait_ms (600);
+    row = find_row_titled (GTK_WIDGET (preview), "U+0378");
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_is_visible (row));
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "未知字符□在此"));
+
+    g_ptr_array_set_size (paragraphs, 0);
+    g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, "无。"));
+    nb_report_set_paragraphs (report, "other", paragraphs);
+    wait_ms (600);
+    g_assert_null (find_row_titled (GTK_WIDGET (preview), "U+0378"));
   }
 
   gtk_window_destroy (GTK_WINDOW (preview));

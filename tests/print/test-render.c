@@ -587,6 +587,34 @@ test_font_file_gone (void)
   g_rmdir (dir);
 }
 
+/* The characters that print as boxes are listed once each, with the text
+ * around their first use, so the user can find and fix them. */
+static void
+test_missing_characters_listed (void)
+{
+  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(NbRender) plain = nb_render_new (report, NULL);
+  g_autoptr(NbRender) odd = NULL;
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  g_auto(GStrv) missing = NULL;
+
+  g_assert_null (nb_render_dup_missing_characters (plain));
+
+  paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_paragraph_free);
+  g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY,
+                                                      "前文ABC，未知字符\xcd\xb8在此，又\xcd\xb9与\xcd\xb8，后文。"));
+  nb_report_set_paragraphs (report, "other", paragraphs);
+  odd = nb_render_new (report, NULL);
+  missing = nb_render_dup_missing_characters (odd);
+  g_assert_nonnull (missing);
+  g_assert_cmpuint (g_strv_length (missing), ==, 2);
+  g_assert_true (g_str_has_prefix (missing[0], "U+0378 in “…"));
+  g_assert_nonnull (strstr (missing[0], "未知字符□在此"));
+  g_assert_true (g_str_has_prefix (missing[1], "U+0379 in “"));
+  g_assert_nonnull (strstr (missing[1], "又□与"));
+  g_assert_true (g_str_has_suffix (missing[1], "后文。”"));
+}
+
 static void
 test_fonts (void)
 {
@@ -652,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/render/missing-character", test_missing_character);
   g_test_add_func ("/render/right-to-left", test_right_to_left);
   g_test_add_func ("/render/font-file-gone", test_font_file_gone);
+  g_test_add_func ("/render/missing-characters-listed", test_missing_characters_listed);
   g_test_add_func ("/render/saved-options", test_saved_options);
   return g_test_run ();
 }
