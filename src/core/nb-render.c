@@ -1056,6 +1056,33 @@ nb_render_draw_page (NbRender *self,
   cairo_restore (cr);
 }
 
+/* Every layout of text the pages draw, once each and in reading order: a
+ * paragraph split over two pages is one layout, and so is a table cell
+ * however many pages the table spans or repeats its head rows on.  Page
+ * numbers are not included. */
+static void
+foreach_text_layout (NbRender *self,
+                     GFunc     func,
+                     gpointer  user_data)
+{
+  for (guint page = 0; page < self->pages->len; page++)
+    {
+      Page *p = g_ptr_array_index (self->pages, page);
+
+      for (guint i = 0; i < p->items->len; i++)
+        {
+          Item *item = &g_array_index (p->items, Item, i);
+
+          if (item->layout != NULL && (item->kind != ITEM_LINES || item->first_line == 0))
+            func (item->layout, user_data);
+          if (item->kind == ITEM_TABLE && item->first_row == 0)
+            for (guint l = 0; l < nb_edition_table_get_n_layout (item->table->table); l++)
+              if (item->table->layouts[l] != NULL)
+                func (item->table->layouts[l], user_data);
+        }
+    }
+}
+
 /* Missing characters --------------------------------------------------------- */
 
 #define CONTEXT_CHARS 8
@@ -1080,16 +1107,19 @@ dup_context (const char *text,
   return g_strdup_printf ("%s%s□%s%s", start > text ? "…" : "", before, after, *end ? "…" : "");
 }
 
-static void
-collect_missing (PangoLayout *layout,
-                 GHashTable  *seen,
-                 GPtrArray   *out)
+typedef struct
 {
-  const char *text;
+  GHashTable *seen; /* characters already listed */
+  GPtrArray  *out;
+} MissingCollector;
 
-  if (layout == NULL)
-    return;
-  text = pango_layout_get_text (layout);
+static void
+collect_missing (gpointer layout,
+                 gpointer user_data)
+{
+  MissingCollector *collector = user_data;
+  const char *text = pango_layout_get_text (layout);
+
   for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
     for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r != NULL; r = r->next)
       {
@@ -1105,12 +1135,12 @@ collect_missing (PangoLayout *layout,
 
             if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0 || glyph == PANGO_GLYPH_INVALID_INPUT
                 || type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT || g_unichar_isspace (c)
-                || g_hash_table_contains (seen, GUINT_TO_POINTER (c)))
+                || g_hash_table_contains (collector->seen, GUINT_TO_POINTER (c)))
               continue;
-            g_hash_table_add (seen, GUINT_TO_POINTER (c));
+            g_hash_table_add (collector->seen, GUINT_TO_POINTER (c));
             context = dup_context (text, index);
             /* TRANSLATORS: a character's code point, then the text around it, the character as □ */
-            g_ptr_array_add (out, g_strdup_printf (_("U+%04X in “%s”"), c, context));
+            g_ptr_array_add (collector->out, g_strdup_printf (_("U+%04X in “%s”"), c, context));
           }
       }
 }
@@ -1123,26 +1153,12 @@ nb_render_dup_missing_characters (NbRender *self)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  MissingCollector collector = { seen, out };
 
   g_return_val_if_fail (NB_IS_RENDER (self), NULL);
   ensure_paginated (self);
 
-  for (guint page = 0; page < self->pages->len; page++)
-    {
-      Page *p = g_ptr_array_index (self->pages, page);
-
-      for (guint i = 0; i < p->items->len; i++)
-        {
-          Item *item = &g_array_index (p->items, Item, i);
-
-          /* A paragraph split over two pages is one layout: met twice. */
-          if (item->kind != ITEM_LINES || item->first_line == 0)
-            collect_missing (item->layout, seen, out);
-          if (item->kind == ITEM_TABLE && item->first_row == 0)
-            for (guint l = 0; l < nb_edition_table_get_n_layout (item->table->table); l++)
-              collect_missing (item->table->layouts[l], seen, out);
-        }
-    }
+  foreach_text_layout (self, collect_missing, &collector);
   if (out->len == 0)
     return NULL;
   g_ptr_array_add (out, NULL);
@@ -1205,6 +1221,13 @@ nb_render_dup_page_text (NbRender *self,
  * from small subsets made once for the whole document (see
  * nb-font-subsets.c), which is most of the time a PDF takes otherwise.  The
  * pages look the same; a screen needs no such thing. */
+static void
+add_layout_to_subsets (gpointer layout,
+                       gpointer subsets)
+{
+  nb_font_subsets_add_layout (subsets, layout);
+}
+
 void
 nb_render_prepare_vector_output (NbRender *self)
 {
@@ -1217,22 +1240,8 @@ nb_render_prepare_vector_output (NbRender *self)
 
   subsets = nb_font_subsets_new ();
   for (guint page = 0; page < self->pages->len; page++)
-    {
-      Page *p = g_ptr_array_index (self->pages, page);
-
-      nb_font_subsets_add_layout (subsets, page_number_layout (self, page));
-      for (guint i = 0; i < p->items->len; i++)
-        {
-          Item *item = &g_array_index (p->items, Item, i);
-
-          if (item->layout != NULL)
-            nb_font_subsets_add_layout (subsets, item->layout);
-          if (item->table != NULL)
-            for (guint l = 0; l < nb_edition_table_get_n_layout (item->table->table); l++)
-              if (item->table->layouts[l] != NULL)
-                nb_font_subsets_add_layout (subsets, item->table->layouts[l]);
-        }
-    }
+    nb_font_subsets_add_layout (subsets, page_number_layout (self, page));
+  foreach_text_layout (self, add_layout_to_subsets, subsets);
   nb_font_subsets_build (subsets);
   self->subsets = g_steal_pointer (&subsets);
   nb_text_renderer_set_subsets (self->text_renderer, self->subsets);
