@@ -601,6 +601,22 @@ flush_quietly (NbAutosave *autosave)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The restored window holds the crashed work; its autosave, once it has
+ * tried to write it. */
+static NbAutosave *
+flush_restored (NbWindow *window)
+{
+  NbReport *report = nb_window_get_report (window);
+  NbAutosave *autosave = nb_autosave_get_for_report (report);
+
+  g_assert_cmpint (kill_edit_number (report), ==, 4711);
+  /* Every report window autosaves (the tests run without NIANBAO_NO_AUTOSAVE). */
+  g_assert_nonnull (autosave);
+  nb_autosave_set_delay (autosave, 20);
+  flush_quietly (autosave);
+  return autosave;
+}
+
 static void
 assert_file_is (const char *path,
                 const char *expected)
@@ -625,13 +641,8 @@ test_recovery_file_changed (void)
   g_autoptr(Crashed) crashed = crash_with_titled_draft ("changed.nianbao", FILE_CHANGED);
   NbWindow *window = restore_in_dialog (crashed);
   NbReport *report = nb_window_get_report (window);
-  NbAutosave *autosave = nb_autosave_get_for_report (report);
+  NbAutosave *autosave = flush_restored (window);
 
-  g_assert_cmpint (kill_edit_number (report), ==, 4711);
-  /* Every report window autosaves (the tests run without NIANBAO_NO_AUTOSAVE). */
-  g_assert_nonnull (autosave);
-  nb_autosave_set_delay (autosave, 20);
-  flush_quietly (autosave);
   assert_file_is (crashed->path, crashed->on_disk);
   wait_state (autosave, NB_AUTOSAVE_CONFLICT);
   iterate (300);
@@ -695,14 +706,8 @@ test_recovery_file_deleted (void)
 {
   g_autoptr(Crashed) crashed = crash_with_titled_draft ("deleted.nianbao", FILE_DELETED);
   NbWindow *window = restore_in_dialog (crashed);
-  NbReport *report = nb_window_get_report (window);
-  NbAutosave *autosave = nb_autosave_get_for_report (report);
+  NbAutosave *autosave = flush_restored (window);
 
-  g_assert_cmpint (kill_edit_number (report), ==, 4711);
-  /* Every report window autosaves (the tests run without NIANBAO_NO_AUTOSAVE). */
-  g_assert_nonnull (autosave);
-  nb_autosave_set_delay (autosave, 20);
-  flush_quietly (autosave);
   assert_file_is (crashed->path, NULL);
   wait_state (autosave, NB_AUTOSAVE_FAILED);
   iterate (300);

@@ -57,6 +57,26 @@ load (const char *path)
   return report;
 }
 
+/* The report saved at @path has this agency. */
+static void
+assert_saved_agency (const char *path,
+                     const char *agency)
+{
+  g_autoptr(NbReport) saved = load (path);
+
+  g_assert_cmpstr (nb_report_get_agency (saved), ==, agency);
+}
+
+/* The report saved at @path has this address. */
+static void
+assert_saved_address (const char *path,
+                      const char *address)
+{
+  g_autoptr(NbReport) saved = load (path);
+
+  g_assert_cmpstr (nb_report_get_address (saved), ==, address);
+}
+
 static gboolean
 timed_out_cb (gpointer user_data)
 {
@@ -183,7 +203,6 @@ test_saves_after_delay (void)
   g_autofree char *path = new_path ("report.nianbao");
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GPtrArray) versions = NULL;
 
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
@@ -199,13 +218,10 @@ test_saves_after_delay (void)
       g_usleep (10000);
       while (g_main_context_iteration (NULL, FALSE));
     }
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "漯河回族区城市管理局");
-  g_clear_object (&back);
+  assert_saved_agency (path, "漯河回族区城市管理局");
 
   wait_for_state (autosave, NB_AUTOSAVE_SAVED);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "自动保存局");
+  assert_saved_agency (path, "自动保存局");
   g_assert_false (nb_report_get_modified (report));
   g_assert_null (nb_autosave_get_message (autosave));
 
@@ -264,7 +280,6 @@ test_untitled_draft (void)
   g_autofree char *path = new_path ("saved-as.nianbao");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) orphans = NULL;
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
 
   nb_autosave_set_delay (autosave, 20);
@@ -272,9 +287,7 @@ test_untitled_draft (void)
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
   nb_report_set_agency (report, "草稿局");
   wait_for_state (autosave, NB_AUTOSAVE_SAVED);
-  back = load (draft_path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "草稿局");
-  g_clear_object (&back);
+  assert_saved_agency (draft_path, "草稿局");
   /* Only a draft: the report is still unsaved for the user. */
   g_assert_true (nb_report_get_modified (report));
 
@@ -295,8 +308,7 @@ test_untitled_draft (void)
     g_assert_cmpstr (nb_autosave_get_history_key (autosave), ==, file_key);
     g_assert_cmpuint (versions->len, >=, 1);
   }
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "草稿局");
+  assert_saved_agency (path, "草稿局");
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
   g_assert_false (nb_report_get_modified (report));
 }
@@ -323,13 +335,11 @@ test_save_as_during_write (void)
   g_assert_true (r.success);
   g_assert_true (flush (autosave, &error));
   g_assert_no_error (error);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "另存为");
+  assert_saved_agency (path, "另存为");
   g_assert_false (nb_report_get_modified (report));
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
 
   /* And the file is watched from now on. */
-  g_clear_object (&back);
   back = sample ();
   nb_report_set_agency (back, "别人写的");
   g_assert_true (nb_file_save (back, path, &error));
@@ -412,7 +422,6 @@ test_flush (void)
   g_autofree char *path = new_path ("report.nianbao");
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
-  g_autoptr(NbReport) back = NULL;
   gint64 start;
 
   nb_autosave_set_delay (autosave, 60000);
@@ -420,8 +429,7 @@ test_flush (void)
   start = g_get_monotonic_time ();
   g_assert_true (flush (autosave, NULL));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "冲刷局");
+  assert_saved_agency (path, "冲刷局");
   /* Nothing pending: a flush returns at once. */
   g_assert_true (flush (autosave, NULL));
 }
@@ -440,7 +448,6 @@ test_conflict (void)
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
   g_autoptr(NbReport) other = sample ();
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *on_disk = NULL;
@@ -462,9 +469,7 @@ test_conflict (void)
   g_assert_cmpstr (on_disk, ==, theirs);
   g_clear_pointer (&on_disk, g_free);
   /* The work is in the draft. */
-  back = load (draft_path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
-  g_clear_object (&back);
+  assert_saved_agency (draft_path, "我的版本");
 
   /* More typing: still not written over theirs, still kept. */
   nb_report_set_address (report, "我的地址");
@@ -474,17 +479,14 @@ test_conflict (void)
   on_disk = read_file (path);
   g_assert_cmpstr (on_disk, ==, theirs);
   g_clear_pointer (&on_disk, g_free);
-  back = load (draft_path);
-  g_assert_cmpstr (nb_report_get_address (back), ==, "我的地址");
-  g_clear_object (&back);
+  assert_saved_address (draft_path, "我的地址");
   g_assert_cmpuint (conflicts, ==, 1);
 
   /* The user keeps theirs: written, and the draft is no longer needed. */
   g_assert_true (save (autosave, &error));
   g_assert_no_error (error);
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  assert_saved_agency (path, "我的版本");
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
 }
 
@@ -497,7 +499,6 @@ test_conflict_reload (void)
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
   g_autoptr(NbReport) other = sample ();
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *on_disk = NULL;
@@ -524,8 +525,7 @@ test_conflict_reload (void)
   g_assert_cmpstr (nb_report_get_agency (report), ==, "我的版本");
   g_assert_true (flush (autosave, &error));
   g_assert_no_error (error);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  assert_saved_agency (path, "我的版本");
 }
 
 /* Another program writes the file while nothing waits to be saved: the
@@ -557,7 +557,6 @@ test_same_content_is_no_conflict (void)
   g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
   g_autofree char *content = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) back = NULL;
 
   nb_report_set_agency (report, "同步前");
   g_assert_true (flush (autosave, &error));
@@ -571,8 +570,7 @@ test_same_content_is_no_conflict (void)
   nb_report_set_agency (report, "同步后");
   g_assert_true (flush (autosave, &error));
   g_assert_no_error (error);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "同步后");
+  assert_saved_agency (path, "同步后");
 }
 
 /* Our own writes never pass for another program's. */
@@ -600,7 +598,6 @@ test_deleted_file (void)
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
   g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -609,16 +606,13 @@ test_deleted_file (void)
   g_assert_cmpstr (nb_autosave_get_message (autosave), ==, "The file was deleted or moved");
   /* Not silently brought back; the work is in the draft. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  back = load (draft_path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "删除后");
-  g_clear_object (&back);
+  assert_saved_agency (draft_path, "删除后");
   g_assert_true (nb_report_get_modified (report));
 
   /* Retry writes it again. */
   g_assert_true (save (autosave, &error));
   g_assert_no_error (error);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "删除后");
+  assert_saved_agency (path, "删除后");
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
 }
 
@@ -665,7 +659,6 @@ test_read_only_folder (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *command = NULL;
-  g_autoptr(NbReport) back = NULL;
   gboolean mounted = FALSE;
 
   /* Root writes through permissions: a read-only mount then, else chmod. */
@@ -703,8 +696,7 @@ test_read_only_folder (void)
                            : "You are not allowed to write in this folder");
   after = read_file (path);
   g_assert_cmpstr (before, ==, after);
-  back = load (draft_path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "只读");
+  assert_saved_agency (draft_path, "只读");
   g_assert_true (nb_report_get_modified (report));
 
   g_object_unref (g_steal_pointer (&autosave));
@@ -756,7 +748,6 @@ test_disk_full (void)
   g_autofree char *draft_path = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) leftovers = NULL;
   g_autoptr(GDir) gdir = NULL;
@@ -787,9 +778,7 @@ test_disk_full (void)
   g_assert_cmpstr (nb_autosave_get_message (autosave), ==, "The disk is full");
   after = read_file (path);
   g_assert_cmpstr (before, ==, after);
-  back = load (draft_path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "磁盘已满");
-  g_clear_object (&back);
+  assert_saved_agency (draft_path, "磁盘已满");
   /* No temporary file left behind to fill the disk further. */
   gdir = g_dir_open (dir, 0, NULL);
   leftovers = g_ptr_array_new_with_free_func (g_free);
@@ -802,8 +791,7 @@ test_disk_full (void)
   g_assert_cmpint (g_unlink (filler), ==, 0);
   g_assert_true (save (autosave, &error));
   g_assert_no_error (error);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "磁盘已满");
+  assert_saved_agency (path, "磁盘已满");
 
   g_object_unref (g_steal_pointer (&autosave));
   unmount (dir);
@@ -1057,7 +1045,6 @@ test_recover_changed_file (void)
   g_autoptr(NbReport) colleague = sample ();
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = NULL;
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *on_disk = NULL;
@@ -1097,8 +1084,7 @@ test_recover_changed_file (void)
   on_disk = read_file (path);
   g_assert_cmpstr (on_disk, ==, theirs);
   draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
-  back = load (draft_path);
-  g_assert_cmpstr (nb_report_get_address (back), ==, "恢复后又改");
+  assert_saved_address (draft_path, "恢复后又改");
   kept_base = draft_info_value (nb_autosave_get_draft_id (autosave), "base");
   g_assert_cmpstr (kept_base, ==, info->base);
   /* The new draft holds the work: the recovered one went. */
@@ -1125,7 +1111,6 @@ test_recover_changed_file_keep_mine (void)
   g_autoptr(NbReport) colleague = sample ();
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = NULL;
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
 
   nb_report_set_agency (colleague, "同事改过");
@@ -1135,8 +1120,7 @@ test_recover_changed_file_keep_mine (void)
   g_assert_true (save (autosave, &error));
   g_assert_no_error (error);
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  assert_saved_agency (path, "我的版本");
   g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (g_file_peek_path (nb_autosave_get_draft_file (autosave)),
                                G_FILE_TEST_EXISTS));
@@ -1151,15 +1135,13 @@ test_recover_unchanged_file (void)
   g_autoptr(NbDraftInfo) info = make_titled_orphan (path, &original);
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = NULL;
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
 
   autosave = restore_draft (info, &report);
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_PENDING);
   g_assert_true (flush (autosave, &error));
   g_assert_no_error (error);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  assert_saved_agency (path, "我的版本");
   g_assert_false (nb_report_get_modified (report));
   g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
 }
@@ -1173,7 +1155,6 @@ test_recover_deleted_file (void)
   g_autoptr(NbDraftInfo) info = make_titled_orphan (path, &original);
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = NULL;
-  g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -1184,16 +1165,13 @@ test_recover_deleted_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  back = load (g_file_peek_path (nb_autosave_get_draft_file (autosave)));
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
-  g_clear_object (&back);
+  assert_saved_agency (g_file_peek_path (nb_autosave_get_draft_file (autosave)), "我的版本");
   g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
 
   /* Retry: the user asks for the file. */
   g_assert_true (save (autosave, &error));
   g_assert_no_error (error);
-  back = load (path);
-  g_assert_cmpstr (nb_report_get_agency (back), ==, "我的版本");
+  assert_saved_agency (path, "我的版本");
 }
 
 /* Something that cannot be read where the file was (here a folder, so that
