@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "nb-checker.h"
+#include "fuzz-round-trip.h"
 #include "nb-file.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -20,13 +21,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       /* Whatever loads must check and save again without trouble. */
       g_autoptr(GPtrArray) findings = nb_check_report (report, NULL);
-      g_autoptr(GBytes) bytes = nb_file_serialize (report);
-      g_autoptr(GError) again_error = NULL;
-      g_autoptr(NbReport) again = nb_file_load_data (g_bytes_get_data (bytes, NULL),
-                                                     g_bytes_get_size (bytes), &again_error);
 
-      g_assert_no_error (again_error);
-      g_assert_nonnull (again);
+      assert_round_trips (report);
       g_assert_nonnull (findings);
     }
   else

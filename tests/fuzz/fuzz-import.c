@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "fuzz-round-trip.h"
 #include "nb-file.h"
 #include "nb-import.h"
 
@@ -27,13 +28,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (report != NULL)
     {
       /* Whatever is imported saves and loads again as a valid report. */
-      g_autoptr(GBytes) bytes = nb_file_serialize (report);
-      g_autoptr(GError) again_error = NULL;
-      g_autoptr(NbReport) again = nb_file_load_data (g_bytes_get_data (bytes, NULL),
-                                                     g_bytes_get_size (bytes), &again_error);
-
-      g_assert_no_error (again_error);
-      g_assert_nonnull (again);
+      assert_round_trips (report);
       g_assert_nonnull (summary);
       for (guint i = 0; i < findings->len; i++)
         {
