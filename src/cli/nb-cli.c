@@ -664,6 +664,8 @@ run_export (NbCliOptions *o)
 
   if (g_str_equal (nb_export_find_format (o->export_format)->name, "pdf"))
     bytes = nb_export_pdf_full (report, &missing, &error);
+  else if (g_str_equal (nb_export_find_format (o->export_format)->name, "ofd"))
+    bytes = nb_export_ofd_full (report, &missing, &error);
   else
     bytes = nb_export_to_bytes (report, o->export_format, &error);
   if (bytes == NULL)

@@ -17,6 +17,7 @@ G_DEFINE_QUARK (nb-export-error-quark, nb_export_error)
 static const NbExportFormat formats[] = {
   { "csv", "csv", "text/csv", nb_export_csv },
   { "pdf", "pdf", "application/pdf", nb_export_pdf },
+  { "ofd", "ofd", "application/ofd", nb_export_ofd },
   { "html", "html", "text/html", nb_export_html },
   { "docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     nb_export_docx },

@@ -42,6 +42,9 @@ struct _NbFontSubsets
   GHashTable *faces;  /* hb_face_t* → FaceSubset* */
   GHashTable *fonts;  /* PangoFont* → FaceSubset*, NULL for fonts drawn whole */
   gboolean built;
+  /* Fonts to embed in a file that draws text from its characters (OFD):
+   * every face is subset, TrueType too, and keeps its character map. */
+  gboolean for_embedding;
 };
 
 static FT_Library
@@ -108,14 +111,18 @@ face_has_cff (hb_face_t *face)
 
 /* The face to subset for @font, or NULL when the font is drawn whole. */
 static hb_face_t *
-subsettable_face (PangoFont *font)
+subsettable_face (NbFontSubsets *self,
+                  PangoFont     *font)
 {
   hb_font_t *hb_font;
   unsigned int n_coords = 0;
 
-  if (!PANGO_IS_FC_FONT (font) || font_is_synthetic (font))
+  if (!PANGO_IS_FC_FONT (font) || (hb_font = pango_font_get_hb_font (font)) == NULL)
     return NULL;
-  if ((hb_font = pango_font_get_hb_font (font)) == NULL)
+  /* A reader applies synthetic bold itself (the text's weight). */
+  if (self->for_embedding)
+    return hb_font_get_face (hb_font);
+  if (font_is_synthetic (font))
     return NULL;
   hb_font_get_var_coords_normalized (hb_font, &n_coords);
   if (n_coords != 0 || !face_has_cff (hb_font_get_face (hb_font)))
@@ -133,7 +140,7 @@ subset_for_font (NbFontSubsets *self,
   if (g_hash_table_lookup_extended (self->fonts, font, NULL, (gpointer *)&fs))
     return fs;
 
-  if ((face = subsettable_face (font)) != NULL)
+  if ((face = subsettable_face (self, font)) != NULL)
     {
       fs = g_hash_table_lookup (self->faces, face);
       if (fs == NULL)
@@ -160,6 +167,19 @@ nb_font_subsets_new (void)
   return self;
 }
 
+/* Subsets to embed in a file whose reader finds each glyph from its
+ * character, as an OFD reader does: every face, with its character map, is
+ * subset; nothing is loaded for cairo.  nb_font_subsets_get_file() hands
+ * them out. */
+NbFontSubsets *
+nb_font_subsets_new_for_embedding (void)
+{
+  NbFontSubsets *self = nb_font_subsets_new ();
+
+  self->for_embedding = TRUE;
+  return self;
+}
+
 void
 nb_font_subsets_free (NbFontSubsets *self)
 {
@@ -177,7 +197,8 @@ nb_font_subsets_free (NbFontSubsets *self)
  * which make it map the whole character table back.  Glyphs that shaping
  * chose otherwise are noted as glyphs. */
 static void
-add_cluster (FaceSubset               *fs,
+add_cluster (NbFontSubsets            *self,
+             FaceSubset               *fs,
              hb_font_t                *hb_font,
              const PangoGlyphString   *glyphs,
              const char               *text,
@@ -196,6 +217,10 @@ add_cluster (FaceSubset               *fs,
       only = glyphs->glyphs[g].glyph, n++;
   if (n == 0)
     return;
+  /* The reader looks every character up in the character map. */
+  if (self->for_embedding)
+    for (const char *p = start; p < end; p = g_utf8_next_char (p))
+      hb_set_add (fs->characters, g_utf8_get_char (p));
   if (n == 1 && start < end && g_utf8_next_char (start) == end
       && hb_font_get_nominal_glyph (hb_font, g_utf8_get_char (start), &nominal)
       && nominal == only)
@@ -243,7 +268,7 @@ nb_font_subsets_add_layout (NbFontSubsets *self,
           hb_font = pango_font_get_hb_font (run->item->analysis.font);
           for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text); more;
                more = pango_glyph_item_iter_next_cluster (&iter))
-            add_cluster (fs, hb_font, run->glyphs, text, &iter);
+            add_cluster (self, fs, hb_font, run->glyphs, text, &iter);
         }
     }
 }
@@ -288,7 +313,8 @@ find_characters_for_shaped (FaceSubset *fs)
 }
 
 static gboolean
-face_subset_make (FaceSubset *fs)
+face_subset_make (FaceSubset *fs,
+                  gboolean    for_embedding)
 {
   static const hb_tag_t unused_tables[] = {
     /* Shaping is done; the PDF needs outlines, widths and names only.  The
@@ -305,13 +331,18 @@ face_subset_make (FaceSubset *fs)
   if ((input = hb_subset_input_create_or_fail ()) == NULL)
     return FALSE;
   if (!find_characters_for_shaped (fs))
-    hb_set_union (hb_subset_input_glyph_set (input), fs->glyphs);
+    {
+      hb_set_union (hb_subset_input_glyph_set (input), fs->glyphs);
+      if (for_embedding)
+        hb_set_union (hb_subset_input_unicode_set (input), fs->characters);
+    }
   else
     hb_set_union (hb_subset_input_unicode_set (input), fs->characters);
   /* Flattening the subroutines is twice as fast here as subsetting them. */
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
   for (gsize i = 0; i < G_N_ELEMENTS (unused_tables); i++)
-    hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG), unused_tables[i]);
+    if (!for_embedding || unused_tables[i] != HB_TAG ('c', 'm', 'a', 'p'))
+      hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG), unused_tables[i]);
   fs->plan = hb_subset_plan_create_or_fail (fs->face, input);
   hb_subset_input_destroy (input);
   if (fs->plan == NULL)
@@ -391,7 +422,8 @@ nb_font_subsets_build (NbFontSubsets *self)
 
   g_hash_table_iter_init (&iter, self->faces);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!face_subset_make (value) || !face_subset_load (value))
+    if (!face_subset_make (value, self->for_embedding)
+        || (!self->for_embedding && !face_subset_load (value)))
       g_debug ("A font could not be subset; cairo embeds it as it is");
   self->built = TRUE;
 }
@@ -407,7 +439,8 @@ nb_font_subsets_get_n_subsets (NbFontSubsets *self)
   g_return_val_if_fail (self != NULL, 0);
   g_hash_table_iter_init (&iter, self->faces);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    n += ((FaceSubset *)value)->cairo_face != NULL;
+    n += ((FaceSubset *)value)->cairo_face != NULL
+         || (self->for_embedding && ((FaceSubset *)value)->subset_blob != NULL);
   return n;
 }
 
@@ -429,4 +462,31 @@ nb_font_subsets_lookup (NbFontSubsets      *self,
   *face = fs->cairo_face;
   *old_to_new = hb_subset_plan_old_to_new_glyph_mapping (fs->plan);
   return TRUE;
+}
+
+/* The subset font file embedding @font's face, its glyph numbers for the
+ * font's, and whether it has CFF outlines (an .otf) rather than TrueType
+ * ones.  NULL when the face could not be subset. */
+GBytes *
+nb_font_subsets_get_file (NbFontSubsets   *self,
+                          PangoFont       *font,
+                          const hb_map_t **old_to_new,
+                          gboolean        *is_cff)
+{
+  FaceSubset *fs;
+  const char *data;
+  unsigned int length;
+
+  g_return_val_if_fail (self != NULL && self->built, NULL);
+
+  fs = g_hash_table_lookup (self->fonts, font);
+  if (fs == NULL || fs->plan == NULL || fs->subset_blob == NULL)
+    return NULL;
+  if (old_to_new != NULL)
+    *old_to_new = hb_subset_plan_old_to_new_glyph_mapping (fs->plan);
+  if (is_cff != NULL)
+    *is_cff = face_has_cff (fs->face);
+  data = hb_blob_get_data (fs->subset_blob, &length);
+  return g_bytes_new_with_free_func (data, length, (GDestroyNotify)hb_blob_destroy,
+                                     hb_blob_reference (fs->subset_blob));
 }

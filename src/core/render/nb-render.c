@@ -174,6 +174,24 @@ table_layout_free (gpointer data)
 
 /* Layout helpers ---------------------------------------------------------- */
 
+static GQuark
+role_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("nb-render-font-role");
+  return quark;
+}
+
+static NbFontRole
+layout_get_role (PangoLayout *layout)
+{
+  guint role = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (layout), role_quark ()));
+
+  return role > 0 ? role - 1 : NB_FONT_FANGSONG;
+}
+
 static PangoLayout *
 new_layout (NbRender   *self,
             NbFontRole  role,
@@ -183,6 +201,8 @@ new_layout (NbRender   *self,
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) desc = nb_fonts_new_description (role, size);
 
+  /* Outputs that name fonts (OFD) name the role's official face. */
+  g_object_set_qdata (G_OBJECT (layout), role_quark (), GUINT_TO_POINTER (role + 1));
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text ? text : "", -1);
@@ -522,8 +542,17 @@ table_set_columns (TableLayout *t,
       sum_max += max[c];
     }
 
+  /* Even the narrowest columns are too wide (numbers of many digits at the
+   * smallest size): shared in proportion, the numbers wrap in their cells
+   * rather than the table leaving the page. */
   if (sum_min > frame_width + EPSILON)
-    return FALSE;
+    {
+      t->column_x[0] = 0;
+      for (guint c = 0; c < t->width; c++)
+        t->column_x[c + 1] = t->column_x[c] + min[c] * frame_width / sum_min;
+      t->column_x[t->width] = frame_width;
+      return FALSE;
+    }
 
   t->column_x[0] = 0;
   for (guint c = 0; c < t->width; c++)
@@ -856,27 +885,60 @@ ensure_paginated (NbRender *self)
     nb_render_paginate (self);
 }
 
-/* Drawing ------------------------------------------------------------------- */
+/* Walking a page ------------------------------------------------------------- */
 
-static void
-show_layout (NbRender    *self,
-             cairo_t     *cr,
-             PangoLayout *layout)
+/* Every output walks the laid-out pages the same way, the cairo one below
+ * and the OFD writer alike: what they draw can only differ in the drawing. */
+typedef struct
 {
-  nb_text_renderer_show_layout (self->text_renderer, cr, layout);
+  NbRender            *self;
+  const NbPageVisitor *visitor;
+  gpointer             user_data;
+} Walk;
+
+/* Each line of @layout, its top left at (@x, @y), as
+ * pango_renderer_draw_layout() places them. */
+static void
+walk_layout (Walk                    *walk,
+             const cairo_matrix_t    *ctm,
+             double                   x,
+             double                   y,
+             PangoLayout             *layout,
+             const cairo_rectangle_t *clip)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  NbFontRole role = layout_get_role (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      double baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      baseline = y + FROM_PU (pango_layout_iter_get_baseline (iter));
+      /* A line the clip hides whole is not there at all. */
+      if (clip != NULL
+          && (y + FROM_PU (logical.y) >= clip->y + clip->height - EPSILON
+              || y + FROM_PU (logical.y + logical.height) <= clip->y + EPSILON))
+        continue;
+      walk->visitor->text_line (walk->user_data, ctm, x + FROM_PU (logical.x), baseline,
+                                pango_layout_iter_get_line_readonly (iter), role, clip);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }
 
 static void
-draw_lines (NbRender *self,
-            cairo_t  *cr,
-            Item     *item)
+walk_lines (Walk                 *walk,
+            const cairo_matrix_t *ctm,
+            Item                 *item)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
+  NbFontRole role = layout_get_role (item->layout);
   int index = 0;
 
   do
     {
-      PangoLayoutLine *line;
       PangoRectangle logical;
       double top, baseline;
 
@@ -884,14 +946,13 @@ draw_lines (NbRender *self,
         continue;
       if (index >= item->first_line + item->n_lines)
         break;
-      line = pango_layout_iter_get_line_readonly (iter);
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       /* Centred on its grid line, whatever the font's ascent. */
       top = item->y + (index - item->first_line) * item->pitch;
       baseline = top + (item->pitch - FROM_PU (logical.height)) / 2
                  + FROM_PU (pango_layout_iter_get_baseline (iter) - logical.y);
-      cairo_move_to (cr, item->x + FROM_PU (logical.x), baseline);
-      nb_text_renderer_show_layout_line (self->text_renderer, cr, line);
+      walk->visitor->text_line (walk->user_data, ctm, item->x + FROM_PU (logical.x), baseline,
+                                pango_layout_iter_get_line_readonly (iter), role, NULL);
     }
   while (index++, pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -906,52 +967,45 @@ row_top (TableLayout *t,
 }
 
 static void
-draw_table (NbRender *self,
-            cairo_t  *cr,
-            Item     *item)
+walk_table (Walk                 *walk,
+            const cairo_matrix_t *page_ctm,
+            Item                 *item)
 {
   TableLayout *t = item->table;
   guint n = nb_edition_table_get_n_layout (t->table);
   double pad = MAX (2.0, t->font_size * 0.25);
   double height = table_rows_height (t, item->first_row, item->end_row);
+  cairo_matrix_t ctm;
 
-  cairo_save (cr);
-  cairo_translate (cr, item->x, item->y);
-  cairo_set_line_width (cr, 0.6);
+  cairo_matrix_init_translate (&ctm, item->x, item->y);
+  cairo_matrix_multiply (&ctm, &ctm, page_ctm);
   for (guint i = 0; i < n; i++)
     {
       const NbLayoutItem *li = nb_edition_table_get_layout (t->table, i);
       guint first = MAX (li->row, item->first_row);
       guint end = MIN (li->row + li->row_span, item->end_row);
-      double x0, x1, y0, y1;
+      cairo_rectangle_t cell;
 
       if (first >= end)
         continue;
-      x0 = t->column_x[li->column];
-      x1 = t->column_x[li->column + li->column_span];
-      y0 = row_top (t, item->first_row, first);
-      y1 = y0 + table_rows_height (t, first, end);
-      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-      cairo_stroke (cr);
+      cell.x = t->column_x[li->column];
+      cell.width = t->column_x[li->column + li->column_span] - cell.x;
+      cell.y = row_top (t, item->first_row, first);
+      cell.height = table_rows_height (t, first, end);
+      walk->visitor->rectangle (walk->user_data, &ctm, &cell, 0.6);
 
       /* A label cut by a page break is printed again on the next page. */
       if (t->layouts[i] != NULL)
         {
           double h = layout_height (t->layouts[i]);
 
-          cairo_save (cr);
-          cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-          cairo_clip (cr);
-          cairo_move_to (cr, x0 + pad, y0 + MAX (0, (y1 - y0 - h) / 2));
-          show_layout (self, cr, t->layouts[i]);
-          cairo_restore (cr);
+          walk_layout (walk, &ctm, cell.x + pad, cell.y + MAX (0, (cell.height - h) / 2),
+                       t->layouts[i], &cell);
         }
     }
   /* The frame of the table is heavier than its inner rules. */
-  cairo_set_line_width (cr, 1.2);
-  cairo_rectangle (cr, 0, 0, t->column_x[t->width], height);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  walk->visitor->rectangle (walk->user_data, &ctm,
+                            &(cairo_rectangle_t){ 0, 0, t->column_x[t->width], height }, 1.2);
 }
 
 /* Printed on both sides: the binding margin (订口) is on the left of odd
@@ -983,13 +1037,14 @@ page_number_layout (NbRender *self,
 }
 
 static void
-draw_page_number (NbRender *self,
-                  cairo_t  *cr,
-                  guint     page)
+walk_page_number (Walk  *walk,
+                  guint  page)
 {
+  NbRender *self = walk->self;
   const NbRenderOptions *o = &self->options;
   PangoLayout *layout = page_number_layout (self, page);
   double width = layout_width (layout);
+  cairo_matrix_t identity;
   double x;
 
   /* Odd pages on the right, even pages on the left, one character in from
@@ -998,17 +1053,22 @@ draw_page_number (NbRender *self,
     x = page_left (o, page) + o->type_width - o->page_number_size - width;
   else
     x = page_left (o, page) + o->page_number_size;
-  cairo_move_to (cr, x, o->margin_top + o->type_height + NB_MM_TO_POINTS (7));
-  show_layout (self, cr, layout);
+  cairo_matrix_init_identity (&identity);
+  walk_layout (walk, &identity, x, o->margin_top + o->type_height + NB_MM_TO_POINTS (7), layout,
+               NULL);
 }
 
-/* Draws one page in points, the sheet's top left corner at the origin. */
+/* Hands everything on @page to @visitor, in drawing order, in points with
+ * the sheet's top left corner at the origin. */
 void
-nb_render_draw_page (NbRender *self,
-                     cairo_t  *cr,
-                     guint     page)
+nb_render_visit_page (NbRender            *self,
+                      guint                page,
+                      const NbPageVisitor *visitor,
+                      gpointer             user_data)
 {
   const NbRenderOptions *o;
+  Walk walk = { self, visitor, user_data };
+  cairo_matrix_t ctm;
   Page *p;
 
   g_return_if_fail (NB_IS_RENDER (self));
@@ -1017,19 +1077,16 @@ nb_render_draw_page (NbRender *self,
 
   o = &self->options;
   p = g_ptr_array_index (self->pages, page);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_save (cr);
   if (p->landscape)
     {
       /* Turned so that the head of the table faces the binding edge; the
        * page number stays where it is on every page (GB/T 9704 clause 8). */
-      cairo_translate (cr, page_left (o, page), o->margin_top + o->type_height);
-      cairo_rotate (cr, -G_PI / 2);
+      cairo_matrix_init_rotate (&ctm, -G_PI / 2);
+      ctm.x0 = page_left (o, page);
+      ctm.y0 = o->margin_top + o->type_height;
     }
   else
-    cairo_translate (cr, page_left (o, page), o->margin_top);
+    cairo_matrix_init_translate (&ctm, page_left (o, page), o->margin_top);
 
   for (guint i = 0; i < p->items->len; i++)
     {
@@ -1038,21 +1095,97 @@ nb_render_draw_page (NbRender *self,
       switch (item->kind)
         {
         case ITEM_LINES:
-          draw_lines (self, cr, item);
+          walk_lines (&walk, &ctm, item);
           break;
         case ITEM_LAYOUT:
-          cairo_move_to (cr, item->x, item->y);
-          show_layout (self, cr, item->layout);
+          walk_layout (&walk, &ctm, item->x, item->y, item->layout, NULL);
           break;
         case ITEM_TABLE:
-          draw_table (self, cr, item);
+          walk_table (&walk, &ctm, item);
           break;
         default:
           g_assert_not_reached ();
         }
     }
-  cairo_restore (cr);
-  draw_page_number (self, cr, page);
+  walk_page_number (&walk, page);
+}
+
+/* Drawing ------------------------------------------------------------------- */
+
+typedef struct
+{
+  NbRender       *self;
+  cairo_t        *cr;
+  cairo_matrix_t  base; /* the caller's: the preview scales */
+} CairoOutput;
+
+static void
+cairo_set_walk_matrix (CairoOutput          *out,
+                       const cairo_matrix_t *ctm)
+{
+  cairo_matrix_t m;
+
+  cairo_matrix_multiply (&m, ctm, &out->base);
+  cairo_set_matrix (out->cr, &m);
+}
+
+static void
+cairo_text_line (gpointer                 user_data,
+                 const cairo_matrix_t    *ctm,
+                 double                   x,
+                 double                   y,
+                 PangoLayoutLine         *line,
+                 NbFontRole               role,
+                 const cairo_rectangle_t *clip)
+{
+  CairoOutput *out = user_data;
+
+  cairo_save (out->cr);
+  cairo_set_walk_matrix (out, ctm);
+  if (clip != NULL)
+    {
+      cairo_rectangle (out->cr, clip->x, clip->y, clip->width, clip->height);
+      cairo_clip (out->cr);
+    }
+  cairo_move_to (out->cr, x, y);
+  nb_text_renderer_show_layout_line (out->self->text_renderer, out->cr, line);
+  cairo_restore (out->cr);
+}
+
+static void
+cairo_rule (gpointer                 user_data,
+            const cairo_matrix_t    *ctm,
+            const cairo_rectangle_t *rect,
+            double                   line_width)
+{
+  CairoOutput *out = user_data;
+
+  cairo_save (out->cr);
+  cairo_set_walk_matrix (out, ctm);
+  cairo_set_line_width (out->cr, line_width);
+  cairo_rectangle (out->cr, rect->x, rect->y, rect->width, rect->height);
+  cairo_stroke (out->cr);
+  cairo_restore (out->cr);
+}
+
+static const NbPageVisitor cairo_visitor = { cairo_text_line, cairo_rule };
+
+/* Draws one page in points, the sheet's top left corner at the origin. */
+void
+nb_render_draw_page (NbRender *self,
+                     cairo_t  *cr,
+                     guint     page)
+{
+  CairoOutput out = { self, cr };
+
+  g_return_if_fail (NB_IS_RENDER (self));
+  ensure_paginated (self);
+  g_return_if_fail (page < self->pages->len);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_get_matrix (cr, &out.base);
+  nb_render_visit_page (self, page, &cairo_visitor, &out);
   cairo_restore (cr);
 }
 
@@ -1245,6 +1378,24 @@ nb_render_prepare_vector_output (NbRender *self)
   nb_font_subsets_build (subsets);
   self->subsets = g_steal_pointer (&subsets);
   nb_text_renderer_set_subsets (self->text_renderer, self->subsets);
+}
+
+/* Subsets of every face the pages use, with their character maps, for a
+ * file that embeds its fonts and draws text from characters (OFD). */
+NbFontSubsets *
+nb_render_new_embedding_subsets (NbRender *self)
+{
+  NbFontSubsets *subsets;
+
+  g_return_val_if_fail (NB_IS_RENDER (self), NULL);
+  ensure_paginated (self);
+
+  subsets = nb_font_subsets_new_for_embedding ();
+  for (guint page = 0; page < self->pages->len; page++)
+    nb_font_subsets_add_layout (subsets, page_number_layout (self, page));
+  foreach_text_layout (self, add_layout_to_subsets, subsets);
+  nb_font_subsets_build (subsets);
+  return subsets;
 }
 
 /* How many fonts are drawn from subsets made here; how many runs of text

@@ -7,7 +7,10 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
+#include <pango/pango.h>
 
+#include "nb-font-subsets.h"
+#include "nb-fonts.h"
 #include "nb-report.h"
 
 G_BEGIN_DECLS
@@ -33,6 +36,26 @@ typedef struct
 #define NB_MM_TO_POINTS(mm) ((mm) * 72.0 / 25.4)
 #define NB_LINE_PITCH_DEFAULT 28.9
 
+/* What a page holds, for outputs cairo does not write (OFD).  Coordinates
+ * are those @ctm maps to the sheet's, in points from its top left corner. */
+typedef struct
+{
+  /* @line's baseline starts at (@x, @y); nothing shows outside @clip
+   * (NULL: no clip).  @role is the font role the text was set in. */
+  void (*text_line) (gpointer                 user_data,
+                     const cairo_matrix_t    *ctm,
+                     double                   x,
+                     double                   y,
+                     PangoLayoutLine         *line,
+                     NbFontRole               role,
+                     const cairo_rectangle_t *clip);
+  /* A stroked rectangle: a table's rules and frame. */
+  void (*rectangle) (gpointer                 user_data,
+                     const cairo_matrix_t    *ctm,
+                     const cairo_rectangle_t *rect,
+                     double                   line_width);
+} NbPageVisitor;
+
 void             nb_render_options_init         (NbRenderOptions       *options);
 void             nb_render_options_load_saved   (NbRenderOptions       *options);
 
@@ -50,10 +73,15 @@ gboolean         nb_render_page_is_landscape    (NbRender              *self,
 void             nb_render_draw_page            (NbRender              *self,
                                                  cairo_t               *cr,
                                                  guint                  page);
+void             nb_render_visit_page           (NbRender              *self,
+                                                 guint                  page,
+                                                 const NbPageVisitor   *visitor,
+                                                 gpointer               user_data);
 char            *nb_render_dup_page_text        (NbRender              *self,
                                                  guint                  page);
 char           **nb_render_dup_missing_characters (NbRender            *self);
 void             nb_render_prepare_vector_output (NbRender            *self);
+NbFontSubsets   *nb_render_new_embedding_subsets (NbRender            *self);
 guint            nb_render_get_n_font_subsets   (NbRender              *self,
                                                  guint                 *n_runs_drawn,
                                                  guint                 *n_runs_missed);

@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+# The OFD export read back by code that does not share the writer's: a
+# strict structural check of the package (GB/T 33190-2016 as
+# docs/ofd.md maps it) and, page by page, the same text at the same
+# places as the PDF made from the same layout (poppler's pdftotext).
+# Run for the sample and for a report whose every table cell is full.
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+from lxml import etree
+
+try:
+    from fontTools.ttLib import TTFont
+except ImportError:  # the font checks need python3-fonttools
+    TTFont = None
+
+NIANBAO = os.environ['NIANBAO']
+SOURCE = os.environ['NB_SOURCE_DIR']
+NS = 'http://www.ofdspec.org/2016'
+Q = '{%s}' % NS
+PT_PER_MM = 72 / 25.4
+
+results = []
+
+
+def check(ok, name, detail=''):
+    results.append((bool(ok), name, str(detail)[:2000]))
+
+
+def squash(text):
+    return re.sub(r'\s+', '', text)
+
+
+def numbers(text):
+    return [float(v) for v in text.split()]
+
+
+def expand_deltas(text):
+    """DeltaX: "g N v" repeats v N times."""
+    out, tokens = [], text.split()
+    i = 0
+    while i < len(tokens):
+        if tokens[i] == 'g':
+            out += [float(tokens[i + 2])] * int(tokens[i + 1])
+            i += 3
+        else:
+            out.append(float(tokens[i]))
+            i += 1
+    return out
+
+
+def parse(package, name, label):
+    try:
+        data = package.read(name)
+    except KeyError:
+        check(False, f'{label}: {name} is in the package')
+        return None
+    try:
+        return etree.fromstring(data)
+    except etree.XMLSyntaxError as e:
+        check(False, f'{label}: {name} is well-formed XML', e)
+        return None
+
+
+def all_in_namespace(root):
+    """Every element of an OFD part is in the OFD namespace."""
+    return [el.tag for el in root.iter() if isinstance(el.tag, str) and not el.tag.startswith(Q)]
+
+
+def inside(box, width, height, slack=0.01):
+    x, y, w, h = box
+    return w >= 0 and h >= 0 and x >= -slack and y >= -slack \
+        and x + w <= width + slack and y + h <= height + slack
+
+
+def check_ofd(path, label):
+    """Returns {page number: [(char, x pt, baseline pt)]} and the page texts."""
+    check(zipfile.is_zipfile(path), f'{label}: the OFD is a zip archive')
+    package = zipfile.ZipFile(path)
+    check(package.testzip() is None, f'{label}: every entry of the zip reads back (CRC)')
+    names = package.namelist()
+    check(len(names) == len(set(names)), f'{label}: no entry twice', names)
+    check(all(not n.startswith('/') and '..' not in n and '\\' not in n for n in names),
+          f'{label}: entry names are plain relative paths', names)
+
+    ofd = parse(package, 'OFD.xml', label)
+    if ofd is None:
+        return {}, []
+    check(ofd.tag == Q + 'OFD' and ofd.get('DocType') == 'OFD' and ofd.get('Version') == '1.0',
+          f'{label}: OFD.xml is an ofd:OFD of DocType OFD, Version 1.0', ofd.attrib)
+    check(not all_in_namespace(ofd), f'{label}: OFD.xml elements in the OFD namespace')
+    info = ofd.find(f'{Q}DocBody/{Q}DocInfo')
+    check(info is not None, f'{label}: DocBody has a DocInfo')
+    order = [el.tag[len(Q):] for el in info]
+    schema_order = ['DocID', 'Title', 'Author', 'Subject', 'Abstract', 'CreationDate', 'ModDate',
+                    'DocUsage', 'Cover', 'Keywords', 'Creator', 'CreatorVersion', 'CustomDatas']
+    check(order == sorted(order, key=schema_order.index), f'{label}: DocInfo in schema order', order)
+    for field in ('DocID', 'Title', 'Author', 'CreationDate', 'Creator'):
+        el = info.find(Q + field)
+        check(el is not None and el.text, f'{label}: DocInfo has a {field}')
+    check(re.fullmatch(r'\d{4}-\d{2}-\d{2}', info.findtext(Q + 'CreationDate') or ''),
+          f'{label}: CreationDate is an xs:date', info.findtext(Q + 'CreationDate'))
+    check('政府信息公开工作年度报告' in (info.findtext(Q + 'Title') or ''),
+          f'{label}: the title is the report title', info.findtext(Q + 'Title'))
+    root_path = ofd.findtext(f'{Q}DocBody/{Q}DocRoot')
+    doc = parse(package, root_path, label)
+    if doc is None:
+        return {}, []
+    base = os.path.dirname(root_path)
+    check(not all_in_namespace(doc), f'{label}: Document.xml elements in the OFD namespace')
+
+    common = doc.find(Q + 'CommonData')
+    max_id = int(common.findtext(Q + 'MaxUnitID'))
+    box = numbers(common.findtext(f'{Q}PageArea/{Q}PhysicalBox'))
+    check(box == [0, 0, 210, 297], f'{label}: the page area is A4 in millimetres', box)
+    width, height = box[2], box[3]
+
+    ids = []
+    fonts = {}
+    font_files = {}
+    for res_name in [el.text for el in common.findall(Q + 'PublicRes')] + \
+            [el.text for el in common.findall(Q + 'DocumentRes')]:
+        res = parse(package, f'{base}/{res_name}', label)
+        if res is None:
+            continue
+        check(res.tag == Q + 'Res' and not all_in_namespace(res),
+              f'{label}: {res_name} is an ofd:Res in the OFD namespace')
+        res_base = f'{base}/{res.get("BaseLoc")}' if res.get('BaseLoc') else base
+        for font in res.iter(Q + 'Font'):
+            ids.append(int(font.get('ID')))
+            fonts[font.get('ID')] = font
+            check(font.get('FontName'), f'{label}: font {font.get("ID")} has a FontName')
+            file = font.findtext(Q + 'FontFile')
+            check(file, f'{label}: font {font.get("ID")} ({font.get("FontName")}) is embedded')
+            if file:
+                entry = f'{res_base}/{file}'
+                check(entry in names, f'{label}: font file {entry} is in the package')
+                if entry in names and TTFont is not None:
+                    import io
+                    font_files[font.get('ID')] = TTFont(io.BytesIO(package.read(entry)))
+    check(fonts, f'{label}: the document has fonts')
+    official = {f.get('FontName') for f in fonts.values()}
+    for name in ('方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312', '宋体'):
+        check(name in official, f'{label}: a font is named {name}', sorted(official))
+
+    page_chars = {}
+    page_texts = []
+    pages = doc.findall(f'{Q}Pages/{Q}Page')
+    check(pages, f'{label}: the document has pages')
+    uncovered = []
+    bad_boxes = []
+    bad_deltas = []
+    bad_glyphs = []
+    for number, page in enumerate(pages, 1):
+        ids.append(int(page.get('ID')))
+        content = parse(package, f'{base}/{page.get("BaseLoc")}', label)
+        if content is None:
+            continue
+        check(content.tag == Q + 'Page' and not all_in_namespace(content),
+              f'{label}: page {number} is an ofd:Page in the OFD namespace')
+        chars = []
+        text = []
+        for el in content.iter():
+            if el.get('ID') is not None:
+                ids.append(int(el.get('ID')))
+            if el.tag in (Q + 'TextObject', Q + 'PathObject'):
+                b = numbers(el.get('Boundary'))
+                if len(b) != 4 or not inside(b, width, height):
+                    bad_boxes.append((number, el.get('ID'), b))
+            if el.tag == Q + 'PathObject':
+                pts = [float(v) for v in re.findall(r'-?[\d.]+', el.findtext(Q + 'AbbreviatedData'))]
+                b = numbers(el.get('Boundary'))
+                if any(not (-0.01 <= pts[i] <= b[2] + 0.01 and -0.01 <= pts[i + 1] <= b[3] + 0.01)
+                       for i in range(0, len(pts), 2)):
+                    bad_boxes.append((number, el.get('ID'), 'path outside its box'))
+            if el.tag != Q + 'TextObject':
+                continue
+            font_id = el.get('Font')
+            check(font_id in fonts, f'{label}: text object {el.get("ID")} uses a font that exists',
+                  font_id) if font_id not in fonts else None
+            b = numbers(el.get('Boundary'))
+            ctm = numbers(el.get('CTM')) if el.get('CTM') else [1, 0, 0, 1, 0, 0]
+            transforms = {}
+            for t in el.findall(Q + 'CGTransform'):
+                transforms[int(t.get('CodePosition'))] = [int(g) for g in t.findtext(Q + 'Glyphs').split()]
+            for code in el.findall(Q + 'TextCode'):
+                s = code.text or ''
+                deltas = expand_deltas(code.get('DeltaX')) if code.get('DeltaX') else []
+                if len(deltas) != max(len(s) - 1, 0):
+                    bad_deltas.append((number, s, len(deltas)))
+                x, y = float(code.get('X')), float(code.get('Y'))
+                for i, c in enumerate(s):
+                    px = ctm[0] * x + ctm[2] * y + ctm[4] + b[0]
+                    py = ctm[1] * x + ctm[3] * y + ctm[5] + b[1]
+                    chars.append((c, px * PT_PER_MM, py * PT_PER_MM))
+                    if i < len(deltas):
+                        x += deltas[i]
+                text.append(s)
+                ttf = font_files.get(font_id)
+                if ttf is not None:
+                    cmap = ttf.getBestCmap() or {}
+                    n_glyphs = ttf['maxp'].numGlyphs
+                    for i, c in enumerate(s):
+                        if not c.isspace() and ord(c) not in cmap and i not in transforms:
+                            uncovered.append((number, c, fonts[font_id].get('FontName')))
+                    for glyph_list in transforms.values():
+                        if any(g >= n_glyphs for g in glyph_list):
+                            bad_glyphs.append((number, glyph_list, n_glyphs))
+        page_chars[number] = chars
+        page_texts.append(''.join(text))
+    check(not bad_boxes, f'{label}: every object box lies inside the page', bad_boxes[:5])
+    check(not bad_deltas, f'{label}: one DeltaX for each character after the first', bad_deltas[:5])
+    check(len(ids) == len(set(ids)), f'{label}: object IDs are unique',
+          sorted(i for i in ids if ids.count(i) > 1)[:10])
+    check(all(0 < i <= max_id for i in ids), f'{label}: every ID is positive and within MaxUnitID',
+          (max_id, max(ids)))
+    if TTFont is not None:
+        check(not uncovered, f'{label}: the embedded font of every character has its glyph',
+              uncovered[:10])
+        check(not bad_glyphs, f'{label}: every CGTransform glyph is in its font', bad_glyphs[:5])
+    return page_chars, page_texts
+
+
+def pdf_words(pdf):
+    """pdftotext -bbox: {page: [(word, xMin, yMin, xMax, yMax)]}."""
+    html = subprocess.run(['pdftotext', '-bbox', pdf, '-'], check=True, capture_output=True,
+                          text=True).stdout
+    pages = {}
+    for number, page in enumerate(re.findall(r'<page[^>]*>(.*?)</page>', html, re.S), 1):
+        pages[number] = [(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in
+                         re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                                    r'yMax="([\d.]+)">([^<]*)</word>', page)]
+    return pages
+
+
+def compare_with_pdf(report_args, label, tmp):
+    ofd = os.path.join(tmp, label + '.ofd')
+    pdf = os.path.join(tmp, label + '.pdf')
+    for fmt, out in (('ofd', ofd), ('pdf', pdf)):
+        proc = subprocess.run([NIANBAO, '--export', fmt, '-o', out] + report_args,
+                              capture_output=True, text=True)
+        check(proc.returncode == 0 and os.path.getsize(out) > 0,
+              f'{label}: nianbao --export {fmt} succeeds', proc.stderr)
+    page_chars, page_texts = check_ofd(ofd, label)
+    words = pdf_words(pdf)
+    check(len(words) == len(page_texts), f'{label}: as many pages as the PDF',
+          (len(words), len(page_texts)))
+    for number in range(1, min(len(words), len(page_texts)) + 1):
+        pdf_text = subprocess.run(['pdftotext', '-raw', '-f', str(number), '-l', str(number), pdf,
+                                   '-'], check=True, capture_output=True, text=True).stdout
+        check(squash(pdf_text) == squash(page_texts[number - 1]),
+              f'{label}: page {number} has the PDF page\'s text, in the same order',
+              f'PDF: {squash(pdf_text)[:200]}\nOFD: {squash(page_texts[number - 1])[:200]}')
+        # Each PDF word starts where the OFD has the same character: within
+        # 0.3 pt across, its baseline inside the word's box.
+        chars = page_chars.get(number, [])
+        misplaced = []
+        for w, x0, y0, x1, y1 in words[number]:
+            if not any(c == w[0] and abs(cx - x0) < 0.3 and y0 - 0.3 <= cy <= y1 + 0.3
+                       for c, cx, cy in chars):
+                misplaced.append((w, round(x0, 2), round(y0, 2)))
+        check(not misplaced, f'{label}: page {number}: every PDF word starts at an OFD character',
+              misplaced[:5])
+
+
+def main():
+    for tool in ('pdftotext',):
+        if subprocess.run(['which', tool], capture_output=True).returncode != 0:
+            print(f'1..0 # SKIP {tool} is not installed (package poppler-utils)')
+            return
+    tmp = tempfile.mkdtemp(prefix='nianbao-ofd-')
+    compare_with_pdf(['--sample'], 'sample', tmp)
+
+    # Every value cell of every table full, with wide numbers.
+    sample = json.load(open(os.path.join(SOURCE, 'data/samples/sample-2022.nianbao'),
+                            encoding='utf-8'))
+    for table in sample['tables'].values():
+        for key, value in table.items():
+            table[key] = '123456.78' if isinstance(value, str) else 1234567
+    full = os.path.join(tmp, 'full.nianbao')
+    json.dump(sample, open(full, 'w', encoding='utf-8'), ensure_ascii=False)
+    compare_with_pdf([full], 'full-tables', tmp)
+
+    if TTFont is None:
+        results.append((True, 'embedded fonts cover the text # SKIP python3-fonttools is not installed', ''))
+    print(f'1..{len(results)}')
+    for i, (ok, name, detail) in enumerate(results, 1):
+        print(f'{"ok" if ok else "not ok"} {i} - {name}')
+        if not ok and detail:
+            for line in detail.splitlines():
+                print(f'# {line}')
+
+
+main()
