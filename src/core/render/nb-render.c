@@ -63,6 +63,7 @@ typedef struct
   TableLayout *table;       /* TABLE */
   guint        first_row;   /* TABLE: rows [first_row, end_row) */
   guint        end_row;
+  gboolean     repeated;    /* TABLE: head rows again on a new page */
 } Item;
 
 typedef struct
@@ -570,6 +571,38 @@ table_set_columns (TableLayout *t,
   return TRUE;
 }
 
+/* The column heads of the official tables are words of two characters
+ * (结果维持, 社会公益组织): a head that wraps, wraps between them, never
+ * "结果维 / 持".  Only heads of an even number of Han characters, which
+ * is what those words make; others wrap as Pango wraps them. */
+static void
+wrap_in_pairs (PangoLayout *layout,
+               double       width,
+               double       size)
+{
+  const char *text = pango_layout_get_text (layout);
+  glong n = g_utf8_strlen (text, -1);
+  guint per_line = (guint)floor (width / size + EPSILON);
+  g_autoptr(GString) wrapped = NULL;
+  guint i = 0;
+
+  per_line -= per_line % 2;
+  if (n % 2 != 0 || per_line < 2 || (glong)per_line >= n)
+    return;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) != G_UNICODE_SCRIPT_HAN)
+      return;
+
+  wrapped = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p), i++)
+    {
+      if (i > 0 && i % per_line == 0)
+        g_string_append_c (wrapped, '\n');
+      g_string_append_unichar (wrapped, g_utf8_get_char (p));
+    }
+  pango_layout_set_text (layout, wrapped->str, wrapped->len);
+}
+
 static double table_rows_height (TableLayout *t,
                                  guint        first,
                                  guint        end);
@@ -644,6 +677,8 @@ table_layout_new (NbRender             *self,
 
         width = t->column_x[item->column + item->column_span] - t->column_x[item->column];
         pango_layout_set_width (layout, PU (MAX (1, width - 2 * pad)));
+        if (item->role == NB_LAYOUT_HEADER && pango_layout_get_line_count (layout) > 1)
+          wrap_in_pairs (layout, width - 2 * pad, size);
         pango_layout_set_alignment (layout, item->role == NB_LAYOUT_LABEL
                                               ? PANGO_ALIGN_LEFT : PANGO_ALIGN_CENTER);
         need = layout_height (layout) + 2 * vpad;
@@ -708,15 +743,39 @@ table_unit_end (TableLayout *t,
   return end;
 }
 
+/* A table starts on a page only with its head and this many body rows
+ * under it (all of them, if it has fewer): a reviewer faults a table that
+ * begins at the foot of a page with a row or two. */
+#define TABLE_START_BODY_ROWS 5
+
+/* The end of the rows a table must start a page with. */
+static guint
+table_start_end (TableLayout *t)
+{
+  guint row = 0, body = 0;
+
+  while (row < t->height && body < TABLE_START_BODY_ROWS)
+    {
+      guint end = table_unit_end (t, row);
+
+      for (guint r = row; r < end; r++)
+        body += !t->header_row[r];
+      row = end;
+    }
+  return row;
+}
+
 static void
 flow_add_table_rows (Flow        *flow,
                      TableLayout *t,
                      guint        first,
                      guint        end,
-                     double       y)
+                     double       y,
+                     gboolean     repeated)
 {
   Item item = { ITEM_TABLE };
 
+  item.repeated = repeated;
   item.table = t;
   item.first_row = first;
   item.end_row = end;
@@ -739,11 +798,11 @@ flow_add_table (Flow        *flow,
 
       if (row > run_start && flow->y + h > flow->frame_height + EPSILON)
         {
-          flow_add_table_rows (flow, t, run_start, row, run_y);
+          flow_add_table_rows (flow, t, run_start, row, run_y, FALSE);
           flow_new_page (flow, flow->page->landscape);
           if (!t->header_row[row] && head_end > head_first)
             {
-              flow_add_table_rows (flow, t, head_first, head_end, flow->y);
+              flow_add_table_rows (flow, t, head_first, head_end, flow->y, TRUE);
               flow->y += table_rows_height (t, head_first, head_end);
             }
           run_start = row;
@@ -759,7 +818,7 @@ flow_add_table (Flow        *flow,
       flow->y += h;
       row = end;
     }
-  flow_add_table_rows (flow, t, run_start, row, run_y);
+  flow_add_table_rows (flow, t, run_start, row, run_y, FALSE);
 }
 
 /* Building the pages -------------------------------------------------------- */
@@ -798,6 +857,31 @@ flow_add_title (Flow *flow)
   flow->y += self->options.line_pitch;
 }
 
+/* The height that must follow a heading on its page: the first line of
+ * the body paragraph after it, or the next heading with what follows that,
+ * or the rows a table starts with. */
+static double
+keep_after (GPtrArray   *paragraphs,
+            GPtrArray   *layouts,
+            guint        next,
+            TableLayout *t,
+            double       pitch)
+{
+  if (next < layouts->len)
+    {
+      const NbParagraph *paragraph = g_ptr_array_index (paragraphs, next);
+      PangoLayout *layout = g_ptr_array_index (layouts, next);
+
+      if (paragraph->level == NB_PARAGRAPH_BODY)
+        return pitch;
+      return pango_layout_get_line_count (layout) * pitch
+             + keep_after (paragraphs, layouts, next + 1, t, pitch);
+    }
+  if (t != NULL)
+    return TABLE_GAP * pitch + table_rows_height (t, 0, table_start_end (t));
+  return 0;
+}
+
 static void
 flow_add_section (Flow                   *flow,
                   const NbEditionSection *section)
@@ -811,7 +895,9 @@ flow_add_section (Flow                   *flow,
   gboolean landscape = table != NULL && self->options.landscape_tables && table_is_wide (table);
   g_autoptr(NbParagraph) heading = nb_paragraph_new_text (NB_PARAGRAPH_HEADING_1, section->heading);
   g_autoptr(PangoLayout) heading_layout = NULL;
+  g_autoptr(GPtrArray) layouts = NULL;
   TableLayout *t = NULL;
+  gboolean heading_on_top;
   double keep;
 
   flow_ensure_orientation (flow, landscape);
@@ -819,29 +905,38 @@ flow_add_section (Flow                   *flow,
   if (table != NULL)
     t = table_layout_new (self, table, flow->frame_width, flow->frame_height);
 
-  /* The heading keeps with the first line or the first rows under it. */
-  keep = pango_layout_get_line_count (heading_layout) * pitch;
-  if (paragraphs != NULL && paragraphs->len > 0)
-    keep += pitch;
-  else if (t != NULL)
-    keep += TABLE_GAP * pitch + table_rows_height (t, 0, table_unit_end (t, 0));
-  flow_keep_together (flow, keep, pitch);
+  /* A heading is never the last line of a page: it keeps with what
+   * follows, a run of headings with the first line after them, and the
+   * heading of a table with the rows the table must start with. */
+  layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; paragraphs != NULL && i < paragraphs->len; i++)
+    g_ptr_array_add (layouts, paragraph_layout (self, g_ptr_array_index (paragraphs, i),
+                                                flow->frame_width));
+  keep = pango_layout_get_line_count (heading_layout) * pitch
+         + keep_after (paragraphs, layouts, 0, t, pitch);
+  flow_keep_together (flow, MIN (keep, flow->frame_height), pitch);
+  heading_on_top = flow->page->items->len == 0;
   flow_add_lines (flow, heading_layout, pitch);
 
-  for (guint i = 0; paragraphs != NULL && i < paragraphs->len; i++)
+  for (guint i = 0; i < layouts->len; i++)
     {
       const NbParagraph *paragraph = g_ptr_array_index (paragraphs, i);
-      g_autoptr(PangoLayout) layout = paragraph_layout (self, paragraph, flow->frame_width);
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
 
       if (paragraph->level != NB_PARAGRAPH_BODY)
-        flow_keep_together (flow, (pango_layout_get_line_count (layout) + 1) * pitch, pitch);
+        flow_keep_together (flow, pango_layout_get_line_count (layout) * pitch
+                                    + keep_after (paragraphs, layouts, i + 1, t, pitch),
+                            pitch);
       flow_add_lines (flow, layout, pitch);
     }
 
   if (t != NULL)
     {
       flow->y += TABLE_GAP * pitch;
-      if (flow->y + table_rows_height (t, 0, table_unit_end (t, 0)) > flow->frame_height)
+      /* Not when the section's heading stands alone at the top of the page:
+       * the rows cannot fit any better on the next. */
+      if (flow->page->items->len > (layouts->len == 0 && heading_on_top ? 1 : 0)
+          && flow->y + table_rows_height (t, 0, table_start_end (t)) > flow->frame_height + EPSILON)
         flow_new_page (flow, flow->page->landscape);
       flow_add_table (flow, t);
       flow->y += TABLE_GAP * pitch;
@@ -1296,6 +1391,53 @@ nb_render_dup_missing_characters (NbRender *self)
     return NULL;
   g_ptr_array_add (out, NULL);
   return (char **)g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The rows of table @table_id on @page, for tests of the pagination:
+ * FALSE when the page has none.  @starts: the table begins on the page;
+ * head rows (repeated ones too) and body rows are counted apart. */
+gboolean
+nb_render_get_page_table_rows (NbRender   *self,
+                               guint       page,
+                               const char *table_id,
+                               gboolean   *starts,
+                               guint      *n_head_rows,
+                               guint      *n_body_rows)
+{
+  gboolean found = FALSE;
+  guint head = 0, body = 0;
+  gboolean start = FALSE;
+  Page *p;
+
+  g_return_val_if_fail (NB_IS_RENDER (self), FALSE);
+  ensure_paginated (self);
+  g_return_val_if_fail (page < self->pages->len, FALSE);
+
+  p = g_ptr_array_index (self->pages, page);
+  for (guint i = 0; i < p->items->len; i++)
+    {
+      Item *item = &g_array_index (p->items, Item, i);
+
+      if (item->kind != ITEM_TABLE
+          || g_strcmp0 (nb_edition_table_get_id (item->table->table), table_id) != 0)
+        continue;
+      found = TRUE;
+      start = start || (item->first_row == 0 && !item->repeated);
+      for (guint r = item->first_row; r < item->end_row; r++)
+        {
+          if (item->table->header_row[r])
+            head++;
+          else
+            body++;
+        }
+    }
+  if (starts != NULL)
+    *starts = start;
+  if (n_head_rows != NULL)
+    *n_head_rows = head;
+  if (n_body_rows != NULL)
+    *n_body_rows = body;
+  return found;
 }
 
 /* The text of a page, line by line: what a test or a search compares. */

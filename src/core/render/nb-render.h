@@ -79,6 +79,12 @@ void             nb_render_visit_page           (NbRender              *self,
                                                  gpointer               user_data);
 char            *nb_render_dup_page_text        (NbRender              *self,
                                                  guint                  page);
+gboolean         nb_render_get_page_table_rows  (NbRender              *self,
+                                                 guint                  page,
+                                                 const char            *table_id,
+                                                 gboolean              *starts,
+                                                 guint                 *n_head_rows,
+                                                 guint                 *n_body_rows);
 char           **nb_render_dup_missing_characters (NbRender            *self);
 void             nb_render_prepare_vector_output (NbRender            *self);
 NbFontSubsets   *nb_render_new_embedding_subsets (NbRender            *self);
