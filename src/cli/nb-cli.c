@@ -17,6 +17,7 @@
 #include "nb-cli.h"
 #include "nb-compare.h"
 #include "nb-export.h"
+#include "nb-fonts.h"
 #include "nb-file.h"
 #include "nb-import.h"
 #include "nb-next-year.h"
@@ -672,6 +673,21 @@ run_export (NbCliOptions *o)
     {
       g_printerr ("nianbao: %s\n", error->message);
       return EXIT_FINDINGS;
+    }
+  /* The files that print or name the official fonts: say which are
+   * missing here, what stands in, and how to get them. */
+  if (g_strv_contains ((const char * const[]){ "pdf", "ofd", "docx", NULL },
+                       nb_export_find_format (o->export_format)->name))
+    {
+      g_autofree char *notice = nb_fonts_dup_missing_notice ();
+
+      if (notice != NULL)
+        {
+          g_auto(GStrv) lines = g_strsplit (notice, "\n", -1);
+          g_autofree char *indented = g_strjoinv ("\n  ", lines);
+
+          g_printerr (_("nianbao: warning: %s\n"), indented);
+        }
     }
   /* Written all the same: the boxes are what the preview shows too. */
   if (missing != NULL)

@@ -465,6 +465,8 @@ add_section_rows (NbPrintPreview *self)
 static void
 add_font_rows (NbPrintPreview *self)
 {
+  g_autofree char *notice = nb_fonts_dup_missing_notice ();
+
   const char *uses[NB_FONT_N_ROLES] = {
     [NB_FONT_SONG] = N_("Tables and page numbers"),
     [NB_FONT_FANGSONG] = N_("Body text"),
@@ -500,6 +502,9 @@ add_font_rows (NbPrintPreview *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       adw_preferences_group_add (self->fonts_group, row);
     }
+  /* Which official fonts are missing, by name, and how to get them. */
+  if (notice != NULL)
+    adw_preferences_group_set_description (self->fonts_group, notice);
 }
 
 static void

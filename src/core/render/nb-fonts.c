@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
+#include <glib/gi18n-lib.h>
 #include <pango/pango.h>
 
 #include "nb-font-map.h"
@@ -15,34 +17,39 @@
 typedef struct
 {
   const char  *name;
-  const char  *preferred[4];
-  const char  *substitutes[4];
+  const char  *preferred[6];
+  const char  *substitutes[6];
   PangoWeight  substitute_weight;
 } RoleInfo;
 
-/* The substitutes are Debian 12 packages: fonts-noto-cjk (the SC families,
- * for mainland glyph forms) and fonts-arphic-gkai00mp (KaitiM GB puts the
- * comma low at the left, as mainland print does; UKai centres it).
- * FandolFang comes with texlive-lang-chinese when someone has it installed.
- * The last substitute is always installed with the app. */
+/* The official names as offices install them: the Windows names, the
+ * names UOS and Kylin ship (仿宋, 楷体 without _GB2312), and the English
+ * family names of the same faces.  The substitutes are the free faces
+ * closest in design, in Debian 12 packages: fonts-fandol (FandolFang is a
+ * 仿宋, FandolKai a mainland 楷体, FandolHei a 黑体), fonts-arphic-gkai00mp
+ * (KaitiM GB puts the comma low at the left, as mainland print does; UKai
+ * centres it) and fonts-noto-cjk (the SC families, for mainland glyph
+ * forms).  The last substitute is always installed with the app. */
 static const RoleInfo roles[NB_FONT_N_ROLES] = {
   [NB_FONT_SONG] = { "宋体", { "宋体", "SimSun", "NSimSun", NULL },
-                     { "Noto Serif CJK SC", NULL }, PANGO_WEIGHT_NORMAL },
-  [NB_FONT_FANGSONG] = { "仿宋", { "仿宋_GB2312", "FangSong", "FangSong_GB2312", NULL },
+                     { "Noto Serif CJK SC", "FandolSong", NULL }, PANGO_WEIGHT_NORMAL },
+  [NB_FONT_FANGSONG] = { "仿宋", { "仿宋_GB2312", "仿宋", "FangSong_GB2312", "FangSong", NULL },
                          { "FandolFang", "Noto Serif CJK SC", NULL }, PANGO_WEIGHT_NORMAL },
-  [NB_FONT_KAI] = { "楷体", { "楷体_GB2312", "KaiTi", "KaiTi_GB2312", NULL },
-                    { "AR PL KaitiM GB", "AR PL UKai CN", "Noto Serif CJK SC", NULL },
+  [NB_FONT_KAI] = { "楷体", { "楷体_GB2312", "楷体", "KaiTi_GB2312", "KaiTi", NULL },
+                    { "FandolKai", "AR PL KaitiM GB", "AR PL UKai CN", "Noto Serif CJK SC", NULL },
                     PANGO_WEIGHT_NORMAL },
   [NB_FONT_HEI] = { "黑体", { "黑体", "SimHei", NULL },
-                    { "Noto Sans CJK SC", NULL }, PANGO_WEIGHT_NORMAL },
-  [NB_FONT_TITLE] = { "小标宋", { "方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", NULL },
-                      { "Noto Serif CJK SC", NULL }, PANGO_WEIGHT_BOLD },
+                    { "Noto Sans CJK SC", "FandolHei", NULL }, PANGO_WEIGHT_NORMAL },
+  [NB_FONT_TITLE] = { "小标宋", { "方正小标宋简体", "方正小标宋_GBK", "小标宋", "FZXiaoBiaoSong-B05S",
+                                  NULL },
+                      { "Noto Serif CJK SC", "FandolSong", NULL }, PANGO_WEIGHT_BOLD },
 };
 
 typedef struct
 {
-  const char *family;
-  gboolean    substitute;
+  const char  *family;
+  gboolean     substitute;
+  PangoWeight  weight;
 } Resolved;
 
 static Resolved resolved[NB_FONT_N_ROLES];
@@ -56,21 +63,36 @@ has_family (GHashTable *installed,
   return g_hash_table_contains (installed, key);
 }
 
-/* Asks the font map which families exist, rather than fontconfig which font
- * it would pick: fontconfig answers any name with some font (DejaVu Sans for
- * 仿宋_GB2312 here), and that is exactly the silent substitution to avoid. */
+/* Asks fontconfig which families exist, under every name a font has,
+ * rather than which font it would pick: fontconfig answers any name with
+ * some font (DejaVu Sans for 仿宋_GB2312 here), and that is exactly the
+ * silent substitution to avoid.  Every name, because office fonts carry
+ * several ("FangSong_GB2312" first, "仿宋_GB2312" second) and Pango's list
+ * of families has the first only. */
 static gpointer
 resolve_roles (gpointer data)
 {
   g_autoptr(GHashTable) installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  PangoFontMap *map = nb_font_map_get_default ();
-  PangoFontFamily **families = NULL;
-  int n_families = 0;
+  FcPattern *pattern = FcPatternCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, NULL);
+  FcFontSet *fonts;
 
-  pango_font_map_list_families (map, &families, &n_families);
-  for (int i = 0; i < n_families; i++)
-    g_hash_table_add (installed, g_utf8_casefold (pango_font_family_get_name (families[i]), -1));
-  g_free (families);
+  /* The font map pages are laid out with uses fontconfig's current
+   * configuration: make sure it is loaded before asking it. */
+  (void)nb_font_map_get_default ();
+  fonts = FcFontList (NULL, pattern, objects);
+  for (int i = 0; fonts != NULL && i < fonts->nfont; i++)
+    {
+      FcChar8 *family;
+
+      for (int n = 0; FcPatternGetString (fonts->fonts[i], FC_FAMILY, n, &family) == FcResultMatch;
+           n++)
+        g_hash_table_add (installed, g_utf8_casefold ((const char *)family, -1));
+    }
+  if (fonts != NULL)
+    FcFontSetDestroy (fonts);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
 
   for (guint r = 0; r < NB_FONT_N_ROLES; r++)
     {
@@ -90,6 +112,12 @@ resolve_roles (gpointer data)
       if (resolved[r].family == NULL)
         resolved[r].family = "Serif";
     }
+  for (guint r = 0; r < NB_FONT_N_ROLES; r++)
+    resolved[r].weight = resolved[r].substitute ? roles[r].substitute_weight : PANGO_WEIGHT_NORMAL;
+  /* Level-2 headings must not look like the body: with no 楷体 of any
+   * kind, the body's own face stands in, and in bold. */
+  if (g_ascii_strcasecmp (resolved[NB_FONT_KAI].family, resolved[NB_FONT_FANGSONG].family) == 0)
+    resolved[NB_FONT_KAI].weight = PANGO_WEIGHT_BOLD;
   return NULL;
 }
 
@@ -132,13 +160,14 @@ nb_fonts_is_substitute (NbFontRole role)
   return resolved[role].substitute;
 }
 
-/* A substitute for 小标宋 is a bold serif: the real face is heavy by design. */
+/* A substitute for 小标宋 is a bold serif: the real face is heavy by
+ * design.  A 楷体 that is the body's face is bold too. */
 PangoWeight
 nb_fonts_get_weight (NbFontRole role)
 {
   g_return_val_if_fail (role < NB_FONT_N_ROLES, PANGO_WEIGHT_NORMAL);
   ensure_resolved ();
-  return resolved[role].substitute ? roles[role].substitute_weight : PANGO_WEIGHT_NORMAL;
+  return resolved[role].weight;
 }
 
 PangoFontDescription *
@@ -169,4 +198,42 @@ nb_fonts_dup_summary (void)
     g_string_append_printf (out, "%s: %s%s\n", roles[r].name, nb_fonts_get_family (r),
                             nb_fonts_is_substitute (r) ? " (substitute)" : "");
   return g_string_free (out, FALSE);
+}
+
+/* "Noto Serif CJK SC Bold": the family and, when it is not the regular
+ * weight, the weight a role prints in. */
+static char *
+dup_face_name (NbFontRole role)
+{
+  if (nb_fonts_get_weight (role) >= PANGO_WEIGHT_BOLD)
+    return g_strdup_printf ("%s Bold", nb_fonts_get_family (role));
+  return g_strdup (nb_fonts_get_family (role));
+}
+
+/* Which official fonts are missing, by name, what prints in their place,
+ * and how to get them: for the print preview and the command line's
+ * exports.  NULL when every official font is installed. */
+char *
+nb_fonts_dup_missing_notice (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint r = 0; r < NB_FONT_N_ROLES; r++)
+    {
+      g_autofree char *face = NULL;
+
+      if (!nb_fonts_is_substitute (r))
+        continue;
+      face = dup_face_name (r);
+      /* TRANSLATORS: an official font's name, then the free font printed instead */
+      g_string_append_printf (out, _("%s is not installed: printed in %s instead."),
+                              roles[r].preferred[0], face);
+      g_string_append_c (out, '\n');
+    }
+  if (out->len == 0)
+    return NULL;
+  g_string_append (out, _("UOS and Kylin include the official fonts. Elsewhere, copy the "
+                          "agency's licensed font files into ~/.local/share/fonts (the Flatpak "
+                          "sees them there too) and start Nianbao again."));
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -31,5 +31,6 @@ PangoWeight            nb_fonts_get_weight             (NbFontRole   role);
 PangoFontDescription  *nb_fonts_new_description        (NbFontRole   role,
                                                         double       size_points);
 char                  *nb_fonts_dup_summary            (void);
+char                  *nb_fonts_dup_missing_notice     (void);
 
 G_END_DECLS
