@@ -15,7 +15,7 @@
 #include "nb-export.h"
 #include "nb-file.h"
 #include "nb-import.h"
-#include "nb-zip.h"
+#include "nb-package.h"
 
 static char *
 sample_path (void)
@@ -831,7 +831,7 @@ make_docx (const char *body,
            gboolean    with_styles)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbZipWriter) zip = nb_zip_writer_new (&error);
+  g_autoptr(NbPackage) zip = nb_package_new (&error);
   g_autofree char *document = g_strconcat (
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
     "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
@@ -846,12 +846,12 @@ make_docx (const char *body,
     "</w:styles>";
 
   g_assert_no_error (error);
-  g_assert_true (nb_zip_writer_add (zip, "[Content_Types].xml", types, strlen (types), &error));
+  g_assert_true (nb_package_add (zip, "[Content_Types].xml", types, strlen (types), &error));
   if (with_document)
-    g_assert_true (nb_zip_writer_add (zip, "word/document.xml", document, strlen (document), &error));
+    g_assert_true (nb_package_add (zip, "word/document.xml", document, strlen (document), &error));
   if (with_styles)
-    g_assert_true (nb_zip_writer_add (zip, "word/styles.xml", styles, strlen (styles), &error));
-  return nb_zip_writer_finish (zip, &error);
+    g_assert_true (nb_package_add (zip, "word/styles.xml", styles, strlen (styles), &error));
+  return nb_package_finish (zip, &error);
 }
 
 #define P(text) "<w:p><w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r></w:p>"

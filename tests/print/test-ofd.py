@@ -33,7 +33,8 @@ def check(ok, name, detail=''):
 
 
 def squash(text):
-    return re.sub(r'\s+', '', text)
+    """No white space; no controls either, which XML cannot hold."""
+    return re.sub(r'[\s\x00-\x1f\x7f-\x9f]+', '', text)
 
 
 def numbers(text):
@@ -285,6 +286,17 @@ def main():
     full = os.path.join(tmp, 'full.nianbao')
     json.dump(sample, open(full, 'w', encoding='utf-8'), ensure_ascii=False)
     compare_with_pdf([full], 'full-tables', tmp)
+
+    # Text XML must escape or cannot hold: markup characters, controls,
+    # DEL and C1, a noncharacter, a tab, an emoji.
+    odd = json.load(open(os.path.join(SOURCE, 'data/samples/sample-2022.nianbao'),
+                         encoding='utf-8'))
+    first = next(iter(odd['sections']))
+    odd['sections'][first].insert(0, {'level': 0, 'runs': [
+        {'text': '标记<b>&amp;"引号"\'单\' 控制\x01\x7f\x85字符\ufdd0制表\t符😀结束。', 'bold': False}]})
+    path = os.path.join(tmp, 'odd.nianbao')
+    json.dump(odd, open(path, 'w', encoding='utf-8'), ensure_ascii=False)
+    compare_with_pdf([path], 'odd-characters', tmp)
 
     if TTFont is None:
         results.append((True, 'embedded fonts cover the text # SKIP python3-fonttools is not installed', ''))

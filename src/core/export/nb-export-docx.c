@@ -5,9 +5,10 @@
  * headings as real heading styles (so the navigation pane lists the
  * sections), page numbers "— N —" on the outer side of the footer.  The
  * tables are Word tables built from the edition's printed layout, merged
- * cells as gridSpan and vMerge.  Every piece of text is escaped, and
- * characters XML 1.0 forbids are dropped, so Word never calls the file
- * corrupt.
+ * cells as gridSpan and vMerge.  The parts are written with libxml2's
+ * xmlTextWriter (the text escaped, characters XML 1.0 forbids dropped, so
+ * Word never calls the file corrupt) and zipped by libarchive
+ * (nb-package.c); the fixed parts are constants written as they are.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,8 +18,8 @@
 #include "config.h"
 
 #include "nb-export.h"
+#include "nb-package.h"
 #include "nb-xml-writer.h"
-#include "nb-zip.h"
 
 /* Twentieths of a point; 1 mm = 56.693 twips. */
 #define PAGE_WIDTH    11906 /* 210 mm */
@@ -35,7 +36,8 @@
 /* Wider tables get 小5 instead of 小4, as on paper. */
 #define WIDE_TABLE_COLUMNS 10
 
-#define XML_DECLARATION "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+/* libxml2's writer starts every part with the XML declaration. */
+#define XML_DECLARATION ""
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -199,45 +201,66 @@ static const char footer_even[] =
 
 /* Runs: a tab and a line break are elements of their own in WordprocessingML. */
 static void
-append_run (GString    *out,
+append_run (NbXmlPart  *out,
             const char *text,
             gboolean    bold)
 {
   const char *start = text;
 
-  g_string_append (out, "<w:r>");
+  nb_xml_start (out, "w:r");
   if (bold)
-    g_string_append (out, "<w:rPr><w:b/><w:bCs/></w:rPr>");
+    {
+      nb_xml_start (out, "w:rPr");
+      nb_xml_start (out, "w:b");
+      nb_xml_end (out);
+      nb_xml_start (out, "w:bCs");
+      nb_xml_end (out);
+      nb_xml_end (out);
+    }
   for (const char *p = text; ; p++)
     {
       if (*p != '\0' && *p != '\t' && *p != '\n')
         continue;
       if (p > start)
         {
-          g_string_append (out, "<w:t xml:space=\"preserve\">");
-          nb_xml_append_escaped (out, start, p - start);
-          g_string_append (out, "</w:t>");
+          nb_xml_start (out, "w:t");
+          nb_xml_attr (out, "xml:space", "preserve");
+          nb_xml_text (out, start, p - start);
+          nb_xml_end (out);
         }
       if (*p == '\0')
         break;
-      g_string_append (out, *p == '\t' ? "<w:tab/>" : "<w:br/>");
+      nb_xml_start (out, *p == '\t' ? "w:tab" : "w:br");
+      nb_xml_end (out);
       start = p + 1;
     }
-  g_string_append (out, "</w:r>");
+  nb_xml_end (out);
 }
 
 static void
-append_styled_paragraph (GString    *out,
+append_paragraph_style (NbXmlPart  *out,
+                        const char *style)
+{
+  nb_xml_start (out, "w:pStyle");
+  nb_xml_attr (out, "w:val", style);
+  nb_xml_end (out);
+}
+
+static void
+append_styled_paragraph (NbXmlPart  *out,
                          const char *style,
                          const char *text)
 {
-  g_string_append_printf (out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+  nb_xml_start (out, "w:p");
+  nb_xml_start (out, "w:pPr");
+  append_paragraph_style (out, style);
+  nb_xml_end (out);
   append_run (out, text, FALSE);
-  g_string_append (out, "</w:p>");
+  nb_xml_end (out);
 }
 
 static void
-append_paragraph (GString           *out,
+append_paragraph (NbXmlPart         *out,
                   const NbParagraph *paragraph)
 {
   g_autoptr(GPtrArray) runs = nb_paragraph_dup_merged_runs (paragraph);
@@ -246,10 +269,15 @@ append_paragraph (GString           *out,
   /* As in the other formats, a paragraph without text is not written. */
   if (runs->len == 0)
     return;
-  g_string_append (out, "<w:p>");
+  nb_xml_start (out, "w:p");
   if (heading)
-    g_string_append_printf (out, "<w:pPr><w:pStyle w:val=\"Heading%d\"/></w:pPr>",
-                            (int)paragraph->level + 1);
+    {
+      g_autofree char *style = g_strdup_printf ("Heading%d", (int)paragraph->level + 1);
+
+      nb_xml_start (out, "w:pPr");
+      append_paragraph_style (out, style);
+      nb_xml_end (out);
+    }
   for (guint i = 0; i < runs->len; i++)
     {
       const NbRun *run = g_ptr_array_index (runs, i);
@@ -257,7 +285,7 @@ append_paragraph (GString           *out,
       /* A heading's weight is its style's. */
       append_run (out, run->text, run->bold && !heading);
     }
-  g_string_append (out, "</w:p>");
+  nb_xml_end (out);
 }
 
 /* Column widths: value columns share alike; a label column gets room for
@@ -321,8 +349,42 @@ item_alignment (const NbLayoutItem *item)
   return item != NULL && item->role == NB_LAYOUT_LABEL ? "left" : "center";
 }
 
+/* An empty element with one w:val-like attribute: <w:jc w:val="center"/>. */
 static void
-append_table (GString              *out,
+append_empty (NbXmlPart  *out,
+              const char *name,
+              const char *attribute,
+              const char *value)
+{
+  nb_xml_start (out, name);
+  if (attribute != NULL)
+    nb_xml_attr (out, attribute, value);
+  nb_xml_end (out);
+}
+
+static void
+append_width (NbXmlPart  *out,
+              const char *name,
+              guint       twips)
+{
+  nb_xml_start (out, name);
+  nb_xml_attr_printf (out, "w:w", "%u", twips);
+  nb_xml_attr (out, "w:type", "dxa");
+  nb_xml_end (out);
+}
+
+/* The table's properties: fixed layout over the type area, centred, with
+ * narrow cell margins; the look of Word's "Table Grid". */
+static const char table_properties[] =
+  "<w:jc w:val=\"center\"/>"
+  "<w:tblLayout w:type=\"fixed\"/>"
+  "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
+  "<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+  "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\""
+  " w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>";
+
+static void
+append_table (NbXmlPart            *out,
               NbReport             *report,
               const NbEditionTable *table)
 {
@@ -335,27 +397,31 @@ append_table (GString              *out,
    * headers of table 2 belong to their block. */
   gboolean leading_header = TRUE;
 
-  g_string_append_printf (out,
-                          "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
-                          "<w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-                          "<w:tblLayout w:type=\"fixed\"/>"
-                          "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/>"
-                          "<w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
-                          "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\""
-                          " w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
-                          TYPE_WIDTH);
+  nb_xml_start (out, "w:tbl");
+  nb_xml_start (out, "w:tblPr");
+  append_empty (out, "w:tblStyle", "w:val", "TableGrid");
+  append_width (out, "w:tblW", TYPE_WIDTH);
+  nb_xml_raw (out, table_properties);
+  nb_xml_end (out);
+  nb_xml_start (out, "w:tblGrid");
   for (guint c = 0; c < width; c++)
-    g_string_append_printf (out, "<w:gridCol w:w=\"%u\"/>", widths[c]);
-  g_string_append (out, "</w:tblGrid>");
+    {
+      nb_xml_start (out, "w:gridCol");
+      nb_xml_attr_printf (out, "w:w", "%u", widths[c]);
+      nb_xml_end (out);
+    }
+  nb_xml_end (out);
 
   for (guint r = 0; r < height; r++)
     {
       leading_header = leading_header && !row_has_block (grid, width, r)
                        && row_is_header (grid, width, r);
-      g_string_append (out, "<w:tr><w:trPr><w:cantSplit/>");
+      nb_xml_start (out, "w:tr");
+      nb_xml_start (out, "w:trPr");
+      append_empty (out, "w:cantSplit", NULL, NULL);
       if (leading_header)
-        g_string_append (out, "<w:tblHeader/>");
-      g_string_append (out, "</w:trPr>");
+        append_empty (out, "w:tblHeader", NULL, NULL);
+      nb_xml_end (out);
 
       for (guint c = 0; c < width; )
         {
@@ -373,18 +439,26 @@ append_table (GString              *out,
           for (guint k = c; k < c + span && k < width; k++)
             cell_width += widths[k];
 
-          g_string_append_printf (out, "<w:tc><w:tcPr><w:tcW w:w=\"%u\" w:type=\"dxa\"/>",
-                                  cell_width);
+          nb_xml_start (out, "w:tc");
+          nb_xml_start (out, "w:tcPr");
+          append_width (out, "w:tcW", cell_width);
           if (span > 1)
-            g_string_append_printf (out, "<w:gridSpan w:val=\"%u\"/>", span);
+            {
+              nb_xml_start (out, "w:gridSpan");
+              nb_xml_attr_printf (out, "w:val", "%u", span);
+              nb_xml_end (out);
+            }
           if (item != NULL && item->row_span > 1)
-            g_string_append (out, origin ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>");
-          g_string_append (out, "<w:vAlign w:val=\"center\"/></w:tcPr>");
+            append_empty (out, "w:vMerge", origin ? "w:val" : NULL, "restart");
+          append_empty (out, "w:vAlign", "w:val", "center");
+          nb_xml_end (out);
 
-          g_string_append_printf (out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", text_style);
+          nb_xml_start (out, "w:p");
+          nb_xml_start (out, "w:pPr");
+          append_paragraph_style (out, text_style);
           if (!g_str_equal (item_alignment (item), "center"))
-            g_string_append_printf (out, "<w:jc w:val=\"%s\"/>", item_alignment (item));
-          g_string_append (out, "</w:pPr>");
+            append_empty (out, "w:jc", "w:val", item_alignment (item));
+          nb_xml_end (out);
           if (origin && item->role == NB_LAYOUT_VALUE)
             {
               g_autofree char *text = nb_report_dup_cell_text (report, table, item->cell);
@@ -394,22 +468,39 @@ append_table (GString              *out,
             }
           else if (origin && item->text != NULL && item->text[0] != '\0')
             append_run (out, item->text, item->role == NB_LAYOUT_BLOCK);
-          g_string_append (out, "</w:p></w:tc>");
+          nb_xml_end (out);
+          nb_xml_end (out);
           c += span;
         }
-      g_string_append (out, "</w:tr>");
+      nb_xml_end (out);
     }
-  g_string_append (out, "</w:tbl>");
+  nb_xml_end (out);
 }
 
-static GString *
+/* The section: A4, the print layout's margins, footers on the outer side. */
+static const char section_properties[] =
+  "<w:sectPr>"
+  "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+  "<w:footerReference w:type=\"even\" r:id=\"rId5\"/>"
+  "<w:pgSz w:w=\"" G_STRINGIFY (PAGE_WIDTH) "\" w:h=\"" G_STRINGIFY (PAGE_HEIGHT) "\"/>"
+  "<w:pgMar w:top=\"" G_STRINGIFY (MARGIN_TOP) "\" w:right=\"" G_STRINGIFY (MARGIN_RIGHT) "\""
+  " w:bottom=\"" G_STRINGIFY (MARGIN_BOTTOM) "\" w:left=\"" G_STRINGIFY (MARGIN_LEFT) "\""
+  " w:header=\"851\" w:footer=\"" G_STRINGIFY (FOOTER_DISTANCE) "\" w:gutter=\"0\"/>"
+  "<w:pgNumType w:start=\"1\"/>"
+  "<w:cols w:space=\"425\"/>"
+  "</w:sectPr>";
+
+static NbXmlPart *
 build_document (NbReport *report)
 {
   NbEdition *edition = nb_report_get_edition (report);
   g_autofree char *title = nb_report_dup_title (report);
-  GString *out = g_string_new (XML_DECLARATION);
+  NbXmlPart *out = nb_xml_part_new ();
 
-  g_string_append (out, "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\"><w:body>");
+  nb_xml_start (out, "w:document");
+  nb_xml_attr (out, "xmlns:w", W_NS);
+  nb_xml_attr (out, "xmlns:r", R_NS);
+  nb_xml_start (out, "w:body");
   append_styled_paragraph (out, "Title", title);
 
   for (guint s = 0; s < nb_edition_get_n_sections (edition); s++)
@@ -423,75 +514,69 @@ build_document (NbReport *report)
       if (section->table_id != NULL)
         append_table (out, report, nb_edition_find_table (edition, section->table_id));
     }
-
-  g_string_append_printf (out,
-                          "<w:sectPr>"
-                          "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
-                          "<w:footerReference w:type=\"even\" r:id=\"rId5\"/>"
-                          "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
-                          "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
-                          " w:header=\"851\" w:footer=\"%d\" w:gutter=\"0\"/>"
-                          "<w:pgNumType w:start=\"1\"/>"
-                          "<w:cols w:space=\"425\"/>"
-                          "</w:sectPr></w:body></w:document>",
-                          PAGE_WIDTH, PAGE_HEIGHT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM,
-                          MARGIN_LEFT, FOOTER_DISTANCE);
+  nb_xml_raw (out, section_properties);
+  nb_xml_end (out);
+  nb_xml_end (out);
   return out;
 }
 
-static GString *
+static NbXmlPart *
 build_core_properties (NbReport *report)
 {
   g_autofree char *title = nb_report_dup_title (report);
-  GString *out = g_string_new (XML_DECLARATION);
+  NbXmlPart *out = nb_xml_part_new ();
 
-  g_string_append (out,
-                   "<cp:coreProperties"
-                   " xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
-                   " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
-                   " xmlns:dcterms=\"http://purl.org/dc/terms/\""
-                   " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-  nb_xml_append_escaped (out, title, -1);
-  g_string_append (out, "</dc:title><dc:creator>");
-  nb_xml_append_escaped (out, nb_report_get_agency (report), -1);
-  g_string_append (out, "</dc:creator><dc:language>zh-CN</dc:language></cp:coreProperties>");
+  nb_xml_start (out, "cp:coreProperties");
+  nb_xml_attr (out, "xmlns:cp",
+               "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+  nb_xml_attr (out, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+  nb_xml_attr (out, "xmlns:dcterms", "http://purl.org/dc/terms/");
+  nb_xml_attr (out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+  nb_xml_element (out, "dc:title", title);
+  nb_xml_element (out, "dc:creator", nb_report_get_agency (report));
+  nb_xml_element (out, "dc:language", "zh-CN");
+  nb_xml_end (out);
   return out;
 }
 
+/* A part whose markup is a constant of this file, written as it is. */
 static gboolean
-add_string (NbZipWriter  *zip,
-            const char   *name,
-            const char   *text,
-            GError      **error)
+add_fixed (NbPackage   *package,
+           const char  *name,
+           const char  *markup,
+           GError     **error)
 {
-  return nb_zip_writer_add (zip, name, text, strlen (text), error);
+  g_autoptr(NbXmlPart) part = nb_xml_part_new ();
+
+  nb_xml_raw (part, markup);
+  return nb_package_add_part (package, name, part, error);
 }
 
 GBytes *
 nb_export_docx (NbReport  *report,
                 GError   **error)
 {
-  g_autoptr(NbZipWriter) zip = nb_zip_writer_new (error);
-  g_autoptr(GString) document = NULL;
-  g_autoptr(GString) core = NULL;
+  g_autoptr(NbPackage) package = nb_package_new (error);
+  g_autoptr(NbXmlPart) document = NULL;
+  g_autoptr(NbXmlPart) core = NULL;
 
-  if (zip == NULL)
+  if (package == NULL)
     return NULL;
   document = build_document (report);
   core = build_core_properties (report);
 
   /* [Content_Types].xml first: some readers sniff the package by it. */
-  if (!add_string (zip, "[Content_Types].xml", content_types, error)
-      || !add_string (zip, "_rels/.rels", package_rels, error)
-      || !add_string (zip, "docProps/core.xml", core->str, error)
-      || !add_string (zip, "docProps/app.xml", app_properties, error)
-      || !add_string (zip, "word/_rels/document.xml.rels", document_rels, error)
-      || !add_string (zip, "word/document.xml", document->str, error)
-      || !add_string (zip, "word/styles.xml", styles, error)
-      || !add_string (zip, "word/settings.xml", settings, error)
-      || !add_string (zip, "word/fontTable.xml", font_table, error)
-      || !add_string (zip, "word/footer1.xml", footer_odd, error)
-      || !add_string (zip, "word/footer2.xml", footer_even, error))
+  if (!add_fixed (package, "[Content_Types].xml", content_types, error)
+      || !add_fixed (package, "_rels/.rels", package_rels, error)
+      || !nb_package_add_part (package, "docProps/core.xml", core, error)
+      || !add_fixed (package, "docProps/app.xml", app_properties, error)
+      || !add_fixed (package, "word/_rels/document.xml.rels", document_rels, error)
+      || !nb_package_add_part (package, "word/document.xml", document, error)
+      || !add_fixed (package, "word/styles.xml", styles, error)
+      || !add_fixed (package, "word/settings.xml", settings, error)
+      || !add_fixed (package, "word/fontTable.xml", font_table, error)
+      || !add_fixed (package, "word/footer1.xml", footer_odd, error)
+      || !add_fixed (package, "word/footer2.xml", footer_even, error))
     return NULL;
-  return nb_zip_writer_finish (zip, error);
+  return nb_package_finish (package, error);
 }

@@ -26,6 +26,7 @@
 #include "nb-font-map.h"
 #include "nb-package.h"
 #include "nb-render.h"
+#include "nb-xml-writer.h"
 
 #define OFD_NS        "http://www.ofdspec.org/2016"
 #define MM_PER_POINT  (25.4 / 72.0)
@@ -293,7 +294,8 @@ write_run (Export               *e,
         {
           gunichar c = g_utf8_get_char (p);
 
-          if ((c < 0x20 && c != '\t') || c == 0xfffe || c == 0xffff)
+          /* What the XML cannot hold has no place in the text either. */
+          if (!nb_xml_char_is_allowed (c) || c == '\n')
             continue;
           g_string_append_unichar (chars, c == '\t' ? ' ' : c);
           g_array_append_val (char_x, gx);

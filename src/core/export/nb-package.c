@@ -14,6 +14,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "nb-package.h"
+#include "nb-xml-writer.h"
 
 struct _NbPackage
 {
@@ -207,9 +208,10 @@ nb_xml_end (NbXmlPart *self)
     note (self, xmlTextWriterEndElement (self->writer));
 }
 
-/* XML 1.0 allows no C0 control but tab and line feed, nor surrogates and
- * U+FFFE/U+FFFF; libxml2 would write them as they are, and every reader
- * would then call the file broken.  Invalid UTF-8 becomes U+FFFD. */
+/* XML 1.0 allows no C0 control but tab and line feed; C1 controls, DEL
+ * and the noncharacters are never meant as text (nb_xml_char_is_allowed ()).
+ * libxml2 would write them as they are, and readers would call the file
+ * broken.  Invalid UTF-8 becomes U+FFFD. */
 static char *
 dup_xml_text (const char *text,
               gssize      length)
@@ -230,7 +232,7 @@ dup_xml_text (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xfffe || c == 0xffff)
+      if (!nb_xml_char_is_allowed (c))
         continue;
       g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }

@@ -193,6 +193,33 @@ layout_get_role (PangoLayout *layout)
   return role > 0 ? role - 1 : NB_FONT_FANGSONG;
 }
 
+/* Noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) are never text, and
+ * cairo refuses a whole PDF over one: they print as U+FFFD, the mark of a
+ * character that is not there. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+static void
+append_drawable (GString    *out,
+                 const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* A line break typed inside a paragraph is no paragraph break. */
+      if (c == '\n' || c == '\r' || c == '\t')
+        g_string_append_c (out, ' ');
+      else if (is_noncharacter (c))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+}
+
 static PangoLayout *
 new_layout (NbRender   *self,
             NbFontRole  role,
@@ -207,6 +234,20 @@ new_layout (NbRender   *self,
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text ? text : "", -1);
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    if (is_noncharacter (g_utf8_get_char (p)))
+      {
+        g_autoptr(GString) clean = g_string_new (NULL);
+
+        /* Line breaks stay: a title or a cell may have them. */
+        for (const char *q = text; *q; q = g_utf8_next_char (q))
+          if (is_noncharacter (g_utf8_get_char (q)))
+            g_string_append_unichar (clean, 0xFFFD);
+          else
+            g_string_append_len (clean, q, g_utf8_next_char (q) - q);
+        pango_layout_set_text (layout, clean->str, -1);
+        break;
+      }
   return layout;
 }
 
@@ -257,9 +298,7 @@ paragraph_layout (NbRender          *self,
 
       if (run->text == NULL)
         continue;
-      /* A line break typed inside a paragraph is no paragraph break. */
-      for (const char *p = run->text; *p; p++)
-        g_string_append_c (text, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+      append_drawable (text, run->text);
       if (run->bold)
         {
           PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
