@@ -12,6 +12,7 @@
 
 #include "nb-file.h"
 #include "nb-print.h"
+#include "nb-fonts.h"
 #include "nb-print-preview.h"
 #include "nb-window.h"
 
@@ -278,6 +279,26 @@ find_row_titled (GtkWidget  *widget,
   return NULL;
 }
 
+/* A visible label under @widget whose text contains @text. */
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (!gtk_widget_is_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The preview: pages from the renderer, next page, zoom, options. */
 static void
 test_preview (void)
@@ -321,6 +342,22 @@ test_preview (void)
     wait_ms (600);
     g_assert_true (nb_render_get_options (nb_print_preview_get_render (preview))->landscape_tables);
     g_settings_set_boolean (settings, "print-landscape-tables", FALSE);
+  }
+
+  /* The official fonts that are missing are named over the font list,
+   * each with its substitute, and how to get them (issue 18). */
+  {
+    g_autofree char *notice = nb_fonts_dup_missing_notice ();
+    GtkWidget *label = find_label_containing (GTK_WIDGET (preview), "~/.local/share/fonts");
+
+    if (notice == NULL)
+      g_assert_null (label);
+    else
+      {
+        g_assert_nonnull (label);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, notice);
+        g_assert_nonnull (strstr (notice, "is not installed: printed in"));
+      }
   }
 
   /* An edit shows in the preview. */
