@@ -17,7 +17,6 @@
 #include "config.h"
 
 #include <fontconfig/fontconfig.h>
-#include <glib/gi18n-lib.h>
 #include <hb.h>
 #include <math.h>
 #include <pango/pangofc-font.h>
