@@ -368,7 +368,11 @@ write_run (Export               *e,
       /* Text on a page turned for a wide table: the CTM turns it, from the
        * run's own coordinates (millimetres) to the box's. */
       g_string_truncate (value, 0);
-      g_string_append_printf (value, "%g %g %g %g ", ctm->xx, ctm->yx, ctm->xy, ctm->yy);
+      for (guint i = 0; i < 4; i++)
+        {
+          nb_xml_append_number (value, (double[]){ ctm->xx, ctm->yx, ctm->xy, ctm->yy }[i], 6);
+          g_string_append_c (value, ' ');
+        }
       append_mm (value, ctm->x0 - bx0);
       g_string_append_c (value, ' ');
       append_mm (value, ctm->y0 - by0);
