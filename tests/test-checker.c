@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "nb-checker.h"
+#include "nb-file.h"
 
 static NbReport *
 complete_report (const char *edition_id,
@@ -206,17 +207,99 @@ test_blank_cells (void)
 {
   g_autoptr(NbReport) report = complete_report ("2021", 2023);
   const NbEditionTable *t2 = table (report, "t2");
+  const NbEditionTable *t3 = table (report, "t3");
   g_autoptr(GPtrArray) found = NULL;
 
   nb_report_clear_cell (report, t2, cell (t2, "licensing", "decisions"));
   assert_one (report, NULL, "CELL-EMPTY", NB_SEVERITY_WARNING, "t2 licensing decisions", "行政许可");
 
-  /* a table nobody started: one error, not one warning per cell */
+  /* a table nobody started: one error, not one warning per cell, and it
+   * points at a cell to go to */
   for (guint c = 0; c < nb_edition_table_get_n_cells (t2); c++)
     nb_report_clear_cell (report, t2, c);
-  assert_one (report, NULL, "TABLE-EMPTY", NB_SEVERITY_ERROR, "t2 - -", "二、主动公开政府信息情况");
+  assert_one (report, NULL, "TABLE-EMPTY", NB_SEVERITY_ERROR, "t2 - -", "二");
+  found = findings_of (report, NULL, "TABLE-EMPTY");
+  g_assert_nonnull (strstr (((NbFinding *)g_ptr_array_index (found, 0))->message, "主动公开政府信息情况"));
+  g_assert_cmpuint (((NbFinding *)g_ptr_array_index (found, 0))->n_cells, >, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
   found = findings_of (report, NULL, "CELL-EMPTY");
   g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* table 三 after its first typed value: one finding per column (7 of
+   * them, fewer than its rows), each pointing at its first blank cell */
+  for (guint c = 0; c < nb_edition_table_get_n_cells (t3); c++)
+    nb_report_clear_cell (report, t3, c);
+  set (report, "t3", "new", "natural", "5");
+  found = findings_of (report, NULL, "CELL-EMPTY");
+  g_assert_cmpuint (found->len, ==, 6);
+  for (guint i = 0; i < found->len; i++)
+    {
+      NbFinding *finding = g_ptr_array_index (found, i);
+
+      g_assert_cmpstr (finding->table_id, ==, "t3");
+      g_assert_cmpint (finding->cell, >=, 0);
+      g_assert_cmpuint (finding->n_cells, >, 1);
+      g_assert_cmpuint (finding->cells[0], ==, (guint)finding->cell);
+      for (guint k = 0; k < finding->n_cells; k++)
+        g_assert_cmpuint (nb_edition_table_get_cell (t3, finding->cells[k])->column, ==,
+                          nb_edition_table_get_cell (t3, (guint)finding->cell)->column);
+    }
+  g_assert_nonnull (strstr (((NbFinding *)g_ptr_array_index (found, 0))->message, "自然人"));
+  g_assert_nonnull (strstr (((NbFinding *)g_ptr_array_index (found, 0))->message, "23"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* a table filled but for one row: one finding for that row */
+  nb_report_fill_blanks (report, t3);
+  for (guint c = 0; c < nb_edition_table_get_n_cells (t3); c++)
+    if (nb_edition_table_get_cell (t3, c)->row == (guint)nb_edition_table_find_row (t3, "granted"))
+      nb_report_clear_cell (report, t3, c);
+  assert_one (report, NULL, "CELL-EMPTY", NB_SEVERITY_WARNING, "t3 granted natural", "予以公开");
+  found = findings_of (report, NULL, "CELL-EMPTY");
+  g_assert_cmpuint (((NbFinding *)g_ptr_array_index (found, 0))->n_cells, ==, 6);
+}
+
+static void
+test_plausibility (void)
+{
+  g_autoptr(NbReport) report = complete_report ("2021", 2023);
+  g_autoptr(NbReport) last = complete_report ("2021", 2022);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+
+  /* what a held-down key gives: never accepted silently */
+  set (report, "t3", "new", "natural", "99999999999");
+  assert_one (report, NULL, "CELL-IMPLAUSIBLE", NB_SEVERITY_WARNING, "t3 new natural", "99999999999");
+  set (report, "t3", "new", "natural", "10000000");
+  assert_none (report, NULL, "CELL-IMPLAUSIBLE");
+
+  /* far beyond every other number of the report */
+  set (report, "t3", "new", "natural", "12");
+  set (report, "t2", "licensing", "decisions", "670");
+  assert_none (report, NULL, "CELL-IMPLAUSIBLE");
+  set (report, "t2", "licensing", "decisions", "670000");
+  assert_one (report, NULL, "CELL-IMPLAUSIBLE", NB_SEVERITY_WARNING, "t2 licensing decisions", "670000");
+  set (report, "t2", "licensing", "decisions", "67000");
+  assert_none (report, NULL, "CELL-IMPLAUSIBLE");
+
+  /* ten times last year's, once the number is more than a handful */
+  set (last, "t2", "licensing", "decisions", "670");
+  assert_n (report, last, "X-GROWTH", 1, NB_SEVERITY_WARNING, "t2 licensing decisions", "67000");
+  set (report, "t2", "licensing", "decisions", "670");
+  assert_none (report, last, "X-GROWTH");
+  set (report, "t2", "licensing", "decisions", "6700");
+  assert_one (report, last, "X-GROWTH", NB_SEVERITY_WARNING, "t2 licensing decisions", "670");
+  assert_none (report, NULL, "X-GROWTH");
+  set (report, "t2", "licensing", "decisions", "6699");
+  assert_none (report, last, "X-GROWTH");
+  set (last, "t3", "new", "natural", "1");
+  assert_none (report, last, "X-GROWTH");
+
+  /* no false alarm on a real report */
+  g_assert_no_error (error);
+  assert_none (sample, NULL, "CELL-IMPLAUSIBLE");
+  assert_none (sample, NULL, "X-GROWTH");
+  assert_none (sample, sample, "X-GROWTH");
 }
 
 static void
@@ -440,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/checker/stated-totals", test_stated_totals);
   g_test_add_func ("/checker/blank-cells", test_blank_cells);
   g_test_add_func ("/checker/invalid-cell", test_invalid_cell);
+  g_test_add_func ("/checker/plausibility", test_plausibility);
   g_test_add_func ("/checker/fee-precision", test_fee_precision);
   g_test_add_func ("/checker/sections", test_sections);
   g_test_add_func ("/checker/section-length-place", test_section_length_place);

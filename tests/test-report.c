@@ -322,6 +322,64 @@ test_title (void)
   g_assert_cmpstr (title, ==, "漯河回族区城市管理局2022年政府信息公开工作年度报告");
 }
 
+static guint
+count_blank_inputs (NbReport             *report,
+                    const NbEditionTable *t)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < nb_edition_table_get_n_cells (t); c++)
+    if (!nb_edition_table_get_cell (t, c)->computed
+        && nb_report_get_cell (report, t, c, NULL, NULL) == NB_CELL_EMPTY)
+      n++;
+  return n;
+}
+
+static void
+test_fill_blanks (void)
+{
+  g_autoptr(NbReport) report = new_report ("2021");
+  NbEdition *edition = nb_report_get_edition (report);
+  const NbEditionTable *t2 = table (report, "t2");
+  const NbEditionTable *t3 = table (report, "t3");
+  const NbEditionTable *t4 = table (report, "t4");
+  guint t3_blanks, all_blanks = 0;
+
+  g_assert_true (nb_report_set_cell_text (report, t3, cell (t3, "new", "natural"), "5", NULL));
+  g_assert_false (nb_report_set_cell_text (report, t3, cell (t3, "partial", "research"), "五", NULL));
+  t3_blanks = count_blank_inputs (report, t3);
+  g_assert_cmpuint (t3_blanks, >, 100);
+
+  /* one table: its blanks become 0, typed and invalid text stay, the
+   * totals follow, the other tables are left alone */
+  g_assert_cmpuint (nb_report_fill_blanks (report, t3), ==, t3_blanks);
+  g_assert_cmpuint (count_blank_inputs (report, t3), ==, 0);
+  g_assert_cmpint (value_of (report, t3, "new", "natural", NB_CELL_VALUE), ==, 5);
+  value_of (report, t3, "partial", "research", NB_CELL_INVALID);
+  g_assert_cmpint (value_of (report, t3, "new", "commercial", NB_CELL_VALUE), ==, 0);
+  g_assert_cmpint (value_of (report, t3, "new", "total", NB_CELL_VALUE), ==, 5);
+  g_assert_cmpuint (count_blank_inputs (report, t2), >, 0);
+
+  /* one undo step brings every blank back */
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpuint (count_blank_inputs (report, t3), ==, t3_blanks);
+  g_assert_cmpint (value_of (report, t3, "new", "natural", NB_CELL_VALUE), ==, 5);
+  g_assert_true (nb_report_redo (report));
+  g_assert_cmpuint (count_blank_inputs (report, t3), ==, 0);
+
+  /* the whole report, then nothing left to fill */
+  all_blanks = count_blank_inputs (report, t2) + count_blank_inputs (report, t4);
+  g_assert_cmpuint (nb_report_fill_blanks (report, NULL), ==, all_blanks);
+  for (guint i = 0; i < nb_edition_get_n_tables (edition); i++)
+    g_assert_cmpuint (count_blank_inputs (report, nb_edition_get_table (edition, i)), ==, 0);
+  g_assert_cmpint (value_of (report, t4, "cases", "review_total", NB_CELL_VALUE), ==, 0);
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpuint (count_blank_inputs (report, t4), >, 0);
+  g_assert_cmpuint (count_blank_inputs (report, t3), ==, 0);
+  g_assert_true (nb_report_redo (report));
+  g_assert_cmpuint (nb_report_fill_blanks (report, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/report/recompute-totals", test_recompute_totals);
   g_test_add_func ("/report/history-disabled", test_history_disabled);
   g_test_add_func ("/report/title", test_title);
+  g_test_add_func ("/report/fill-blanks", test_fill_blanks);
 
   return g_test_run ();
 }

@@ -95,12 +95,90 @@ format_value (NbReport             *report,
                            (int)nb_report_get_cell_decimals (report, table, cell));
 }
 
+/* Blank cells, listed once per row or per column (whichever makes fewer
+ * findings), not once per cell: a table of a hundred cells typed one by
+ * one would otherwise bury every other finding.  Each finding points at
+ * its first blank cell, so activating it goes there. */
+static void
+check_blanks (NbReport             *report,
+              const NbEditionTable *table,
+              const gboolean       *blank,
+              GPtrArray            *findings)
+{
+  guint n = nb_edition_table_get_n_cells (table);
+  guint n_rows = nb_edition_table_get_n_rows (table);
+  guint n_columns = nb_edition_table_get_n_columns (table);
+  g_autofree guint *per_row = g_new0 (guint, MAX (n_rows, 1));
+  g_autofree guint *per_column = g_new0 (guint, MAX (n_columns, 1));
+  guint rows_with_blanks = 0, columns_with_blanks = 0;
+  gboolean by_column;
+
+  for (guint c = 0; c < n; c++)
+    if (blank[c])
+      {
+        const NbEditionCell *cell = nb_edition_table_get_cell (table, c);
+
+        if (per_row[cell->row]++ == 0)
+          rows_with_blanks++;
+        if (per_column[cell->column]++ == 0)
+          columns_with_blanks++;
+      }
+  by_column = columns_with_blanks < rows_with_blanks;
+
+  for (guint g = 0; g < (by_column ? n_columns : n_rows); g++)
+    {
+      guint n_blank = by_column ? per_column[g] : per_row[g];
+      g_autofree guint *cells = NULL;
+      NbFinding *finding;
+      guint k = 0;
+      char *message;
+
+      if (n_blank == 0)
+        continue;
+      cells = g_new (guint, n_blank);
+      for (guint c = 0; c < n; c++)
+        {
+          const NbEditionCell *cell = nb_edition_table_get_cell (table, c);
+
+          if (blank[c] && (by_column ? cell->column : cell->row) == g)
+            cells[k++] = c;
+        }
+      g_assert (k == n_blank);
+
+      if (n_blank == 1)
+        {
+          g_autofree char *label = nb_edition_table_dup_cell_label (table, cells[0]);
+
+          message = g_strdup_printf (_("%s is blank: write 0 if there is nothing to report"), label);
+        }
+      else if (by_column)
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Column “%s” has %u blank cell: write 0 where there is nothing to report",
+                                                "Column “%s” has %u blank cells: write 0 where there is nothing to report",
+                                                n_blank),
+                                   nb_edition_table_get_column (table, g)->full_label, n_blank);
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Row “%s” has %u blank cell: write 0 where there is nothing to report",
+                                                "Row “%s” has %u blank cells: write 0 where there is nothing to report",
+                                                n_blank),
+                                   nb_edition_table_get_row (table, g)->full_label, n_blank);
+
+      finding = finding_new (findings, NB_SEVERITY_WARNING, "CELL-EMPTY", message);
+      finding->table_id = g_strdup (nb_edition_table_get_id (table));
+      finding->cell = (int)cells[0];
+      finding->n_cells = n_blank;
+      finding->cells = g_steal_pointer (&cells);
+    }
+}
+
 static void
 check_cells (NbReport             *report,
              const NbEditionTable *table,
              GPtrArray            *findings)
 {
   guint n = nb_edition_table_get_n_cells (table);
+  g_autofree gboolean *blank = g_new0 (gboolean, MAX (n, 1));
   guint n_empty = 0, n_inputs = 0;
 
   for (guint c = 0; c < n; c++)
@@ -108,10 +186,14 @@ check_cells (NbReport             *report,
       {
         n_inputs++;
         if (nb_report_get_cell (report, table, c, NULL, NULL) == NB_CELL_EMPTY)
-          n_empty++;
+          {
+            blank[c] = TRUE;
+            n_empty++;
+          }
       }
 
-  /* One finding for a table nobody has started, rather than one per cell. */
+  /* One finding for a table nobody has started, rather than one per cell;
+   * it still points at the first cell to type. */
   if (n_inputs > 0 && n_empty == n_inputs)
     {
       const NbEditionSection *section =
@@ -119,13 +201,21 @@ check_cells (NbReport             *report,
                                  nb_edition_table_get_section_id (table));
       NbFinding *finding =
         finding_new (findings, NB_SEVERITY_ERROR, "TABLE-EMPTY",
-                     g_strdup_printf (_("Table “%s” is empty: fill in every cell, writing 0 where there is nothing to report"),
-                                      section ? section->heading : nb_edition_table_get_caption (table)));
+                     /* Translators: "Table 三 (收到和处理…情况) is not filled in yet…" */
+                     g_strdup_printf (_("Table %s (%s) is not filled in yet: write 0 where there is nothing to report"),
+                                      section ? section->number : nb_edition_table_get_id (table),
+                                      section ? section->title : nb_edition_table_get_caption (table)));
 
       finding->table_id = g_strdup (nb_edition_table_get_id (table));
       finding->section_id = g_strdup (nb_edition_table_get_section_id (table));
+      finding->cells = g_new (guint, n_inputs);
+      for (guint c = 0; c < n; c++)
+        if (blank[c])
+          finding->cells[finding->n_cells++] = c;
       return;
     }
+  if (n_empty > 0)
+    check_blanks (report, table, blank, findings);
 
   for (guint c = 0; c < n; c++)
     {
@@ -138,12 +228,6 @@ check_cells (NbReport             *report,
       switch (nb_report_get_cell (report, table, c, &value, &invalid))
         {
         case NB_CELL_EMPTY:
-          if (cell->computed)
-            break;
-          label = nb_edition_table_dup_cell_label (table, c);
-          finding = finding_new (findings, NB_SEVERITY_WARNING, "CELL-EMPTY",
-                                 g_strdup_printf (_("%s is blank: write 0 if there is nothing to report"),
-                                                  label));
           break;
 
         case NB_CELL_INVALID:
@@ -208,6 +292,101 @@ lookup_previous (NbReport   *previous,
   if (cell < 0)
     return FALSE;
   return nb_report_get_cell (previous, table, (guint)cell, value, NULL) == NB_CELL_VALUE;
+}
+
+/* A count no agency plausibly reports: beyond it an extra digit or a key
+ * held down is far likelier than a real number. */
+#define IMPLAUSIBLE_COUNT G_GINT64_CONSTANT (10000000)
+/* A count this many times the report's next largest, once it is large. */
+#define OUTLIER_FACTOR 1000
+#define OUTLIER_FLOOR  100000
+/* A count this many times last year's, once it is more than a handful. */
+#define GROWTH_FACTOR  10
+#define GROWTH_FLOOR   100
+
+/* The largest typed count of the report, and the second largest: what the
+ * report's other cells make plausible. */
+static void
+largest_counts (NbReport *report,
+                gint64    largest[2])
+{
+  NbEdition *edition = nb_report_get_edition (report);
+
+  largest[0] = largest[1] = 0;
+  for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, t);
+
+      for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+        {
+          const NbEditionCell *cell = nb_edition_table_get_cell (table, c);
+          gint64 value;
+
+          if (cell->computed || cell->kind != NB_VALUE_COUNT
+              || nb_report_get_cell (report, table, c, &value, NULL) != NB_CELL_VALUE)
+            continue;
+          if (value > largest[0])
+            {
+              largest[1] = largest[0];
+              largest[0] = value;
+            }
+          else if (value > largest[1])
+            largest[1] = value;
+        }
+    }
+}
+
+/* Counts far outside what the rest of the report, or last year's, makes
+ * plausible: a warning, since a slip of the keyboard would otherwise be
+ * printed and published unnoticed. */
+static void
+check_plausibility (NbReport             *report,
+                    NbReport             *previous,
+                    const NbEditionTable *table,
+                    const gint64          largest[2],
+                    GPtrArray            *findings)
+{
+  for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+    {
+      const NbEditionCell *cell = nb_edition_table_get_cell (table, c);
+      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
+      NbFinding *finding = NULL;
+      gint64 value, other, last;
+
+      if (cell->computed || cell->kind != NB_VALUE_COUNT
+          || nb_report_get_cell (report, table, c, &value, NULL) != NB_CELL_VALUE)
+        continue;
+      /* The largest of the other cells: the second largest if this is the largest. */
+      other = value == largest[0] ? largest[1] : largest[0];
+      label = nb_edition_table_dup_cell_label (table, c);
+      text = format_value (report, table, c, value);
+
+      if (value > IMPLAUSIBLE_COUNT)
+        finding = finding_new (findings, NB_SEVERITY_WARNING, "CELL-IMPLAUSIBLE",
+                               g_strdup_printf (_("%s is %s: more than any agency plausibly counts; check for an extra digit"),
+                                                label, text));
+      else if (value >= OUTLIER_FLOOR && other > 0 && value / OUTLIER_FACTOR >= other)
+        {
+          g_autofree char *other_text = format_value (report, table, c, other);
+
+          finding = finding_new (findings, NB_SEVERITY_WARNING, "CELL-IMPLAUSIBLE",
+                                 g_strdup_printf (_("%s is %s, far more than any other number of the report (at most %s); check for an extra digit"),
+                                                  label, text, other_text));
+        }
+      else if (value >= GROWTH_FLOOR
+               && lookup_previous (previous, nb_edition_table_get_id (table), cell->key, &last)
+               && last > 0 && value / GROWTH_FACTOR >= last)
+        {
+          g_autofree char *last_text = format_value (report, table, c, last);
+
+          finding = finding_new (findings, NB_SEVERITY_WARNING, "X-GROWTH",
+                                 g_strdup_printf (_("%s is %s, ten times or more last year’s %s; check for an extra digit"),
+                                                  label, text, last_text));
+        }
+      if (finding != NULL)
+        finding_set_cell (finding, table, c);
+    }
 }
 
 static void
@@ -556,6 +735,7 @@ nb_check_report (NbReport *report,
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_finding_unref);
   NbEdition *edition;
+  gint64 largest[2];
 
   g_return_val_if_fail (NB_IS_REPORT (report), findings);
   g_return_val_if_fail (previous == NULL || NB_IS_REPORT (previous), findings);
@@ -564,6 +744,7 @@ nb_check_report (NbReport *report,
   if (previous == NULL)
     previous = nb_report_get_reference (report);
   edition = nb_report_get_edition (report);
+  largest_counts (report, largest);
   check_metadata (report, previous, findings);
   check_sections (report, findings);
   if (previous != NULL)
@@ -573,6 +754,7 @@ nb_check_report (NbReport *report,
       const NbEditionTable *table = nb_edition_get_table (edition, i);
 
       check_cells (report, table, findings);
+      check_plausibility (report, previous, table, largest, findings);
       check_rules (report, previous, table, findings);
     }
   return findings;

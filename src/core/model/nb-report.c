@@ -1330,6 +1330,51 @@ nb_report_recompute_totals (NbReport *self)
   nb_report_end_user_action (self);
 }
 
+/**
+ * nb_report_fill_blanks:
+ * @table: (nullable): the table to fill, or %NULL for every table
+ *
+ * Writes 0 into every blank cell a person types (computed totals are left
+ * to follow their parts), as one undoable step: the format asks for 0
+ * where there is nothing to report.
+ *
+ * Returns: how many cells were filled
+ */
+guint
+nb_report_fill_blanks (NbReport             *self,
+                       const NbEditionTable *table)
+{
+  CellData zero = { NB_CELL_VALUE, 0, NULL };
+  guint filled = 0;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+  g_return_val_if_fail (table == NULL || find_values (self, table) != NULL, 0);
+
+  nb_report_begin_user_action (self);
+  begin_change (self);
+  for (guint i = 0; i < self->n_tables; i++)
+    {
+      const NbEditionTable *t = self->tables[i].table;
+      guint n = nb_edition_table_get_n_cells (t);
+      g_autofree guint *blanks = g_new (guint, MAX (n, 1));
+      guint n_blanks = 0;
+
+      if (table != NULL && t != table)
+        continue;
+      for (guint c = 0; c < n; c++)
+        if (!nb_edition_table_get_cell (t, c)->computed
+            && self->tables[i].cells[c].state == NB_CELL_EMPTY)
+          blanks[n_blanks++] = c;
+      for (guint b = 0; b < n_blanks; b++)
+        change_cell (self, t, blanks[b], &zero);
+      recompute_dependents (self, t, blanks, n_blanks);
+      filled += n_blanks;
+    }
+  end_change (self);
+  nb_report_end_user_action (self);
+  return filled;
+}
+
 /* State */
 
 gboolean

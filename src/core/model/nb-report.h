@@ -155,6 +155,8 @@ gboolean         nb_report_compute_cell       (NbReport             *self,
                                                guint                 cell,
                                                gint64               *value);
 void             nb_report_recompute_totals   (NbReport             *self);
+guint            nb_report_fill_blanks        (NbReport             *self,
+                                               const NbEditionTable *table);
 
 gboolean         nb_report_get_modified       (NbReport             *self);
 void             nb_report_set_modified       (NbReport             *self,
