@@ -17,6 +17,7 @@
 #include "nb-info-page.h"
 #include "nb-print.h"
 #include "nb-table-page.h"
+#include "nb-window-blanks.h"
 #include "nb-window-compare.h"
 #include "nb-window-history.h"
 #include "nb-window-next-year.h"
@@ -1224,6 +1225,7 @@ nb_window_class_init (NbWindowClass *klass)
   nb_window_history_install_action (widget_class);
   nb_window_next_year_install_action (widget_class);
   nb_window_compare_install_action (widget_class);
+  nb_window_blanks_install_action (widget_class);
 }
 
 static gboolean
@@ -1354,6 +1356,16 @@ nb_window_get_text_page (NbWindow   *self,
   page = find_page (self, section_id);
   return page != NULL && NB_IS_TEXT_PAGE (ensure_page (self, page)) ? NB_TEXT_PAGE (page->page)
                                                                     : NULL;
+}
+
+/* A short message at the bottom of the window, for the window's features. */
+void
+nb_window_add_toast (NbWindow   *self,
+                     const char *message)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  toast (self, message);
 }
 
 NbChecksPanel *
