@@ -177,6 +177,10 @@ new_report_action (GSimpleAction *action,
       return;
     }
   dialog = nb_new_report_dialog_new (parent);
+  /* A clerk's next report is most often for the same agency. */
+  if (NB_IS_WINDOW (parent))
+    nb_new_report_dialog_set_agency (NB_NEW_REPORT_DIALOG (dialog),
+                                     nb_report_get_agency (nb_window_get_report (NB_WINDOW (parent))));
   g_signal_connect (dialog, "response", G_CALLBACK (on_new_report_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

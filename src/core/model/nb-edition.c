@@ -39,6 +39,7 @@ struct _NbEdition
   GStringChunk   *strings;
   char           *id;
   char           *title;
+  char           *name;
   char           *issued_by;
   int             first_year;
   int             last_year;
@@ -915,6 +916,7 @@ nb_edition_new_from_bytes (GBytes  *json,
 
   self->id = (char *)get_string (&loader, root, "id", TRUE);
   self->title = (char *)get_string (&loader, root, "title", TRUE);
+  self->name = (char *)get_string (&loader, root, "name", FALSE);
   self->issued_by = (char *)get_string (&loader, root, "issued_by", FALSE);
   self->first_year = (int)get_int (&loader, root, "first_year", 0);
   self->last_year = (int)get_int (&loader, root, "last_year", 0);
@@ -1062,6 +1064,15 @@ nb_edition_get_title (NbEdition *self)
 {
   g_return_val_if_fail (NB_IS_EDITION (self), NULL);
   return self->title;
+}
+
+/* The edition as people tell it apart: "2021 年版（国办公开办函〔2021〕30号）";
+ * its id when the data gives no name. */
+const char *
+nb_edition_get_name (NbEdition *self)
+{
+  g_return_val_if_fail (NB_IS_EDITION (self), NULL);
+  return self->name != NULL ? self->name : self->id;
 }
 
 const char *

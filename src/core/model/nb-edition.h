@@ -143,6 +143,7 @@ const char               *nb_edition_id_for_year      (int            year);
 
 const char               *nb_edition_get_id           (NbEdition     *self);
 const char               *nb_edition_get_title        (NbEdition     *self);
+const char               *nb_edition_get_name         (NbEdition     *self);
 const char               *nb_edition_get_issued_by    (NbEdition     *self);
 int                       nb_edition_get_first_year   (NbEdition     *self);
 int                       nb_edition_get_last_year    (NbEdition     *self);

@@ -1,4 +1,5 @@
-/* nb-new-report-dialog.c: asks for the year and edition of a new report
+/* nb-new-report-dialog.c: asks for the agency, year and edition of a new
+ * report
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,9 +16,10 @@ struct _NbNewReportDialog
 {
   AdwMessageDialog  parent_instance;
 
+  AdwEntryRow      *agency;
   GtkSpinButton    *year;
-  AdwComboRow      *edition;
-  GtkStringList    *titles;
+  GtkListBox       *editions;
+  GPtrArray        *checks;  /* GtkCheckButton, one per edition, as in ids */
   GStrv             ids;
 };
 
@@ -31,7 +33,38 @@ on_year_changed_cb (NbNewReportDialog *self)
   /* The edition follows the year; a person can still pick another. */
   for (guint i = 0; self->ids[i] != NULL; i++)
     if (g_strcmp0 (self->ids[i], id) == 0)
-      adw_combo_row_set_selected (self->edition, i);
+      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), TRUE);
+}
+
+/* One row per edition, its name in full (the names differ only at the
+ * end, so a cut-off choice would hide the difference). */
+static void
+add_edition_row (NbNewReportDialog *self,
+                 const char        *id)
+{
+  g_autoptr(NbEdition) edition = nb_edition_lookup (id, NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *years = NULL;
+
+  if (self->checks->len > 0)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), g_ptr_array_index (self->checks, 0));
+  g_ptr_array_add (self->checks, check);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 edition != NULL ? nb_edition_get_name (edition) : id);
+  if (edition != NULL && nb_edition_get_last_year (edition) != 0)
+    years = g_strdup_printf (_("For reports about %d to %d"), nb_edition_get_first_year (edition),
+                             nb_edition_get_last_year (edition));
+  else if (edition != NULL)
+    years = g_strdup_printf (_("For reports about %d and later"),
+                             nb_edition_get_first_year (edition));
+  if (years != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), years);
+  gtk_list_box_append (self->editions, row);
 }
 
 static void
@@ -39,7 +72,7 @@ nb_new_report_dialog_finalize (GObject *object)
 {
   NbNewReportDialog *self = (NbNewReportDialog *)object;
 
-  g_clear_object (&self->titles);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_strfreev (self->ids);
 
   G_OBJECT_CLASS (nb_new_report_dialog_parent_class)->finalize (object);
@@ -64,8 +97,9 @@ nb_new_report_dialog_class_init (NbNewReportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-new-report-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbNewReportDialog, agency);
   gtk_widget_class_bind_template_child (widget_class, NbNewReportDialog, year);
-  gtk_widget_class_bind_template_child (widget_class, NbNewReportDialog, edition);
+  gtk_widget_class_bind_template_child (widget_class, NbNewReportDialog, editions);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed_cb);
 }
 
@@ -78,18 +112,9 @@ nb_new_report_dialog_init (NbNewReportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->ids = g_strdupv ((char **)ids);
-  self->titles = gtk_string_list_new (NULL);
+  self->checks = g_ptr_array_new ();
   for (guint i = 0; ids[i] != NULL; i++)
-    {
-      g_autoptr(NbEdition) edition = nb_edition_lookup (ids[i], NULL);
-      g_autofree char *title = NULL;
-
-      if (edition != NULL)
-        title = g_strdup_printf ("%s (%s)", nb_edition_get_title (edition),
-                                 nb_edition_get_issued_by (edition));
-      gtk_string_list_append (self->titles, title ? title : ids[i]);
-    }
-  adw_combo_row_set_model (self->edition, G_LIST_MODEL (self->titles));
+    add_edition_row (self, ids[i]);
   /* Reports are written in January about the year before. */
   nb_new_report_dialog_set_year (self, g_date_time_get_year (now) - 1);
 }
@@ -119,22 +144,37 @@ nb_new_report_dialog_set_year (NbNewReportDialog *self,
 const char *
 nb_new_report_dialog_get_edition_id (NbNewReportDialog *self)
 {
-  guint selected;
-
   g_return_val_if_fail (NB_IS_NEW_REPORT_DIALOG (self), NULL);
 
-  selected = adw_combo_row_get_selected (self->edition);
-  if (selected >= g_strv_length (self->ids))
-    return nb_edition_default_id ();
-  return self->ids[selected];
+  for (guint i = 0; i < self->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      return self->ids[i];
+  return nb_edition_default_id ();
 }
 
-/* An empty report of the chosen year and edition, with no undo history. */
+const char *
+nb_new_report_dialog_get_agency (NbNewReportDialog *self)
+{
+  g_return_val_if_fail (NB_IS_NEW_REPORT_DIALOG (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->agency));
+}
+
+void
+nb_new_report_dialog_set_agency (NbNewReportDialog *self,
+                                 const char        *agency)
+{
+  g_return_if_fail (NB_IS_NEW_REPORT_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->agency), agency ? agency : "");
+}
+
+/* An empty report of the agency, year and edition chosen, with no undo
+ * history. */
 NbReport *
 nb_new_report_dialog_create_report (NbNewReportDialog  *self,
                                     GError            **error)
 {
   g_autoptr(NbEdition) edition = NULL;
+  g_autofree char *agency = NULL;
   NbReport *report;
 
   g_return_val_if_fail (NB_IS_NEW_REPORT_DIALOG (self), NULL);
@@ -142,8 +182,10 @@ nb_new_report_dialog_create_report (NbNewReportDialog  *self,
   edition = nb_edition_lookup (nb_new_report_dialog_get_edition_id (self), error);
   if (edition == NULL)
     return NULL;
+  agency = g_strdup (nb_new_report_dialog_get_agency (self));
   report = nb_report_new (edition);
   nb_report_set_year (report, nb_new_report_dialog_get_year (self));
+  nb_report_set_agency (report, g_strstrip (agency));
   nb_report_forget_history (report);
   nb_report_set_modified (report, FALSE);
   return report;

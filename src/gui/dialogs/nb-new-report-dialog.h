@@ -19,6 +19,9 @@ int         nb_new_report_dialog_get_year       (NbNewReportDialog *self);
 void        nb_new_report_dialog_set_year       (NbNewReportDialog *self,
                                                  int                year);
 const char *nb_new_report_dialog_get_edition_id (NbNewReportDialog *self);
+const char *nb_new_report_dialog_get_agency     (NbNewReportDialog *self);
+void        nb_new_report_dialog_set_agency     (NbNewReportDialog *self,
+                                                 const char        *agency);
 NbReport   *nb_new_report_dialog_create_report  (NbNewReportDialog *self,
                                                  GError           **error);
 
