@@ -157,6 +157,9 @@ make_row (NbChecksPanel *self,
 
   gtk_widget_add_css_class (icon, finding->severity == NB_SEVERITY_ERROR ? "error" : "warning");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  finding->severity == NB_SEVERITY_ERROR ? _("Error") : _("Warning"),
+                                  -1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);

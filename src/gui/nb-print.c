@@ -230,12 +230,26 @@ nb_print_report_with_options (GtkWindow             *parent,
   for (guint i = 0; i < findings->len && listed < MAX_LISTED_ERRORS; i++)
     {
       NbFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *location = NULL;
+      const NbEditionSection *section = NULL;
+      const char *section_id = finding->section_id;
 
       if (finding->severity != NB_SEVERITY_ERROR)
         continue;
-      location = nb_finding_dup_location (finding, report);
-      g_string_append_printf (list, "• %s: %s\n", location, finding->message);
+      /* People's words, not the file's ids: the section's heading, and the
+       * message names the row and column itself. */
+      if (section_id == NULL && finding->table_id != NULL)
+        {
+          const NbEditionTable *table =
+            nb_edition_find_table (nb_report_get_edition (report), finding->table_id);
+
+          section_id = table != NULL ? nb_edition_table_get_section_id (table) : NULL;
+        }
+      if (section_id != NULL)
+        section = nb_edition_find_section (nb_report_get_edition (report), section_id);
+      if (section != NULL && strstr (finding->message, section->heading) == NULL)
+        g_string_append_printf (list, "• %s — %s\n", section->heading, finding->message);
+      else
+        g_string_append_printf (list, "• %s\n", finding->message);
       listed++;
     }
   if (n_errors > listed)

@@ -56,7 +56,8 @@ struct _NbWindow
   AdwWindowTitle       *title;
   GtkListBox           *sidebar;
   GtkStack             *stack;
-  GtkRevealer          *checks_revealer;
+  AdwLeaflet           *leaflet;
+  AdwFlap              *checks_flap;
   GtkBox               *checks_box;
   GtkWidget            *checks_icon;
   GtkWidget            *checks_label;
@@ -169,10 +170,15 @@ update_banner (NbWindow *self)
                                 message ? message : "");
       gtk_label_set_text (self->banner_label, text);
       gtk_widget_set_visible (self->reload_button, state == NB_AUTOSAVE_CONFLICT);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner), TRUE);
       gtk_revealer_set_reveal_child (self->banner, TRUE);
     }
   else
-    gtk_revealer_set_reveal_child (self->banner, FALSE);
+    {
+      /* Hidden, not just folded: a screen reader would find its empty text. */
+      gtk_revealer_set_reveal_child (self->banner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner), FALSE);
+    }
 }
 
 static void
@@ -322,6 +328,29 @@ on_row_selected_cb (NbWindow      *self,
       if (page->row == GTK_WIDGET (row))
         gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
     }
+}
+
+/* In a folded (narrow) window, choosing a section shows it in place of
+ * the list. */
+static void
+on_row_activated_cb (NbWindow      *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *list)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_sections_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
 }
 
 static void
@@ -517,6 +546,7 @@ save_or_report (NbWindow *self,
 
       /* The report stays open and unchanged: nothing is lost. */
       gtk_label_set_text (self->banner_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner), TRUE);
       gtk_revealer_set_reveal_child (self->banner, TRUE);
       show_error (self, heading, error->message);
       return FALSE;
@@ -1152,7 +1182,7 @@ nb_window_set_property (GObject      *object,
       if (self->show_checks != g_value_get_boolean (value))
         {
           self->show_checks = g_value_get_boolean (value);
-          gtk_revealer_set_reveal_child (self->checks_revealer, self->show_checks);
+          adw_flap_set_reveal_flap (self->checks_flap, self->show_checks);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1190,7 +1220,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, title);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_flap);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_box);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_icon);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, checks_label);
@@ -1200,6 +1231,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, export_section);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -1212,6 +1244,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.recalculate", NULL, recalculate_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-checks", "show-checks");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1220,6 +1253,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-checks", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sections", NULL);
 
   /* Actions that other parts of the app own, on the same window. */
   nb_window_history_install_action (widget_class);
@@ -1258,6 +1292,7 @@ nb_window_init (NbWindow *self)
   g_array_set_clear_func (self->pages, (GDestroyNotify)page_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->checks_flap));
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

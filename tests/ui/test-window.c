@@ -528,6 +528,35 @@ assert_cursor_in_view (Fixture         *f,
   g_assert_cmpfloat (cell.origin.y + cell.size.height, <=, gtk_widget_get_height (sheet) + 0.5);
 }
 
+/* Table 3 too large for its page, so that it scrolls both ways.  A narrow
+ * window fits table 3 across (the section list folds away, the checks
+ * overlay it), so the text is made larger, as a person with large fonts
+ * has it; reset_text_size () undoes it. */
+static void
+show_t3_scrolling (Fixture *f,
+                   double   scale)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->sheet));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(scale * 96 * 1024), NULL);
+  g_object_set (f->window, "show-checks", TRUE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
+  nb_window_show_section (f->window, "requests");
+  /* The relayout in the larger font takes a while on a busy machine. */
+  while ((gtk_adjustment_get_page_size (h) == 0
+          || gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h))
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+}
+
+static void
+reset_text_size (void)
+{
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-xft-dpi");
+}
+
 static void
 test_frozen_headers (Fixture       *f,
                      gconstpointer  data)
@@ -542,10 +571,7 @@ test_frozen_headers (Fixture       *f,
 
   REQUIRE_KEYS ();
 
-  /* Small enough that table 3 scrolls both ways beside the checks. */
-  g_object_set (f->window, "show-checks", TRUE, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
-  nb_window_show_section (f->window, "requests");
+  show_t3_scrolling (f, 2.0);
   nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
   wait_ms (200);
   g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (scrollable)), >,
@@ -607,6 +633,7 @@ test_frozen_headers (Fixture       *f,
   assert_cursor_in_view (f, &frozen);
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (scrollable)), ==, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (scrollable)), ==, 0);
+  reset_text_size ();
 }
 
 static GtkWidget *
@@ -899,13 +926,11 @@ test_drag_autoscroll (Fixture       *f,
 {
   REQUIRE_KEYS ();
 
-  /* Small enough that table 3 scrolls both ways beside the checks. */
-  g_object_set (f->window, "show-checks", TRUE, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
-  nb_window_show_section (f->window, "requests");
+  show_t3_scrolling (f, 2.5);
   wait_ms (200);
   drag_past_edge (f, GTK_ORIENTATION_VERTICAL);
   drag_past_edge (f, GTK_ORIENTATION_HORIZONTAL);
+  reset_text_size ();
 }
 
 static void
