@@ -101,11 +101,14 @@ commit_row (NbInfoPage *self,
   g_object_set (self->report, field, text, NULL);
 }
 
+/* Enter keeps the value and moves on to the next field, as in a paper
+ * form (and as Tab does): no apply button to stop at on every row. */
 static void
-on_apply_cb (AdwEntryRow *row,
-             NbInfoPage  *self)
+on_entry_activated_cb (AdwEntryRow *row,
+                       NbInfoPage  *self)
 {
   commit_row (self, GTK_WIDGET (row));
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -130,6 +133,21 @@ on_fee_decimals_changed_cb (NbInfoPage *self)
                                 (guint)gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->fee_decimals)));
 }
 
+/* The row's pencil icon (libadwaita's) says "you can type here"; named so,
+ * a screen reader does not read out its class name. */
+static void
+name_edit_icons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Editable field"), -1);
+      name_edit_icons (child);
+    }
+}
+
 static GtkWidget *
 add_entry_row (NbInfoPage *self,
                GtkWidget  *group,
@@ -140,11 +158,11 @@ add_entry_row (NbInfoPage *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "nb-field", (gpointer)field);
-  g_signal_connect (row, "apply", G_CALLBACK (on_apply_cb), self);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (row, focus);
+  name_edit_icons (row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
 }

@@ -1,0 +1,440 @@
+/* test-forms.c: the forms of the day's typing: blanks filled at once, the
+ * New dialog, the details form, narrow windows, all under Xvfb with real
+ * key events (xdotool, through the X server) where a person would type.
+ *
+ * Every wait is for a condition, with a deadline and a message saying what
+ * never happened.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+
+#include "nb-application.h"
+#include "nb-new-report-dialog.h"
+#include "nb-window.h"
+
+#define DEADLINE_S 20
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean have_keys;
+
+/* Runs the main loop until the condition holds; fails naming it if it
+ * does not within the deadline. */
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_TIME_SPAN_SECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("never happened within %d s: %s", DEADLINE_S, what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped_and_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+focus_window (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu",
+                                           (gulong)gdk_x11_surface_get_xid (surface));
+
+  xdotool (args);
+}
+
+#define REQUIRE_KEYS()                                                                     \
+  G_STMT_START {                                                                           \
+    if (!have_keys)                                                                        \
+      {                                                                                    \
+        g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events");   \
+        return;                                                                            \
+      }                                                                                    \
+  } G_STMT_END
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static NbWindow *
+new_window (NbReport *report,
+            int       width,
+            int       height)
+{
+  NbWindow *window = nb_window_new (NULL, report, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_mapped_and_drawn, window, "the window is shown");
+  return window;
+}
+
+static void
+close_window (NbWindow *window)
+{
+  nb_report_set_modified (nb_window_get_report (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static NbReport *
+empty_report (void)
+{
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+  NbReport *report = nb_report_new (edition);
+
+  nb_report_set_agency (report, "测试局");
+  nb_report_set_year (report, 2023);
+  nb_report_forget_history (report);
+  return report;
+}
+
+static guint
+count_blanks (NbReport             *report,
+              const NbEditionTable *table)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+    if (!nb_edition_table_get_cell (table, c)->computed
+        && nb_report_get_cell (report, table, c, NULL, NULL) == NB_CELL_EMPTY)
+      n++;
+  return n;
+}
+
+typedef struct
+{
+  NbReport             *report;
+  const NbEditionTable *table;
+  guint                 n;
+} Blanks;
+
+static gboolean
+blanks_are (gpointer data)
+{
+  Blanks *b = data;
+
+  return count_blanks (b->report, b->table) == b->n;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} Label;
+
+static gboolean
+label_shows (gpointer data)
+{
+  Label *l = data;
+
+  return find_label (l->root, l->text) != NULL;
+}
+
+/* Fill blanks: the table of the page shown, then the whole report, each
+ * one undo step (Ctrl+Z, a real key press, brings the blanks back), with
+ * a toast saying how many cells were filled. */
+static void
+test_fill_blanks (void)
+{
+  g_autoptr(NbReport) report = empty_report ();
+  NbEdition *edition = nb_report_get_edition (report);
+  const NbEditionTable *t2 = nb_edition_find_table (edition, "t2");
+  const NbEditionTable *t3 = nb_edition_find_table (edition, "t3");
+  NbWindow *window;
+  guint t3_blanks;
+  g_autofree char *toast = NULL;
+
+  REQUIRE_KEYS ();
+
+  g_assert_true (nb_report_set_cell_text (report, t3,
+                                          (guint)nb_edition_table_find_cell (t3, "new", "natural"),
+                                          "5", NULL));
+  t3_blanks = count_blanks (report, t3);
+  window = new_window (report, 1366, 768);
+  focus_window (GTK_WINDOW (window));
+  nb_window_show_section (window, "requests");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-table", NULL));
+  g_assert_cmpuint (count_blanks (report, t3), ==, 0);
+  g_assert_cmpuint (count_blanks (report, t2), >, 0);
+  g_assert_cmpint (nb_report_get_value (report, t3, (guint)nb_edition_table_find_cell (t3, "new", "total")),
+                   ==, 5);
+  toast = g_strdup_printf ("Filled %u blank cells with 0", t3_blanks);
+  wait_for (label_shows, &(Label) { GTK_WIDGET (window), toast }, "a toast says how many cells were filled");
+
+  xdotool ("key --delay 15 ctrl+z");
+  wait_for (blanks_are, &(Blanks) { report, t3, t3_blanks },
+            "Ctrl+Z brings every blank of table 三 back in one step");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-report", NULL));
+  for (guint i = 0; i < nb_edition_get_n_tables (edition); i++)
+    g_assert_cmpuint (count_blanks (report, nb_edition_get_table (edition, i)), ==, 0);
+
+  /* On a page without a table there is nothing to fill: said, not done. */
+  nb_window_show_section (window, "overview");
+  g_assert_true (nb_report_undo (report));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-table", NULL));
+  g_assert_cmpuint (count_blanks (report, t3), ==, t3_blanks);
+  wait_for (label_shows, &(Label) { GTK_WIDGET (window), "no table" },
+            "a toast says the page has no table");
+  close_window (window);
+}
+
+static gboolean
+has_focus_within (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+agency_typed (gpointer data)
+{
+  return g_strcmp0 (nb_new_report_dialog_get_agency (data), "Luohe Bureau") == 0;
+}
+
+/* The New dialog: the agency typed with real keys goes into the report;
+ * both editions are named in full, not cut off. */
+static void
+test_new_report_dialog (void)
+{
+  GtkWidget *dialog;
+  GtkWidget *agency;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *ids = nb_edition_list_ids ();
+
+  REQUIRE_KEYS ();
+
+  dialog = nb_new_report_dialog_new (NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (is_mapped_and_drawn, dialog, "the New dialog is shown");
+  focus_window (GTK_WINDOW (dialog));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(NbEdition) edition = nb_edition_lookup (ids[i], NULL);
+      GtkWidget *label;
+
+      wait_for (label_shows, &(Label) { dialog, nb_edition_get_name (edition) },
+                "the edition's full name is shown");
+      label = find_label (dialog, nb_edition_get_name (edition));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, nb_edition_get_name (edition));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+    }
+  {
+    g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+
+    g_assert_cmpstr (nb_edition_get_name (edition), ==, "2021 年版（国办公开办函〔2021〕30号）");
+  }
+
+  agency = find_descendant (dialog, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (agency);
+  gtk_widget_grab_focus (agency);
+  wait_for (has_focus_within, agency, "the agency field takes the focus");
+  xdotool ("type --delay 15 'Luohe Bureau'");
+  wait_for (agency_typed, dialog, "the agency typed reaches the dialog");
+  nb_new_report_dialog_set_year (NB_NEW_REPORT_DIALOG (dialog), 2020);
+  g_assert_cmpstr (nb_new_report_dialog_get_edition_id (NB_NEW_REPORT_DIALOG (dialog)), ==, "2019");
+  g_assert_cmpstr (nb_new_report_dialog_get_agency (NB_NEW_REPORT_DIALOG (dialog)), ==, "Luohe Bureau");
+  report = nb_new_report_dialog_create_report (NB_NEW_REPORT_DIALOG (dialog), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "Luohe Bureau");
+  g_assert_cmpint (nb_report_get_year (report), ==, 2020);
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2019");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  NbReport   *report;
+  const char *agency;
+} Agency;
+
+static gboolean
+agency_is (gpointer data)
+{
+  Agency *a = data;
+
+  return g_strcmp0 (nb_report_get_agency (a->report), a->agency) == 0;
+}
+
+static gboolean
+focus_left (gpointer data)
+{
+  return !has_focus_within (data);
+}
+
+/* The details form: Enter keeps the value and moves on; the focus stays
+ * in the form (a phone number typed next lands in the next field, not in
+ * the section list). */
+static void
+test_details_enter (void)
+{
+  g_autoptr(NbReport) report = empty_report ();
+  NbWindow *window;
+  GtkWidget *agency, *focus;
+
+  REQUIRE_KEYS ();
+
+  window = new_window (report, 1366, 768);
+  focus_window (GTK_WINDOW (window));
+  nb_window_show_section (window, "info");
+  agency = find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (agency);
+  gtk_widget_grab_focus (agency);
+  wait_for (has_focus_within, agency, "the agency field takes the focus");
+  xdotool ("key --delay 15 ctrl+a");
+  xdotool ("type --delay 15 'Bureau'");
+  xdotool ("key --delay 15 Return");
+  wait_for (agency_is, &(Agency) { report, "Bureau" }, "Enter keeps the agency typed");
+  wait_for (focus_left, agency, "Enter moves the focus on");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, g_type_from_name ("NbInfoPage")));
+  /* No apply button to stop at: the next stop is the next field. */
+  g_assert_false (GTK_IS_BUTTON (focus) && !GTK_IS_SPIN_BUTTON (focus)
+                  && gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) != NULL);
+  close_window (window);
+}
+
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+leaflet_unfolded (gpointer data)
+{
+  return !adw_leaflet_get_folded (data) && gtk_widget_get_width (data) > 0;
+}
+
+typedef struct
+{
+  NbSheet *sheet;
+} Sheet;
+
+static gboolean
+sheet_laid_out (gpointer data)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (data));
+
+  return gtk_widget_get_mapped (data) && gtk_adjustment_get_page_size (h) > 0;
+}
+
+/* At 1024×640 the section list is folded away and the checks overlay the
+ * page: table 三 shows all its columns; at 1366×768 all is side by side. */
+static void
+test_narrow_window (void)
+{
+  g_autoptr(NbReport) report = empty_report ();
+  NbWindow *window = new_window (report, 1024, 640);
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  AdwFlap *flap = ADW_FLAP (find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP));
+  NbSheet *sheet;
+  GtkAdjustment *h;
+
+  g_object_set (window, "show-checks", TRUE, NULL);
+  wait_for (leaflet_folded, leaflet, "at 1024×640 the section list folds away");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (flap));
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  nb_window_show_section (window, "requests");
+  sheet = nb_window_get_sheet (window, "t3");
+  wait_for (sheet_laid_out, sheet, "table 三 is laid out");
+  h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (sheet));
+  g_test_message ("table 三 at 1024×640: %.0f of %.0f px across shown",
+                  gtk_adjustment_get_page_size (h), gtk_adjustment_get_upper (h));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (sheet)), >, 1000);
+
+  /* The Sections button (F9) brings the list back, a section goes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sections", NULL));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != GTK_WIDGET (flap));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  wait_for (leaflet_unfolded, leaflet, "at 1366×768 the section list is beside the page");
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("nianbao-forms-data-XXXXXX", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  have_keys = GDK_IS_X11_DISPLAY (gdk_display_get_default ())
+              && g_find_program_in_path ("xdotool") != NULL;
+
+  g_test_add_func ("/forms/fill-blanks", test_fill_blanks);
+  g_test_add_func ("/forms/new-report-dialog", test_new_report_dialog);
+  g_test_add_func ("/forms/details-enter", test_details_enter);
+  g_test_add_func ("/forms/narrow-window", test_narrow_window);
+  return g_test_run ();
+}
