@@ -326,7 +326,12 @@ on_row_selected_cb (NbWindow      *self,
       Page *page = &g_array_index (self->pages, Page, i);
 
       if (page->row == GTK_WIDGET (row))
-        gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
+        {
+          gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
+          /* "Fill blank cells of this table" only where there is a table. */
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fill-blanks-table",
+                                         NB_IS_TABLE_PAGE (page->page));
+        }
     }
 }
 

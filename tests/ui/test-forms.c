@@ -228,13 +228,11 @@ test_fill_blanks (void)
   for (guint i = 0; i < nb_edition_get_n_tables (edition); i++)
     g_assert_cmpuint (count_blanks (report, nb_edition_get_table (edition, i)), ==, 0);
 
-  /* On a page without a table there is nothing to fill: said, not done. */
+  /* On a page without a table there is nothing to fill: the action is off. */
   nb_window_show_section (window, "overview");
   g_assert_true (nb_report_undo (report));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-table", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-table", NULL);
   g_assert_cmpuint (count_blanks (report, t3), ==, t3_blanks);
-  wait_for (label_shows, &(Label) { GTK_WIDGET (window), "no table" },
-            "a toast says the page has no table");
   close_window (window);
 }
 
