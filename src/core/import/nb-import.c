@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-checker.h"
+#include "nb-file.h"
 #include "nb-import-private.h"
 
 G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
@@ -2171,23 +2172,33 @@ nb_import_file (const char  *path,
                 char       **summary,
                 GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   NbImportFormat format;
+  goffset size = 0;
+  gsize length;
+  const char *data;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  /* Folders, pipes and devices are refused before anything is read; so is
+   * a file over the largest limit of any format. */
+  bytes = nb_file_read_regular (path, NB_IMPORT_MAX_SIZE, &size, &local_error);
+  if (bytes == NULL)
     {
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("This is a folder, not a file"));
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                     _("The file is too large to be a report (%llu bytes; at most %d)"),
+                     (unsigned long long)size, NB_IMPORT_MAX_SIZE);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
   format = nb_import_format_for_path (path);
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
-    return NULL;
   if (format == NB_IMPORT_FORMAT_UNKNOWN)
-    format = nb_import_format_guess (g_mapped_file_get_contents (mapped),
-                                     g_mapped_file_get_length (mapped));
-  return nb_import_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                         format, findings, summary, error);
+    format = nb_import_format_guess (data, length);
+  return nb_import_data (data, length, format, findings, summary, error);
 }

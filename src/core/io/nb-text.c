@@ -98,7 +98,8 @@ nb_text_clean (const char *text,
 }
 
 /* For a terminal or a log: control characters (ESC above all) shown as
- * "\x1b", so text cannot move the cursor or change colours. */
+ * "\x1b", so text cannot move the cursor or change colours.  Line feeds and
+ * tabs stay: they are how text output is laid out. */
 char *
 nb_text_escape_controls (const char *text)
 {
@@ -117,7 +118,7 @@ nb_text_escape_controls (const char *text)
           p++;
           continue;
         }
-      if (c < 0x20 || c == 0x7F)
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
         g_string_append_printf (out, "\\x%02x", c);
       else if (c >= 0x80 && c <= 0x9F)
         g_string_append_printf (out, "\\u%04x", c);
