@@ -2100,6 +2100,63 @@ to_utf8 (const char  *data,
   return NULL;
 }
 
+/* Each kind of input has its own limit, checked before it is parsed. */
+static gboolean
+within_format_limit (NbImportFormat   format,
+                     gsize            length,
+                     GError         **error)
+{
+  if (format == NB_IMPORT_FORMAT_TEXT && length > NB_IMPORT_MAX_TEXT_SIZE)
+    g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                 _("The text file is too large to be a report (%llu bytes; text files may have "
+                   "at most %d)"), (unsigned long long)length, NB_IMPORT_MAX_TEXT_SIZE);
+  else if (format == NB_IMPORT_FORMAT_HTML && length > NB_IMPORT_MAX_HTML_SIZE)
+    g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                 _("The web page is too large to be a report (%llu bytes; web pages may have "
+                   "at most %d)"), (unsigned long long)length, NB_IMPORT_MAX_HTML_SIZE);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* What the importer made goes through the loader's own rules: the text
+ * keeps no character an export cannot write (each place replaced becomes
+ * a finding), and the report is one Nianbao can open again once saved
+ * (nb_file_check_size).  Takes @report; returns the report to keep. */
+static NbReport *
+sanitize_imported (NbReport   *report,
+                   GPtrArray  *findings,
+                   GError    **error)
+{
+  g_autoptr(NbReport) imported = report;
+  g_autoptr(GBytes) bytes = nb_file_serialize (imported);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(NbReport) clean = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!nb_file_check_size (g_bytes_get_size (bytes), &local_error))
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE, "%s",
+                   local_error->message);
+      return NULL;
+    }
+  clean = nb_file_load_data_full (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  &warnings, &local_error);
+  if (clean == NULL || warnings->len == 0)
+    return g_steal_pointer (&imported);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      NbImportFinding *finding = g_new0 (NbImportFinding, 1);
+
+      finding->severity = NB_SEVERITY_WARNING;
+      finding->code = "TEXT-NOT-PRINTABLE";
+      finding->message = g_strdup (g_ptr_array_index (warnings, i));
+      g_ptr_array_add (findings, finding);
+    }
+  nb_report_set_modified (clean, nb_report_get_modified (imported));
+  return g_steal_pointer (&clean);
+}
+
 NbReport *
 nb_import_data (const char      *data,
                 gsize            length,
@@ -2132,6 +2189,8 @@ nb_import_data (const char      *data,
     }
   if (format == NB_IMPORT_FORMAT_UNKNOWN)
     format = nb_import_format_guess (data, length);
+  if (!within_format_limit (format, length, error))
+    return NULL;
 
   doc = nb_import_doc_new ();
   switch (format)
@@ -2159,6 +2218,9 @@ nb_import_data (const char      *data,
   for (guint i = 0; i < doc->findings->len; i++)
     g_ptr_array_add (all, nb_import_finding_copy (g_ptr_array_index (doc->findings, i)));
   report = nb_import_map (doc, all, summary, error);
+  if (report == NULL)
+    return NULL;
+  report = sanitize_imported (report, all, error);
   if (report == NULL)
     return NULL;
   if (findings != NULL)
