@@ -92,6 +92,7 @@ struct _NbAutosave
   gboolean         discarded;
   gboolean         swept;
   gboolean         writing_draft_only;
+  gboolean         draft_kept;     /* the last failed write's work is in a flushed draft */
   GFileMonitor    *monitor;
   guint            generation;     /* a reload makes the writes in flight stale */
   guint64          written_revision; /* in the file, or (after a failure) in the draft */
@@ -293,6 +294,16 @@ static void
 write_job_run (WriteJob *job)
 {
   g_autoptr(GError) draft_error = NULL;
+  g_autoptr(GError) size_error = NULL;
+
+  /* Neither the file nor a draft gets what could not be opened again. */
+  if (!nb_file_check_size (g_bytes_get_size (job->bytes), &size_error))
+    {
+      job->state = NB_AUTOSAVE_FAILED;
+      job->message = g_strdup (size_error->message);
+      job->error = g_steal_pointer (&size_error);
+      return;
+    }
 
   if (job->path != NULL && !job->draft_only)
     {
@@ -566,6 +577,7 @@ write_done_cb (GObject      *source,
   else
     {
       self->written_revision = job->revision;
+      self->draft_kept = job->draft_written;
       if (job->draft_written && job->revision >= self->recovered_revision)
         drop_recovered_draft (self);
       set_state (self, job->state, job->message);
@@ -1133,6 +1145,19 @@ nb_autosave_flush_finish (NbAutosave    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* After a failed save: whether the work it could not save is in a draft,
+ * written and flushed (fsync) to the disk, and so offered again when
+ * Nianbao starts.  FALSE when the draft could not be written either (both
+ * folders full, say): then only this session holds the work, and nothing
+ * may claim otherwise. */
+gboolean
+nb_autosave_get_draft_kept (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), FALSE);
+
+  return self->state != NB_AUTOSAVE_SAVED && self->draft_kept;
 }
 
 void
