@@ -216,6 +216,46 @@ class Hostile(unittest.TestCase):
                 self.assertEqual(r.returncode, 2, r.stderr)
                 self.assertIn("not valid JSON", r.stderr)
 
+    def test_killed_write_temporaries_swept(self):
+        out = self.path("next.nianbao")
+        old, young = out + ".Ab12Cd", out + ".Yz98Xw"
+        for name in (old, young):
+            with open(name, "w") as f:
+                f.write("{ half a report")
+        hour_ago = os.path.getmtime(old) - 3600
+        os.utime(old, (hour_ago, hour_ago))
+        r = run("--next-year", "-o", out, self.report)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertFalse(os.path.exists(old), "a killed write's old temporary file stays")
+        self.assertTrue(os.path.exists(young), "a temporary file still in use was removed")
+
+    def test_read_only_folder(self):
+        folder = self.path("ro")
+        os.mkdir(folder)
+        out = os.path.join(folder, "values.csv")
+        with open(out, "w") as f:
+            f.write("old")
+        os.chmod(out, 0o666)
+        os.chmod(folder, 0o555)
+        os.chmod(self.dir, 0o755)
+        os.chmod(self.report, 0o644)
+        prefix = []
+        if os.geteuid() == 0:
+            # Root writes in any folder: run as nobody.
+            if shutil.which("setpriv") is None:
+                self.skipTest("root, and no setpriv to run as another user")
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NIANBAO]
+        args = ["--export", "csv", "--force", "-o", out, self.report]
+        env = dict(os.environ, LANGUAGE="C")
+        r = subprocess.run(prefix + args if prefix else [NIANBAO, *args], capture_output=True,
+                           text=True, env=env, timeout=TIMEOUT)
+        os.chmod(folder, 0o755)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("Cannot save in this folder: it is read-only for you", r.stderr)
+        self.assertIn("save to another folder", r.stderr)
+        with open(out) as f:
+            self.assertEqual(f.read(), "old")
+
     def test_integers_as_written(self):
         for key, value, shown in (("count", -18446744073709551611, "-18446744073709551611"),
                                   ("year", -99999999999999999999, "-99999999999999999999"),

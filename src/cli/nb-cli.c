@@ -779,8 +779,12 @@ run_export (NbCliOptions *o)
       if (!write_stdout (bytes))
         return EXIT_FINDINGS;
     }
-  else if (!nb_file_write_bytes_full (o->output, bytes, write_flags (o), &error))
-    return report_write_error (o, error, EXIT_FINDINGS);
+  else
+    {
+      nb_file_sweep_temporaries (o->output);
+      if (!nb_file_write_bytes_full (o->output, bytes, write_flags (o), &error))
+        return report_write_error (o, error, EXIT_FINDINGS);
+    }
   return EXIT_CLEAN;
 }
 

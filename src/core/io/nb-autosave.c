@@ -252,43 +252,6 @@ describe_error (const GError *error)
   return g_strdup (error->message);
 }
 
-#define STALE_TEMP_AGE_S (10 * 60)
-
-/* A write killed half-way leaves its temporary file ("NAME.XXXXXX", as
- * g_file_set_contents names them) next to the report, never in place of
- * it.  Old ones are removed; a write takes seconds, not ten minutes. */
-static void
-sweep_stale_temporaries (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  size_t base_length = strlen (base);
-  const char *name;
-
-  if (gdir == NULL)
-    return;
-  while ((name = g_dir_read_name (gdir)) != NULL)
-    {
-      g_autofree char *stale = NULL;
-      struct stat st;
-      gboolean match;
-
-      if (strlen (name) != base_length + 7 || strncmp (name, base, base_length) != 0
-          || name[base_length] != '.')
-        continue;
-      match = TRUE;
-      for (const char *p = name + base_length + 1; *p; p++)
-        match &= g_ascii_isalnum (*p);
-      if (!match)
-        continue;
-      stale = g_build_filename (dir, name, NULL);
-      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_AGE_S)
-        unlink (stale);
-    }
-}
-
 /* Worker thread: touches only the job and the file system. */
 static void
 write_job_run (WriteJob *job)
@@ -314,7 +277,7 @@ write_job_run (WriteJob *job)
       gboolean write_file = TRUE;
 
       if (job->sweep)
-        sweep_stale_temporaries (target);
+        nb_file_sweep_temporaries (target);
 
       if (job->check && job->expected.exists && !current.exists)
         {

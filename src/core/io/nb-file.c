@@ -1310,6 +1310,45 @@ nb_file_serialize (NbReport *report)
   return g_bytes_new_take (data, length);
 }
 
+#define STALE_TEMP_AGE_S (10 * 60)
+
+/* A write killed half-way leaves its temporary file ("NAME.XXXXXX", as
+ * g_file_set_contents and write_no_clobber name them) next to the file,
+ * never in place of it.  Every writer of @path removes the old ones (the
+ * window once per file, the command line before each write); a write takes
+ * seconds, not ten minutes, so a younger one may still be in use. */
+void
+nb_file_sweep_temporaries (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  size_t base_length = strlen (base);
+  const char *name;
+
+  if (gdir == NULL)
+    return;
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      struct stat st;
+      gboolean match;
+
+      if (strlen (name) != base_length + 7 || strncmp (name, base, base_length) != 0
+          || name[base_length] != '.')
+        continue;
+      match = TRUE;
+      for (const char *p = name + base_length + 1; *p; p++)
+        match &= g_ascii_isalnum (*p);
+      if (!match)
+        continue;
+      stale = g_build_filename (dir, name, NULL);
+      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_AGE_S)
+        g_unlink (stale);
+    }
+}
+
 /* One limit for reading and writing: a report Nianbao writes is one it can
  * open again. */
 gboolean
@@ -1449,13 +1488,23 @@ fail:
  * name nothing has), so a crash leaves either the old file or the new one,
  * never a mix; the folder is then synced, so the rename survives a power cut
  * too (G_FILE_SET_CONTENTS_DURABLE). */
+static gboolean
+folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (dir, W_OK) == 0;
+}
+
 gboolean
 nb_file_write_bytes_full (const char        *path,
                           GBytes            *bytes,
                           NbFileWriteFlags   flags,
                           GError           **error)
 {
+  g_autoptr(GError) local_error = NULL;
   struct stat st;
+  gboolean ok;
   int mode = 0644;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -1463,12 +1512,34 @@ nb_file_write_bytes_full (const char        *path,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (flags & NB_FILE_WRITE_NO_CLOBBER)
-    return write_no_clobber (path, data ? data : "", length, error);
-  if (g_stat (path, &st) == 0)
-    mode = st.st_mode & 0777;
-  return g_file_set_contents_full (path, data, (gssize)length,
-                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                  mode, error);
+    ok = write_no_clobber (path, data ? data : "", length, &local_error);
+  else
+    {
+      if (g_stat (path, &st) == 0)
+        mode = st.st_mode & 0777;
+      ok = g_file_set_contents_full (path, data, (gssize)length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     mode, &local_error);
+    }
+  if (ok)
+    return TRUE;
+  /* A writable file in a folder that is not: writing in place could leave
+   * half a file on a crash, so Nianbao does not, and says why, instead of
+   * naming a temporary file the user never heard of. */
+  if ((g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+       || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM)
+       || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS))
+      && !folder_writable (path))
+    {
+      g_set_error (error, G_FILE_ERROR, local_error->code,
+                   _("Cannot save in this folder: it is read-only for you. Nianbao saves by "
+                     "writing a new copy beside the file and swapping it in, so that a crash "
+                     "never leaves half a file; save to another folder instead (%s)"),
+                   local_error->message);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
@@ -1491,7 +1562,10 @@ nb_file_save_full (NbReport          *report,
   g_return_val_if_fail (path != NULL, FALSE);
 
   bytes = nb_file_serialize_checked (report, error);
-  if (bytes == NULL || !nb_file_write_bytes_full (path, bytes, flags, error))
+  if (bytes == NULL)
+    return FALSE;
+  nb_file_sweep_temporaries (path);
+  if (!nb_file_write_bytes_full (path, bytes, flags, error))
     return FALSE;
   nb_report_set_modified (report, FALSE);
   return TRUE;

@@ -64,6 +64,7 @@ gboolean   nb_file_check_size    (gsize        length,
                                   GError     **error);
 GBytes    *nb_file_serialize_checked (NbReport  *report,
                                       GError   **error);
+void       nb_file_sweep_temporaries (const char *path);
 gboolean   nb_file_write_bytes   (const char  *path,
                                   GBytes      *bytes,
                                   GError     **error);
