@@ -108,8 +108,7 @@ get_description (void)
       "  nianbao --print --printer office reports/\n\n"
       "Exit status of --check: 0 no errors (warnings allowed), 1 errors found, "
       "2 a file could not be read. Of --merge: 0 the summary was written, 1 it was "
-      "refused (nothing written), 2 a file could not be read. A file given with -o is "
-      "never replaced without --force; output that cannot be written is an error.");
+      "refused (nothing written), 2 a file could not be read.");
 }
 
 /* For main(), which parses the command line before it knows whether a
