@@ -150,8 +150,7 @@ class Hostile(unittest.TestCase):
         self.assertEqual([row[1] for row in rows[1:]], ["'" + p for p in payloads])
         # Numbers stay numbers.
         self.assertEqual([row[2] for row in rows[1:]], ["2022"] * len(payloads))
-        # File names are fields too; tab and carriage return start formulas as well
-        # (an agency name cannot hold them: they are replaced on loading).
+        # File names are fields too; tab and carriage return start formulas as well.
         names = ["=1+1.nianbao", "\t=1.nianbao", "\r=1.nianbao", "@x.nianbao"]
         for name in names:
             shutil.copy(self.report, self.path(name))

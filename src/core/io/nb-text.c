@@ -15,14 +15,15 @@
 
 #define REPLACEMENT 0xFFFD
 
-/* Allowed: every Unicode scalar value but the control characters (tab and
- * line feed stay: paragraph text may hold them) and the noncharacters
+/* Allowed: every Unicode scalar value but the control characters (tab,
+ * line feed and carriage return stay, as in XML: text may hold line breaks)
+ * and the noncharacters
  * (U+FDD0–U+FDEF and the last two code points of every plane, such as a
  * byte-swapped BOM, U+FFFE), which XML forbids and Pango refuses. */
 gboolean
 nb_text_char_is_allowed (gunichar c)
 {
-  if (c == '\t' || c == '\n')
+  if (c == '\t' || c == '\n' || c == '\r')
     return TRUE;
   if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
     return FALSE;
