@@ -186,7 +186,7 @@ class Hostile(unittest.TestCase):
         path = self.with_agency("nonchar.nianbao", "机关\ufffe\uffff\U0010ffff\x1b名称")
         r = run("--check", path)
         self.assertIn("warning: metadata.agency: 4 characters that are not text", r.stderr)
-        for fmt in ("txt", "pdf", "html", "docx", "csv"):
+        for fmt in ("txt", "pdf", "ofd", "html", "docx", "csv"):
             with self.subTest(format=fmt):
                 out = self.path("out." + fmt)
                 r = run("--export", fmt, "-o", out, path)
