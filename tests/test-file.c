@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -263,6 +264,179 @@ report_with (const char *agency,
   return report;
 }
 
+static int
+error_code_by_name (const char *name)
+{
+  static const struct { const char *name; NbFileError code; } codes[] = {
+    { "NOT_JSON", NB_FILE_ERROR_NOT_JSON },
+    { "TRUNCATED", NB_FILE_ERROR_TRUNCATED },
+    { "ENCODING", NB_FILE_ERROR_ENCODING },
+    { "TOO_DEEP", NB_FILE_ERROR_TOO_DEEP },
+    { "OUT_OF_RANGE", NB_FILE_ERROR_OUT_OF_RANGE },
+    { "INVALID", NB_FILE_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_str_equal (codes[i].name, name))
+      return (int)codes[i].code;
+  g_error ("unknown error code %s in expected.txt", name);
+  return -1;
+}
+
+/* The hostile files of tests/data/hostile/ (lone surrogates, integers
+ * beyond 64 bits, loose JSON): each refused, with the message it names. */
+static void
+test_hostile_fixtures (void)
+{
+  g_autofree char *manifest = g_test_build_filename (G_TEST_DIST, "data", "hostile", "expected.txt",
+                                                     NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_cases = 0;
+
+  g_file_get_contents (manifest, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(NbReport) report = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 3);
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      path = g_test_build_filename (G_TEST_DIST, "data", "hostile", fields[0], NULL);
+      g_test_message ("hostile file: %s", fields[0]);
+      report = nb_file_load (path, &load_error);
+      if (report != NULL)
+        g_error ("%s loaded; it must be refused with %s", fields[0], fields[1]);
+      g_test_message ("  → %s", load_error->message);
+      g_assert_error (load_error, NB_FILE_ERROR, error_code_by_name (fields[1]));
+      if (strstr (load_error->message, fields[2]) == NULL)
+        g_error ("%s: the message “%s” does not say “%s”", fields[0], load_error->message,
+                 fields[2]);
+      g_assert_true (g_utf8_validate (load_error->message, -1, NULL));
+      n_cases++;
+    }
+  g_assert_cmpuint (n_cases, >=, 20);
+}
+
+/* Characters that are not text (noncharacters, control characters) are
+ * replaced where they are read, each place named in a warning; the largest
+ * 64-bit count loads exactly. */
+static void
+test_noncharacters_replaced (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "hostile",
+                                                 "noncharacters.nianbao", NULL);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_full (path, &warnings, &error);
+  const NbEditionTable *t3;
+  const char *invalid = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "机关\xef\xbf\xbd名\xef\xbf\xbd称\xef\xbf\xbd\xef\xbf\xbd[31m");
+  g_assert_cmpint (nb_report_get_year (report), ==, 9999);
+  text = nb_report_dup_section_text (report, "overview");
+  g_assert_nonnull (strstr (text, "甲\xef\xbf\xbd乙"));
+  t3 = nb_edition_find_table (nb_report_get_edition (report), "t3");
+  g_assert_cmpint (nb_report_get_value (report, t3, (guint)nb_edition_table_find_cell (t3, "new", "natural")),
+                   ==, G_MAXINT64);
+  g_assert_cmpint (nb_report_get_cell (report, t3, (guint)nb_edition_table_find_cell (t3, "new", "other"),
+                                       NULL, &invalid), ==, NB_CELL_INVALID);
+  g_assert_cmpstr (invalid, ==, "12\xef\xbf\xbd");
+  g_assert_cmpuint (warnings->len, ==, 3);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "metadata.agency: 4 characters"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "U+FFFE"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 1), "sections.overview[0]"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 2), "invalid.t3.new/other"));
+}
+
+/* A named pipe is refused at once; before, every reader waited for ever
+ * for a writer (the test would time out). */
+static void
+test_fifo_refused (void)
+{
+  g_autofree char *fifo = g_build_filename (tmpdir, "pipe.nianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (nb_file_load (fifo, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "FIFO"));
+  g_clear_error (&error);
+  bytes = nb_file_read_regular ("/dev/zero", G_MAXINT64, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_nonnull (strstr (error->message, "device"));
+  g_unlink (fifo);
+}
+
+/* A report that would be larger than a reader accepts is not written, and
+ * the old file stays. */
+static void
+test_write_limit (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "limit.nianbao", NULL);
+  g_autofree char *huge = g_strnfill (NB_FILE_MAX_SIZE / 2 + 1, 'x');
+  g_autoptr(NbReport) small = report_with ("small", 1);
+  g_autoptr(NbReport) big = report_with (huge, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (nb_file_save (small, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &before, NULL, NULL);
+  g_assert_false (nb_file_save (big, path, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "not written"));
+  g_assert_true (nb_report_get_modified (big));
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (nb_file_check_size (NB_FILE_MAX_SIZE, NULL));
+  g_assert_false (nb_file_check_size (NB_FILE_MAX_SIZE + 1, NULL));
+  g_unlink (path);
+}
+
+/* NB_FILE_WRITE_NO_CLOBBER never replaces a file, and leaves no temporary
+ * file behind when it refuses. */
+static void
+test_no_clobber (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "noclobber", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.nianbao", NULL);
+  g_autoptr(NbReport) first = report_with ("first", 1);
+  g_autoptr(NbReport) second = report_with ("second", 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GDir) gdir = NULL;
+  struct stat st;
+  guint n_files = 0;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (nb_file_save_full (first, path, NB_FILE_WRITE_NO_CLOBBER, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  g_assert_false (nb_file_save_full (second, path, NB_FILE_WRITE_NO_CLOBBER, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  loaded = nb_file_load (path, NULL);
+  g_assert_cmpstr (nb_report_get_agency (loaded), ==, "first");
+  gdir = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (gdir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A save that fails half-way (here: the file size limit is hit while
  * writing) leaves the old file exactly as it was. */
 static void
@@ -393,6 +567,11 @@ main (int   argc,
   g_test_add_func ("/file/missing-and-folder", test_missing_and_folder);
   g_test_add_func ("/file/failed-save-keeps-old-file", test_failed_save_keeps_old_file);
   g_test_add_func ("/file/killed-save", test_killed_save);
+  g_test_add_func ("/file/hostile-fixtures", test_hostile_fixtures);
+  g_test_add_func ("/file/noncharacters-replaced", test_noncharacters_replaced);
+  g_test_add_func ("/file/fifo-refused", test_fifo_refused);
+  g_test_add_func ("/file/write-limit", test_write_limit);
+  g_test_add_func ("/file/no-clobber", test_no_clobber);
 
   ret = g_test_run ();
   remove_tree (tmpdir);

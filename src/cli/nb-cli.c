@@ -22,6 +22,7 @@
 #include "nb-import.h"
 #include "nb-next-year.h"
 #include "nb-merge.h"
+#include "nb-text.h"
 
 enum {
   EXIT_CLEAN = 0,
@@ -62,7 +63,8 @@ new_entries (NbCliOptions *o)
       N_("Add up reports of one year (files or folders) into the summary (汇总) given with -o"),
       NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &o->force,
-      N_("With --merge: accept duplicate agencies and reports with errors, as warnings"), NULL },
+      N_("Replace the file given with -o if it exists; with --merge also accept duplicate "
+         "agencies and reports with errors, as warnings"), NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &o->compare,
       N_("Compare last year’s report with this year’s: --compare OLD NEW"), NULL },
     { "print", 0, 0, G_OPTION_ARG_NONE, &o->print,
@@ -174,6 +176,80 @@ usage_error (const char *format,
   return EXIT_UNREADABLE;
 }
 
+/* Every text that reaches the terminal passes here: control characters
+ * from a file name or a report (ESC above all) are shown, not obeyed. */
+static void
+print_line (FILE       *out,
+            const char *format,
+            ...) G_GNUC_PRINTF (2, 3);
+
+static void
+print_line (FILE       *out,
+            const char *format,
+            ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  escaped = nb_text_escape_controls (text);
+  fputs (escaped, out);
+}
+
+/* Writers never replace a file unless told to (--force); the refusal is
+ * atomic, so of two writers racing for one name exactly one wins. */
+static NbFileWriteFlags
+write_flags (NbCliOptions *o)
+{
+  return o->force ? NB_FILE_WRITE_REPLACE : NB_FILE_WRITE_NO_CLOBBER;
+}
+
+static int
+refuse_existing_output (NbCliOptions *o)
+{
+  g_printerr (_("nianbao: %s already exists; use --force to replace it\n"), o->output);
+  return EXIT_UNREADABLE;
+}
+
+static int
+report_write_error (NbCliOptions *o,
+                    GError       *error,
+                    int           status)
+{
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+    return refuse_existing_output (o);
+  print_line (stderr, "nianbao: %s: %s\n", o->output, error->message);
+  return status;
+}
+
+/* Standard output goes through stdio's buffer: a full disk or a closed
+ * pipe shows only at the flush, so every command ends with this check. */
+static gboolean
+stdout_flushed (void)
+{
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return TRUE;
+  g_printerr ("nianbao: %s: %s\n", _("Could not write to standard output"), g_strerror (errno));
+  return FALSE;
+}
+
+static gboolean
+write_stdout (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (fwrite (data, 1, length, stdout) != length)
+    {
+      g_printerr ("nianbao: %s: %s\n", _("Could not write to standard output"), g_strerror (errno));
+      return FALSE;
+    }
+  return stdout_flushed ();
+}
+
 static int
 run_new (NbCliOptions *o)
 {
@@ -189,10 +265,9 @@ run_new (NbCliOptions *o)
     return usage_error (_("--new takes no input files"));
   if (year < 2008 || year > 9999)
     return usage_error (_("%d is not a plausible report year"), year);
-  /* A new report never replaces an existing file. */
-  if (g_file_test (o->output, G_FILE_TEST_EXISTS))
-    return usage_error (_("%s already exists; choose another name or remove it first"),
-                        o->output);
+  /* Refused early too, before any work; the write itself decides. */
+  if (!o->force && g_file_test (o->output, G_FILE_TEST_EXISTS))
+    return refuse_existing_output (o);
 
   edition = nb_edition_lookup (o->edition ? o->edition : nb_edition_id_for_year (year), &error);
   if (edition == NULL)
@@ -202,11 +277,8 @@ run_new (NbCliOptions *o)
   nb_report_set_year (report, year);
   if (o->agency != NULL)
     nb_report_set_agency (report, o->agency);
-  if (!nb_file_save (report, o->output, &error))
-    {
-      g_printerr ("nianbao: %s: %s\n", o->output, error->message);
-      return EXIT_FINDINGS;
-    }
+  if (!nb_file_save_full (report, o->output, write_flags (o), &error))
+    return report_write_error (o, error, EXIT_FINDINGS);
   return EXIT_CLEAN;
 }
 
@@ -251,6 +323,19 @@ collect_files (const char *path,
     }
 }
 
+/* Loads a report and prints what had to change to load it. */
+static NbReport *
+load_report (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  NbReport *report = nb_file_load_full (path, &warnings, error);
+
+  for (guint i = 0; report != NULL && i < warnings->len; i++)
+    print_line (stderr, _("%s: warning: %s\n"), path, (const char *)g_ptr_array_index (warnings, i));
+  return report;
+}
+
 static NbReport *
 load_input (NbCliOptions  *o,
             const char    *path,
@@ -258,7 +343,7 @@ load_input (NbCliOptions  *o,
 {
   if (path == NULL)
     return nb_file_load_sample (error);
-  return nb_file_load (path, error);
+  return load_report (path, error);
 }
 
 /* One line of the summary after --check. */
@@ -361,7 +446,7 @@ print_summary_text (GPtrArray *rows)
           g_string_truncate (line, 0);
           for (guint c = 0; c < N_COLUMNS; c++)
             append_padded (line, headers[c], widths[c], c + 1 == N_COLUMNS);
-          g_print ("%s\n", line->str);
+          print_line (stdout, "%s\n", line->str);
         }
       for (guint r = 0; r < rows->len; r++)
         {
@@ -381,30 +466,19 @@ print_summary_text (GPtrArray *rows)
                 append_padded (line, cells[c], widths[c], c + 1 == N_COLUMNS);
             }
           if (pass == 1)
-            g_print ("%s\n", line->str);
+            print_line (stdout, "%s\n", line->str);
         }
     }
 }
 
-/* RFC 4180: quote a field with a comma, quote or line break in it. */
+/* RFC 4180 quoting, and text a spreadsheet would run as a formula
+ * neutralised (see nb_export_csv_append_field). */
 static void
 append_csv_field (GString    *line,
                   const char *text,
                   gboolean    last)
 {
-  if (strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-  else
-    g_string_append (line, text);
+  nb_export_csv_append_field (line, text);
   g_string_append (line, last ? "\r\n" : ",");
 }
 
@@ -457,10 +531,10 @@ run_check (NbCliOptions *o)
     {
       g_autoptr(GError) error = NULL;
 
-      previous = nb_file_load (o->previous, &error);
+      previous = load_report (o->previous, &error);
       if (previous == NULL)
         {
-          g_printerr ("%s: %s\n", o->previous, error->message);
+          print_line (stderr, "%s: %s\n", o->previous, error->message);
           return EXIT_UNREADABLE;
         }
     }
@@ -484,7 +558,7 @@ run_check (NbCliOptions *o)
 
       if (report == NULL)
         {
-          g_printerr ("%s: %s\n", display, error->message);
+          print_line (stderr, "%s: %s\n", display, error->message);
           summary_row_new (rows, display, NULL, NULL);
           if (csv)
             print_summary_csv (rows, FALSE);
@@ -501,16 +575,15 @@ run_check (NbCliOptions *o)
           NbFinding *finding = g_ptr_array_index (findings, f);
           g_autofree char *location = nb_finding_dup_location (finding, report);
 
-          g_print ("%s: %s: [%s] %s: %s\n", display, nb_severity_to_string (finding->severity),
-                   finding->rule_id, location, finding->message);
+          print_line (stdout, "%s: %s: [%s] %s: %s\n", display,
+                      nb_severity_to_string (finding->severity), finding->rule_id, location,
+                      finding->message);
         }
       n_errors += nb_findings_count (findings, NB_SEVERITY_ERROR);
       n_warnings += nb_findings_count (findings, NB_SEVERITY_WARNING);
     }
 
-  if (csv)
-    fflush (stdout);
-  else
+  if (!csv)
     {
       g_print ("\n");
       print_summary_text (rows);
@@ -518,6 +591,8 @@ run_check (NbCliOptions *o)
       g_print (_("Checked %u of %u files: %u errors, %u warnings, %u unreadable\n"), n_checked,
                paths->len, n_errors, n_warnings, n_unreadable);
     }
+  if (!stdout_flushed ())
+    return EXIT_UNREADABLE;
   if (n_unreadable > 0)
     return EXIT_UNREADABLE;
   return n_errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -551,6 +626,8 @@ run_merge (NbCliOptions *o)
     collect_files (o->files[i], paths);
   if (paths->len == 0)
     return usage_error (_("--merge needs at least one report file or folder"));
+  if (!o->force && !g_str_equal (o->output, "-") && g_file_test (o->output, G_FILE_TEST_EXISTS))
+    return refuse_existing_output (o);
 
   /* Report every problem in one run, not one per attempt; a refused merge
    * writes nothing, so an earlier summary stays as it was. */
@@ -590,21 +667,15 @@ run_merge (NbCliOptions *o)
 
   if (g_str_equal (o->output, "-"))
     {
-      g_autoptr(GBytes) bytes = nb_file_serialize (summary);
-      gsize length;
-      const char *data = g_bytes_get_data (bytes, &length);
+      g_autoptr(GBytes) bytes = nb_file_serialize_checked (summary, &error);
 
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_printerr ("nianbao: %s\n", _("Could not write to standard output"));
-          return EXIT_FINDINGS;
-        }
+      if (bytes == NULL)
+        return report_write_error (o, error, EXIT_FINDINGS);
+      if (!write_stdout (bytes))
+        return EXIT_FINDINGS;
     }
-  else if (!nb_file_save (summary, o->output, &error))
-    {
-      g_printerr ("nianbao: %s: %s\n", o->output, error->message);
-      return EXIT_FINDINGS;
-    }
+  else if (!nb_file_save_full (summary, o->output, write_flags (o), &error))
+    return report_write_error (o, error, EXIT_FINDINGS);
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "Added up %u report into %s\n",
                            "Added up %u reports into %s\n", nb_merge_get_n_sources (merge)),
               nb_merge_get_n_sources (merge), o->output);
@@ -622,18 +693,18 @@ run_compare (NbCliOptions *o)
 
   if (o->files == NULL || g_strv_length (o->files) != 2)
     return usage_error (_("--compare takes two reports: last year’s, then this year’s"));
-  old_report = nb_file_load (o->files[0], &error);
+  old_report = load_report (o->files[0], &error);
   if (old_report != NULL)
-    new_report = nb_file_load (o->files[1], &error);
+    new_report = load_report (o->files[1], &error);
   if (new_report == NULL)
     {
-      g_printerr ("%s: %s\n", o->files[old_report == NULL ? 0 : 1], error->message);
+      print_line (stderr, "%s: %s\n", o->files[old_report == NULL ? 0 : 1], error->message);
       return EXIT_UNREADABLE;
     }
   compare = nb_compare_new (old_report, new_report);
   text = nb_compare_to_text (compare, o->files[0], o->files[1]);
-  g_print ("%s", text);
-  return EXIT_CLEAN;
+  print_line (stdout, "%s", text);
+  return stdout_flushed () ? EXIT_CLEAN : EXIT_UNREADABLE;
 }
 
 static int
@@ -655,11 +726,13 @@ run_export (NbCliOptions *o)
   input = o->files ? o->files[0] : NULL;
   if (input != NULL && g_str_equal (input, o->output))
     return usage_error (_("The output would overwrite the report itself"));
+  if (!o->force && !g_str_equal (o->output, "-") && g_file_test (o->output, G_FILE_TEST_EXISTS))
+    return refuse_existing_output (o);
 
   report = load_input (o, input, &error);
   if (report == NULL)
     {
-      g_printerr ("%s: %s\n", input ? input : "sample", error->message);
+      print_line (stderr, "%s: %s\n", input ? input : "sample", error->message);
       return EXIT_UNREADABLE;
     }
 
@@ -702,19 +775,14 @@ run_export (NbCliOptions *o)
     }
   if (g_str_equal (o->output, "-"))
     {
-      gsize length;
-      const char *data = g_bytes_get_data (bytes, &length);
-
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_printerr ("nianbao: %s\n", _("Could not write to standard output"));
-          return EXIT_FINDINGS;
-        }
+      if (!write_stdout (bytes))
+        return EXIT_FINDINGS;
     }
-  else if (!nb_file_write_bytes (o->output, bytes, &error))
+  else
     {
-      g_printerr ("nianbao: %s: %s\n", o->output, error->message);
-      return EXIT_FINDINGS;
+      nb_file_sweep_temporaries (o->output);
+      if (!nb_file_write_bytes_full (o->output, bytes, write_flags (o), &error))
+        return report_write_error (o, error, EXIT_FINDINGS);
     }
   return EXIT_CLEAN;
 }
@@ -757,8 +825,10 @@ run_print (NbCliOptions *o)
           g_printerr ("nianbao: %s: %s\n", display, error->message);
           return EXIT_FINDINGS;
         }
-      g_print (_("%s: sent to the printer\n"), display);
+      print_line (stdout, _("%s: sent to the printer\n"), display);
     }
+  if (!stdout_flushed ())
+    return EXIT_FINDINGS;
   return n_unreadable > 0 ? EXIT_UNREADABLE : EXIT_CLEAN;
 }
 
@@ -778,6 +848,8 @@ run_import (NbCliOptions *o)
     return usage_error (_("--import takes one file: --import FILE -o OUT.nianbao"));
   if (o->output != NULL && g_str_equal (o->output, o->import_path))
     return usage_error (_("The output would overwrite the imported file itself"));
+  if (o->output != NULL && !to_stdout && !o->force && g_file_test (o->output, G_FILE_TEST_EXISTS))
+    return refuse_existing_output (o);
 
   report = nb_import_file (o->import_path, &findings, &summary, &error);
   if (report == NULL)
@@ -785,33 +857,29 @@ run_import (NbCliOptions *o)
       g_printerr ("%s: %s\n", o->import_path, error->message);
       return EXIT_UNREADABLE;
     }
-  fprintf (out, "%s: %s\n", o->import_path, summary);
+  print_line (out, "%s: %s\n", o->import_path, summary);
   for (guint i = 0; i < findings->len; i++)
     {
       g_autofree char *line = nb_import_finding_to_string (g_ptr_array_index (findings, i));
 
-      fprintf (out, "%s: %s\n", o->import_path, line);
+      print_line (out, "%s: %s\n", o->import_path, line);
     }
   fprintf (out, g_dngettext (GETTEXT_PACKAGE, "%u finding\n", "%u findings\n", findings->len),
            findings->len);
 
   if (to_stdout)
     {
-      g_autoptr(GBytes) bytes = nb_file_serialize (report);
-      gsize length;
-      const char *data = g_bytes_get_data (bytes, &length);
+      g_autoptr(GBytes) bytes = nb_file_serialize_checked (report, &error);
 
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_printerr ("nianbao: %s\n", _("Could not write to standard output"));
-          return EXIT_UNREADABLE;
-        }
+      if (bytes == NULL)
+        return report_write_error (o, error, EXIT_UNREADABLE);
+      if (!write_stdout (bytes))
+        return EXIT_UNREADABLE;
     }
-  else if (o->output != NULL && !nb_file_save (report, o->output, &error))
-    {
-      g_printerr ("nianbao: %s: %s\n", o->output, error->message);
-      return EXIT_UNREADABLE;
-    }
+  else if (o->output != NULL && !nb_file_save_full (report, o->output, write_flags (o), &error))
+    return report_write_error (o, error, EXIT_UNREADABLE);
+  if (!to_stdout && !stdout_flushed ())
+    return EXIT_UNREADABLE;
   return findings->len > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
@@ -828,23 +896,18 @@ run_next_year (NbCliOptions *o)
     return usage_error (_("--next-year takes exactly one report: last year’s"));
   if (g_str_equal (o->files[0], o->output))
     return usage_error (_("The output would overwrite last year’s report"));
-  /* A new report never replaces an existing file. */
-  if (g_file_test (o->output, G_FILE_TEST_EXISTS))
-    return usage_error (_("%s already exists; choose another name or remove it first"),
-                        o->output);
+  if (!o->force && g_file_test (o->output, G_FILE_TEST_EXISTS))
+    return refuse_existing_output (o);
 
-  previous = nb_file_load (o->files[0], &error);
+  previous = load_report (o->files[0], &error);
   if (previous == NULL)
     {
-      g_printerr ("%s: %s\n", o->files[0], error->message);
+      print_line (stderr, "%s: %s\n", o->files[0], error->message);
       return EXIT_UNREADABLE;
     }
   report = nb_next_year_new (previous, &error);
-  if (report == NULL || !nb_file_save (report, o->output, &error))
-    {
-      g_printerr ("nianbao: %s: %s\n", o->output, error->message);
-      return EXIT_FINDINGS;
-    }
+  if (report == NULL || !nb_file_save_full (report, o->output, write_flags (o), &error))
+    return report_write_error (o, error, EXIT_FINDINGS);
   return EXIT_CLEAN;
 }
 
@@ -861,8 +924,8 @@ nb_cli_run (NbCliOptions *o)
     }
   if (n_commands > 1)
     return usage_error (_("Give only one of --new, --check, --export, --merge, --compare and --print"));
-  if (o->force && !o->merge)
-    return usage_error (_("--force goes with --merge"));
+  if (o->force && o->output == NULL)
+    return usage_error (_("--force goes with a command that writes the file given with -o"));
   if (o->summary_format != NULL && !o->check)
     return usage_error (_("--format goes with --check"));
   if (o->import_path != NULL)

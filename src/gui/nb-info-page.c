@@ -227,7 +227,8 @@ build (NbInfoPage *self)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Contact"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Printed at the start of 总体情况 so readers can ask questions."));
+                                         _("Kept with the report and checked, but not printed: if your "
+                                           "report shows them, write them into 总体情况."));
   self->address = add_entry_row (self, group, "address", _("Address"));
   self->postcode = add_entry_row (self, group, "postcode", _("Postcode"));
   self->phone = add_entry_row (self, group, "phone", _("Phone"));

@@ -814,9 +814,16 @@ on_close_flushed_cb (GObject      *object,
     return;
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Report Could Not Be Saved"),
                                    error->message);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s\n\nYour changes are kept in a draft, offered again "
-                                    "when Nianbao starts."), error->message);
+  /* The draft is promised only when it was written and flushed. */
+  if (nb_autosave_get_draft_kept (self->autosave))
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s\n\nYour changes are kept in a draft, offered again "
+                                      "when Nianbao starts."), error->message);
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s\n\nNo copy of your changes could be written: they "
+                                      "exist only in this window, and closing it loses them. Use "
+                                      "Save As to save them on another disk."), error->message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "close", _("Close _Anyway"),
@@ -824,6 +831,9 @@ on_close_flushed_cb (GObject      *object,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
                                               ADW_RESPONSE_SUGGESTED);
+  if (!nb_autosave_get_draft_kept (self->autosave))
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_failed_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -779,6 +779,7 @@ test_disk_full (void)
   after = read_file (path);
   g_assert_cmpstr (before, ==, after);
   assert_saved_agency (draft_path, "磁盘已满");
+  g_assert_true (nb_autosave_get_draft_kept (autosave));
   /* No temporary file left behind to fill the disk further. */
   gdir = g_dir_open (dir, 0, NULL);
   leftovers = g_ptr_array_new_with_free_func (g_free);
@@ -795,6 +796,90 @@ test_disk_full (void)
 
   g_object_unref (g_steal_pointer (&autosave));
   unmount (dir);
+}
+
+static void
+fill (const char *dir)
+{
+  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  char block[4096] = { 0, };
+  FILE *f = fopen (filler, "w");
+
+  g_assert_nonnull (f);
+  while (fwrite (block, 1, sizeof block, f) == sizeof block && fflush (f) == 0)
+    ;
+  fclose (f);
+}
+
+/* The report's folder and the drafts' folder both full: the work is in
+ * no draft, and the autosave says so (the window then offers Save As
+ * instead of promising a draft; before, it promised one with drafts/
+ * empty). */
+static void
+test_disk_and_drafts_full (void)
+{
+  g_autofree char *dir = mount_tmpfs ("size=128k");
+  g_autofree char *path = NULL;
+  g_autofree char *drafts = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("cannot mount a small tmpfs here (not root?)");
+      return;
+    }
+  path = g_build_filename (dir, "report.nianbao", NULL);
+  autosave = autosave_for_new_file (path, &report);
+  draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  drafts = g_path_get_dirname (draft_path);
+  g_assert_cmpint (g_mkdir_with_parents (drafts, 0700), ==, 0);
+  command = g_strdup_printf ("mount -t tmpfs -o size=64k tmpfs '%s'", drafts);
+  g_assert_true (run (command));
+  before = read_file (path);
+  fill (dir);
+  fill (drafts);
+
+  nb_report_set_agency (report, "两处都满");
+  wait_for_state (autosave, NB_AUTOSAVE_FAILED);
+  g_test_message ("%s", nb_autosave_get_message (autosave));
+  g_assert_nonnull (strstr (nb_autosave_get_message (autosave), "the backup copy failed too"));
+  g_assert_false (nb_autosave_get_draft_kept (autosave));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  after = read_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (nb_report_get_modified (report));
+
+  g_object_unref (g_steal_pointer (&autosave));
+  unmount (drafts);
+  unmount (dir);
+}
+
+/* A report grown past what a reader accepts is not autosaved (file and
+ * draft alike), with a message; the old file stays as it was. */
+static void
+test_too_large_not_written (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *huge = g_strnfill (NB_FILE_MAX_SIZE + 1, 'x');
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  g_autofree char *before = read_file (path);
+  g_autofree char *after = NULL;
+
+  nb_report_set_address (report, huge);
+  wait_for_state (autosave, NB_AUTOSAVE_FAILED);
+  g_assert_nonnull (strstr (nb_autosave_get_message (autosave), "not written"));
+  g_assert_false (nb_autosave_get_draft_kept (autosave));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  after = read_file (path);
+  g_assert_cmpstr (before, ==, after);
+  nb_autosave_discard_draft (autosave);
 }
 
 static void
@@ -1286,6 +1371,8 @@ main (int   argc,
   g_test_add_func ("/autosave/deleted-file", test_deleted_file);
   g_test_add_func ("/autosave/read-only-folder", test_read_only_folder);
   g_test_add_func ("/autosave/disk-full", test_disk_full);
+  g_test_add_func ("/autosave/disk-and-drafts-full", test_disk_and_drafts_full);
+  g_test_add_func ("/autosave/too-large-not-written", test_too_large_not_written);
   g_test_add_func ("/autosave/disk-full-fsize", test_disk_full_fsize);
   g_test_add_func ("/autosave/history-limit", test_history_limit);
   g_test_add_func ("/autosave/history-interval", test_history_interval);

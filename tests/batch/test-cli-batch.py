@@ -164,8 +164,18 @@ class Batch(unittest.TestCase):
         out = self.path("summary.nianbao")
         with open(out, "w") as f:
             f.write("old summary")
+        # An existing output is never replaced without --force.
+        r = run("--merge", "-o", out, self.path("a"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("already exists; use --force", r.stderr)
+        with open(out) as f:
+            self.assertEqual(f.read(), "old summary")
+        os.unlink(out)
         r = run("--merge", "-o", out, self.path("a"), self.path("b"))
         self.assertEqual(r.returncode, 1)
+        self.assertFalse(os.path.exists(out))
+        with open(out, "w") as f:
+            f.write("old summary")
         self.assertIn(self.path("b", "report-00001.nianbao"), r.stderr)
         self.assertIn(self.path("a", "report-00001.nianbao"), r.stderr)
         self.assertIn("nothing was written", r.stderr)
@@ -203,7 +213,8 @@ class Batch(unittest.TestCase):
         self.assertFalse(os.path.exists(out))
         self.assertEqual(run("--merge", self.path("in")).returncode, 2)  # no -o
         self.assertEqual(run("--merge", "-o", out).returncode, 2)        # no input
-        self.assertIn("--force goes with --merge", run("--check", "--force", self.path("in")).stderr)
+        self.assertIn("--force goes with a command that writes",
+                      run("--check", "--force", self.path("in")).stderr)
         self.assertIn("--format goes with --check", run("--format=csv", "--merge", "-o", out,
                                                         self.path("in")).stderr)
         r = run("--merge", "-o", out, self.path("missing.nianbao"))

@@ -13,6 +13,7 @@
 #include "nb-export.h"
 #include "nb-file.h"
 #include "nb-import.h"
+#include "nb-text.h"
 
 typedef struct
 {
@@ -31,8 +32,10 @@ static char *
 sanitize (const char *text)
 {
   GString *out = g_string_new (NULL);
+  /* Control characters come out as U+FFFD (nb_export_prepare). */
+  g_autofree char *clean = nb_text_clean (text, -1, NULL, NULL);
 
-  for (const char *p = text; *p; p++)
+  for (const char *p = clean; *p; p++)
     if (*p == '\t' || *p == '\n')
       g_string_append_c (out, ' ');
     else if (*p != '\r')
@@ -44,7 +47,8 @@ sanitize (const char *text)
 static char *
 sanitize_field (const char *text)
 {
-  char *out = g_strdup (text);
+  /* Control characters come out as U+FFFD (nb_export_prepare). */
+  char *out = nb_text_clean (text, -1, NULL, NULL);
 
   g_strdelimit (out, "\t\r\n", ' ');
   return out;
@@ -171,7 +175,12 @@ check_paragraph (Reader            *reader,
     }
   g_assert_cmpuint (got->len, ==, expected->len);
   for (guint i = 0; i < got->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (expected, i));
+    {
+      /* Control characters come out as U+FFFD (nb_export_prepare). */
+      g_autofree char *clean = nb_text_clean (g_ptr_array_index (expected, i), -1, NULL, NULL);
+
+      g_assert_cmpstr (g_ptr_array_index (got, i), ==, clean);
+    }
   g_string_free (block, TRUE);
 }
 
@@ -592,6 +601,45 @@ test_escaping (void)
   g_assert_true (check_import (report, FALSE));
 }
 
+/* Text typed or pasted in the window may hold characters no format can
+ * carry (a byte-swapped BOM U+FFFE, U+10FFFF, ESC): every export replaces
+ * them by U+FFFD and succeeds; before, the PDF failed ("input string not
+ * valid UTF-8") and the text export passed them through. */
+static void
+test_not_text_characters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
+  guint n_formats;
+  const NbExportFormat *formats = nb_export_get_formats (&n_formats);
+
+  g_assert_no_error (error);
+  nb_report_set_agency (report, "机关\xef\xbf\xbe名\xf4\x8f\xbf\xbf称\x1b[2J");
+  g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, "甲\xef\xbf\xbf乙\x07"));
+  nb_report_set_paragraphs (report, "other", paragraphs);
+  for (guint i = 0; i < n_formats; i++)
+    {
+      g_autoptr(GBytes) bytes = nb_export_to_bytes (report, formats[i].name, &error);
+
+      g_test_message ("format %s", formats[i].name);
+      g_assert_no_error (error);
+      g_assert_nonnull (bytes);
+      if (g_str_equal (formats[i].name, "txt") || g_str_equal (formats[i].name, "html"))
+        {
+          g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+          g_assert_null (strstr (text, "\xef\xbf\xbe"));
+          g_assert_null (strstr (text, "\xf4\x8f\xbf\xbf"));
+          g_assert_null (strchr (text, '\x1b'));
+          g_assert_nonnull (strstr (text, "机关\xef\xbf\xbd名\xef\xbf\xbd称\xef\xbf\xbd[2J"));
+        }
+    }
+  /* The report itself is untouched: what the user typed stays theirs. */
+  g_assert_nonnull (strstr (nb_report_get_agency (report), "\xef\xbf\xbe"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/export/txt/sample-layout", test_sample_layout);
   g_test_add_func ("/export/txt/generated", test_generated);
   g_test_add_func ("/export/txt/escaping", test_escaping);
+  g_test_add_func ("/export/not-text-characters", test_not_text_characters);
   g_test_add_func ("/export/txt/import/sample", test_import_sample);
   g_test_add_func ("/export/txt/import/generated", test_import_generated);
   g_test_add_func ("/export/txt/import/escapes", test_import_escapes);

@@ -1081,10 +1081,11 @@ test_enormous (void)
   g_autoptr(NbReport) html_report = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  for (guint r = 0; r < 6000; r++)
+  /* More rows than a table may have, within the 2 MiB limit of a text file. */
+  for (guint r = 0; r < 4200; r++)
     {
       g_string_append (text, "一、本年新收政府信息公开申请数量");
-      for (guint c = 0; c < 300; c++)
+      for (guint c = 0; c < 100; c++)
         g_string_append (text, "\t1");
       g_string_append_c (text, '\n');
     }
@@ -1098,6 +1099,55 @@ test_enormous (void)
   html_report = import_string (html->str, NB_IMPORT_FORMAT_HTML, &html_findings);
   g_assert_nonnull (find_code (html_findings, "TABLE-TOO-LARGE"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+}
+
+/* Each kind of input has a size limit, refused before it is parsed, with
+ * a message naming the limit; before, a 6 MB text took seconds and wrote a
+ * report too large to open again. */
+static void
+test_size_limits (void)
+{
+  static const struct { NbImportFormat format; gsize limit; const char *fill; } cases[] = {
+    { NB_IMPORT_FORMAT_TEXT, NB_IMPORT_MAX_TEXT_SIZE, "一、总体情况\n" },
+    { NB_IMPORT_FORMAT_HTML, NB_IMPORT_MAX_HTML_SIZE, "<p>一、总体情况</p>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) data = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *limit = g_strdup_printf ("at most %" G_GSIZE_FORMAT ")", cases[i].limit);
+      gint64 start = g_get_monotonic_time ();
+
+      while (data->len <= cases[i].limit)
+        g_string_append (data, cases[i].fill);
+      g_assert_null (nb_import_data (data->str, data->len, cases[i].format, NULL, NULL, &error));
+      g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, limit));
+      /* Refused before parsing: far below the seconds a parse takes. */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+    }
+}
+
+/* Characters that are not text (a byte-swapped BOM pasted into the source,
+ * control characters) are replaced on import, each place a finding. */
+static void
+test_not_text_replaced (void)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *overview = NULL;
+  NbImportFinding *finding;
+
+  report = import_string ("某某局2023年政府信息公开工作年度报告\n一、总体情况\n甲\xef\xbf\xbe乙\x1b[31m丙\n",
+                          NB_IMPORT_FORMAT_TEXT, &findings);
+  overview = nb_report_dup_section_text (report, "overview");
+  g_assert_nonnull (strstr (overview, "甲\xef\xbf\xbd乙\xef\xbf\xbd[31m丙"));
+  finding = find_code (findings, "TEXT-NOT-PRINTABLE");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->severity, ==, NB_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (finding->message, "U+FFFE"));
 }
 
 /* Plain text without Markdown, Markdown pipe tables, Word's automatic
@@ -1222,6 +1272,8 @@ main (int   argc,
   g_test_add_func ("/import/malformed/text", test_malformed_text);
   g_test_add_func ("/import/gb18030", test_gb18030);
   g_test_add_func ("/import/enormous", test_enormous);
+  g_test_add_func ("/import/size-limits", test_size_limits);
+  g_test_add_func ("/import/not-text-replaced", test_not_text_replaced);
   g_test_add_func ("/import/other-shapes", test_other_shapes);
   return g_test_run ();
 }

@@ -9,19 +9,50 @@
 
 #include "nb-export.h"
 
-/* RFC 4180: quote a field that holds a comma, a quote or a line break. */
-static void
-append_field (GString    *out,
-              const char *text)
+/* A plain number ("-5", "27.25") is data, never a formula. */
+static gboolean
+is_number (const char *text)
 {
+  const char *p = text;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
+/* One CSV field: RFC 4180 quoting for a comma, a quote or a line break,
+ * and, as OWASP recommends against CSV injection, text that starts like a
+ * formula (= + - @, a tab or a carriage return) gets a leading apostrophe,
+ * so Excel, Calc and WPS show it instead of running it. */
+void
+nb_export_csv_append_field (GString    *out,
+                            const char *text)
+{
+  gboolean formula;
+
   if (text == NULL)
     text = "";
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0' && !is_number (text);
+  if (!formula && strpbrk (text, ",\"\r\n") == NULL)
     {
       g_string_append (out, text);
       return;
     }
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = text; *p; p++)
     {
       if (*p == '"')
@@ -58,17 +89,17 @@ nb_export_csv (NbReport  *report,
           if (nb_report_get_cell (report, table, c, NULL, NULL) == NB_CELL_VALUE)
             value = nb_report_dup_cell_text (report, table, c);
 
-          append_field (out, nb_edition_table_get_id (table));
+          nb_export_csv_append_field (out, nb_edition_table_get_id (table));
           g_string_append_c (out, ',');
-          append_field (out, row->id);
+          nb_export_csv_append_field (out, row->id);
           g_string_append_c (out, ',');
-          append_field (out, column->id);
+          nb_export_csv_append_field (out, column->id);
           g_string_append_c (out, ',');
-          append_field (out, row->full_label);
+          nb_export_csv_append_field (out, row->full_label);
           g_string_append_c (out, ',');
-          append_field (out, column->full_label);
+          nb_export_csv_append_field (out, column->full_label);
           g_string_append_c (out, ',');
-          append_field (out, value);
+          nb_export_csv_append_field (out, value);
           g_string_append (out, "\r\n");
         }
     }

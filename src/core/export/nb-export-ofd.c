@@ -667,6 +667,7 @@ nb_export_ofd_full (NbReport   *report,
                     char     ***missing_characters,
                     GError    **error)
 {
+  g_autoptr(NbReport) prepared = nb_export_prepare (report);
   g_autoptr(NbRender) render = NULL;
   g_autoptr(NbFontSubsets) subsets = NULL;
   g_autoptr(NbPackage) package = NULL;
@@ -681,7 +682,8 @@ nb_export_ofd_full (NbReport   *report,
   guint n_pages;
 
   nb_render_options_load_saved (&options);
-  render = nb_render_new (report, &options);
+  /* Characters no format can carry are replaced first, as for the PDF. */
+  render = nb_render_new (prepared, &options);
   n_pages = nb_render_get_n_pages (render);
   subsets = nb_render_new_embedding_subsets (render);
 
@@ -713,7 +715,7 @@ nb_export_ofd_full (NbReport   *report,
       g_ptr_array_add (parts, part);
     }
 
-  ofd_xml = build_ofd_xml (report);
+  ofd_xml = build_ofd_xml (prepared);
   document_xml = build_document_xml (&e, page_ids);
   public_res_xml = build_public_res_xml (&e);
 

@@ -19,12 +19,13 @@ nb_export_pdf_full (NbReport   *report,
                     char     ***missing_characters,
                     GError    **error)
 {
+  g_autoptr(NbReport) prepared = nb_export_prepare (report);
   g_autoptr(NbRender) render = NULL;
   NbRenderOptions options;
   GBytes *bytes;
 
   nb_render_options_load_saved (&options);
-  render = nb_render_new (report, &options);
+  render = nb_render_new (prepared, &options);
   bytes = nb_render_to_pdf (render, error);
   if (bytes != NULL && missing_characters != NULL)
     *missing_characters = nb_render_dup_missing_characters (render);

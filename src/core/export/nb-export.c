@@ -60,6 +60,27 @@ nb_export_lookup (const char  *format,
   return f;
 }
 
+/* What an export works from: @report itself, or, when some text holds a
+ * character no format can carry (a noncharacter such as U+FFFE pasted in,
+ * a control character), a copy with those replaced by U+FFFD, by the same
+ * rule the loader applies (nb_text_clean).  An export never fails on them. */
+NbReport *
+nb_export_prepare (NbReport *report)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(NbReport) copy = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  bytes = nb_file_serialize (report);
+  copy = nb_file_load_data_full (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 &warnings, NULL);
+  if (copy == NULL || warnings->len == 0)
+    return g_object_ref (report);
+  return g_steal_pointer (&copy);
+}
+
 GBytes *
 nb_export_to_bytes (NbReport    *report,
                     const char  *format,
@@ -69,10 +90,13 @@ nb_export_to_bytes (NbReport    *report,
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
+  g_autoptr(NbReport) prepared = NULL;
+
   f = nb_export_lookup (format, error);
   if (f == NULL)
     return NULL;
-  return f->func (report, error);
+  prepared = nb_export_prepare (report);
+  return f->func (prepared, error);
 }
 
 /* Written atomically, like a report: a failed export never leaves half a file

@@ -44,6 +44,10 @@ gboolean              nb_export_to_file       (NbReport    *report,
                                                const char  *path,
                                                GError     **error);
 
+NbReport             *nb_export_prepare       (NbReport    *report);
+void                  nb_export_csv_append_field (GString   *out,
+                                                  const char *text);
+
 /* One per format, each in its own file. */
 GBytes               *nb_export_csv           (NbReport    *report,
                                                GError     **error);

@@ -22,7 +22,7 @@
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 /* A document part larger than this is no report. */
-#define MAX_PART_SIZE (64 * 1024 * 1024)
+#define MAX_PART_SIZE NB_IMPORT_MAX_DOCX_TEXT
 
 typedef struct
 {

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 #define NB_IMPORT_MAX_COLUMNS 256
 #define NB_IMPORT_MAX_ROWS    4096
 #define NB_IMPORT_MAX_SPAN    256
-#define NB_IMPORT_MAX_BLOCKS  200000
+#define NB_IMPORT_MAX_BLOCKS  10000 /* a report has a few hundred */
 #define NB_IMPORT_MAX_DEPTH   256
 
 typedef enum

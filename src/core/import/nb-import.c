@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-checker.h"
+#include "nb-file.h"
 #include "nb-import-private.h"
 
 G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
@@ -2099,6 +2100,63 @@ to_utf8 (const char  *data,
   return NULL;
 }
 
+/* Each kind of input has its own limit, checked before it is parsed. */
+static gboolean
+within_format_limit (NbImportFormat   format,
+                     gsize            length,
+                     GError         **error)
+{
+  if (format == NB_IMPORT_FORMAT_TEXT && length > NB_IMPORT_MAX_TEXT_SIZE)
+    g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                 _("The text file is too large to be a report (%llu bytes; text files may have "
+                   "at most %d)"), (unsigned long long)length, NB_IMPORT_MAX_TEXT_SIZE);
+  else if (format == NB_IMPORT_FORMAT_HTML && length > NB_IMPORT_MAX_HTML_SIZE)
+    g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                 _("The web page is too large to be a report (%llu bytes; web pages may have "
+                   "at most %d)"), (unsigned long long)length, NB_IMPORT_MAX_HTML_SIZE);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* What the importer made goes through the loader's own rules: the text
+ * keeps no character an export cannot write (each place replaced becomes
+ * a finding), and the report is one Nianbao can open again once saved
+ * (nb_file_check_size).  Takes @report; returns the report to keep. */
+static NbReport *
+sanitize_imported (NbReport   *report,
+                   GPtrArray  *findings,
+                   GError    **error)
+{
+  g_autoptr(NbReport) imported = report;
+  g_autoptr(GBytes) bytes = nb_file_serialize (imported);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(NbReport) clean = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!nb_file_check_size (g_bytes_get_size (bytes), &local_error))
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE, "%s",
+                   local_error->message);
+      return NULL;
+    }
+  clean = nb_file_load_data_full (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  &warnings, &local_error);
+  if (clean == NULL || warnings->len == 0)
+    return g_steal_pointer (&imported);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      NbImportFinding *finding = g_new0 (NbImportFinding, 1);
+
+      finding->severity = NB_SEVERITY_WARNING;
+      finding->code = "TEXT-NOT-PRINTABLE";
+      finding->message = g_strdup (g_ptr_array_index (warnings, i));
+      g_ptr_array_add (findings, finding);
+    }
+  nb_report_set_modified (clean, nb_report_get_modified (imported));
+  return g_steal_pointer (&clean);
+}
+
 NbReport *
 nb_import_data (const char      *data,
                 gsize            length,
@@ -2131,6 +2189,8 @@ nb_import_data (const char      *data,
     }
   if (format == NB_IMPORT_FORMAT_UNKNOWN)
     format = nb_import_format_guess (data, length);
+  if (!within_format_limit (format, length, error))
+    return NULL;
 
   doc = nb_import_doc_new ();
   switch (format)
@@ -2160,6 +2220,9 @@ nb_import_data (const char      *data,
   report = nb_import_map (doc, all, summary, error);
   if (report == NULL)
     return NULL;
+  report = sanitize_imported (report, all, error);
+  if (report == NULL)
+    return NULL;
   if (findings != NULL)
     *findings = g_steal_pointer (&all);
   return report;
@@ -2171,23 +2234,33 @@ nb_import_file (const char  *path,
                 char       **summary,
                 GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   NbImportFormat format;
+  goffset size = 0;
+  gsize length;
+  const char *data;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  /* Folders, pipes and devices are refused before anything is read; so is
+   * a file over the largest limit of any format. */
+  bytes = nb_file_read_regular (path, NB_IMPORT_MAX_SIZE, &size, &local_error);
+  if (bytes == NULL)
     {
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("This is a folder, not a file"));
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                     _("The file is too large to be a report (%llu bytes; at most %d)"),
+                     (unsigned long long)size, NB_IMPORT_MAX_SIZE);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
   format = nb_import_format_for_path (path);
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
-    return NULL;
   if (format == NB_IMPORT_FORMAT_UNKNOWN)
-    format = nb_import_format_guess (g_mapped_file_get_contents (mapped),
-                                     g_mapped_file_get_length (mapped));
-  return nb_import_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                         format, findings, summary, error);
+    format = nb_import_format_guess (data, length);
+  return nb_import_data (data, length, format, findings, summary, error);
 }

@@ -11,8 +11,15 @@
 
 G_BEGIN_DECLS
 
-/* Inputs larger than this are no report; refusing them bounds memory. */
-#define NB_IMPORT_MAX_SIZE (32 * 1024 * 1024)
+/* Inputs larger than these are no report; refusing them before reading
+ * bounds time and memory (docs/file-format.md lists them with the time
+ * and memory the largest accepted input takes).  A Word file may carry
+ * pictures, so its limit is on the file; its text (word/document.xml) has
+ * NB_IMPORT_MAX_DOCX_TEXT. */
+#define NB_IMPORT_MAX_SIZE      (32 * 1024 * 1024)
+#define NB_IMPORT_MAX_TEXT_SIZE (2 * 1024 * 1024)
+#define NB_IMPORT_MAX_HTML_SIZE (8 * 1024 * 1024)
+#define NB_IMPORT_MAX_DOCX_TEXT (8 * 1024 * 1024)
 
 typedef enum
 {

@@ -92,6 +92,7 @@ struct _NbAutosave
   gboolean         discarded;
   gboolean         swept;
   gboolean         writing_draft_only;
+  gboolean         draft_kept;     /* the last failed write's work is in a flushed draft */
   GFileMonitor    *monitor;
   guint            generation;     /* a reload makes the writes in flight stale */
   guint64          written_revision; /* in the file, or (after a failure) in the draft */
@@ -251,48 +252,21 @@ describe_error (const GError *error)
   return g_strdup (error->message);
 }
 
-#define STALE_TEMP_AGE_S (10 * 60)
-
-/* A write killed half-way leaves its temporary file ("NAME.XXXXXX", as
- * g_file_set_contents names them) next to the report, never in place of
- * it.  Old ones are removed; a write takes seconds, not ten minutes. */
-static void
-sweep_stale_temporaries (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  size_t base_length = strlen (base);
-  const char *name;
-
-  if (gdir == NULL)
-    return;
-  while ((name = g_dir_read_name (gdir)) != NULL)
-    {
-      g_autofree char *stale = NULL;
-      struct stat st;
-      gboolean match;
-
-      if (strlen (name) != base_length + 7 || strncmp (name, base, base_length) != 0
-          || name[base_length] != '.')
-        continue;
-      match = TRUE;
-      for (const char *p = name + base_length + 1; *p; p++)
-        match &= g_ascii_isalnum (*p);
-      if (!match)
-        continue;
-      stale = g_build_filename (dir, name, NULL);
-      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_AGE_S)
-        unlink (stale);
-    }
-}
-
 /* Worker thread: touches only the job and the file system. */
 static void
 write_job_run (WriteJob *job)
 {
   g_autoptr(GError) draft_error = NULL;
+  g_autoptr(GError) size_error = NULL;
+
+  /* Neither the file nor a draft gets what could not be opened again. */
+  if (!nb_file_check_size (g_bytes_get_size (job->bytes), &size_error))
+    {
+      job->state = NB_AUTOSAVE_FAILED;
+      job->message = g_strdup (size_error->message);
+      job->error = g_steal_pointer (&size_error);
+      return;
+    }
 
   if (job->path != NULL && !job->draft_only)
     {
@@ -303,7 +277,7 @@ write_job_run (WriteJob *job)
       gboolean write_file = TRUE;
 
       if (job->sweep)
-        sweep_stale_temporaries (target);
+        nb_file_sweep_temporaries (target);
 
       if (job->check && job->expected.exists && !current.exists)
         {
@@ -566,6 +540,7 @@ write_done_cb (GObject      *source,
   else
     {
       self->written_revision = job->revision;
+      self->draft_kept = job->draft_written;
       if (job->draft_written && job->revision >= self->recovered_revision)
         drop_recovered_draft (self);
       set_state (self, job->state, job->message);
@@ -1133,6 +1108,19 @@ nb_autosave_flush_finish (NbAutosave    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* After a failed save: whether the work it could not save is in a draft,
+ * written and flushed (fsync) to the disk, and so offered again when
+ * Nianbao starts.  FALSE when the draft could not be written either (both
+ * folders full, say): then only this session holds the work, and nothing
+ * may claim otherwise. */
+gboolean
+nb_autosave_get_draft_kept (NbAutosave *self)
+{
+  g_return_val_if_fail (NB_IS_AUTOSAVE (self), FALSE);
+
+  return self->state != NB_AUTOSAVE_SAVED && self->draft_kept;
 }
 
 void

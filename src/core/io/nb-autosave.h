@@ -33,6 +33,7 @@ void             nb_autosave_set_file     (NbAutosave           *self,
 GFile           *nb_autosave_get_draft_file (NbAutosave         *self);
 NbAutosaveState  nb_autosave_get_state    (NbAutosave           *self);
 const char      *nb_autosave_get_message  (NbAutosave           *self);
+gboolean         nb_autosave_get_draft_kept (NbAutosave         *self);
 guint            nb_autosave_get_delay    (NbAutosave           *self);
 void             nb_autosave_set_delay    (NbAutosave           *self,
                                            guint                 milliseconds);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nb-file"
+#define _GNU_SOURCE /* renameat2 */
 
 #include "config.h"
 
@@ -12,69 +13,428 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "nb-file.h"
+#include "nb-text.h"
 
 G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
 
 static const char * const meta_strings[] = { "agency", "address", "postcode", "phone" };
 
-/* Before json-glib sees the data: a quick pass that bounds the nesting depth
- * (the parser recurses) and tells a cut-off file from a malformed one. */
-typedef enum
+/* Before json-glib sees the data: a strict RFC 8259 pass over the bytes as
+ * written.  json-glib 1.6 accepts comments, hexadecimal and leading-zero
+ * numbers, single quotes and text after the report, saturates integers
+ * beyond 64 bits and decodes a lone surrogate escape into invalid UTF-8;
+ * all of that is refused here, so what json-glib then returns is exactly
+ * what the file says.  The pass also bounds the nesting (the parser
+ * recurses) and tells a cut-off file from a malformed one. */
+typedef struct
 {
-  SCAN_OK,
-  SCAN_TOO_DEEP,
-  SCAN_UNCLOSED,
-} ScanResult;
+  const char  *data;
+  gsize        length;
+  gsize        pos;
+  guint        depth;
+  GError      *error;
+} Scanner;
 
-static ScanResult
-scan_structure (const char *data,
-                gsize       length)
+static void
+scanner_position (Scanner *scanner,
+                  guint   *line,
+                  guint   *column)
 {
-  guint depth = 0;
-  gboolean in_string = FALSE;
+  const char *p = scanner->data;
+  const char *end = scanner->data + MIN (scanner->pos, scanner->length);
 
-  for (gsize i = 0; i < length; i++)
+  *line = 1;
+  *column = 1;
+  /* The data is valid UTF-8 (checked first): columns count characters. */
+  while (p < end)
     {
-      char c = data[i];
-
-      if (in_string)
+      if (*p == '\n')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          (*line)++;
+          *column = 1;
+        }
+      else
+        (*column)++;
+      p = g_utf8_next_char (p);
+    }
+}
+
+G_GNUC_PRINTF (3, 4) static gboolean
+scanner_fail (Scanner     *scanner,
+              NbFileError  code,
+              const char  *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  if (scanner->error != NULL)
+    return FALSE;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  scanner_position (scanner, &line, &column);
+  if (code == NB_FILE_ERROR_TRUNCATED)
+    scanner->error = g_error_new (NB_FILE_ERROR, code,
+                                  _("The file ends too early; it may have been cut off (line %u)"),
+                                  line);
+  else if (code == NB_FILE_ERROR_NOT_JSON)
+    scanner->error = g_error_new (NB_FILE_ERROR, code,
+                                  _("The file is not valid JSON: line %u, column %u: %s"), line,
+                                  column, message);
+  else
+    scanner->error = g_error_new (NB_FILE_ERROR, code, _("Line %u, column %u: %s"), line, column,
+                                  message);
+  return FALSE;
+}
+
+static gboolean
+scanner_at_end (Scanner *scanner)
+{
+  return scanner->pos >= scanner->length;
+}
+
+static void
+scanner_skip_space (Scanner *scanner)
+{
+  while (!scanner_at_end (scanner))
+    {
+      char c = scanner->data[scanner->pos];
+
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        break;
+      scanner->pos++;
+    }
+}
+
+/* What an unexpected character is, in words: the usual JSON dialects by
+ * name, so a hand-edited file gets a useful message. */
+static gboolean
+scanner_unexpected (Scanner *scanner)
+{
+  const char *p = scanner->data + scanner->pos;
+  gsize left = scanner->length - scanner->pos;
+  g_autofree char *character = NULL;
+
+  if (left == 0)
+    return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+  if (*p == '/')
+    return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON, _("comments are not part of JSON"));
+  if (*p == '\'')
+    return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
+                         _("text must be in double quotes (\"), not single ones"));
+  character = g_strndup (p, g_utf8_next_char (p) - p);
+  return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON, _("unexpected “%s”"), character);
+}
+
+static gboolean
+scanner_expect (Scanner *scanner,
+                char     c)
+{
+  scanner_skip_space (scanner);
+  if (scanner_at_end (scanner) || scanner->data[scanner->pos] != c)
+    return scanner_unexpected (scanner);
+  scanner->pos++;
+  return TRUE;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Four hex digits after "\u", or -1. */
+static int
+scanner_read_hex4 (Scanner *scanner,
+                   gsize    at)
+{
+  int value = 0;
+
+  if (at + 4 > scanner->length)
+    return -2;
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = hex_value (scanner->data[at + i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+static gboolean
+scanner_string (Scanner *scanner)
+{
+  scanner->pos++; /* the opening quote */
+  while (!scanner_at_end (scanner))
+    {
+      guchar c = (guchar)scanner->data[scanner->pos];
+
+      if (c == '"')
+        {
+          scanner->pos++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
+                             _("a control character in text must be written as an escape"));
+      if (c != '\\')
+        {
+          scanner->pos++;
           continue;
         }
-      switch (c)
+      if (scanner->pos + 1 >= scanner->length)
+        break;
+      switch (scanner->data[scanner->pos + 1])
         {
-        case '"':
-          in_string = TRUE;
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          scanner->pos += 2;
           break;
-        case '{':
-        case '[':
-          if (++depth > NB_FILE_MAX_DEPTH)
-            return SCAN_TOO_DEEP;
-          break;
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
+        case 'u':
+          {
+            int unit = scanner_read_hex4 (scanner, scanner->pos + 2);
+
+            if (unit == -2)
+              return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+            if (unit < 0)
+              return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
+                                   _("“\\u” must be followed by four hexadecimal digits"));
+            if (unit == 0)
+              return scanner_fail (scanner, NB_FILE_ERROR_ENCODING,
+                                   _("“\\u0000” (a NUL character) cannot be part of a report"));
+            if (unit >= 0xDC00 && unit <= 0xDFFF)
+              return scanner_fail (scanner, NB_FILE_ERROR_ENCODING,
+                                   _("“\\u%04X” is half of a UTF-16 surrogate pair, not a "
+                                     "character"), (guint)unit);
+            if (unit >= 0xD800 && unit <= 0xDBFF)
+              {
+                int low = -1;
+
+                if (scanner->pos + 7 < scanner->length && scanner->data[scanner->pos + 6] == '\\'
+                    && scanner->data[scanner->pos + 7] == 'u')
+                  low = scanner_read_hex4 (scanner, scanner->pos + 8);
+                if (low < 0xDC00 || low > 0xDFFF)
+                  return scanner_fail (scanner, NB_FILE_ERROR_ENCODING,
+                                       _("“\\u%04X” is half of a UTF-16 surrogate pair, not a "
+                                         "character"), (guint)unit);
+                scanner->pos += 6;
+              }
+            scanner->pos += 6;
+            break;
+          }
         default:
-          break;
+          scanner->pos++;
+          return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON, _("unknown escape in text"));
         }
     }
-  return (depth > 0 || in_string) ? SCAN_UNCLOSED : SCAN_OK;
+  return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+}
+
+/* The JSON number grammar, and the 64-bit range for integers checked on the
+ * digits as written. */
+static gboolean
+scanner_number (Scanner *scanner)
+{
+  gsize start = scanner->pos;
+  gboolean negative = FALSE, integer = TRUE;
+  guint64 magnitude = 0;
+  gboolean overflow = FALSE;
+  const char *d = scanner->data;
+
+  if (d[scanner->pos] == '-')
+    {
+      negative = TRUE;
+      scanner->pos++;
+    }
+  if (scanner_at_end (scanner))
+    return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+  if (!g_ascii_isdigit (d[scanner->pos]))
+    return scanner_unexpected (scanner);
+  if (d[scanner->pos] == '0' && scanner->pos + 1 < scanner->length)
+    {
+      char next = d[scanner->pos + 1];
+
+      if (next == 'x' || next == 'X')
+        return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
+                             _("hexadecimal numbers are not part of JSON"));
+      if (g_ascii_isdigit (next))
+        return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
+                             _("a number cannot start with 0 (as in 007)"));
+    }
+  while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
+    {
+      guint digit = (guint)(d[scanner->pos] - '0');
+
+      if (magnitude > (G_MAXUINT64 - digit) / 10)
+        overflow = TRUE;
+      else
+        magnitude = magnitude * 10 + digit;
+      scanner->pos++;
+    }
+  if (!scanner_at_end (scanner) && d[scanner->pos] == '.')
+    {
+      integer = FALSE;
+      scanner->pos++;
+      if (scanner_at_end (scanner) || !g_ascii_isdigit (d[scanner->pos]))
+        return scanner_unexpected (scanner);
+      while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
+        scanner->pos++;
+    }
+  if (!scanner_at_end (scanner) && (d[scanner->pos] == 'e' || d[scanner->pos] == 'E'))
+    {
+      integer = FALSE;
+      scanner->pos++;
+      if (!scanner_at_end (scanner) && (d[scanner->pos] == '+' || d[scanner->pos] == '-'))
+        scanner->pos++;
+      if (scanner_at_end (scanner) || !g_ascii_isdigit (d[scanner->pos]))
+        return scanner_unexpected (scanner);
+      while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
+        scanner->pos++;
+    }
+  if (integer && (overflow || magnitude > (guint64)G_MAXINT64 + (negative ? 1 : 0)))
+    {
+      gsize end = scanner->pos;
+
+      scanner->pos = start;
+      return scanner_fail (scanner, NB_FILE_ERROR_OUT_OF_RANGE,
+                           _("%.*s is beyond the range of whole numbers (at most %s)"),
+                           (int)MIN (end - start, 64), d + start, "9223372036854775807");
+    }
+  return TRUE;
+}
+
+static gboolean
+scanner_literal (Scanner    *scanner,
+                 const char *word)
+{
+  gsize n = strlen (word);
+
+  if (scanner->length - scanner->pos < n)
+    {
+      if (strncmp (scanner->data + scanner->pos, word, scanner->length - scanner->pos) == 0)
+        return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+      return scanner_unexpected (scanner);
+    }
+  if (strncmp (scanner->data + scanner->pos, word, n) != 0)
+    return scanner_unexpected (scanner);
+  scanner->pos += n;
+  return TRUE;
+}
+
+static gboolean scanner_value (Scanner *scanner);
+
+static gboolean
+scanner_container (Scanner *scanner,
+                   char     close)
+{
+  if (++scanner->depth > NB_FILE_MAX_DEPTH)
+    return scanner_fail (scanner, NB_FILE_ERROR_TOO_DEEP,
+                         _("The file nests deeper than %d levels; it is not a report"),
+                         NB_FILE_MAX_DEPTH);
+  scanner->pos++;
+  scanner_skip_space (scanner);
+  if (!scanner_at_end (scanner) && scanner->data[scanner->pos] == close)
+    {
+      scanner->pos++;
+      scanner->depth--;
+      return TRUE;
+    }
+  for (;;)
+    {
+      if (close == '}')
+        {
+          scanner_skip_space (scanner);
+          if (scanner_at_end (scanner) || scanner->data[scanner->pos] != '"')
+            return scanner_unexpected (scanner);
+          if (!scanner_string (scanner) || !scanner_expect (scanner, ':'))
+            return FALSE;
+        }
+      if (!scanner_value (scanner))
+        return FALSE;
+      scanner_skip_space (scanner);
+      if (scanner_at_end (scanner))
+        return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+      if (scanner->data[scanner->pos] == close)
+        {
+          scanner->pos++;
+          scanner->depth--;
+          return TRUE;
+        }
+      if (scanner->data[scanner->pos] != ',')
+        return scanner_unexpected (scanner);
+      scanner->pos++;
+    }
+}
+
+static gboolean
+scanner_value (Scanner *scanner)
+{
+  scanner_skip_space (scanner);
+  if (scanner_at_end (scanner))
+    return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+  switch (scanner->data[scanner->pos])
+    {
+    case '{':
+      return scanner_container (scanner, '}');
+    case '[':
+      return scanner_container (scanner, ']');
+    case '"':
+      return scanner_string (scanner);
+    case 't':
+      return scanner_literal (scanner, "true");
+    case 'f':
+      return scanner_literal (scanner, "false");
+    case 'n':
+      return scanner_literal (scanner, "null");
+    default:
+      if (scanner->data[scanner->pos] == '-' || g_ascii_isdigit (scanner->data[scanner->pos]))
+        return scanner_number (scanner);
+      return scanner_unexpected (scanner);
+    }
+}
+
+/* Exactly one JSON value, and nothing after it but white space. */
+static gboolean
+scan_strict (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  Scanner scanner = { data, length, 0, 0, NULL };
+
+  if (scanner_value (&scanner))
+    {
+      scanner_skip_space (&scanner);
+      if (!scanner_at_end (&scanner))
+        scanner_fail (&scanner, NB_FILE_ERROR_NOT_JSON,
+                      _("more follows the end of the report (two reports in one file?)"));
+    }
+  if (scanner.error != NULL)
+    {
+      g_propagate_error (error, scanner.error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct
 {
-  NbReport *report;
-  GError   *error;
+  NbReport  *report;
+  GError    *error;
+  GPtrArray *warnings; /* char *, or NULL when nobody asked */
 } Reader;
 
 G_GNUC_PRINTF (4, 5) static gboolean
@@ -121,6 +481,39 @@ node_type_name (JsonNode *node)
     }
 }
 
+/* Every text of the file passes here, and only here: json-glib decodes
+ * escapes without checking the result, so the decoded text is validated
+ * again, and characters no export can write (see nb_text_clean) are
+ * replaced, with a warning naming the place.  Returns a new string, or NULL
+ * after reader_fail. */
+static char *
+reader_string (Reader     *reader,
+               JsonNode   *node,
+               const char *where)
+{
+  const char *text = json_node_get_string (node);
+  gunichar first_bad = 0;
+  guint n_replaced = 0;
+  char *clean;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      reader_fail (reader, NB_FILE_ERROR_ENCODING, where, _("the text is not valid UTF-8"));
+      return NULL;
+    }
+  clean = nb_text_clean (text, -1, &n_replaced, &first_bad);
+  if (n_replaced > 0 && reader->warnings != NULL)
+    g_ptr_array_add (reader->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u character that is not text (U+%04X) "
+                                                   "was replaced by “\uFFFD”",
+                                                   "%s: %u characters that are not text (the "
+                                                   "first U+%04X) were replaced by “\uFFFD”",
+                                                   n_replaced),
+                                      where, n_replaced, first_bad));
+  return clean;
+}
+
 static JsonObject *
 member_object (Reader     *reader,
                JsonObject *object,
@@ -153,10 +546,14 @@ read_metadata (Reader     *reader,
       node = json_object_get_member (meta, meta_strings[i]);
       if (node == NULL || JSON_NODE_HOLDS_NULL (node))
         continue;
+      g_autofree char *text = NULL;
+
       if (json_node_get_value_type (node) != G_TYPE_STRING)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected text, found %s"),
                             node_type_name (node));
-      g_object_set (reader->report, meta_strings[i], json_node_get_string (node), NULL);
+      if ((text = reader_string (reader, node, where)) == NULL)
+        return FALSE;
+      g_object_set (reader->report, meta_strings[i], text, NULL);
     }
 
   node = json_object_get_member (meta, "year");
@@ -204,15 +601,15 @@ read_metadata (Reader     *reader,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *item = json_array_get_element (array, i);
+          g_autofree char *where = g_strdup_printf ("metadata.sources[%u]", i);
+          g_autofree char *text = NULL;
 
           if (JSON_NODE_HOLDS_NULL (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-            {
-              g_autofree char *where = g_strdup_printf ("metadata.sources[%u]", i);
-
-              return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
-                                  _("expected text, found %s"), node_type_name (item));
-            }
-          g_strv_builder_add (builder, json_node_get_string (item));
+            return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
+                                _("expected text, found %s"), node_type_name (item));
+          if ((text = reader_string (reader, item, where)) == NULL)
+            return FALSE;
+          g_strv_builder_add (builder, text);
         }
       sources = g_strv_builder_end (builder);
       nb_report_set_sources (reader->report, (const char * const *)sources);
@@ -256,6 +653,7 @@ read_paragraph (Reader      *reader,
   for (guint i = 0; i < json_array_get_length (runs); i++)
     {
       JsonNode *run_node = json_array_get_element (runs, i);
+      g_autofree char *run_text = NULL;
       JsonObject *run;
       JsonNode *text, *bold;
 
@@ -269,8 +667,9 @@ read_paragraph (Reader      *reader,
       if (bold != NULL && json_node_get_value_type (bold) != G_TYPE_BOOLEAN)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                             _("“bold” must be true or false"));
-      nb_paragraph_add_run (paragraph, json_node_get_string (text),
-                            bold ? json_node_get_boolean (bold) : FALSE);
+      if ((run_text = reader_string (reader, text, where)) == NULL)
+        return FALSE;
+      nb_paragraph_add_run (paragraph, run_text, bold ? json_node_get_boolean (bold) : FALSE);
     }
   g_ptr_array_add (paragraphs, g_steal_pointer (&paragraph));
   return TRUE;
@@ -336,8 +735,12 @@ read_value (Reader               *reader,
     }
   else if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
+      g_autofree char *text = reader_string (reader, node, where);
+
+      if (text == NULL)
+        return FALSE;
       /* The storage precision, not the report's: a file keeps what was typed. */
-      if (!nb_number_parse (json_node_get_string (node), c->kind,
+      if (!nb_number_parse (text, c->kind,
                             c->kind == NB_VALUE_MONEY ? c->max_decimals : 0, &is_empty, &value,
                             &error))
         return reader_fail (reader,
@@ -420,8 +823,13 @@ read_tables (Reader     *reader,
             return reader_fail (reader, NB_FILE_ERROR_INVALID, cell_where,
                                 _("expected text, found %s"), node_type_name (node));
           else
-            nb_report_set_stated (reader->report, table, (guint)cell, NB_CELL_INVALID, 0,
-                                  json_node_get_string (node));
+            {
+              g_autofree char *text = reader_string (reader, node, cell_where);
+
+              if (text == NULL)
+                return FALSE;
+              nb_report_set_stated (reader->report, table, (guint)cell, NB_CELL_INVALID, 0, text);
+            }
         }
     }
   return TRUE;
@@ -436,10 +844,14 @@ read_reference (Reader     *reader,
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
   g_autofree char *data = json_to_string (node, FALSE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) reference = nb_file_load_data (data, strlen (data), &error);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NbReport) reference = nb_file_load_data_full (data, strlen (data), &warnings, &error);
 
   if (reference == NULL)
     return reader_fail (reader, NB_FILE_ERROR_INVALID, "reference", "%s", error->message);
+  for (guint i = 0; reader->warnings != NULL && i < warnings->len; i++)
+    g_ptr_array_add (reader->warnings,
+                     g_strconcat ("reference.", (char *)g_ptr_array_index (warnings, i), NULL));
   nb_report_set_reference (reference, NULL);
   nb_report_set_reference (reader->report, reference);
   return TRUE;
@@ -450,6 +862,17 @@ nb_file_load_data (const char  *data,
                    gsize        length,
                    GError     **error)
 {
+  return nb_file_load_data_full (data, length, NULL, error);
+}
+
+/* @warnings: what was changed to load the file (characters that are not
+ * text), one message each; the caller shows them. */
+NbReport *
+nb_file_load_data_full (const char  *data,
+                        gsize        length,
+                        GPtrArray  **warnings,
+                        GError     **error)
+{
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(NbEdition) edition = NULL;
@@ -457,8 +880,7 @@ nb_file_load_data (const char  *data,
   const char *end = NULL;
   JsonObject *root, *object;
   JsonNode *node;
-  Reader reader = { NULL, NULL };
-  ScanResult scan;
+  Reader reader = { NULL, NULL, NULL };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -482,25 +904,15 @@ nb_file_load_data (const char  *data,
                    (unsigned long long)(end - data));
       return NULL;
     }
-  scan = scan_structure (data, length);
-  if (scan == SCAN_TOO_DEEP)
-    {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_DEEP,
-                   _("The file nests deeper than %d levels; it is not a report"),
-                   NB_FILE_MAX_DEPTH);
-      return NULL;
-    }
+  if (!scan_strict (data, length, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize)length, &parse_error))
     {
-      if (scan == SCAN_UNCLOSED)
-        g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TRUNCATED,
-                     _("The file ends too early; it may have been cut off (%s)"),
-                     parse_error->message);
-      else
-        g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_NOT_JSON,
-                     _("The file is not valid JSON: %s"), parse_error->message);
+      /* The strict pass accepted it; json-glib should too. */
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_NOT_JSON,
+                   _("The file is not valid JSON: %s"), parse_error->message);
       return NULL;
     }
 
@@ -554,6 +966,8 @@ nb_file_load_data (const char  *data,
   report = nb_report_new (edition);
   nb_report_set_history_enabled (report, FALSE);
   reader.report = report;
+  if (warnings != NULL)
+    reader.warnings = g_ptr_array_new_with_free_func (g_free);
 
   object = member_object (&reader, root, "metadata", "metadata");
   if (object != NULL)
@@ -569,47 +983,141 @@ nb_file_load_data (const char  *data,
 
   if (reader.error != NULL)
     {
+      g_clear_pointer (&reader.warnings, g_ptr_array_unref);
       g_propagate_error (error, reader.error);
       return NULL;
     }
+  if (warnings != NULL)
+    *warnings = reader.warnings;
 
   nb_report_set_history_enabled (report, TRUE);
   nb_report_forget_history (report);
   return g_steal_pointer (&report);
 }
 
+/* Opens @path for reading, only if it is a regular file: a named pipe
+ * would block a reader for ever (until something writes to it), a device
+ * may never end.  O_NONBLOCK makes the open itself return at once for a
+ * pipe; fstat() on the open descriptor then decides, so nothing can swap
+ * the file between the check and the read.  Returns the descriptor, or -1. */
+int
+nb_file_open_regular (const char  *path,
+                      goffset     *size,
+                      GError     **error)
+{
+  struct stat st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s",
+                   g_strerror (saved));
+      return -1;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s",
+                   g_strerror (saved));
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      if (S_ISDIR (st.st_mode))
+        g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                             _("This is a folder, not a file"));
+      else
+        g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                             S_ISFIFO (st.st_mode)
+                               ? _("This is a named pipe (FIFO), not a file; only files are read")
+                               : _("This is a device or socket, not a file; only files are read"));
+      return -1;
+    }
+  if (size != NULL)
+    *size = st.st_size;
+  return fd;
+}
+
+/* The whole of a regular file of at most @max_size bytes.  A larger one
+ * fails with G_IO_ERROR_MESSAGE_TOO_LARGE and its size in @size, so each
+ * reader can name its own limit. */
+GBytes *
+nb_file_read_regular (const char  *path,
+                      goffset      max_size,
+                      goffset     *size,
+                      GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  goffset file_size = 0;
+  int fd;
+
+  fd = nb_file_open_regular (path, &file_size, error);
+  if (fd < 0)
+    return NULL;
+  if (size != NULL)
+    *size = file_size;
+  if (file_size > max_size)
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("The file is too large (%llu bytes; at most %llu)"),
+                   (unsigned long long)file_size, (unsigned long long)max_size);
+      return NULL;
+    }
+  if (file_size == 0)
+    {
+      close (fd);
+      return g_bytes_new (NULL, 0);
+    }
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
+  close (fd);
+  if (mapped == NULL)
+    return NULL;
+  return g_mapped_file_get_bytes (mapped);
+}
+
+NbReport *
+nb_file_load_full (const char  *path,
+                   GPtrArray  **warnings,
+                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  goffset size = 0;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Huge files, folders and pipes are refused before anything is read. */
+  bytes = nb_file_read_regular (path, NB_FILE_MAX_SIZE, &size, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+                     _("The file is too large to be a report (%llu bytes; at most %d)"),
+                     (unsigned long long)size, NB_FILE_MAX_SIZE);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  return nb_file_load_data_full (data ? data : "", length, warnings, error);
+}
+
 NbReport *
 nb_file_load (const char  *path,
               GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  struct stat st;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  /* Refuse huge files and folders before reading them into memory; a stat
-   * that fails is left to the mapping, which names the reason. */
-  if (g_stat (path, &st) == 0)
-    {
-      if (S_ISREG (st.st_mode) && st.st_size > NB_FILE_MAX_SIZE)
-        {
-          g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                       _("The file is too large to be a report (%llu bytes; at most %d)"),
-                       (unsigned long long)st.st_size, NB_FILE_MAX_SIZE);
-          return NULL;
-        }
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                               _("This is a folder, not a file"));
-          return NULL;
-        }
-    }
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
-    return NULL;
-  return nb_file_load_data (g_mapped_file_get_contents (mapped),
-                            g_mapped_file_get_length (mapped), error);
+  return nb_file_load_full (path, NULL, error);
 }
 
 static void
@@ -802,27 +1310,265 @@ nb_file_serialize (NbReport *report)
   return g_bytes_new_take (data, length);
 }
 
-/* Atomic and durable: a temporary file in the same folder, flushed, then
- * renamed over the old one, so a crash leaves either the old file or the new
- * one, never a mix; GLib then syncs the folder, so the rename survives a
- * power cut too (G_FILE_SET_CONTENTS_DURABLE). */
-gboolean
-nb_file_write_bytes (const char  *path,
-                     GBytes      *bytes,
-                     GError     **error)
+#define STALE_TEMP_AGE_S (10 * 60)
+
+/* A write killed half-way leaves its temporary file ("NAME.XXXXXX", as
+ * g_file_set_contents and write_no_clobber name them) next to the file,
+ * never in place of it.  Every writer of @path removes the old ones (the
+ * window once per file, the command line before each write); a write takes
+ * seconds, not ten minutes, so a younger one may still be in use. */
+void
+nb_file_sweep_temporaries (const char *path)
 {
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  size_t base_length = strlen (base);
+  const char *name;
+
+  if (gdir == NULL)
+    return;
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      struct stat st;
+      gboolean match;
+
+      if (strlen (name) != base_length + 7 || strncmp (name, base, base_length) != 0
+          || name[base_length] != '.')
+        continue;
+      match = TRUE;
+      for (const char *p = name + base_length + 1; *p; p++)
+        match &= g_ascii_isalnum (*p);
+      if (!match)
+        continue;
+      stale = g_build_filename (dir, name, NULL);
+      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_AGE_S)
+        g_unlink (stale);
+    }
+}
+
+/* One limit for reading and writing: a report Nianbao writes is one it can
+ * open again. */
+gboolean
+nb_file_check_size (gsize    length,
+                    GError **error)
+{
+  if (length <= NB_FILE_MAX_SIZE)
+    return TRUE;
+  g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+               _("The report would be %llu bytes, more than the %d a report may have "
+                 "(%d MiB); it was not written. Shorten its longest texts."),
+               (unsigned long long)length, NB_FILE_MAX_SIZE, NB_FILE_MAX_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+/* The bytes of @report as a file, or an error when they would be more than
+ * a reader accepts. */
+GBytes *
+nb_file_serialize_checked (NbReport  *report,
+                           GError   **error)
+{
+  g_autoptr(GBytes) bytes = nb_file_serialize (report);
+
+  if (!nb_file_check_size (g_bytes_get_size (bytes), error))
+    return NULL;
+  return g_steal_pointer (&bytes);
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not write %s: %s"),
+               display, g_strerror (saved));
+  return FALSE;
+}
+
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Creates @path only if nothing has that name, atomically: the content goes
+ * to a temporary file (named as g_file_set_contents names them, so one sweep
+ * finds both), is flushed, and then gets the final name by link(), which
+ * fails with EEXIST if another writer got there first: no window between a
+ * check and a rename in which two writers both "win".  File systems without
+ * hard links get renameat2 (RENAME_NOREPLACE), the same guarantee. */
+static gboolean
+write_no_clobber (const char  *path,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
+  gsize done = 0;
+  int fd, saved;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return set_errno_error (error, errno, path);
+  while (done < length)
+    {
+      ssize_t n = write (fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          saved = n < 0 ? errno : ENOSPC;
+          goto fail;
+        }
+      done += (gsize)n;
+    }
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      saved = errno;
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+
+  if (link (temp, path) != 0)
+    {
+      saved = errno;
+      if (saved == EPERM || saved == EOPNOTSUPP || saved == ENOSYS || saved == EMLINK)
+        {
+          if (renameat2 (AT_FDCWD, temp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+            {
+              sync_folder (path);
+              return TRUE;
+            }
+          saved = errno;
+          if (saved == EINVAL || saved == ENOSYS)
+            {
+              g_unlink (temp);
+              g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                                   _("This file system cannot create a file without the risk of "
+                                     "replacing one written at the same moment"));
+              return FALSE;
+            }
+        }
+      goto fail;
+    }
+  g_unlink (temp);
+  sync_folder (path);
+  return TRUE;
+
+fail:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp);
+  if (saved == EEXIST)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("%s already exists; it was not replaced"), display);
+      return FALSE;
+    }
+  return set_errno_error (error, saved, path);
+}
+
+/* Atomic and durable: a temporary file in the same folder, flushed, then
+ * renamed over the old one (or, with NB_FILE_WRITE_NO_CLOBBER, linked to a
+ * name nothing has), so a crash leaves either the old file or the new one,
+ * never a mix; the folder is then synced, so the rename survives a power cut
+ * too (G_FILE_SET_CONTENTS_DURABLE). */
+static gboolean
+folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (dir, W_OK) == 0;
+}
+
+gboolean
+nb_file_write_bytes_full (const char        *path,
+                          GBytes            *bytes,
+                          NbFileWriteFlags   flags,
+                          GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
   struct stat st;
+  gboolean ok;
   int mode = 0644;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_stat (path, &st) == 0)
-    mode = st.st_mode & 0777;
-  return g_file_set_contents_full (path, data, (gssize)length,
-                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                  mode, error);
+  if (flags & NB_FILE_WRITE_NO_CLOBBER)
+    ok = write_no_clobber (path, data ? data : "", length, &local_error);
+  else
+    {
+      if (g_stat (path, &st) == 0)
+        mode = st.st_mode & 0777;
+      ok = g_file_set_contents_full (path, data, (gssize)length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     mode, &local_error);
+    }
+  if (ok)
+    return TRUE;
+  /* A writable file in a folder that is not: writing in place could leave
+   * half a file on a crash, so Nianbao does not, and says why, instead of
+   * naming a temporary file the user never heard of. */
+  if ((g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+       || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM)
+       || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS))
+      && !folder_writable (path))
+    {
+      g_set_error (error, G_FILE_ERROR, local_error->code,
+                   _("Cannot save in this folder: it is read-only for you. Nianbao saves by "
+                     "writing a new copy beside the file and swapping it in, so that a crash "
+                     "never leaves half a file; save to another folder instead (%s)"),
+                   local_error->message);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+nb_file_write_bytes (const char  *path,
+                     GBytes      *bytes,
+                     GError     **error)
+{
+  return nb_file_write_bytes_full (path, bytes, NB_FILE_WRITE_REPLACE, error);
+}
+
+gboolean
+nb_file_save_full (NbReport          *report,
+                   const char        *path,
+                   NbFileWriteFlags   flags,
+                   GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = nb_file_serialize_checked (report, error);
+  if (bytes == NULL)
+    return FALSE;
+  nb_file_sweep_temporaries (path);
+  if (!nb_file_write_bytes_full (path, bytes, flags, error))
+    return FALSE;
+  nb_report_set_modified (report, FALSE);
+  return TRUE;
 }
 
 gboolean
@@ -830,16 +1576,7 @@ nb_file_save (NbReport    *report,
               const char  *path,
               GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  bytes = nb_file_serialize (report);
-  if (!nb_file_write_bytes (path, bytes, error))
-    return FALSE;
-  nb_report_set_modified (report, FALSE);
-  return TRUE;
+  return nb_file_save_full (report, path, NB_FILE_WRITE_REPLACE, error);
 }
 
 /* The report shipped with Nianbao: a real report as published (2022). */

@@ -32,20 +32,53 @@ typedef enum
   NB_FILE_ERROR_OUT_OF_RANGE,
 } NbFileError;
 
+typedef enum
+{
+  NB_FILE_WRITE_REPLACE    = 0,
+  NB_FILE_WRITE_NO_CLOBBER = 1 << 0, /* fail with G_FILE_ERROR_EXIST, atomically */
+} NbFileWriteFlags;
+
 GQuark     nb_file_error_quark   (void);
 
 NbReport  *nb_file_load_data     (const char  *data,
                                   gsize        length,
                                   GError     **error);
+NbReport  *nb_file_load_data_full (const char  *data,
+                                   gsize        length,
+                                   GPtrArray  **warnings,
+                                   GError     **error);
 NbReport  *nb_file_load          (const char  *path,
                                   GError     **error);
+NbReport  *nb_file_load_full     (const char  *path,
+                                  GPtrArray  **warnings,
+                                  GError     **error);
+int        nb_file_open_regular  (const char  *path,
+                                  goffset     *size,
+                                  GError     **error);
+GBytes    *nb_file_read_regular  (const char  *path,
+                                  goffset      max_size,
+                                  goffset     *size,
+                                  GError     **error);
 GBytes    *nb_file_serialize     (NbReport    *report);
+gboolean   nb_file_check_size    (gsize        length,
+                                  GError     **error);
+GBytes    *nb_file_serialize_checked (NbReport  *report,
+                                      GError   **error);
+void       nb_file_sweep_temporaries (const char *path);
 gboolean   nb_file_write_bytes   (const char  *path,
                                   GBytes      *bytes,
                                   GError     **error);
+gboolean   nb_file_write_bytes_full (const char        *path,
+                                     GBytes            *bytes,
+                                     NbFileWriteFlags   flags,
+                                     GError           **error);
 NbReport  *nb_file_load_sample   (GError     **error);
 gboolean   nb_file_save          (NbReport    *report,
                                   const char  *path,
                                   GError     **error);
+gboolean   nb_file_save_full     (NbReport          *report,
+                                  const char        *path,
+                                  NbFileWriteFlags   flags,
+                                  GError           **error);
 
 G_END_DECLS

@@ -253,11 +253,19 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       /* The display name keeps the extension, which tells the format, also
        * for files behind the document portal. */
       info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                                G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
       job->name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
+      /* A named pipe or a device would keep the read waiting for ever. */
+      if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        {
+          show_error (job, _("This is not a regular file (a named pipe or a device); only files "
+                             "are read"));
+          import_job_free (job);
+        }
       /* Refused before it is read into memory. */
-      if (info != NULL && g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
+      else if (info != NULL && g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
         {
           g_autofree char *message =
             g_strdup_printf (_("The file is too large to be a report (%llu bytes; at most %d)"),
