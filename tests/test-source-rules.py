@@ -2,7 +2,9 @@
 """House rules the compiler cannot see:
 - the core (src/core/) includes no GTK or libadwaita header;
 - no table label or section heading of an edition appears in C code: the
-  official layout lives in data/editions/ only."""
+  official layout lives in data/editions/ only;
+- no two files of src/ include each other, however indirectly: the layers
+  (docs/architecture.md) only ever include downwards."""
 import glob
 import json
 import os
@@ -69,6 +71,64 @@ class SourceRules(unittest.TestCase):
                 if label in text:
                     bad.append(f"{os.path.relpath(path, TOP)}: {label}")
         self.assertEqual(bad, [], "table labels belong in data/editions/")
+
+
+def module_of(path):
+    """A .c, its .h and its -private.h are one module."""
+    name = os.path.basename(path)[:-2]
+    return name[: -len("-private")] if name.endswith("-private") else name
+
+
+def include_graph():
+    paths = c_files("src")
+    modules = {module_of(p) for p in paths}
+    graph = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r'\s*#\s*include\s*"([^"]+)\.h"', line)
+                if not m:
+                    continue
+                target = module_of(m.group(1) + ".h")
+                if target in modules and target != module_of(path):
+                    graph.setdefault(module_of(path), set()).add(target)
+    return graph
+
+
+def include_cycles(graph):
+    """Every circle of includes, once, as a list of modules."""
+    cycles, seen = [], set()
+
+    def walk(node, trail):
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in trail:
+                cycle = trail[trail.index(nxt):]
+                key = frozenset(cycle)
+                if key not in seen:
+                    seen.add(key)
+                    cycles.append(cycle + [nxt])
+            elif nxt not in done:
+                walk(nxt, trail + [nxt])
+        done.add(node)
+
+    done = set()
+    for start in sorted(graph):
+        if start not in done:
+            walk(start, [start])
+    return cycles
+
+
+class IncludeRules(unittest.TestCase):
+    def test_finds_a_cycle(self):
+        """The check itself sees a circle (a includes b includes a)."""
+        self.assertEqual(include_cycles({"a": {"b"}, "b": {"a"}}), [["a", "b", "a"]])
+        self.assertEqual(include_cycles({"a": {"b"}, "b": {"c"}}), [])
+
+    def test_no_include_cycles(self):
+        graph = include_graph()
+        self.assertIn("nb-window", graph["nb-application"])
+        cycles = [" -> ".join(c) for c in include_cycles(graph)]
+        self.assertEqual(cycles, [], "files of src/ include each other in a circle")
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ nb_application_open_report (NbApplication *self,
   g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
-  window = nb_window_new (self, report, file);
+  window = nb_window_new (GTK_APPLICATION (self), report, file);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -222,10 +222,12 @@ open_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* app.open-file (a URI): how windows and dialogs open a report's file;
+ * one already open comes forward. */
 static void
-open_recent_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+open_file_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
@@ -269,7 +271,8 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-report", new_report_action },
   { "open", open_action },
-  { "open-recent", open_recent_action, "s" },
+  { "open-recent", open_file_action, "s" },
+  { "open-file", open_file_action, "s" },
   { "about", about_action },
   { "open-sample", open_sample_action },
   { "quit", quit_action },
@@ -350,7 +353,7 @@ offer_recovery_cb (gpointer user_data)
 
   if (drafts->len == 0)
     return G_SOURCE_REMOVE;
-  dialog = nb_recovery_dialog_new (self,
+  dialog = nb_recovery_dialog_new (GTK_APPLICATION (self),
                                    gtk_application_get_active_window (GTK_APPLICATION (self)),
                                    drafts);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -399,8 +402,8 @@ nb_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
-  nb_batch_actions_install (NB_APPLICATION (application));
-  nb_import_dialog_install_action (NB_APPLICATION (application));
+  nb_batch_actions_install (GTK_APPLICATION (application));
+  nb_import_dialog_install_action (GTK_APPLICATION (application));
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
                                          shortcuts_accels);

@@ -18,7 +18,6 @@
 
 #include "nb-checker.h"
 #include "nb-print.h"
-#include "nb-print-preview.h"
 
 #define MAX_LISTED_ERRORS 8
 
@@ -269,18 +268,6 @@ nb_print_report (GtkWindow *parent,
 
   nb_print_load_options (&options);
   nb_print_report_with_options (parent, report, &options);
-}
-
-void
-nb_print_show_preview (GtkWindow *parent,
-                       NbReport  *report)
-{
-  NbPrintPreview *preview;
-
-  g_return_if_fail (NB_IS_REPORT (report));
-
-  preview = nb_print_preview_new (parent, report);
-  gtk_window_present (GTK_WINDOW (preview));
 }
 
 static void

@@ -20,10 +20,11 @@
 
 struct _NbTextPage
 {
-  GtkWidget      parent_instance;
+  NbSectionPage  parent_instance;
 
+  /* Borrowed from NbSectionPage, which holds them for the page's life. */
   NbReport      *report;
-  char          *section_id;
+  const char    *section_id;
   const NbEditionSection *section;
 
   GtkWidget     *box;
@@ -45,16 +46,7 @@ struct _NbTextPage
   gboolean       updating_controls;
 };
 
-G_DEFINE_FINAL_TYPE (NbTextPage, nb_text_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_REPORT,
-  PROP_SECTION_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (NbTextPage, nb_text_page, NB_TYPE_SECTION_PAGE)
 
 static NbParagraphLevel
 level_at (NbTextPage        *self,
@@ -619,6 +611,8 @@ nb_text_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (nb_text_page_parent_class)->constructed (object);
 
+  self->report = nb_section_page_get_report (NB_SECTION_PAGE (self));
+  self->section_id = nb_section_page_get_section_id (NB_SECTION_PAGE (self));
   self->section = nb_edition_find_section (nb_report_get_edition (self->report), self->section_id);
   g_return_if_fail (self->section != NULL);
   build (self);
@@ -627,67 +621,24 @@ nb_text_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
 }
 
+/* A finding about a text points at a stretch of one paragraph. */
+static void
+nb_text_page_focus_finding (NbSectionPage *page,
+                            NbFinding     *finding)
+{
+  nb_text_page_focus_place (NB_TEXT_PAGE (page), finding->paragraph, finding->offset,
+                            finding->length);
+}
+
 static void
 nb_text_page_dispose (GObject *object)
 {
   NbTextPage *self = (NbTextPage *)object;
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->report);
+  self->report = NULL;
 
   G_OBJECT_CLASS (nb_text_page_parent_class)->dispose (object);
-}
-
-static void
-nb_text_page_finalize (GObject *object)
-{
-  NbTextPage *self = (NbTextPage *)object;
-
-  g_free (self->section_id);
-
-  G_OBJECT_CLASS (nb_text_page_parent_class)->finalize (object);
-}
-
-static void
-nb_text_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  NbTextPage *self = NB_TEXT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      g_value_set_object (value, self->report);
-      break;
-    case PROP_SECTION_ID:
-      g_value_set_string (value, self->section_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nb_text_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  NbTextPage *self = NB_TEXT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      self->report = g_value_dup_object (value);
-      break;
-    case PROP_SECTION_ID:
-      self->section_id = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -695,20 +646,11 @@ nb_text_page_class_init (NbTextPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NbSectionPageClass *page_class = NB_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = nb_text_page_constructed;
   object_class->dispose = nb_text_page_dispose;
-  object_class->finalize = nb_text_page_finalize;
-  object_class->get_property = nb_text_page_get_property;
-  object_class->set_property = nb_text_page_set_property;
-
-  properties[PROP_REPORT] =
-    g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SECTION_ID] =
-    g_param_spec_string ("section-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->focus_finding = nb_text_page_focus_finding;
 
   gtk_widget_class_install_action (widget_class, "text.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "text.level", "i", level_action);
@@ -718,8 +660,6 @@ nb_text_page_class_init (NbTextPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "text.level", "i", 2);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "text.level", "i", 3);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "text.level", "i", 4);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

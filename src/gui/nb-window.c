@@ -12,21 +12,19 @@
 
 #include "nb-autosave.h"
 #include "nb-checker.h"
+#include "nb-checks-panel.h"
 #include "nb-export.h"
 #include "nb-file.h"
 #include "nb-info-page.h"
 #include "nb-print.h"
+#include "nb-print-preview.h"
 #include "nb-table-page.h"
-#include "nb-window-compare.h"
-#include "nb-window-history.h"
-#include "nb-window-next-year.h"
-#include "nb-window.h"
+#include "nb-text-page.h"
+#include "nb-window-private.h"
 
 /* The window holds no report logic: pages edit the NbReport, the checks
  * panel reads it, and the actions hand it to the core (file, export) or to
  * the print code. */
-
-#define INFO_SECTION "info"
 
 typedef struct
 {
@@ -73,12 +71,15 @@ enum {
   PROP_REPORT,
   PROP_FILE,
   PROP_SHOW_CHECKS,
+  PROP_VISIBLE_SECTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void save_as (NbWindow *self);
+static void show_section (NbWindow   *self,
+                          const char *section_id);
 
 static void
 page_clear (Page *page)
@@ -284,19 +285,8 @@ on_finding_activated_cb (NbWindow      *self,
 
   if (page == NULL)
     return;
-  nb_window_show_section (self, section_id);
-  if (NB_IS_TABLE_PAGE (page->page))
-    {
-      NbSheet *sheet = nb_table_page_get_sheet (NB_TABLE_PAGE (page->page));
-      int cell = finding->cell >= 0 ? finding->cell : finding->n_cells > 0 ? (int)finding->cells[0] : 0;
-
-      nb_sheet_focus_cell (sheet, (guint)cell);
-    }
-  else if (NB_IS_TEXT_PAGE (page->page))
-    nb_text_page_focus_place (NB_TEXT_PAGE (page->page), finding->paragraph, finding->offset,
-                              finding->length);
-  else if (NB_IS_INFO_PAGE (page->page))
-    nb_info_page_focus_field (NB_INFO_PAGE (page->page), finding->field);
+  show_section (self, section_id);
+  nb_section_page_focus_finding (NB_SECTION_PAGE (page->page), finding);
 }
 
 static void
@@ -319,8 +309,22 @@ on_row_selected_cb (NbWindow      *self,
       Page *page = &g_array_index (self->pages, Page, i);
 
       if (page->row == GTK_WIDGET (row))
-        gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
+        {
+          gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_SECTION]);
+        }
     }
+}
+
+static void
+show_section (NbWindow   *self,
+              const char *section_id)
+{
+  Page *page = find_page (self, section_id);
+
+  g_return_if_fail (page != NULL);
+  gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (page->row));
+  gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
 }
 
 static void
@@ -357,7 +361,7 @@ build_pages (NbWindow *self)
 {
   NbEdition *edition = nb_report_get_edition (self->report);
 
-  add_page (self, INFO_SECTION, _("Report Details"));
+  add_page (self, NB_INFO_PAGE_SECTION_ID, _("Report Details"));
   for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
     {
       const NbEditionSection *section = nb_edition_get_section (edition, i);
@@ -462,10 +466,9 @@ nb_window_commit_edits (NbWindow *self)
     {
       Page *page = &g_array_index (self->pages, Page, i);
 
-      if (NB_IS_TABLE_PAGE (page->page))
-        nb_sheet_commit (nb_table_page_get_sheet (NB_TABLE_PAGE (page->page)));
-      else if (NB_IS_INFO_PAGE (page->page))
-        nb_info_page_commit (NB_INFO_PAGE (page->page));
+      /* A page not built yet has nothing typed. */
+      if (page->page != NULL)
+        nb_section_page_commit (NB_SECTION_PAGE (page->page));
     }
 }
 
@@ -857,11 +860,18 @@ on_drop_cb (GtkDropTarget *target,
   GSList *files;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !NB_IS_APPLICATION (app))
+  /* The application opens files (app.open-file): a report already open
+   * comes forward instead. */
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || app == NULL
+      || !g_action_group_has_action (G_ACTION_GROUP (app), "open-file"))
     return FALSE;
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
-    nb_application_open_file (NB_APPLICATION (app), l->data);
+    {
+      g_autofree char *uri = g_file_get_uri (l->data);
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-file", g_variant_new_string (uri));
+    }
   return files != NULL;
 }
 
@@ -926,7 +936,7 @@ print_preview_action (GtkWidget  *widget,
   NbWindow *self = NB_WINDOW (widget);
 
   nb_window_commit_edits (self);
-  nb_print_show_preview (GTK_WINDOW (self), self->report);
+  gtk_window_present (GTK_WINDOW (nb_print_preview_new (GTK_WINDOW (self), self->report)));
 }
 
 static void
@@ -993,6 +1003,20 @@ recalculate_action (GtkWidget  *widget,
   nb_window_commit_edits (self);
   nb_report_recompute_totals (self->report);
   toast (self, _("Totals recalculated"));
+}
+
+/* win.show-finding: the n-th finding the checks list shows, as if clicked
+ * (the review window opens a report at its first problem). */
+static void
+show_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  guint n = g_variant_get_uint32 (parameter);
+
+  if (nb_checks_panel_get_shown (self->checks, n) != NULL)
+    nb_checks_panel_activate (self->checks, n);
 }
 
 static void
@@ -1126,6 +1150,9 @@ nb_window_get_property (GObject    *object,
     case PROP_SHOW_CHECKS:
       g_value_set_boolean (value, self->show_checks);
       break;
+    case PROP_VISIBLE_SECTION:
+      g_value_set_string (value, gtk_stack_get_visible_child_name (self->stack));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1155,6 +1182,9 @@ nb_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_VISIBLE_SECTION:
+      show_section (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1182,6 +1212,10 @@ nb_window_class_init (NbWindowClass *klass)
   properties[PROP_SHOW_CHECKS] =
     g_param_spec_boolean ("show-checks", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The id of the section shown: "info" (the details) or an edition's. */
+  properties[PROP_VISIBLE_SECTION] =
+    g_param_spec_string ("visible-section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-window.ui");
@@ -1211,6 +1245,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.recalculate", NULL, recalculate_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-finding", "u", show_finding_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-checks", "show-checks");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1221,9 +1256,9 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-checks", NULL);
 
   /* Actions that other parts of the app own, on the same window. */
-  nb_window_history_install_action (widget_class);
-  nb_window_next_year_install_action (widget_class);
-  nb_window_compare_install_action (widget_class);
+  _nb_window_class_history_init (klass);
+  _nb_window_class_next_year_init (klass);
+  _nb_window_class_compare_init (klass);
 }
 
 static gboolean
@@ -1281,9 +1316,9 @@ nb_window_init (NbWindow *self)
 }
 
 NbWindow *
-nb_window_new (NbApplication *application,
-               NbReport      *report,
-               GFile         *file)
+nb_window_new (GtkApplication *application,
+               NbReport       *report,
+               GFile          *file)
 {
   return g_object_new (NB_TYPE_WINDOW,
                        "application", application,
@@ -1304,77 +1339,4 @@ nb_window_get_file (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   return self->file;
-}
-
-void
-nb_window_show_section (NbWindow   *self,
-                        const char *section_id)
-{
-  Page *page;
-
-  g_return_if_fail (NB_IS_WINDOW (self));
-
-  page = find_page (self, section_id);
-  g_return_if_fail (page != NULL);
-  gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (page->row));
-  gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
-}
-
-const char *
-nb_window_get_visible_section (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-NbSheet *
-nb_window_get_sheet (NbWindow   *self,
-                     const char *table_id)
-{
-  const NbEditionTable *table;
-  Page *page;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-
-  table = nb_edition_find_table (nb_report_get_edition (self->report), table_id);
-  page = table ? find_page (self, nb_edition_table_get_section_id (table)) : NULL;
-  if (page == NULL || !NB_IS_TABLE_PAGE (ensure_page (self, page)))
-    return NULL;
-  return nb_table_page_get_sheet (NB_TABLE_PAGE (page->page));
-}
-
-NbTextPage *
-nb_window_get_text_page (NbWindow   *self,
-                         const char *section_id)
-{
-  Page *page;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-
-  page = find_page (self, section_id);
-  return page != NULL && NB_IS_TEXT_PAGE (ensure_page (self, page)) ? NB_TEXT_PAGE (page->page)
-                                                                    : NULL;
-}
-
-NbChecksPanel *
-nb_window_get_checks_panel (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  return self->checks;
-}
-
-/* The number on a tab's badge: its errors, or else its warnings; 0 when
- * the badge is hidden. */
-guint
-nb_window_get_section_badge (NbWindow   *self,
-                             const char *section_id)
-{
-  Page *page;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
-
-  page = find_page (self, section_id);
-  if (page == NULL || !gtk_widget_get_visible (page->badge))
-    return 0;
-  return (guint)g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (page->badge)), NULL, 10);
 }
