@@ -72,6 +72,16 @@ class SourceRules(unittest.TestCase):
                     bad.append(f"{os.path.relpath(path, TOP)}: {label}")
         self.assertEqual(bad, [], "table labels belong in data/editions/")
 
+    def test_no_test_hooks(self):
+        """What ships has no switch for the tests or the benchmarks: they
+        bring their own helper programs (tests/, tests/bench/)."""
+        bad = []
+        for path in c_files("src"):
+            for n, line in enumerate(code_of(path).splitlines(), 1):
+                if re.search(r'getenv\s*\(\s*"NIANBAO_(TEST|BENCH)', line):
+                    bad.append(f"{os.path.relpath(path, TOP)}:{n}: {line.strip()}")
+        self.assertEqual(bad, [], "test and benchmark hooks belong in tests/")
+
 
 def module_of(path):
     """A .c, its .h and its -private.h are one module."""

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
 #include "nb-application.h"
 #include "nb-batch-actions.h"
@@ -360,38 +359,6 @@ offer_recovery_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Test-only: NIANBAO_TEST_EDIT_INTERVAL_MS makes the app edit its active
- * report on a timer, through the normal report API, so that a test can
- * kill the real app in the middle of autosaving.  Each edit sets two
- * fields to the same number: a file holding a mix of two edits shows. */
-static gboolean
-test_edit_cb (gpointer user_data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  NbReport *report;
-  const char *agency;
-  g_autofree char *new_agency = NULL;
-  g_autofree char *new_address = NULL;
-  int n = 0;
-
-  if (!NB_IS_WINDOW (window))
-    return G_SOURCE_CONTINUE;
-  report = nb_window_get_report (NB_WINDOW (window));
-  agency = nb_report_get_agency (report);
-  if (agency != NULL && g_str_has_prefix (agency, "编辑局 "))
-    n = atoi (agency + strlen ("编辑局 "));
-  new_agency = g_strdup_printf ("编辑局 %d", n + 1);
-  new_address = g_strdup_printf ("地址 %d 号", n + 1);
-  nb_report_begin_user_action (report);
-  nb_report_set_agency (report, new_agency);
-  nb_report_set_address (report, new_address);
-  nb_report_end_user_action (report);
-  /* The test compares the last edit with the file after a clean quit. */
-  g_print ("edit %d\n", n + 1);
-  fflush (stdout);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 nb_application_startup (GApplication *application)
 {
@@ -408,9 +375,6 @@ nb_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
                                          shortcuts_accels);
   g_idle_add (offer_recovery_cb, application);
-  if (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS") != NULL)
-    g_timeout_add ((guint)atoi (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS")), test_edit_cb,
-                   application);
   {
     static const char *new_accels[] = { "<Control>n", NULL };
     static const char *open_accels[] = { "<Control>o", NULL };

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <time.h>
 
 #include "nb-autosave.h"
 #include "nb-checker.h"
@@ -1027,32 +1026,6 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
-/* The benchmark's probe (build-aux/bench.d/20-ui.sh): the monotonic time
- * of the first frame painted, then quit. */
-static void
-on_first_paint_cb (GdkFrameClock *clock,
-                   NbWindow      *self)
-{
-  GApplication *app = g_application_get_default ();
-
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
-  struct timespec cpu = { 0 };
-
-  /* CPU time too: on a loaded machine the wall clock measures the others. */
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
-  g_print ("first-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", g_get_monotonic_time (),
-           (gint64)cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000);
-  if (app != NULL)
-    g_application_quit (app);
-}
-
-static void
-on_map_bench_cb (NbWindow *self)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (on_first_paint_cb), self, 0);
-}
-
 /* GObject */
 
 static void
@@ -1098,9 +1071,6 @@ nb_window_constructed (GObject *object)
     }
   update_title (self);
   update_undo_actions (self);
-
-  if (g_getenv ("NIANBAO_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (self, "map", G_CALLBACK (on_map_bench_cb), NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
