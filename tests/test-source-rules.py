@@ -72,6 +72,15 @@ class SourceRules(unittest.TestCase):
                     bad.append(f"{os.path.relpath(path, TOP)}: {label}")
         self.assertEqual(bad, [], "table labels belong in data/editions/")
 
+    def test_core_reads_no_settings(self):
+        """Options come in from the caller (src/cli/nb-settings.h)."""
+        bad = []
+        for path in c_files("src", "core"):
+            for n, line in enumerate(code_of(path).splitlines(), 1):
+                if re.search(r"\bg_settings_|\bGSettings\b", line):
+                    bad.append(f"{os.path.relpath(path, TOP)}:{n}: {line.strip()}")
+        self.assertEqual(bad, [], "the core reads no GSettings")
+
     def test_no_test_hooks(self):
         """What ships has no switch for the tests or the benchmarks: they
         bring their own helper programs (tests/, tests/bench/)."""

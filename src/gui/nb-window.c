@@ -12,11 +12,13 @@
 #include "nb-autosave.h"
 #include "nb-checker.h"
 #include "nb-checks-panel.h"
-#include "nb-export.h"
+#include "nb-export-ofd.h"
+#include "nb-export-pdf.h"
 #include "nb-file.h"
 #include "nb-info-page.h"
 #include "nb-print.h"
 #include "nb-print-preview.h"
+#include "nb-settings.h"
 #include "nb-table-page.h"
 #include "nb-text-page.h"
 #include "nb-window-private.h"
@@ -628,6 +630,28 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
+/* A PDF or OFD has the layout last chosen in the print preview, as the
+ * command line's (the core reads no settings). */
+static gboolean
+export_to_file (NbReport    *report,
+                const char  *format,
+                const char  *path,
+                GError     **error)
+{
+  const char *name = nb_export_find_format (format)->name;
+  NbRenderOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+
+  nb_settings_load_render_options (&options);
+  if (g_str_equal (name, "pdf"))
+    bytes = nb_export_pdf_full (report, &options, NULL, error);
+  else if (g_str_equal (name, "ofd"))
+    bytes = nb_export_ofd_full (report, &options, NULL, error);
+  else
+    return nb_export_to_file (report, format, path, error);
+  return bytes != NULL && nb_file_write_bytes (path, bytes, error);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *dialog,
                        int              response,
@@ -644,7 +668,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
       if (path == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Reports can only be exported to local files"));
-      if (path == NULL || !nb_export_to_file (self->report, data->format, path, &error))
+      if (path == NULL || !export_to_file (self->report, data->format, path, &error))
         show_error (self, _("Could Not Export the Report"), error->message);
       else
         {
@@ -1026,6 +1050,28 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The delay and the number of versions kept are the user's settings (the
+ * core reads none), given at construction: a report with changes not on
+ * disk yet is saved at once, with the user's delay. */
+static NbAutosave *
+new_autosave (NbWindow *self)
+{
+  NbAutosave *autosave;
+
+  if (self->settings == NULL)
+    return nb_autosave_new (self->report, self->file);
+  autosave = g_object_new (NB_TYPE_AUTOSAVE,
+                           "report", self->report,
+                           "file", self->file,
+                           "delay", g_settings_get_uint (self->settings, "autosave-delay"),
+                           "history-limit", g_settings_get_uint (self->settings, "history-limit"),
+                           NULL);
+  g_settings_bind (self->settings, "autosave-delay", autosave, "delay", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "history-limit", autosave, "history-limit",
+                   G_SETTINGS_BIND_GET);
+  return autosave;
+}
+
 /* GObject */
 
 static void
@@ -1063,7 +1109,7 @@ nb_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   if (g_getenv ("NIANBAO_NO_AUTOSAVE") == NULL)
     {
-      self->autosave = nb_autosave_new (self->report, self->file);
+      self->autosave = new_autosave (self);
       g_signal_connect_object (self->autosave, "notify::state", G_CALLBACK (update_title), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->autosave, "notify::state", G_CALLBACK (update_banner), self,
@@ -1253,7 +1299,6 @@ on_undo_key_cb (GtkEventControllerKey *controller,
 static void
 nb_window_init (NbWindow *self)
 {
-  GSettingsSchema *schema;
   GtkEventController *keys;
 
   self->cancellable = g_cancellable_new ();
@@ -1269,17 +1314,15 @@ nb_window_init (NbWindow *self)
 
   /* Run from the build folder without the schema installed, the window
    * still works; it just does not remember its size. */
-  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
-  if (schema != NULL)
+  self->settings = nb_settings_dup ();
+  if (self->settings != NULL)
     {
-      self->settings = g_settings_new (APP_ID);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       g_settings_bind (self->settings, "show-checks", self, "show-checks", G_SETTINGS_BIND_DEFAULT);
-      g_settings_schema_unref (schema);
     }
   else
     g_object_set (self, "show-checks", TRUE, NULL);
