@@ -50,6 +50,18 @@ def edition_labels():
     return {l for l in labels if len(l) >= 5}
 
 
+def edition_section_ids():
+    ids = set()
+    for path in glob.glob(os.path.join(TOP, "data", "editions", "*.json")):
+        with open(path, encoding="utf-8") as f:
+            ids.update(section["id"] for section in json.load(f)["sections"])
+    return ids
+
+
+# The official fonts of the format and their usual family names.
+FONT_NAMES = ("仿宋", "楷体", "黑体", "宋体", "小标宋", "FangSong", "KaiTi", "SimHei", "SimSun")
+
+
 class SourceRules(unittest.TestCase):
     def test_core_has_no_gtk(self):
         bad = []
@@ -71,6 +83,37 @@ class SourceRules(unittest.TestCase):
                 if label in text:
                     bad.append(f"{os.path.relpath(path, TOP)}: {label}")
         self.assertEqual(bad, [], "table labels belong in data/editions/")
+
+    def test_no_section_ids_in_code(self):
+        """Which section is which is the edition's to say: C names no
+        section by its id (an action of the same name is no section)."""
+        ids = edition_section_ids()
+        self.assertIn("problems", ids)
+        bad = []
+        for path in c_files("src"):
+            text = code_of(path)
+            for section_id in ids:
+                for m in re.finditer(r'"%s"(?!\s*,\s*\w+_action\b)' % re.escape(section_id), text):
+                    line = text.count("\n", 0, m.start()) + 1
+                    bad.append(f"{os.path.relpath(path, TOP)}:{line}: {section_id}")
+        self.assertEqual(bad, [], "section ids belong in data/editions/")
+
+    def test_no_font_names_in_code(self):
+        """The official fonts are data.  Files still holding them wait for
+        the font and export work of issue 15 to move them; no other may."""
+        waiting = {
+            os.path.join("src", "core", "render", "nb-fonts.c"),
+            os.path.join("src", "core", "export", "nb-export-docx.c"),
+            os.path.join("src", "core", "export", "nb-export-html.c"),
+        }
+        bad = []
+        for path in c_files("src"):
+            rel = os.path.relpath(path, TOP)
+            text = code_of(path)
+            for name in FONT_NAMES:
+                if name in text and rel not in waiting:
+                    bad.append(f"{rel}: {name}")
+        self.assertEqual(bad, [], "font names belong in data, not C")
 
     def test_core_reads_no_settings(self):
         """Options come in from the caller (src/cli/nb-settings.h)."""
