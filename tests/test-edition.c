@@ -95,6 +95,37 @@ test_sections (void)
     }
 }
 
+/* What the format says of the report as a whole is data too: the section
+ * that must not repeat last year's (五, "不得与往年内容简单重复") and the
+ * report's title. */
+static void
+test_report_knowledge (void)
+{
+  const char *ids[] = { "2021", "2019" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (ids); e++)
+    {
+      g_autoptr(NbEdition) ed = edition (ids[e]);
+      g_autofree char *title = nb_edition_dup_report_title (ed, "某某局", 2022);
+      g_autofree char *untitled = nb_edition_dup_report_title (ed, NULL, 0);
+      guint n_must_differ = 0;
+
+      for (guint i = 0; i < nb_edition_get_n_sections (ed); i++)
+        {
+          const NbEditionSection *section = nb_edition_get_section (ed, i);
+
+          if (section->must_differ)
+            {
+              g_assert_cmpstr (section->number, ==, "五");
+              n_must_differ++;
+            }
+        }
+      g_assert_cmpuint (n_must_differ, ==, 1);
+      g_assert_cmpstr (title, ==, "某某局2022年政府信息公开工作年度报告");
+      g_assert_cmpstr (untitled, ==, "政府信息公开工作年度报告");
+    }
+}
+
 /* The label column of table 3, top to bottom: group labels and row labels. */
 static GPtrArray *
 t3_labels (NbEdition *ed)
@@ -453,6 +484,7 @@ main (int   argc,
 
   g_test_add_func ("/edition/ids", test_ids);
   g_test_add_func ("/edition/sections", test_sections);
+  g_test_add_func ("/edition/report-knowledge", test_report_knowledge);
   g_test_add_func ("/edition/t2", test_t2);
   g_test_add_func ("/edition/t2-kinds", test_t2_kinds);
   g_test_add_func ("/edition/t3-rows", test_t3_rows);

@@ -2,7 +2,9 @@
 """House rules the compiler cannot see:
 - the core (src/core/) includes no GTK or libadwaita header;
 - no table label or section heading of an edition appears in C code: the
-  official layout lives in data/editions/ only."""
+  official layout lives in data/editions/ only;
+- no two files of src/ include each other, however indirectly: the layers
+  (docs/architecture.md) only ever include downwards."""
 import glob
 import json
 import os
@@ -48,6 +50,18 @@ def edition_labels():
     return {l for l in labels if len(l) >= 5}
 
 
+def edition_section_ids():
+    ids = set()
+    for path in glob.glob(os.path.join(TOP, "data", "editions", "*.json")):
+        with open(path, encoding="utf-8") as f:
+            ids.update(section["id"] for section in json.load(f)["sections"])
+    return ids
+
+
+# The official fonts of the format and their usual family names.
+FONT_NAMES = ("仿宋", "楷体", "黑体", "宋体", "小标宋", "FangSong", "KaiTi", "SimHei", "SimSun")
+
+
 class SourceRules(unittest.TestCase):
     def test_core_has_no_gtk(self):
         bad = []
@@ -69,6 +83,114 @@ class SourceRules(unittest.TestCase):
                 if label in text:
                     bad.append(f"{os.path.relpath(path, TOP)}: {label}")
         self.assertEqual(bad, [], "table labels belong in data/editions/")
+
+    def test_no_section_ids_in_code(self):
+        """Which section is which is the edition's to say: C names no
+        section by its id (an action of the same name is no section)."""
+        ids = edition_section_ids()
+        self.assertIn("problems", ids)
+        bad = []
+        for path in c_files("src"):
+            text = code_of(path)
+            for section_id in ids:
+                for m in re.finditer(r'"%s"(?!\s*,\s*\w+_action\b)' % re.escape(section_id), text):
+                    line = text.count("\n", 0, m.start()) + 1
+                    bad.append(f"{os.path.relpath(path, TOP)}:{line}: {section_id}")
+        self.assertEqual(bad, [], "section ids belong in data/editions/")
+
+    def test_no_font_names_in_code(self):
+        """The official fonts are data.  Files still holding them wait for
+        the font and export work of issue 15 to move them; no other may."""
+        waiting = {
+            os.path.join("src", "core", "render", "nb-fonts.c"),
+            os.path.join("src", "core", "export", "nb-export-docx.c"),
+            os.path.join("src", "core", "export", "nb-export-html.c"),
+        }
+        bad = []
+        for path in c_files("src"):
+            rel = os.path.relpath(path, TOP)
+            text = code_of(path)
+            for name in FONT_NAMES:
+                if name in text and rel not in waiting:
+                    bad.append(f"{rel}: {name}")
+        self.assertEqual(bad, [], "font names belong in data, not C")
+
+    def test_core_reads_no_settings(self):
+        """Options come in from the caller (src/cli/nb-settings.h)."""
+        bad = []
+        for path in c_files("src", "core"):
+            for n, line in enumerate(code_of(path).splitlines(), 1):
+                if re.search(r"\bg_settings_|\bGSettings\b", line):
+                    bad.append(f"{os.path.relpath(path, TOP)}:{n}: {line.strip()}")
+        self.assertEqual(bad, [], "the core reads no GSettings")
+
+    def test_no_test_hooks(self):
+        """What ships has no switch for the tests or the benchmarks: they
+        bring their own helper programs (tests/, tests/bench/)."""
+        bad = []
+        for path in c_files("src"):
+            for n, line in enumerate(code_of(path).splitlines(), 1):
+                if re.search(r'getenv\s*\(\s*"NIANBAO_(TEST|BENCH)', line):
+                    bad.append(f"{os.path.relpath(path, TOP)}:{n}: {line.strip()}")
+        self.assertEqual(bad, [], "test and benchmark hooks belong in tests/")
+
+
+def module_of(path):
+    """A .c, its .h and its -private.h are one module."""
+    name = os.path.basename(path)[:-2]
+    return name[: -len("-private")] if name.endswith("-private") else name
+
+
+def include_graph():
+    paths = c_files("src")
+    modules = {module_of(p) for p in paths}
+    graph = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r'\s*#\s*include\s*"([^"]+)\.h"', line)
+                if not m:
+                    continue
+                target = module_of(m.group(1) + ".h")
+                if target in modules and target != module_of(path):
+                    graph.setdefault(module_of(path), set()).add(target)
+    return graph
+
+
+def include_cycles(graph):
+    """Every circle of includes, once, as a list of modules."""
+    cycles, seen = [], set()
+
+    def walk(node, trail):
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in trail:
+                cycle = trail[trail.index(nxt):]
+                key = frozenset(cycle)
+                if key not in seen:
+                    seen.add(key)
+                    cycles.append(cycle + [nxt])
+            elif nxt not in done:
+                walk(nxt, trail + [nxt])
+        done.add(node)
+
+    done = set()
+    for start in sorted(graph):
+        if start not in done:
+            walk(start, [start])
+    return cycles
+
+
+class IncludeRules(unittest.TestCase):
+    def test_finds_a_cycle(self):
+        """The check itself sees a circle (a includes b includes a)."""
+        self.assertEqual(include_cycles({"a": {"b"}, "b": {"a"}}), [["a", "b", "a"]])
+        self.assertEqual(include_cycles({"a": {"b"}, "b": {"c"}}), [])
+
+    def test_no_include_cycles(self):
+        graph = include_graph()
+        self.assertIn("nb-window", graph["nb-application"])
+        cycles = [" -> ".join(c) for c in include_cycles(graph)]
+        self.assertEqual(cycles, [], "files of src/ include each other in a circle")
 
 
 if __name__ == "__main__":

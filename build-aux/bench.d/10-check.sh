@@ -20,7 +20,7 @@ best() { # best of 3 wall-clock seconds of a command
 }
 
 check=$(best "$NIANBAO" --check "$dir")
-parse=$(best "$NB_BUILD_DIR/tests/bench-json-parse" "$dir")
+parse=$(best "$NB_BUILD_DIR/tests/bench/bench-json-parse" "$dir")
 printf 'reports:              %d\n' "$n"
 printf 'nianbao --check:      %.3f s  (%.0f reports/s)\n' "$check" "$(echo "$n / $check" | bc -l)"
 printf 'json-glib parse only: %.3f s  (%.0f reports/s)\n' "$parse" "$(echo "$n / $parse" | bc -l)"

@@ -25,4 +25,4 @@ cpu_median=$(awk '{ print ($2 + $3) * 1000 }' "$dir/times" | median)
 printf 'wall best:   %6.0f ms\n' "$wall_best"
 printf 'wall median: %6.0f ms  (goal < 150 ms)\n' "$wall_median"
 printf 'CPU median:  %6.0f ms  (user + system)\n' "$cpu_median"
-"$NB_BUILD_DIR/tests/print/bench-pdf"
+"$NB_BUILD_DIR/tests/bench/bench-pdf"

@@ -16,11 +16,13 @@
 #include "nb-checker.h"
 #include "nb-cli.h"
 #include "nb-compare.h"
-#include "nb-export.h"
+#include "nb-export-ofd.h"
+#include "nb-export-pdf.h"
 #include "nb-fonts.h"
 #include "nb-file.h"
 #include "nb-import.h"
 #include "nb-next-year.h"
+#include "nb-settings.h"
 #include "nb-merge.h"
 #include "nb-text.h"
 
@@ -714,6 +716,7 @@ run_export (NbCliOptions *o)
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) missing = NULL;
+  NbRenderOptions options;
   const char *input;
   guint n_inputs = o->files ? g_strv_length (o->files) : 0;
 
@@ -736,10 +739,12 @@ run_export (NbCliOptions *o)
       return EXIT_UNREADABLE;
     }
 
+  /* The laid-out formats get the layout last chosen in the print preview. */
+  nb_settings_load_render_options (&options);
   if (g_str_equal (nb_export_find_format (o->export_format)->name, "pdf"))
-    bytes = nb_export_pdf_full (report, &missing, &error);
+    bytes = nb_export_pdf_full (report, &options, &missing, &error);
   else if (g_str_equal (nb_export_find_format (o->export_format)->name, "ofd"))
-    bytes = nb_export_ofd_full (report, &missing, &error);
+    bytes = nb_export_ofd_full (report, &options, &missing, &error);
   else
     bytes = nb_export_to_bytes (report, o->export_format, &error);
   if (bytes == NULL)

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
 #include "nb-application.h"
 #include "nb-batch-actions.h"
@@ -54,7 +53,7 @@ nb_application_open_report (NbApplication *self,
   g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
-  window = nb_window_new (self, report, file);
+  window = nb_window_new (GTK_APPLICATION (self), report, file);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -226,10 +225,12 @@ open_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* app.open-file (a URI): how windows and dialogs open a report's file;
+ * one already open comes forward. */
 static void
-open_recent_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+open_file_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
@@ -273,7 +274,8 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-report", new_report_action },
   { "open", open_action },
-  { "open-recent", open_recent_action, "s" },
+  { "open-recent", open_file_action, "s" },
+  { "open-file", open_file_action, "s" },
   { "about", about_action },
   { "open-sample", open_sample_action },
   { "quit", quit_action },
@@ -354,43 +356,11 @@ offer_recovery_cb (gpointer user_data)
 
   if (drafts->len == 0)
     return G_SOURCE_REMOVE;
-  dialog = nb_recovery_dialog_new (self,
+  dialog = nb_recovery_dialog_new (GTK_APPLICATION (self),
                                    gtk_application_get_active_window (GTK_APPLICATION (self)),
                                    drafts);
   gtk_window_present (GTK_WINDOW (dialog));
   return G_SOURCE_REMOVE;
-}
-
-/* Test-only: NIANBAO_TEST_EDIT_INTERVAL_MS makes the app edit its active
- * report on a timer, through the normal report API, so that a test can
- * kill the real app in the middle of autosaving.  Each edit sets two
- * fields to the same number: a file holding a mix of two edits shows. */
-static gboolean
-test_edit_cb (gpointer user_data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  NbReport *report;
-  const char *agency;
-  g_autofree char *new_agency = NULL;
-  g_autofree char *new_address = NULL;
-  int n = 0;
-
-  if (!NB_IS_WINDOW (window))
-    return G_SOURCE_CONTINUE;
-  report = nb_window_get_report (NB_WINDOW (window));
-  agency = nb_report_get_agency (report);
-  if (agency != NULL && g_str_has_prefix (agency, "编辑局 "))
-    n = atoi (agency + strlen ("编辑局 "));
-  new_agency = g_strdup_printf ("编辑局 %d", n + 1);
-  new_address = g_strdup_printf ("地址 %d 号", n + 1);
-  nb_report_begin_user_action (report);
-  nb_report_set_agency (report, new_agency);
-  nb_report_set_address (report, new_address);
-  nb_report_end_user_action (report);
-  /* The test compares the last edit with the file after a clean quit. */
-  g_print ("edit %d\n", n + 1);
-  fflush (stdout);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -403,15 +373,12 @@ nb_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
-  nb_batch_actions_install (NB_APPLICATION (application));
-  nb_import_dialog_install_action (NB_APPLICATION (application));
+  nb_batch_actions_install (GTK_APPLICATION (application));
+  nb_import_dialog_install_action (GTK_APPLICATION (application));
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
                                          shortcuts_accels);
   g_idle_add (offer_recovery_cb, application);
-  if (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS") != NULL)
-    g_timeout_add ((guint)atoi (g_getenv ("NIANBAO_TEST_EDIT_INTERVAL_MS")), test_edit_cb,
-                   application);
   {
     static const char *new_accels[] = { "<Control>n", NULL };
     static const char *open_accels[] = { "<Control>o", NULL };

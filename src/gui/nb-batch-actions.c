@@ -20,9 +20,9 @@
 
 typedef struct
 {
-  NbApplication *application;
-  GListModel    *files;   /* GFile: the sources */
-  GFile         *output;
+  GtkApplication *application;
+  GListModel     *files;   /* GFile: the sources */
+  GFile          *output;
 } MergeRequest;
 
 static void
@@ -47,11 +47,11 @@ add_report_filter (GtkFileChooser *chooser)
 }
 
 static void
-show_message (NbApplication *application,
-              const char    *heading,
-              const char    *body)
+show_message (GtkApplication *application,
+              const char     *heading,
+              const char     *body)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkWindow *parent = gtk_application_get_active_window (application);
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -141,7 +141,7 @@ merge_and_open (MergeRequest *request,
   summary = nb_batch_merge_files (request->files, request->output, force, &forgivable, &error);
   if (summary == NULL && forgivable)
     {
-      GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (request->application));
+      GtkWindow *parent = gtk_application_get_active_window (request->application);
       GtkWidget *dialog = adw_message_dialog_new (parent, _("Add Up Anyway?"), NULL);
       MergeRequest *copy = g_new0 (MergeRequest, 1);
 
@@ -172,7 +172,12 @@ merge_and_open (MergeRequest *request,
                     error ? error->message : _("Only local files can be saved"));
       return;
     }
-  nb_application_open_file (request->application, request->output);
+  {
+    g_autofree char *uri = g_file_get_uri (request->output);
+
+    g_action_group_activate_action (G_ACTION_GROUP (request->application), "open-file",
+                                    g_variant_new_string (uri));
+  }
 }
 
 static void
@@ -195,14 +200,14 @@ on_output_response_cb (GtkNativeDialog *chooser,
 static void
 on_sources_response_cb (GtkNativeDialog *chooser,
                         int              response,
-                        NbApplication   *application)
+                        GtkApplication  *application)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
       nb_batch_merge_files_to_chosen (application, files,
-                                      gtk_application_get_active_window (GTK_APPLICATION (application)));
+                                      gtk_application_get_active_window (application));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -216,14 +221,14 @@ on_sources_response_cb (GtkNativeDialog *chooser,
  * refusal is shown in a dialog, with "Add Up Anyway" where that is allowed.
  */
 void
-nb_batch_merge_files_to_chosen (NbApplication *application,
-                                GListModel    *files,
-                                GtkWindow     *parent)
+nb_batch_merge_files_to_chosen (GtkApplication *application,
+                                GListModel     *files,
+                                GtkWindow      *parent)
 {
   MergeRequest *request = g_new0 (MergeRequest, 1);
   GtkFileChooserNative *output;
 
-  g_return_if_fail (NB_IS_APPLICATION (application));
+  g_return_if_fail (GTK_IS_APPLICATION (application));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
   request->application = g_object_ref (application);
@@ -242,11 +247,11 @@ merge_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  NbApplication *application = user_data;
+  GtkApplication *application = user_data;
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Choose the Reports to Add Up"),
-                                         gtk_application_get_active_window (GTK_APPLICATION (application)),
+                                         gtk_application_get_active_window (application),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   add_report_filter (GTK_FILE_CHOOSER (chooser));
@@ -261,7 +266,7 @@ review_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  NbApplication *application = user_data;
+  GtkApplication *application = user_data;
   NbReviewWindow *window = nb_review_window_new (application);
   const char *path = parameter ? g_variant_get_string (parameter, NULL) : "";
 
@@ -276,16 +281,38 @@ review_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "review.open-folder", NULL);
 }
 
+/* app.merge-files: the reports named (URIs), as the review window lists
+ * them; asks only where the summary goes. */
+static void
+merge_files_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree const char **uris = g_variant_get_strv (parameter, NULL);
+
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+
+      g_list_store_append (files, file);
+    }
+  nb_batch_merge_files_to_chosen (application, G_LIST_MODEL (files),
+                                  gtk_application_get_active_window (application));
+}
+
 void
-nb_batch_actions_install (NbApplication *application)
+nb_batch_actions_install (GtkApplication *application)
 {
   static const GActionEntry entries[] = {
     { "review", review_action },
     { "review-folder", review_action, "s" },
     { "merge", merge_action },
+    { "merge-files", merge_files_action, "as" },
   };
 
-  g_return_if_fail (NB_IS_APPLICATION (application));
+  g_return_if_fail (GTK_IS_APPLICATION (application));
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), entries, G_N_ELEMENTS (entries),
                                    application);

@@ -5,15 +5,16 @@
  */
 #pragma once
 
-#include "nb-application.h"
+#include <gtk/gtk.h>
+
 #include "nb-report.h"
 
 G_BEGIN_DECLS
 
-void      nb_batch_actions_install (NbApplication  *application);
-void      nb_batch_merge_files_to_chosen (NbApplication *application,
-                                          GListModel    *files,
-                                          GtkWindow     *parent);
+void      nb_batch_actions_install (GtkApplication *application);
+void      nb_batch_merge_files_to_chosen (GtkApplication *application,
+                                          GListModel     *files,
+                                          GtkWindow      *parent);
 NbReport *nb_batch_merge_files     (GListModel     *files,
                                     GFile          *output,
                                     gboolean        force,

@@ -14,8 +14,9 @@
 
 struct _NbInfoPage
 {
-  GtkWidget  parent_instance;
+  NbSectionPage  parent_instance;
 
+  /* Borrowed from NbSectionPage, which holds it for the page's life. */
   NbReport  *report;
 
   GtkWidget *page;
@@ -32,15 +33,7 @@ struct _NbInfoPage
   gboolean   updating;
 };
 
-G_DEFINE_FINAL_TYPE (NbInfoPage, nb_info_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_REPORT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (NbInfoPage, nb_info_page, NB_TYPE_SECTION_PAGE)
 
 /* The text fields and the report properties they edit. */
 static const char *text_fields[] = { "agency", "address", "postcode", "phone" };
@@ -244,10 +237,25 @@ nb_info_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (nb_info_page_parent_class)->constructed (object);
 
+  self->report = nb_section_page_get_report (NB_SECTION_PAGE (self));
   build (self);
   load (self);
   /* Undo and redo change these too. */
   g_signal_connect_object (self->report, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+}
+
+/* A finding about the details names the field. */
+static void
+nb_info_page_focus_finding (NbSectionPage *page,
+                            NbFinding     *finding)
+{
+  nb_info_page_focus_field (NB_INFO_PAGE (page), finding->field);
+}
+
+static void
+nb_info_page_commit_page (NbSectionPage *page)
+{
+  nb_info_page_commit (NB_INFO_PAGE (page));
 }
 
 static void
@@ -256,64 +264,21 @@ nb_info_page_dispose (GObject *object)
   NbInfoPage *self = (NbInfoPage *)object;
 
   g_clear_pointer (&self->page, gtk_widget_unparent);
-  g_clear_object (&self->report);
+  self->report = NULL;
 
   G_OBJECT_CLASS (nb_info_page_parent_class)->dispose (object);
-}
-
-static void
-nb_info_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  NbInfoPage *self = NB_INFO_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      g_value_set_object (value, self->report);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nb_info_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  NbInfoPage *self = NB_INFO_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      self->report = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 nb_info_page_class_init (NbInfoPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NbSectionPageClass *page_class = NB_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = nb_info_page_constructed;
   object_class->dispose = nb_info_page_dispose;
-  object_class->get_property = nb_info_page_get_property;
-  object_class->set_property = nb_info_page_set_property;
-
-  properties[PROP_REPORT] =
-    g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  page_class->focus_finding = nb_info_page_focus_finding;
+  page_class->commit = nb_info_page_commit_page;
 }
 
 static void
@@ -325,7 +290,8 @@ GtkWidget *
 nb_info_page_new (NbReport *report)
 {
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
-  return g_object_new (NB_TYPE_INFO_PAGE, "report", report, NULL);
+  return g_object_new (NB_TYPE_INFO_PAGE, "report", report, "section-id", NB_INFO_PAGE_SECTION_ID,
+                       NULL);
 }
 
 void

@@ -5,14 +5,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "nb-report.h"
+#include "nb-section-page.h"
 
 G_BEGIN_DECLS
 
 #define NB_TYPE_INFO_PAGE (nb_info_page_get_type ())
-G_DECLARE_FINAL_TYPE (NbInfoPage, nb_info_page, NB, INFO_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (NbInfoPage, nb_info_page, NB, INFO_PAGE, NbSectionPage)
+
+/* The details are no section of the edition: the window lists them first,
+ * under this id. */
+#define NB_INFO_PAGE_SECTION_ID "info"
 
 GtkWidget *nb_info_page_new         (NbReport   *report);
 void       nb_info_page_focus_field (NbInfoPage *self,

@@ -17,6 +17,7 @@
 #include "nb-fonts.h"
 #include "nb-print.h"
 #include "nb-print-preview.h"
+#include "nb-settings.h"
 
 #define THUMBNAIL_WIDTH 120
 #define SCREEN_DPI      96.0
@@ -673,18 +674,13 @@ nb_print_preview_class_init (NbPrintPreviewClass *klass)
 static void
 nb_print_preview_init (NbPrintPreview *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
-                                             : NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->zoom = 1.0;
   self->missing_rows = g_ptr_array_new ();
   self->sections = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->sections, NULL);
-  if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+  self->settings = nb_settings_dup ();
   gtk_drawing_area_set_draw_func (self->page_area, page_draw_cb, self, NULL);
 }
 

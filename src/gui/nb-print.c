@@ -18,7 +18,7 @@
 
 #include "nb-checker.h"
 #include "nb-print.h"
-#include "nb-print-preview.h"
+#include "nb-settings.h"
 
 #define MAX_LISTED_ERRORS 8
 
@@ -40,23 +40,10 @@ print_data_free (gpointer data)
   g_free (pd);
 }
 
-/* NULL when the schema is not installed (a run from the build tree without
- * GSETTINGS_SCHEMA_DIR): the defaults apply then. */
-static GSettings *
-dup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema ? g_settings_new (APP_ID) : NULL;
-}
-
 void
 nb_print_load_options (NbRenderOptions *options)
 {
-  nb_render_options_load_saved (options);
+  nb_settings_load_render_options (options);
 }
 
 static GtkPrintSettings *
@@ -145,7 +132,7 @@ done_cb (GtkPrintOperation       *operation,
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      g_autoptr(GSettings) settings = dup_settings ();
+      g_autoptr(GSettings) settings = nb_settings_dup ();
       GtkPrintSettings *print_settings = gtk_print_operation_get_print_settings (operation);
 
       /* Remembered for the next print, in this run and the next; the paper
@@ -165,7 +152,7 @@ run_print_operation (GtkWindow *parent,
                      NbRender  *render)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GSettings) settings = dup_settings ();
+  g_autoptr(GSettings) settings = nb_settings_dup ();
   g_autoptr(GtkPrintSettings) print_settings = load_print_settings (settings);
   g_autoptr(GtkPageSetup) page_setup = load_page_setup (settings);
   g_autoptr(GError) error = NULL;
@@ -285,23 +272,11 @@ nb_print_report (GtkWindow *parent,
   nb_print_report_with_options (parent, report, &options);
 }
 
-void
-nb_print_show_preview (GtkWindow *parent,
-                       NbReport  *report)
-{
-  NbPrintPreview *preview;
-
-  g_return_if_fail (NB_IS_REPORT (report));
-
-  preview = nb_print_preview_new (parent, report);
-  gtk_window_present (GTK_WINDOW (preview));
-}
-
 static void
 page_setup_done_cb (GtkPageSetup *page_setup,
                     gpointer      data)
 {
-  g_autoptr(GSettings) settings = dup_settings ();
+  g_autoptr(GSettings) settings = nb_settings_dup ();
 
   if (page_setup != NULL && settings != NULL)
     g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (page_setup));
@@ -313,7 +288,7 @@ nb_print_page_setup_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
-  g_autoptr(GSettings) settings = dup_settings ();
+  g_autoptr(GSettings) settings = nb_settings_dup ();
   g_autoptr(GtkPrintSettings) print_settings = load_print_settings (settings);
   g_autoptr(GtkPageSetup) page_setup = load_page_setup (settings);
 

@@ -15,9 +15,6 @@ G_BEGIN_DECLS
 /* Print with the print dialog (Ctrl+P): asks first when the checks find errors. */
 void       nb_print_report          (GtkWindow *parent,
                                      NbReport  *report);
-/* The in-app preview, drawn by the same renderer that prints. */
-void       nb_print_show_preview    (GtkWindow *parent,
-                                     NbReport  *report);
 
 /* The same, with options chosen in the preview (sections, landscape tables,
  * line pitch). */

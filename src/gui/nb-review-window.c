@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "nb-batch-actions.h"
 #include "nb-review-item.h"
 #include "nb-review-window.h"
 #include "nb-window.h"
@@ -373,19 +372,19 @@ merge_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   NbReviewWindow *self = NB_REVIEW_WINDOW (widget);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GStrvBuilder) uris = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
 
-  if (application == NULL)
-    return;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
     {
       g_autoptr(NbReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autofree char *uri = g_file_get_uri (nb_review_item_get_file (item));
 
-      g_list_store_append (files, nb_review_item_get_file (item));
+      g_strv_builder_add (uris, uri);
     }
-  nb_batch_merge_files_to_chosen (NB_APPLICATION (application), G_LIST_MODEL (files),
-                                  GTK_WINDOW (self));
+  list = g_strv_builder_end (uris);
+  /* The application adds them up (nb-batch-actions.c). */
+  gtk_widget_activate_action (widget, "app.merge-files", "^as", list);
 }
 
 static void
@@ -494,7 +493,7 @@ nb_review_window_init (NbReviewWindow *self)
 }
 
 NbReviewWindow *
-nb_review_window_new (NbApplication *application)
+nb_review_window_new (GtkApplication *application)
 {
   return g_object_new (NB_TYPE_REVIEW_WINDOW, "application", application, NULL);
 }
@@ -624,17 +623,18 @@ nb_review_window_open_item (NbReviewWindow *self,
       return NULL;
     }
 
-  nb_application_open_file (NB_APPLICATION (application), file);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    g_action_group_activate_action (G_ACTION_GROUP (application), "open-file",
+                                    g_variant_new_string (uri));
+  }
   for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     {
-      NbChecksPanel *checks;
-
       if (!NB_IS_WINDOW (l->data) || nb_window_get_file (l->data) == NULL
           || !g_file_equal (nb_window_get_file (l->data), file))
         continue;
-      checks = nb_window_get_checks_panel (l->data);
-      if (checks != NULL && nb_checks_panel_get_shown (checks, 0) != NULL)
-        nb_checks_panel_activate (checks, 0);
+      gtk_widget_activate_action (l->data, "win.show-finding", "u", 0);
       return l->data;
     }
   return NULL;

@@ -7,14 +7,12 @@
 
 #include <adwaita.h>
 
-#include "nb-application.h"
-
 G_BEGIN_DECLS
 
 #define NB_TYPE_REVIEW_WINDOW (nb_review_window_get_type ())
 G_DECLARE_FINAL_TYPE (NbReviewWindow, nb_review_window, NB, REVIEW_WINDOW, AdwApplicationWindow)
 
-NbReviewWindow *nb_review_window_new              (NbApplication  *application);
+NbReviewWindow *nb_review_window_new              (GtkApplication *application);
 void            nb_review_window_load_folder      (NbReviewWindow *self,
                                                    GFile          *folder);
 GFile          *nb_review_window_get_folder       (NbReviewWindow *self);

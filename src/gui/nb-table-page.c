@@ -7,77 +7,59 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "nb-table-page.h"
 
 struct _NbTablePage
 {
-  GtkWidget  parent_instance;
+  NbSectionPage  parent_instance;
 
-  NbReport  *report;
-  char      *section_id;
-
-  GtkWidget *box;
-  NbSheet   *sheet;
+  GtkLabel      *heading;
+  GtkLabel      *hint;
+  GtkWidget     *scroller;
+  NbSheet       *sheet;
 };
 
-G_DEFINE_FINAL_TYPE (NbTablePage, nb_table_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_REPORT,
-  PROP_SECTION_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (NbTablePage, nb_table_page, NB_TYPE_SECTION_PAGE)
 
 static void
 nb_table_page_constructed (GObject *object)
 {
   NbTablePage *self = (NbTablePage *)object;
+  NbReport *report = nb_section_page_get_report (NB_SECTION_PAGE (self));
+  const char *section_id = nb_section_page_get_section_id (NB_SECTION_PAGE (self));
   const NbEditionSection *section;
-  GtkWidget *heading, *hint, *scroller, *inner;
 
   G_OBJECT_CLASS (nb_table_page_parent_class)->constructed (object);
 
-  section = nb_edition_find_section (nb_report_get_edition (self->report), self->section_id);
+  section = nb_edition_find_section (nb_report_get_edition (report), section_id);
   g_return_if_fail (section != NULL && section->table_id != NULL);
 
-  /* The heading stays; the table scrolls under it, both ways. */
-  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_add_css_class (inner, "section-page");
-  gtk_widget_add_css_class (inner, "table-heading");
+  gtk_label_set_text (self->heading, section->heading);
+  if (section->guidance != NULL)
+    gtk_label_set_text (self->hint, section->guidance);
 
-  heading = gtk_label_new (section->heading);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "title-2");
-  gtk_widget_add_css_class (heading, "report-heading");
-  gtk_box_append (GTK_BOX (inner), heading);
-
-  hint = gtk_label_new (section->guidance
-                          ? section->guidance
-                          : _("Type a number and press Enter or Tab. Totals are computed. "
-                              "Ctrl+C and Ctrl+V copy and paste blocks of cells with spreadsheets."));
-  gtk_label_set_xalign (GTK_LABEL (hint), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_box_append (GTK_BOX (inner), hint);
-
-  gtk_box_append (GTK_BOX (self->box), inner);
-
-  self->sheet = NB_SHEET (nb_sheet_new (self->report, section->table_id));
+  self->sheet = NB_SHEET (nb_sheet_new (report, section->table_id));
   gtk_widget_add_css_class (GTK_WIDGET (self->sheet), "section-page");
   gtk_widget_add_css_class (GTK_WIDGET (self->sheet), "table-body");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->sheet));
+}
 
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->sheet));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->box), scroller);
+/* A finding about a table points at a cell, or at several: the first. */
+static void
+nb_table_page_focus_finding (NbSectionPage *page,
+                             NbFinding     *finding)
+{
+  NbTablePage *self = NB_TABLE_PAGE (page);
+  int cell = finding->cell >= 0 ? finding->cell
+                                : finding->n_cells > 0 ? (int)finding->cells[0] : 0;
+
+  nb_sheet_focus_cell (self->sheet, (guint)cell);
+}
+
+static void
+nb_table_page_commit (NbSectionPage *page)
+{
+  nb_sheet_commit (NB_TABLE_PAGE (page)->sheet);
 }
 
 static void
@@ -85,63 +67,10 @@ nb_table_page_dispose (GObject *object)
 {
   NbTablePage *self = (NbTablePage *)object;
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_TABLE_PAGE);
   self->sheet = NULL;
-  g_clear_object (&self->report);
 
   G_OBJECT_CLASS (nb_table_page_parent_class)->dispose (object);
-}
-
-static void
-nb_table_page_finalize (GObject *object)
-{
-  NbTablePage *self = (NbTablePage *)object;
-
-  g_free (self->section_id);
-
-  G_OBJECT_CLASS (nb_table_page_parent_class)->finalize (object);
-}
-
-static void
-nb_table_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  NbTablePage *self = NB_TABLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      g_value_set_object (value, self->report);
-      break;
-    case PROP_SECTION_ID:
-      g_value_set_string (value, self->section_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nb_table_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  NbTablePage *self = NB_TABLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      self->report = g_value_dup_object (value);
-      break;
-    case PROP_SECTION_ID:
-      self->section_id = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -149,29 +78,24 @@ nb_table_page_class_init (NbTablePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NbSectionPageClass *page_class = NB_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = nb_table_page_constructed;
   object_class->dispose = nb_table_page_dispose;
-  object_class->finalize = nb_table_page_finalize;
-  object_class->get_property = nb_table_page_get_property;
-  object_class->set_property = nb_table_page_set_property;
+  page_class->focus_finding = nb_table_page_focus_finding;
+  page_class->commit = nb_table_page_commit;
 
-  properties[PROP_REPORT] =
-    g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SECTION_ID] =
-    g_param_spec_string ("section-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/nb-table-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, heading);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, hint);
+  gtk_widget_class_bind_template_child (widget_class, NbTablePage, scroller);
 }
 
 static void
 nb_table_page_init (NbTablePage *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -5,15 +5,13 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "nb-report.h"
+#include "nb-section-page.h"
 #include "nb-sheet.h"
 
 G_BEGIN_DECLS
 
 #define NB_TYPE_TABLE_PAGE (nb_table_page_get_type ())
-G_DECLARE_FINAL_TYPE (NbTablePage, nb_table_page, NB, TABLE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (NbTablePage, nb_table_page, NB, TABLE_PAGE, NbSectionPage)
 
 GtkWidget *nb_table_page_new       (NbReport    *report,
                                     const char  *section_id);

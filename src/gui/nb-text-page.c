@@ -20,14 +20,17 @@
 
 struct _NbTextPage
 {
-  GtkWidget      parent_instance;
+  NbSectionPage  parent_instance;
 
+  /* Borrowed from NbSectionPage, which holds them for the page's life. */
   NbReport      *report;
-  char          *section_id;
+  const char    *section_id;
   const NbEditionSection *section;
 
   GtkWidget     *box;
+  GtkLabel      *heading;
   GtkWidget     *guidance;
+  GtkBox        *subheadings;
   GtkWidget     *style_dropdown;
   GtkWidget     *bold_button;
   GtkWidget     *count_label;
@@ -45,16 +48,7 @@ struct _NbTextPage
   gboolean       updating_controls;
 };
 
-G_DEFINE_FINAL_TYPE (NbTextPage, nb_text_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_REPORT,
-  PROP_SECTION_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (NbTextPage, nb_text_page, NB_TYPE_SECTION_PAGE)
 
 static NbParagraphLevel
 level_at (NbTextPage        *self,
@@ -465,64 +459,10 @@ level_action (GtkWidget  *widget,
 static void
 build (NbTextPage *self)
 {
-  GtkWidget *heading, *toolbar, *scroller, *spacer;
-  const char *styles[] = {
-    _("Body Text"),
-    _("Heading 1 (一、)"),
-    _("Heading 2 (（一）)"),
-    _("Heading 3 (1.)"),
-    _("Heading 4 (（1）)"),
-    NULL,
-  };
-
-  heading = gtk_label_new (self->section->heading);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "title-2");
-  gtk_widget_add_css_class (heading, "report-heading");
-  gtk_box_append (GTK_BOX (self->box), heading);
-
-  self->guidance = gtk_label_new (self->section->guidance);
-  gtk_label_set_xalign (GTK_LABEL (self->guidance), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (self->guidance), TRUE);
-  gtk_widget_add_css_class (self->guidance, "dim-label");
-  gtk_widget_add_css_class (self->guidance, "guidance");
+  gtk_label_set_text (self->heading, self->section->heading);
+  if (self->section->guidance != NULL)
+    gtk_label_set_text (GTK_LABEL (self->guidance), self->section->guidance);
   gtk_widget_set_visible (self->guidance, self->section->guidance != NULL);
-  gtk_box_append (GTK_BOX (self->box), self->guidance);
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (toolbar, "toolbar");
-  self->style_dropdown = gtk_drop_down_new_from_strings (styles);
-  gtk_widget_set_tooltip_text (self->style_dropdown, _("Paragraph style"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->style_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Paragraph style"), -1);
-  g_signal_connect_swapped (self->style_dropdown, "notify::selected",
-                            G_CALLBACK (on_style_selected_cb), self);
-  gtk_box_append (GTK_BOX (toolbar), self->style_dropdown);
-
-  self->bold_button = gtk_toggle_button_new ();
-  {
-    GtkWidget *b = gtk_label_new (NULL);
-
-    /* A bold "B": the icon is missing from some themes. */
-    gtk_label_set_markup (GTK_LABEL (b), "<b>B</b>");
-    gtk_button_set_child (GTK_BUTTON (self->bold_button), b);
-  }
-  gtk_widget_set_tooltip_text (self->bold_button, _("Bold (Ctrl+B)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bold_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bold"), -1);
-  g_signal_connect_swapped (self->bold_button, "toggled", G_CALLBACK (on_bold_toggled_cb), self);
-  gtk_box_append (GTK_BOX (toolbar), self->bold_button);
-
-  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), spacer);
-
-  self->count_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->count_label, "numeric");
-  gtk_widget_add_css_class (self->count_label, "dim-label");
-  gtk_box_append (GTK_BOX (toolbar), self->count_label);
-  gtk_box_append (GTK_BOX (self->box), toolbar);
 
   if (self->section->subheadings != NULL && self->section->subheadings[0] != NULL)
     {
@@ -534,7 +474,7 @@ build (NbTextPage *self)
       gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
       gtk_widget_add_css_class (caption, "dim-label");
       gtk_widget_add_css_class (caption, "caption");
-      gtk_box_append (GTK_BOX (self->box), caption);
+      gtk_box_append (self->subheadings, caption);
 
       /* Lines of buttons filled by length: a flow box would give every
        * button the width of the longest. */
@@ -548,7 +488,7 @@ build (NbTextPage *self)
           if (line == NULL || used + length > 44)
             {
               line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-              gtk_box_append (GTK_BOX (self->box), line);
+              gtk_box_append (self->subheadings, line);
               used = 0;
             }
           used += length;
@@ -562,19 +502,11 @@ build (NbTextPage *self)
           g_signal_connect (button, "clicked", G_CALLBACK (on_subheading_clicked_cb), self);
           gtk_box_append (GTK_BOX (line), button);
         }
+      gtk_widget_set_visible (GTK_WIDGET (self->subheadings), TRUE);
     }
 
-  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_below_lines (self->view, 8);
-  gtk_text_view_set_top_margin (self->view, 12);
-  gtk_text_view_set_bottom_margin (self->view, 12);
-  gtk_text_view_set_left_margin (self->view, 12);
-  gtk_text_view_set_right_margin (self->view, 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "report-text");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->section->heading, -1);
-  g_signal_connect (self->view, "paste-clipboard", G_CALLBACK (on_paste_clipboard_cb), self);
   self->buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
 
@@ -599,15 +531,6 @@ build (NbTextPage *self)
   g_signal_connect_after (self->buffer, "delete-range", G_CALLBACK (on_delete_range_after_cb), self);
   g_signal_connect (self->buffer, "mark-set", G_CALLBACK (on_mark_set_cb), self);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_widget_add_css_class (scroller, "text-card");
-  gtk_box_append (GTK_BOX (self->box), scroller);
 }
 
 /* GObject */
@@ -619,6 +542,8 @@ nb_text_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (nb_text_page_parent_class)->constructed (object);
 
+  self->report = nb_section_page_get_report (NB_SECTION_PAGE (self));
+  self->section_id = nb_section_page_get_section_id (NB_SECTION_PAGE (self));
   self->section = nb_edition_find_section (nb_report_get_edition (self->report), self->section_id);
   g_return_if_fail (self->section != NULL);
   build (self);
@@ -627,67 +552,24 @@ nb_text_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
 }
 
+/* A finding about a text points at a stretch of one paragraph. */
+static void
+nb_text_page_focus_finding (NbSectionPage *page,
+                            NbFinding     *finding)
+{
+  nb_text_page_focus_place (NB_TEXT_PAGE (page), finding->paragraph, finding->offset,
+                            finding->length);
+}
+
 static void
 nb_text_page_dispose (GObject *object)
 {
   NbTextPage *self = (NbTextPage *)object;
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->report);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_TEXT_PAGE);
+  self->report = NULL;
 
   G_OBJECT_CLASS (nb_text_page_parent_class)->dispose (object);
-}
-
-static void
-nb_text_page_finalize (GObject *object)
-{
-  NbTextPage *self = (NbTextPage *)object;
-
-  g_free (self->section_id);
-
-  G_OBJECT_CLASS (nb_text_page_parent_class)->finalize (object);
-}
-
-static void
-nb_text_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  NbTextPage *self = NB_TEXT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      g_value_set_object (value, self->report);
-      break;
-    case PROP_SECTION_ID:
-      g_value_set_string (value, self->section_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-nb_text_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  NbTextPage *self = NB_TEXT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      self->report = g_value_dup_object (value);
-      break;
-    case PROP_SECTION_ID:
-      self->section_id = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -695,20 +577,25 @@ nb_text_page_class_init (NbTextPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  NbSectionPageClass *page_class = NB_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = nb_text_page_constructed;
   object_class->dispose = nb_text_page_dispose;
-  object_class->finalize = nb_text_page_finalize;
-  object_class->get_property = nb_text_page_get_property;
-  object_class->set_property = nb_text_page_set_property;
+  page_class->focus_finding = nb_text_page_focus_finding;
 
-  properties[PROP_REPORT] =
-    g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SECTION_ID] =
-    g_param_spec_string ("section-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/nb-text-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbTextPage, box);
+  gtk_widget_class_bind_template_child (widget_class, NbTextPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, NbTextPage, guidance);
+  gtk_widget_class_bind_template_child (widget_class, NbTextPage, style_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NbTextPage, bold_button);
+  gtk_widget_class_bind_template_child (widget_class, NbTextPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, NbTextPage, subheadings);
+  gtk_widget_class_bind_template_child (widget_class, NbTextPage, view);
+  gtk_widget_class_bind_template_callback (widget_class, on_style_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_bold_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_paste_clipboard_cb);
 
   gtk_widget_class_install_action (widget_class, "text.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "text.level", "i", level_action);
@@ -718,17 +605,13 @@ nb_text_page_class_init (NbTextPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "text.level", "i", 2);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "text.level", "i", 3);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "text.level", "i", 4);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 nb_text_page_init (NbTextPage *self)
 {
   self->pending_level = -1;
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_add_css_class (self->box, "section-page");
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -5,14 +5,12 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "nb-report.h"
+#include "nb-section-page.h"
 
 G_BEGIN_DECLS
 
 #define NB_TYPE_TEXT_PAGE (nb_text_page_get_type ())
-G_DECLARE_FINAL_TYPE (NbTextPage, nb_text_page, NB, TEXT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (NbTextPage, nb_text_page, NB, TEXT_PAGE, NbSectionPage)
 
 GtkWidget   *nb_text_page_new             (NbReport         *report,
                                            const char       *section_id);

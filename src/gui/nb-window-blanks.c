@@ -14,8 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "nb-window-blanks.h"
-#include "nb-window.h"
+#include "nb-window-private.h"
 
 static void
 fill_blanks_action (GtkWidget  *widget,
@@ -27,16 +26,19 @@ fill_blanks_action (GtkWidget  *widget,
   NbEdition *edition = nb_report_get_edition (report);
   const NbEditionTable *table = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *section_id = NULL;
   guint filled;
 
   if (g_str_equal (action_name, "win.fill-blanks-table"))
     {
-      const NbEditionSection *section =
-        nb_edition_find_section (edition, nb_window_get_visible_section (window));
+      const NbEditionSection *section;
+
+      g_object_get (window, "visible-section", &section_id, NULL);
+      section = section_id != NULL ? nb_edition_find_section (edition, section_id) : NULL;
 
       if (section == NULL || section->table_id == NULL)
         {
-          nb_window_add_toast (window, _("This page has no table: choose a table to fill its blank cells"));
+          _nb_window_add_toast (window, _("This page has no table: choose a table to fill its blank cells"));
           return;
         }
       table = nb_edition_find_table (edition, section->table_id);
@@ -54,12 +56,14 @@ fill_blanks_action (GtkWidget  *widget,
                                             "Filled %u blank cells with 0 (Ctrl+Z undoes it)",
                                             filled),
                                filled);
-  nb_window_add_toast (window, message);
+  _nb_window_add_toast (window, message);
 }
 
 void
-nb_window_blanks_install_action (GtkWidgetClass *klass)
+_nb_window_class_blanks_init (NbWindowClass *klass)
 {
-  gtk_widget_class_install_action (klass, "win.fill-blanks-table", NULL, fill_blanks_action);
-  gtk_widget_class_install_action (klass, "win.fill-blanks-report", NULL, fill_blanks_action);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.fill-blanks-table", NULL, fill_blanks_action);
+  gtk_widget_class_install_action (widget_class, "win.fill-blanks-report", NULL, fill_blanks_action);
 }

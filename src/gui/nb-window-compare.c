@@ -13,21 +13,12 @@
 
 #include "nb-compare-window.h"
 #include "nb-file.h"
-#include "nb-window-compare.h"
+#include "nb-window-private.h"
 
-/**
- * nb_window_compare_with_file:
- * @previous: last year's report
- *
- * Opens a comparison window for @window's report against @previous.
- *
- * Returns: (transfer none): the comparison window, or NULL with @error
- *   when @previous cannot be read
- */
 GtkWindow *
-nb_window_compare_with_file (NbWindow  *window,
-                             GFile     *previous,
-                             GError   **error)
+_nb_window_compare_with_file (NbWindow  *window,
+                              GFile     *previous,
+                              GError   **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(NbReport) old_report = NULL;
@@ -65,7 +56,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
 
-      if (file != NULL && nb_window_compare_with_file (window, file, &error) == NULL)
+      if (file != NULL && _nb_window_compare_with_file (window, file, &error) == NULL)
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
@@ -110,7 +101,7 @@ compare_action (GtkWidget  *widget,
 }
 
 void
-nb_window_compare_install_action (GtkWidgetClass *klass)
+_nb_window_class_compare_init (NbWindowClass *klass)
 {
-  gtk_widget_class_install_action (klass, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.compare", NULL, compare_action);
 }

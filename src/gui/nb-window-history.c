@@ -13,8 +13,7 @@
 #include "nb-autosave.h"
 #include "nb-drafts.h"
 #include "nb-history-dialog.h"
-#include "nb-window-history.h"
-#include "nb-window.h"
+#include "nb-window-private.h"
 
 #define RELOAD_ATTEMPTS 10
 
@@ -93,8 +92,10 @@ reload_action (GtkWidget  *widget,
 }
 
 void
-nb_window_history_install_action (GtkWidgetClass *klass)
+_nb_window_class_history_init (NbWindowClass *klass)
 {
-  gtk_widget_class_install_action (klass, "win.history", NULL, history_action);
-  gtk_widget_class_install_action (klass, "win.reload", NULL, reload_action);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
 }

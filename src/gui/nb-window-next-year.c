@@ -9,10 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "nb-application.h"
 #include "nb-next-year.h"
-#include "nb-window.h"
-#include "nb-window-next-year.h"
+#include "nb-window-private.h"
 
 static GtkWidget *
 section_text (NbReport               *reference,
@@ -121,8 +119,6 @@ new_next_year_action (GtkWidget  *widget,
   g_autoptr(NbReport) report = NULL;
   GtkWindow *next;
 
-  g_return_if_fail (NB_IS_APPLICATION (application));
-
   report = nb_next_year_new (nb_window_get_report (window), &error);
   if (report == NULL)
     {
@@ -136,7 +132,8 @@ new_next_year_action (GtkWidget  *widget,
     }
   /* A new report: it gets a file when it is first saved.  Last year's
    * text opens alongside, to write from, not to copy. */
-  next = nb_application_open_report (NB_APPLICATION (application), report, NULL);
+  next = GTK_WINDOW (nb_window_new (application, report, NULL));
+  gtk_window_present (next);
   show_last_year (next, report);
 }
 
@@ -149,8 +146,11 @@ show_last_year_action (GtkWidget  *widget,
 }
 
 void
-nb_window_next_year_install_action (GtkWidgetClass *klass)
+_nb_window_class_next_year_init (NbWindowClass *klass)
 {
-  gtk_widget_class_install_action (klass, "win.new-next-year", NULL, new_next_year_action);
-  gtk_widget_class_install_action (klass, "win.show-last-year", NULL, show_last_year_action);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new-next-year", NULL, new_next_year_action);
+  gtk_widget_class_install_action (widget_class, "win.show-last-year", NULL,
+                                   show_last_year_action);
 }

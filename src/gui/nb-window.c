@@ -8,26 +8,24 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <time.h>
 
 #include "nb-autosave.h"
 #include "nb-checker.h"
-#include "nb-export.h"
+#include "nb-checks-panel.h"
+#include "nb-export-ofd.h"
+#include "nb-export-pdf.h"
 #include "nb-file.h"
 #include "nb-info-page.h"
 #include "nb-print.h"
+#include "nb-print-preview.h"
+#include "nb-settings.h"
 #include "nb-table-page.h"
-#include "nb-window-blanks.h"
-#include "nb-window-compare.h"
-#include "nb-window-history.h"
-#include "nb-window-next-year.h"
-#include "nb-window.h"
+#include "nb-text-page.h"
+#include "nb-window-private.h"
 
 /* The window holds no report logic: pages edit the NbReport, the checks
  * panel reads it, and the actions hand it to the core (file, export) or to
  * the print code. */
-
-#define INFO_SECTION "info"
 
 typedef struct
 {
@@ -75,12 +73,15 @@ enum {
   PROP_REPORT,
   PROP_FILE,
   PROP_SHOW_CHECKS,
+  PROP_VISIBLE_SECTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void save_as (NbWindow *self);
+static void show_section (NbWindow   *self,
+                          const char *section_id);
 
 static void
 page_clear (Page *page)
@@ -291,19 +292,8 @@ on_finding_activated_cb (NbWindow      *self,
 
   if (page == NULL)
     return;
-  nb_window_show_section (self, section_id);
-  if (NB_IS_TABLE_PAGE (page->page))
-    {
-      NbSheet *sheet = nb_table_page_get_sheet (NB_TABLE_PAGE (page->page));
-      int cell = finding->cell >= 0 ? finding->cell : finding->n_cells > 0 ? (int)finding->cells[0] : 0;
-
-      nb_sheet_focus_cell (sheet, (guint)cell);
-    }
-  else if (NB_IS_TEXT_PAGE (page->page))
-    nb_text_page_focus_place (NB_TEXT_PAGE (page->page), finding->paragraph, finding->offset,
-                              finding->length);
-  else if (NB_IS_INFO_PAGE (page->page))
-    nb_info_page_focus_field (NB_INFO_PAGE (page->page), finding->field);
+  show_section (self, section_id);
+  nb_section_page_focus_finding (NB_SECTION_PAGE (page->page), finding);
 }
 
 static void
@@ -331,6 +321,7 @@ on_row_selected_cb (NbWindow      *self,
           /* "Fill blank cells of this table" only where there is a table. */
           gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fill-blanks-table",
                                          NB_IS_TABLE_PAGE (page->page));
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_SECTION]);
         }
     }
 }
@@ -356,6 +347,17 @@ show_sections_action (GtkWidget  *widget,
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+}
+
+static void
+show_section (NbWindow   *self,
+              const char *section_id)
+{
+  Page *page = find_page (self, section_id);
+
+  g_return_if_fail (page != NULL);
+  gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (page->row));
+  gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
 }
 
 static void
@@ -392,7 +394,7 @@ build_pages (NbWindow *self)
 {
   NbEdition *edition = nb_report_get_edition (self->report);
 
-  add_page (self, INFO_SECTION, _("Report Details"));
+  add_page (self, NB_INFO_PAGE_SECTION_ID, _("Report Details"));
   for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
     {
       const NbEditionSection *section = nb_edition_get_section (edition, i);
@@ -497,10 +499,9 @@ nb_window_commit_edits (NbWindow *self)
     {
       Page *page = &g_array_index (self->pages, Page, i);
 
-      if (NB_IS_TABLE_PAGE (page->page))
-        nb_sheet_commit (nb_table_page_get_sheet (NB_TABLE_PAGE (page->page)));
-      else if (NB_IS_INFO_PAGE (page->page))
-        nb_info_page_commit (NB_INFO_PAGE (page->page));
+      /* A page not built yet has nothing typed. */
+      if (page->page != NULL)
+        nb_section_page_commit (NB_SECTION_PAGE (page->page));
     }
 }
 
@@ -662,6 +663,28 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
+/* A PDF or OFD has the layout last chosen in the print preview, as the
+ * command line's (the core reads no settings). */
+static gboolean
+export_to_file (NbReport    *report,
+                const char  *format,
+                const char  *path,
+                GError     **error)
+{
+  const char *name = nb_export_find_format (format)->name;
+  NbRenderOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+
+  nb_settings_load_render_options (&options);
+  if (g_str_equal (name, "pdf"))
+    bytes = nb_export_pdf_full (report, &options, NULL, error);
+  else if (g_str_equal (name, "ofd"))
+    bytes = nb_export_ofd_full (report, &options, NULL, error);
+  else
+    return nb_export_to_file (report, format, path, error);
+  return bytes != NULL && nb_file_write_bytes (path, bytes, error);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *dialog,
                        int              response,
@@ -678,7 +701,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
       if (path == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Reports can only be exported to local files"));
-      if (path == NULL || !nb_export_to_file (self->report, data->format, path, &error))
+      if (path == NULL || !export_to_file (self->report, data->format, path, &error))
         show_error (self, _("Could Not Export the Report"), error->message);
       else
         {
@@ -903,11 +926,18 @@ on_drop_cb (GtkDropTarget *target,
   GSList *files;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !NB_IS_APPLICATION (app))
+  /* The application opens files (app.open-file): a report already open
+   * comes forward instead. */
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || app == NULL
+      || !g_action_group_has_action (G_ACTION_GROUP (app), "open-file"))
     return FALSE;
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
-    nb_application_open_file (NB_APPLICATION (app), l->data);
+    {
+      g_autofree char *uri = g_file_get_uri (l->data);
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-file", g_variant_new_string (uri));
+    }
   return files != NULL;
 }
 
@@ -972,7 +1002,7 @@ print_preview_action (GtkWidget  *widget,
   NbWindow *self = NB_WINDOW (widget);
 
   nb_window_commit_edits (self);
-  nb_print_show_preview (GTK_WINDOW (self), self->report);
+  gtk_window_present (GTK_WINDOW (nb_print_preview_new (GTK_WINDOW (self), self->report)));
 }
 
 static void
@@ -1041,6 +1071,20 @@ recalculate_action (GtkWidget  *widget,
   toast (self, _("Totals recalculated"));
 }
 
+/* win.show-finding: the n-th finding the checks list shows, as if clicked
+ * (the review window opens a report at its first problem). */
+static void
+show_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  guint n = g_variant_get_uint32 (parameter);
+
+  if (nb_checks_panel_get_shown (self->checks, n) != NULL)
+    nb_checks_panel_activate (self->checks, n);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -1049,30 +1093,26 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
-/* The benchmark's probe (build-aux/bench.d/20-ui.sh): the monotonic time
- * of the first frame painted, then quit. */
-static void
-on_first_paint_cb (GdkFrameClock *clock,
-                   NbWindow      *self)
+/* The delay and the number of versions kept are the user's settings (the
+ * core reads none), given at construction: a report with changes not on
+ * disk yet is saved at once, with the user's delay. */
+static NbAutosave *
+new_autosave (NbWindow *self)
 {
-  GApplication *app = g_application_get_default ();
+  NbAutosave *autosave;
 
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
-  struct timespec cpu = { 0 };
-
-  /* CPU time too: on a loaded machine the wall clock measures the others. */
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
-  g_print ("first-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", g_get_monotonic_time (),
-           (gint64)cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000);
-  if (app != NULL)
-    g_application_quit (app);
-}
-
-static void
-on_map_bench_cb (NbWindow *self)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (on_first_paint_cb), self, 0);
+  if (self->settings == NULL)
+    return nb_autosave_new (self->report, self->file);
+  autosave = g_object_new (NB_TYPE_AUTOSAVE,
+                           "report", self->report,
+                           "file", self->file,
+                           "delay", g_settings_get_uint (self->settings, "autosave-delay"),
+                           "history-limit", g_settings_get_uint (self->settings, "history-limit"),
+                           NULL);
+  g_settings_bind (self->settings, "autosave-delay", autosave, "delay", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "history-limit", autosave, "history-limit",
+                   G_SETTINGS_BIND_GET);
+  return autosave;
 }
 
 /* GObject */
@@ -1112,7 +1152,7 @@ nb_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   if (g_getenv ("NIANBAO_NO_AUTOSAVE") == NULL)
     {
-      self->autosave = nb_autosave_new (self->report, self->file);
+      self->autosave = new_autosave (self);
       g_signal_connect_object (self->autosave, "notify::state", G_CALLBACK (update_title), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->autosave, "notify::state", G_CALLBACK (update_banner), self,
@@ -1120,9 +1160,6 @@ nb_window_constructed (GObject *object)
     }
   update_title (self);
   update_undo_actions (self);
-
-  if (g_getenv ("NIANBAO_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (self, "map", G_CALLBACK (on_map_bench_cb), NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
@@ -1172,6 +1209,9 @@ nb_window_get_property (GObject    *object,
     case PROP_SHOW_CHECKS:
       g_value_set_boolean (value, self->show_checks);
       break;
+    case PROP_VISIBLE_SECTION:
+      g_value_set_string (value, gtk_stack_get_visible_child_name (self->stack));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1201,6 +1241,9 @@ nb_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_VISIBLE_SECTION:
+      show_section (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1228,6 +1271,10 @@ nb_window_class_init (NbWindowClass *klass)
   properties[PROP_SHOW_CHECKS] =
     g_param_spec_boolean ("show-checks", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The id of the section shown: "info" (the details) or an edition's. */
+  properties[PROP_VISIBLE_SECTION] =
+    g_param_spec_string ("visible-section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-window.ui");
@@ -1260,6 +1307,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.recalculate", NULL, recalculate_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
+  gtk_widget_class_install_action (widget_class, "win.show-finding", "u", show_finding_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-checks", "show-checks");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1271,10 +1319,10 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sections", NULL);
 
   /* Actions that other parts of the app own, on the same window. */
-  nb_window_history_install_action (widget_class);
-  nb_window_next_year_install_action (widget_class);
-  nb_window_compare_install_action (widget_class);
-  nb_window_blanks_install_action (widget_class);
+  _nb_window_class_history_init (klass);
+  _nb_window_class_next_year_init (klass);
+  _nb_window_class_compare_init (klass);
+  _nb_window_class_blanks_init (klass);
 }
 
 static gboolean
@@ -1299,7 +1347,6 @@ on_undo_key_cb (GtkEventControllerKey *controller,
 static void
 nb_window_init (NbWindow *self)
 {
-  GSettingsSchema *schema;
   GtkEventController *keys;
 
   self->cancellable = g_cancellable_new ();
@@ -1316,26 +1363,24 @@ nb_window_init (NbWindow *self)
 
   /* Run from the build folder without the schema installed, the window
    * still works; it just does not remember its size. */
-  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
-  if (schema != NULL)
+  self->settings = nb_settings_dup ();
+  if (self->settings != NULL)
     {
-      self->settings = g_settings_new (APP_ID);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       g_settings_bind (self->settings, "show-checks", self, "show-checks", G_SETTINGS_BIND_DEFAULT);
-      g_settings_schema_unref (schema);
     }
   else
     g_object_set (self, "show-checks", TRUE, NULL);
 }
 
 NbWindow *
-nb_window_new (NbApplication *application,
-               NbReport      *report,
-               GFile         *file)
+nb_window_new (GtkApplication *application,
+               NbReport       *report,
+               GFile          *file)
 {
   return g_object_new (NB_TYPE_WINDOW,
                        "application", application,
@@ -1358,85 +1403,12 @@ nb_window_get_file (NbWindow *self)
   return self->file;
 }
 
-void
-nb_window_show_section (NbWindow   *self,
-                        const char *section_id)
-{
-  Page *page;
-
-  g_return_if_fail (NB_IS_WINDOW (self));
-
-  page = find_page (self, section_id);
-  g_return_if_fail (page != NULL);
-  gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (page->row));
-  gtk_stack_set_visible_child (self->stack, ensure_page (self, page));
-}
-
-const char *
-nb_window_get_visible_section (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-NbSheet *
-nb_window_get_sheet (NbWindow   *self,
-                     const char *table_id)
-{
-  const NbEditionTable *table;
-  Page *page;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-
-  table = nb_edition_find_table (nb_report_get_edition (self->report), table_id);
-  page = table ? find_page (self, nb_edition_table_get_section_id (table)) : NULL;
-  if (page == NULL || !NB_IS_TABLE_PAGE (ensure_page (self, page)))
-    return NULL;
-  return nb_table_page_get_sheet (NB_TABLE_PAGE (page->page));
-}
-
-NbTextPage *
-nb_window_get_text_page (NbWindow   *self,
-                         const char *section_id)
-{
-  Page *page;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-
-  page = find_page (self, section_id);
-  return page != NULL && NB_IS_TEXT_PAGE (ensure_page (self, page)) ? NB_TEXT_PAGE (page->page)
-                                                                    : NULL;
-}
-
 /* A short message at the bottom of the window, for the window's features. */
 void
-nb_window_add_toast (NbWindow   *self,
-                     const char *message)
+_nb_window_add_toast (NbWindow   *self,
+                      const char *message)
 {
   g_return_if_fail (NB_IS_WINDOW (self));
 
   toast (self, message);
-}
-
-NbChecksPanel *
-nb_window_get_checks_panel (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  return self->checks;
-}
-
-/* The number on a tab's badge: its errors, or else its warnings; 0 when
- * the badge is hidden. */
-guint
-nb_window_get_section_badge (NbWindow   *self,
-                             const char *section_id)
-{
-  Page *page;
-
-  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
-
-  page = find_page (self, section_id);
-  if (page == NULL || !gtk_widget_get_visible (page->badge))
-    return 0;
-  return (guint)g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (page->badge)), NULL, 10);
 }

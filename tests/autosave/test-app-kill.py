@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-# The real app, under Xvfb: it edits its report on a timer (the
-# NIANBAO_TEST_EDIT_INTERVAL_MS hook, through the normal report API) while
-# autosave runs, and is killed with SIGKILL at random moments.  After every
+# The app, under Xvfb: the application's code in a helper program
+# (app-edit-helper.c) that edits its report on a timer, through the normal
+# report API, while autosave runs, and is killed with SIGKILL at random moments.  After every
 # kill the file loads and checks as before, and holds one edit's state,
 # never a mix, never older.  Then a clean quit: the file holds the last
 # edit and nothing is left to recover.  (The 200-kill test is test-kill.c,
@@ -23,6 +23,7 @@ import time
 APP_ID = 'io.github.nianbao.Nianbao'
 KILLS = int(os.environ.get('NB_APP_KILLS', '12'))
 nianbao = os.environ['NIANBAO']
+edit_helper = os.environ['NB_APP_EDIT_HELPER']
 source = os.environ['NB_SOURCE_DIR']
 
 tests = []
@@ -76,9 +77,11 @@ class Env:
 
     def start(self, *args, edit_ms=None):
         env = dict(self.env)
+        program = nianbao
         if edit_ms is not None:
-            env['NIANBAO_TEST_EDIT_INTERVAL_MS'] = str(edit_ms)
-        return subprocess.Popen([nianbao, *args], env=env, stdout=subprocess.PIPE,
+            env['NB_EDIT_INTERVAL_MS'] = str(edit_ms)
+            program = edit_helper
+        return subprocess.Popen([program, *args], env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True)
 
     def wait_editing(self, app, timeout=60):

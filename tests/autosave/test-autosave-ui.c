@@ -265,7 +265,7 @@ test_recovery_discard (void)
       n = i;
   g_assert_cmpuint (n, !=, G_MAXUINT);
 
-  dialog = nb_recovery_dialog_new (get_app (), NULL, drafts);
+  dialog = nb_recovery_dialog_new (GTK_APPLICATION (get_app ()), NULL, drafts);
   g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   iterate (20);
@@ -562,7 +562,7 @@ restore_in_dialog (Crashed *crashed)
   NbWindow *window = NULL;
 
   g_ptr_array_add (drafts, nb_draft_info_copy (crashed->info));
-  dialog = nb_recovery_dialog_new (get_app (), NULL, drafts);
+  dialog = nb_recovery_dialog_new (GTK_APPLICATION (get_app ()), NULL, drafts);
   g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   iterate (20);

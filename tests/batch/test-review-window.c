@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "nb-application.h"
 #include "nb-batch-actions.h"
 #include "nb-compare-window.h"
 #include "nb-file.h"
@@ -14,7 +15,8 @@
 #include "nb-review-item.h"
 #include "nb-review-window.h"
 #include "nb-window.h"
-#include "nb-window-compare.h"
+#include "nb-test-window.h"
+#include "nb-window-private.h"
 
 static char *tmpdir;
 static NbApplication *app; /* one per process: a second could not register */
@@ -89,7 +91,7 @@ test_review (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "review-folder"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "merge"));
 
-  window = nb_review_window_new (app);
+  window = nb_review_window_new (GTK_APPLICATION (app));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   gtk_window_present (GTK_WINDOW (window));
   nb_review_window_load_folder (window, folder);
@@ -133,9 +135,9 @@ test_review (void)
 
     g_assert_true (g_file_equal (nb_window_get_file (NB_WINDOW (editor)), expected));
   }
-  checks = nb_window_get_checks_panel (NB_WINDOW (editor));
+  checks = nb_test_window_get_checks_panel (NB_WINDOW (editor));
   g_assert_nonnull (nb_checks_panel_get_shown (checks, 0));
-  g_assert_cmpstr (nb_window_get_visible_section (NB_WINDOW (editor)), ==,
+  g_assert_cmpstr (nb_test_window_get_visible_section (NB_WINDOW (editor)), ==,
                    nb_checks_panel_section_of (checks, nb_checks_panel_get_shown (checks, 0)));
 
   /* An unreadable file opens no editor. */
@@ -248,11 +250,11 @@ test_compare_window (void)
     g_assert_true (found);
   }
 
-  g_assert_null (nb_window_compare_with_file (NB_WINDOW (editor), missing, &error));
+  g_assert_null (_nb_window_compare_with_file (NB_WINDOW (editor), missing, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  compare_window = nb_window_compare_with_file (NB_WINDOW (editor), old_file, &error);
+  compare_window = _nb_window_compare_with_file (NB_WINDOW (editor), old_file, &error);
   g_assert_no_error (error);
   g_assert_true (NB_IS_COMPARE_WINDOW (compare_window));
   g_assert_true (gtk_window_get_transient_for (compare_window) == editor);

@@ -166,6 +166,18 @@ instantiate (GType     type,
       g_array_append_val (values, v);
       g_ptr_array_add (names, (gpointer) pspec->name);
     }
+  /* A section page shows one section of the report: a table for the
+   * table page. */
+  if (g_object_class_find_property (G_OBJECT_CLASS (klass), "section-id") != NULL)
+    {
+      GValue v = G_VALUE_INIT;
+
+      g_value_init (&v, G_TYPE_STRING);
+      g_value_set_static_string (&v, g_str_equal (g_type_name (type), "NbTablePage") ? "requests"
+                                                                                  : "overview");
+      g_array_append_val (values, v);
+      g_ptr_array_add (names, (gpointer) "section-id");
+    }
   object = g_object_new_with_properties (type, names->len, (const char **) names->pdata,
                                          (const GValue *) values->data);
   return object;

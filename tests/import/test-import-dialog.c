@@ -83,7 +83,7 @@ test_dialog_lists_findings (void)
   g_assert_no_error (error);
   g_assert_cmpuint (findings->len, ==, 2);
 
-  dialog = nb_import_dialog_new (application, NULL, "report.txt", report, summary, findings);
+  dialog = nb_import_dialog_new (GTK_APPLICATION (application), NULL, "report.txt", report, summary, findings);
   gtk_window_present (GTK_WINDOW (dialog));
   wait_ms (100);
   g_assert_cmpuint (nb_import_dialog_get_n_findings (NB_IMPORT_DIALOG (dialog)), ==, 2);

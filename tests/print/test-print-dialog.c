@@ -309,7 +309,7 @@ test_preview (void)
   guint n_portrait;
 
   gtk_window_present (GTK_WINDOW (parent));
-  nb_print_show_preview (GTK_WINDOW (parent), report);
+  gtk_window_present (GTK_WINDOW (nb_print_preview_new (GTK_WINDOW (parent), report)));
   preview = NB_PRINT_PREVIEW (wait_for_window (NB_TYPE_PRINT_PREVIEW, "the preview"));
   iterate ();
 

@@ -15,6 +15,7 @@
 #include "nb-font-map.h"
 #include "nb-fonts.h"
 #include "nb-render.h"
+#include "nb-settings.h"
 #include "nb-text-renderer.h"
 
 static NbReport *
@@ -835,7 +836,7 @@ test_saved_options (void)
   g_autoptr(GSettingsSchema) schema = NULL;
   NbRenderOptions options;
 
-  nb_render_options_load_saved (&options);
+  nb_settings_load_render_options (&options);
   g_assert_false (options.landscape_tables);
   g_assert_cmpfloat_with_epsilon (options.line_pitch, NB_LINE_PITCH_DEFAULT, 0.001);
 
@@ -848,7 +849,7 @@ test_saved_options (void)
   settings = g_settings_new (APP_ID);
   g_settings_set_boolean (settings, "print-landscape-tables", TRUE);
   g_settings_set_double (settings, "print-line-pitch", 30.5);
-  nb_render_options_load_saved (&options);
+  nb_settings_load_render_options (&options);
   g_assert_true (options.landscape_tables);
   g_assert_cmpfloat_with_epsilon (options.line_pitch, 30.5, 0.001);
   g_settings_reset (settings, "print-landscape-tables");

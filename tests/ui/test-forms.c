@@ -14,6 +14,7 @@
 
 #include "nb-application.h"
 #include "nb-new-report-dialog.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
 
 #define DEADLINE_S 20
@@ -210,7 +211,7 @@ test_fill_blanks (void)
   t3_blanks = count_blanks (report, t3);
   window = new_window (report, 1366, 768);
   focus_window (GTK_WINDOW (window));
-  nb_window_show_section (window, "requests");
+  nb_test_window_show_section (window, "requests");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-table", NULL));
   g_assert_cmpuint (count_blanks (report, t3), ==, 0);
@@ -229,7 +230,7 @@ test_fill_blanks (void)
     g_assert_cmpuint (count_blanks (report, nb_edition_get_table (edition, i)), ==, 0);
 
   /* On a page without a table there is nothing to fill: the action is off. */
-  nb_window_show_section (window, "overview");
+  nb_test_window_show_section (window, "overview");
   g_assert_true (nb_report_undo (report));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-table", NULL);
   g_assert_cmpuint (count_blanks (report, t3), ==, t3_blanks);
@@ -337,7 +338,7 @@ test_details_enter (void)
 
   window = new_window (report, 1366, 768);
   focus_window (GTK_WINDOW (window));
-  nb_window_show_section (window, "info");
+  nb_test_window_show_section (window, "info");
   agency = find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (agency);
   gtk_widget_grab_focus (agency);
@@ -399,8 +400,8 @@ test_narrow_window (void)
   g_assert_true (adw_flap_get_folded (flap));
   g_assert_true (adw_flap_get_reveal_flap (flap));
 
-  nb_window_show_section (window, "requests");
-  sheet = nb_window_get_sheet (window, "t3");
+  nb_test_window_show_section (window, "requests");
+  sheet = nb_test_window_get_sheet (window, "t3");
   wait_for (sheet_laid_out, sheet, "table 三 is laid out");
   h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (sheet));
   g_test_message ("table 三 at 1024×640: %.0f of %.0f px across shown",

@@ -15,6 +15,7 @@
 #include "nb-application.h"
 #include "nb-file.h"
 #include "nb-new-report-dialog.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
 
 typedef struct
@@ -114,7 +115,7 @@ setup_report (Fixture  *f,
   f->window = nb_window_new (NULL, f->report, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
   gtk_window_present (GTK_WINDOW (f->window));
-  f->sheet = nb_window_get_sheet (f->window, "t3");
+  f->sheet = nb_test_window_get_sheet (f->window, "t3");
   f->t3 = nb_sheet_get_table (f->sheet);
   g_signal_connect (f->sheet, "message", G_CALLBACK (on_message_cb), f);
   wait_ms (200);
@@ -168,7 +169,7 @@ test_type_and_totals (Fixture       *f,
 {
   REQUIRE_KEYS ();
 
-  nb_window_show_section (f->window, "requests");
+  nb_test_window_show_section (f->window, "requests");
   nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
   wait_ms (50);
 
@@ -203,8 +204,8 @@ test_type_and_totals (Fixture       *f,
     g_assert_true (gtk_widget_has_css_class (entry, "error"));
     g_assert_nonnull (tooltip);
   }
-  nb_checks_panel_refresh (nb_window_get_checks_panel (f->window));
-  g_assert_cmpuint (nb_window_get_section_badge (f->window, "requests"), >, 0);
+  nb_checks_panel_refresh (nb_test_window_get_checks_panel (f->window));
+  g_assert_cmpuint (nb_test_window_get_section_badge (f->window, "requests"), >, 0);
 
   /* Escape drops what was typed and keeps the model's value. */
   nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
@@ -232,7 +233,7 @@ test_navigation (Fixture       *f,
 {
   REQUIRE_KEYS ();
 
-  nb_window_show_section (f->window, "requests");
+  nb_test_window_show_section (f->window, "requests");
   nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
   keys ("Right Right");
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "research"));
@@ -260,12 +261,12 @@ test_navigation (Fixture       *f,
   /* Table 2: Down steps over the header rows between blocks and keeps to
    * the spanning value cell of the next block. */
   {
-    NbSheet *t2 = nb_window_get_sheet (f->window, "t2");
+    NbSheet *t2 = nb_test_window_get_sheet (f->window, "t2");
     const NbEditionTable *table = nb_sheet_get_table (t2);
     int from = nb_edition_table_find_cell (table, "normative_documents", "issued");
     int to = nb_edition_table_find_cell (table, "licensing", "decisions");
 
-    nb_window_show_section (f->window, "proactive");
+    nb_test_window_show_section (f->window, "proactive");
     nb_sheet_focus_cell (t2, (guint)from);
     keys ("Down");
     g_assert_cmpint (nb_sheet_get_cursor (t2), ==, to);
@@ -305,7 +306,7 @@ test_copy_paste (Fixture       *f,
 
   REQUIRE_KEYS ();
 
-  nb_window_show_section (f->window, "requests");
+  nb_test_window_show_section (f->window, "requests");
   /* A block from a spreadsheet: full-width digits, a thousands separator,
    * CRLF line ends; three values land on 总计 and are skipped. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
@@ -347,7 +348,7 @@ test_rejected_paste (Fixture       *f,
 
   REQUIRE_KEYS ();
 
-  nb_window_show_section (f->window, "requests");
+  nb_test_window_show_section (f->window, "requests");
   nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
   type ("7");
   keys ("Return");
@@ -388,8 +389,8 @@ test_undo_text (Fixture       *f,
 
   REQUIRE_KEYS ();
 
-  nb_window_show_section (f->window, "overview");
-  page = nb_window_get_text_page (f->window, "overview");
+  nb_test_window_show_section (f->window, "overview");
+  page = nb_test_window_get_text_page (f->window, "overview");
   view = nb_text_page_get_view (page);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   wait_ms (50);
@@ -454,7 +455,7 @@ static void
 test_checks_jump (Fixture       *f,
                   gconstpointer  data)
 {
-  NbChecksPanel *panel = nb_window_get_checks_panel (f->window);
+  NbChecksPanel *panel = nb_test_window_get_checks_panel (f->window);
   int target = cell (f, "granted", "research");
   guint position = G_MAXUINT;
   GtkWidget *focus;
@@ -472,15 +473,15 @@ test_checks_jump (Fixture       *f,
   /* Errors come first within a section. */
   g_assert_cmpint (nb_checks_panel_get_shown (panel, position)->severity, ==, NB_SEVERITY_ERROR);
 
-  nb_window_show_section (f->window, "info");
+  nb_test_window_show_section (f->window, "info");
   nb_checks_panel_activate (panel, position);
   wait_ms (50);
-  g_assert_cmpstr (nb_window_get_visible_section (f->window), ==, "requests");
+  g_assert_cmpstr (nb_test_window_get_visible_section (f->window), ==, "requests");
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, target);
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus == nb_sheet_get_cell_widget (f->sheet, (guint)target)
                  || gtk_widget_is_ancestor (focus, nb_sheet_get_cell_widget (f->sheet, (guint)target)));
-  g_assert_cmpuint (nb_window_get_section_badge (f->window, "requests"), >=, 1);
+  g_assert_cmpuint (nb_test_window_get_section_badge (f->window, "requests"), >=, 1);
 }
 
 /* The widget of the first layout item of a role in a grid row (any row: -1). */
@@ -542,7 +543,7 @@ show_t3_scrolling (Fixture *f,
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(scale * 96 * 1024), NULL);
   g_object_set (f->window, "show-checks", TRUE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
-  nb_window_show_section (f->window, "requests");
+  nb_test_window_show_section (f->window, "requests");
   /* The relayout in the larger font takes a while on a busy machine. */
   while ((gtk_adjustment_get_page_size (h) == 0
           || gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h))
@@ -695,14 +696,14 @@ test_section_jump (void)
   section = nb_edition_find_section (nb_report_get_edition (f.report), "overview");
   g_assert_cmpuint (nb_report_count_section_chars (f.report, "overview"), >, section->max_chars);
 
-  panel = nb_window_get_checks_panel (f.window);
+  panel = nb_test_window_get_checks_panel (f.window);
   nb_checks_panel_refresh (panel);
   for (guint i = 0; nb_checks_panel_get_shown (panel, i) != NULL; i++)
     if (g_str_equal (nb_checks_panel_get_shown (panel, i)->rule_id, "SECTION-LENGTH"))
       position = i;
   g_assert_cmpuint (position, !=, G_MAXUINT);
 
-  nb_window_show_section (f.window, "info");
+  nb_test_window_show_section (f.window, "info");
   wait_ms (100);
   {
     GtkListBox *list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
@@ -714,8 +715,8 @@ test_section_jump (void)
   keys ("Return");
   wait_ms (200);
 
-  g_assert_cmpstr (nb_window_get_visible_section (f.window), ==, "overview");
-  page = nb_window_get_text_page (f.window, "overview");
+  g_assert_cmpstr (nb_test_window_get_visible_section (f.window), ==, "overview");
+  page = nb_test_window_get_text_page (f.window, "overview");
   view = nb_text_page_get_view (page);
   buffer = gtk_text_view_get_buffer (view);
   focus = gtk_root_get_focus (GTK_ROOT (f.window));
@@ -778,7 +779,7 @@ test_drag_select (Fixture       *f,
 
   REQUIRE_KEYS ();
 
-  nb_window_show_section (f->window, "requests");
+  nb_test_window_show_section (f->window, "requests");
   wait_ms (100);
   from = cell (f, "new", "natural");
   to = cell (f, "granted", "research");
@@ -937,12 +938,12 @@ static void
 test_insert_subheading (Fixture       *f,
                         gconstpointer  data)
 {
-  NbTextPage *page = nb_window_get_text_page (f->window, "other");
+  NbTextPage *page = nb_test_window_get_text_page (f->window, "other");
   GPtrArray *paragraphs;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
-  nb_window_show_section (f->window, "other");
+  nb_test_window_show_section (f->window, "other");
   nb_text_page_insert_heading (page, "信息处理费收取情况");
   nb_text_page_insert_heading (page, "政务公开工作创新情况");
   paragraphs = nb_report_get_paragraphs (f->report, "other");
@@ -1073,7 +1074,7 @@ test_round_trip (void)
   setup_report (&f, nb_file_load_sample (&error));
   g_assert_no_error (error);
 
-  nb_window_show_section (f.window, "requests");
+  nb_test_window_show_section (f.window, "requests");
   target = cell (&f, "granted", "natural");
   nb_sheet_focus_cell (f.sheet, (guint)target);
   type ("321");
@@ -1120,7 +1121,7 @@ test_close_waits_for_autosave (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (100);
 
-  t3 = nb_sheet_get_table (nb_window_get_sheet (window, "t3"));
+  t3 = nb_sheet_get_table (nb_test_window_get_sheet (window, "t3"));
   target = nb_edition_table_find_cell (t3, "granted", "natural");
   nb_report_set_cell_text (report, t3, (guint)target, "777", NULL);
   /* Closing right away: the window waits for the write, then goes. */

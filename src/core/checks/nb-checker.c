@@ -13,7 +13,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-checker.h"
-#include "nb-next-year.h"
 #include "nb-similarity.h"
 
 /* The first year under the 2008 条例, and so the first annual report. */
@@ -690,7 +689,7 @@ check_repetition (NbReport  *report,
       double similarity;
       NbFinding *finding;
 
-      if (section->table_id != NULL || !nb_next_year_section_must_differ (section->id)
+      if (section->table_id != NULL || !section->must_differ
           || nb_edition_find_section (nb_report_get_edition (previous), section->id) == NULL)
         continue;
       text = nb_report_dup_section_text (report, section->id);

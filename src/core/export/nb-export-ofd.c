@@ -21,7 +21,7 @@
 #include <math.h>
 #include <pango/pangofc-font.h>
 
-#include "nb-export.h"
+#include "nb-export-ofd.h"
 #include "nb-font-map.h"
 #include "nb-package.h"
 #include "nb-render.h"
@@ -660,12 +660,13 @@ add_parts (NbPackage  *package,
   return TRUE;
 }
 
-/* Every section, with the layout options last chosen in the print preview,
- * as the PDF: the same pages, lines and breaks. */
+/* Every section, laid out with @options (NULL: the defaults) as the PDF:
+ * the same pages, lines and breaks. */
 GBytes *
-nb_export_ofd_full (NbReport   *report,
-                    char     ***missing_characters,
-                    GError    **error)
+nb_export_ofd_full (NbReport               *report,
+                    const NbRenderOptions  *options,
+                    char                 ***missing_characters,
+                    GError                **error)
 {
   g_autoptr(NbReport) prepared = nb_export_prepare (report);
   g_autoptr(NbRender) render = NULL;
@@ -676,14 +677,18 @@ nb_export_ofd_full (NbReport   *report,
   g_autoptr(NbXmlPart) ofd_xml = NULL;
   g_autoptr(NbXmlPart) document_xml = NULL;
   g_autoptr(NbXmlPart) public_res_xml = NULL;
-  NbRenderOptions options;
+  NbRenderOptions defaults;
   Export e = { 0 };
   gboolean ok;
   guint n_pages;
 
-  nb_render_options_load_saved (&options);
+  if (options == NULL)
+    {
+      nb_render_options_init (&defaults);
+      options = &defaults;
+    }
   /* Characters no format can carry are replaced first, as for the PDF. */
-  render = nb_render_new (prepared, &options);
+  render = nb_render_new (prepared, options);
   n_pages = nb_render_get_n_pages (render);
   subsets = nb_render_new_embedding_subsets (render);
 
@@ -693,8 +698,8 @@ nb_export_ofd_full (NbReport   *report,
   e.font_order = g_ptr_array_new ();
   e.files = g_array_new (FALSE, TRUE, sizeof (FontFile));
   g_array_set_clear_func (e.files, font_file_clear);
-  e.page_width = options.page_width;
-  e.page_height = options.page_height;
+  e.page_width = options->page_width;
+  e.page_height = options->page_height;
 
   for (guint i = 0; i < n_pages; i++)
     {
@@ -734,5 +739,5 @@ GBytes *
 nb_export_ofd (NbReport  *report,
                GError   **error)
 {
-  return nb_export_ofd_full (report, NULL, error);
+  return nb_export_ofd_full (report, NULL, NULL, error);
 }

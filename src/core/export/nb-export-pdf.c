@@ -7,25 +7,30 @@
 
 #include "config.h"
 
-#include "nb-export.h"
-#include "nb-render.h"
+#include "nb-export-pdf.h"
 
-/* Every section, with the layout options last chosen in the print preview
- * (landscape tables, line pitch): the PDF is the print-out the user saw.
- * @missing_characters, if not NULL, gets the characters that came out as
- * boxes (nb_render_dup_missing_characters()). */
+/* Every section, laid out with @options (NULL: the defaults); the command
+ * line and the windows pass the layout last chosen in the print preview
+ * (nb_settings_load_render_options ()), so the PDF is the print-out the user
+ * saw.  @missing_characters, if not NULL, gets the characters that came out
+ * as boxes (nb_render_dup_missing_characters()). */
 GBytes *
-nb_export_pdf_full (NbReport   *report,
-                    char     ***missing_characters,
-                    GError    **error)
+nb_export_pdf_full (NbReport               *report,
+                    const NbRenderOptions  *options,
+                    char                 ***missing_characters,
+                    GError                **error)
 {
   g_autoptr(NbReport) prepared = nb_export_prepare (report);
   g_autoptr(NbRender) render = NULL;
-  NbRenderOptions options;
+  NbRenderOptions defaults;
   GBytes *bytes;
 
-  nb_render_options_load_saved (&options);
-  render = nb_render_new (prepared, &options);
+  if (options == NULL)
+    {
+      nb_render_options_init (&defaults);
+      options = &defaults;
+    }
+  render = nb_render_new (prepared, options);
   bytes = nb_render_to_pdf (render, error);
   if (bytes != NULL && missing_characters != NULL)
     *missing_characters = nb_render_dup_missing_characters (render);
@@ -36,5 +41,5 @@ GBytes *
 nb_export_pdf (NbReport  *report,
                GError   **error)
 {
-  return nb_export_pdf_full (report, NULL, error);
+  return nb_export_pdf_full (report, NULL, NULL, error);
 }

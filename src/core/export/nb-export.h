@@ -53,13 +53,7 @@ GBytes               *nb_export_csv           (NbReport    *report,
                                                GError     **error);
 GBytes               *nb_export_pdf           (NbReport    *report,
                                                GError     **error);
-GBytes               *nb_export_pdf_full      (NbReport    *report,
-                                               char      ***missing_characters,
-                                               GError     **error);
 GBytes               *nb_export_ofd           (NbReport    *report,
-                                               GError     **error);
-GBytes               *nb_export_ofd_full      (NbReport    *report,
-                                               char      ***missing_characters,
                                                GError     **error);
 GBytes               *nb_export_html          (NbReport    *report,
                                                GError     **error);

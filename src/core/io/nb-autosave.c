@@ -26,7 +26,6 @@
 #include "nb-drafts.h"
 #include "nb-file.h"
 
-#define SETTINGS_SCHEMA "io.github.nianbao.Nianbao"
 #define DEFAULT_DELAY_MS 2000
 #define DEFAULT_HISTORY_LIMIT 30
 #define DEFAULT_HISTORY_INTERVAL_S 60
@@ -77,7 +76,6 @@ struct _NbAutosave
   char            *draft_id;
   GFile           *draft_file;
   char            *history_key;
-  GSettings       *settings;
 
   NbAutosaveState  state;
   char            *message;
@@ -719,8 +717,6 @@ static void
 nb_autosave_constructed (GObject *object)
 {
   NbAutosave *self = (NbAutosave *)object;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autofree char *draft_path = NULL;
 
   G_OBJECT_CLASS (nb_autosave_parent_class)->constructed (object);
@@ -744,17 +740,6 @@ nb_autosave_constructed (GObject *object)
    * save them straight away. */
   if (nb_report_get_modified (self->report))
     self->written_revision = G_MAXUINT64;
-
-  /* The core has no hard dependency on an installed schema (tests, the CLI). */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
-  if (schema != NULL)
-    {
-      self->settings = g_settings_new (SETTINGS_SCHEMA);
-      g_settings_bind (self->settings, "autosave-delay", self, "delay", G_SETTINGS_BIND_GET);
-      g_settings_bind (self->settings, "history-limit", self, "history-limit",
-                       G_SETTINGS_BIND_GET);
-    }
 
   g_object_set_data (G_OBJECT (self->report), "nb-autosave", self);
   g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed_cb), self,
@@ -797,7 +782,6 @@ nb_autosave_dispose (GObject *object)
   if (self->report != NULL
       && g_object_get_data (G_OBJECT (self->report), "nb-autosave") == self)
     g_object_set_data (G_OBJECT (self->report), "nb-autosave", NULL);
-  g_clear_object (&self->settings);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
   g_clear_object (&self->draft_file);
@@ -922,10 +906,12 @@ nb_autosave_class_init (NbAutosaveClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DELAY] =
     g_param_spec_uint ("delay", NULL, NULL, 0, 3600000, DEFAULT_DELAY_MS,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY
+                       | G_PARAM_STATIC_STRINGS);
   properties[PROP_HISTORY_LIMIT] =
     g_param_spec_uint ("history-limit", NULL, NULL, 0, 1000, DEFAULT_HISTORY_LIMIT,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY
+                       | G_PARAM_STATIC_STRINGS);
   /* Seconds: a new version closer than this to the one before replaces the newest. */
   properties[PROP_HISTORY_INTERVAL] =
     g_param_spec_uint ("history-interval", NULL, NULL, 0, 86400, DEFAULT_HISTORY_INTERVAL_S,
@@ -1140,7 +1126,7 @@ nb_autosave_discard_draft (NbAutosave *self)
   maybe_finish_flushes (self);
 }
 
-/* Added API */
+/* State, conflicts and the version history */
 
 NbAutosave *
 nb_autosave_get_for_report (NbReport *report)

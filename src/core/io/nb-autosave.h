@@ -56,14 +56,15 @@ gboolean         nb_autosave_flush_finish (NbAutosave           *self,
 /* A clean close: nothing left to recover. */
 void             nb_autosave_discard_draft (NbAutosave          *self);
 
-/* Added after the first contract.
+/* State, conflicts and the version history.
  *
  * Properties: "state" (uint, an NbAutosaveState; notify::state), "message"
  * (the failure or conflict, for a banner), "delay" (ms), "history-limit",
- * "history-interval" (s).  Delay and history limit follow the GSettings keys
- * autosave-delay and history-limit when the schema is installed.
+ * "history-interval" (s).  Delay and history limit are the caller's to set,
+ * best at construction (g_object_new): the core reads no settings; the
+ * window gives the GSettings keys autosave-delay and history-limit.
  * Signals: "conflict" (the file changed on disk: nothing is written to it
- * until the user chooses; reload = a new NbAutosave for the reloaded report,
+ * until the user chooses; reload = nb_autosave_reload, on this autosave,
  * keep mine = nb_autosave_save_async, save as = nb_autosave_set_file) and
  * "saved" (after each successful write).
  * save_async writes even over a conflict or a deleted file (the user asked);

@@ -41,6 +41,8 @@ struct _NbEdition
   char           *title;
   char           *name;
   char           *issued_by;
+  char           *report_title;       /* "{agency}{year}…年度报告" */
+  char           *report_title_year;  /* "{year}年" */
   int             first_year;
   int             last_year;
   GArray         *sections;    /* NbEditionSection */
@@ -275,6 +277,8 @@ load_sections (Loader    *loader,
       section.table_id = get_string (loader, object, "table", FALSE);
       section.guidance = get_string (loader, object, "guidance", FALSE);
       section.max_chars = (guint)CLAMP (get_int (loader, object, "max_chars", 0), 0, G_MAXINT);
+      section.must_differ = json_object_get_boolean_member_with_default (object, "must_differ",
+                                                                         FALSE);
       section.subheadings = get_string_list (loader, object, "subheadings");
       section.variants = get_string_list (loader, object, "variants");
       if (loader->error != NULL)
@@ -938,6 +942,12 @@ nb_edition_new_from_bytes (GBytes  *json,
       if (loader.error == NULL)
         check_sections (&loader);
     }
+  /* After the layout: what is wrong with that is the more telling error. */
+  if (loader.error == NULL)
+    {
+      self->report_title = (char *)get_string (&loader, root, "report_title", TRUE);
+      self->report_title_year = (char *)get_string (&loader, root, "report_title_year", TRUE);
+    }
 
   if (loader.error != NULL)
     {
@@ -1073,6 +1083,31 @@ nb_edition_get_name (NbEdition *self)
 {
   g_return_val_if_fail (NB_IS_EDITION (self), NULL);
   return self->name != NULL ? self->name : self->id;
+}
+
+/* The title of a report of @agency for @year (0: not known yet), as the
+ * edition writes it: "XX局2022年政府信息公开工作年度报告". */
+char *
+nb_edition_dup_report_title (NbEdition  *self,
+                             const char *agency,
+                             int         year)
+{
+  g_autoptr(GString) title = NULL;
+  g_autoptr(GString) year_text = NULL;
+
+  g_return_val_if_fail (NB_IS_EDITION (self), NULL);
+
+  year_text = g_string_new (year > 0 ? self->report_title_year : "");
+  if (year > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", year);
+
+      g_string_replace (year_text, "{year}", number, 0);
+    }
+  title = g_string_new (self->report_title);
+  g_string_replace (title, "{agency}", agency ? agency : "", 0);
+  g_string_replace (title, "{year}", year_text->str, 0);
+  return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
 const char *

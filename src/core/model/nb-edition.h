@@ -23,6 +23,7 @@ typedef struct
   const char         *table_id;      /* NULL for a narrative section */
   const char         *guidance;      /* hint from the format text, or NULL */
   guint               max_chars;     /* advisory length, 0 for none */
+  gboolean            must_differ;   /* must not repeat last year's text (五) */
   const char * const *subheadings;   /* optional sub-headings offered for insertion */
   const char * const *variants;      /* other headings seen in real reports (import) */
 } NbEditionSection;
@@ -145,6 +146,9 @@ const char               *nb_edition_get_id           (NbEdition     *self);
 const char               *nb_edition_get_title        (NbEdition     *self);
 const char               *nb_edition_get_name         (NbEdition     *self);
 const char               *nb_edition_get_issued_by    (NbEdition     *self);
+char                     *nb_edition_dup_report_title (NbEdition     *self,
+                                                       const char    *agency,
+                                                       int            year);
 int                       nb_edition_get_first_year   (NbEdition     *self);
 int                       nb_edition_get_last_year    (NbEdition     *self);
 

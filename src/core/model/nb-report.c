@@ -865,18 +865,13 @@ nb_report_set_reference (NbReport *self,
   g_set_object (&self->reference, reference);
 }
 
-/* "XX局2022年政府信息公开工作年度报告" */
+/* "XX局2022年政府信息公开工作年度报告": the edition has the pattern. */
 char *
 nb_report_dup_title (NbReport *self)
 {
-  g_autofree char *year = NULL;
-
   g_return_val_if_fail (NB_IS_REPORT (self), NULL);
 
-  if (self->year > 0)
-    year = g_strdup_printf ("%d年", self->year);
-  return g_strconcat (self->agency ? self->agency : "", year ? year : "",
-                      "政府信息公开工作年度报告", NULL);
+  return nb_edition_dup_report_title (self->edition, self->agency, self->year);
 }
 
 /* Sections */

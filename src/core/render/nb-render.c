@@ -118,27 +118,6 @@ nb_render_options_init (NbRenderOptions *options)
   options->page_number_size = 14;
 }
 
-/* The options the user chose last in the preview (GSettings), over the
- * defaults: the menu's Export PDF, the command line and Print then lay out
- * the pages the preview showed.  Without the installed schema (a run from
- * the build tree), the defaults. */
-void
-nb_render_options_load_saved (NbRenderOptions *options)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  nb_render_options_init (options);
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return;
-  settings = g_settings_new (APP_ID);
-  options->landscape_tables = g_settings_get_boolean (settings, "print-landscape-tables");
-  options->line_pitch = g_settings_get_double (settings, "print-line-pitch");
-}
-
 static void
 item_clear (gpointer data)
 {

@@ -57,7 +57,6 @@ typedef struct
 } NbPageVisitor;
 
 void             nb_render_options_init         (NbRenderOptions       *options);
-void             nb_render_options_load_saved   (NbRenderOptions       *options);
 
 #define NB_TYPE_RENDER (nb_render_get_type ())
 G_DECLARE_FINAL_TYPE (NbRender, nb_render, NB, RENDER, GObject)

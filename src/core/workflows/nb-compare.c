@@ -19,7 +19,6 @@
 
 #include "nb-checker.h"
 #include "nb-compare.h"
-#include "nb-next-year.h"
 #include "nb-similarity.h"
 
 /* The checker's rule for a section 五 that repeats last year's. */
@@ -177,7 +176,7 @@ compare_sections (NbCompare *self)
       old_text = nb_report_dup_section_text (self->old_report, section->id);
       result.similarity = nb_similarity_text (old_text, new_text);
       /* Two blank sections are alike, but nothing was copied. */
-      result.copied = nb_next_year_section_must_differ (section->id)
+      result.copied = section->must_differ
                       && result.similarity >= NB_SIMILARITY_COPIED
                       && nb_report_count_section_chars (self->new_report, section->id) > 0;
       g_array_append_val (self->sections, result);

@@ -23,13 +23,6 @@
 
 G_DEFINE_QUARK (nb-next-year-error-quark, nb_next_year_error)
 
-gboolean
-nb_next_year_section_must_differ (const char *section_id)
-{
-  /* The format: section 五 “不得与往年内容简单重复”. */
-  return g_strcmp0 (section_id, "problems") == 0;
-}
-
 /* Last year's report as it is now: the window may go on editing it. */
 static NbReport *
 snapshot (NbReport  *report,

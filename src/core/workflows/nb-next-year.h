@@ -22,7 +22,4 @@ GQuark     nb_next_year_error_quark       (void);
 NbReport  *nb_next_year_new               (NbReport    *previous,
                                            GError     **error);
 
-/* Sections whose text must not repeat last year's (section 五). */
-gboolean   nb_next_year_section_must_differ (const char *section_id);
-
 G_END_DECLS

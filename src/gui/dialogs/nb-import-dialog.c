@@ -14,12 +14,13 @@
 
 #include "nb-import-dialog.h"
 #include "nb-import.h"
+#include "nb-window.h"
 
 struct _NbImportDialog
 {
   AdwWindow      parent_instance;
 
-  NbApplication *application;
+  GtkApplication *application;
   NbReport      *report;
   GPtrArray     *findings; /* NbImportFinding */
 
@@ -104,17 +105,17 @@ nb_import_dialog_init (NbImportDialog *self)
 }
 
 GtkWidget *
-nb_import_dialog_new (NbApplication *application,
-                      GtkWindow     *parent,
-                      const char    *source_name,
-                      NbReport      *report,
-                      const char    *summary,
-                      GPtrArray     *findings)
+nb_import_dialog_new (GtkApplication *application,
+                      GtkWindow      *parent,
+                      const char     *source_name,
+                      NbReport       *report,
+                      const char     *summary,
+                      GPtrArray      *findings)
 {
   NbImportDialog *self;
   g_autofree char *heading = NULL;
 
-  g_return_val_if_fail (NB_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
   g_return_val_if_fail (findings != NULL, NULL);
 
@@ -167,7 +168,8 @@ nb_import_dialog_open (NbImportDialog *self)
   g_return_val_if_fail (NB_IS_IMPORT_DIALOG (self), NULL);
 
   /* No file yet: the imported report is new, saved where the user says. */
-  window = nb_application_open_report (self->application, self->report, NULL);
+  window = GTK_WINDOW (nb_window_new (self->application, self->report, NULL));
+  gtk_window_present (window);
   gtk_window_close (GTK_WINDOW (self));
   return window;
 }
@@ -176,7 +178,7 @@ nb_import_dialog_open (NbImportDialog *self)
 
 typedef struct
 {
-  NbApplication *application;
+  GtkApplication *application;
   GtkWindow     *parent;
   char          *name;
 } ImportJob;
@@ -239,7 +241,7 @@ on_contents_loaded_cb (GObject      *source,
 static void
 on_chooser_response_cb (GtkNativeDialog *chooser,
                         int              response,
-                        NbApplication   *application)
+                        GtkApplication  *application)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -298,8 +300,8 @@ import_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  NbApplication *application = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkApplication *application = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (application);
   GtkFileChooserNative *chooser;
   static const char * const all[] = { "txt", "md", "html", "htm", "docx", NULL };
   static const char * const word[] = { "docx", NULL };
@@ -318,7 +320,7 @@ import_action (GSimpleAction *action,
 }
 
 void
-nb_import_dialog_install_action (NbApplication *application)
+nb_import_dialog_install_action (GtkApplication *application)
 {
   static const GActionEntry entries[] = {
     { "import", import_action },

@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "nb-application.h"
 #include "nb-report.h"
 
 G_BEGIN_DECLS
@@ -16,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbImportDialog, nb_import_dialog, NB, IMPORT_DIALOG, AdwWindow)
 
 /* findings: NbImportFinding, as nb_import_data () returns them. */
-GtkWidget *nb_import_dialog_new            (NbApplication  *application,
+GtkWidget *nb_import_dialog_new            (GtkApplication *application,
                                             GtkWindow      *parent,
                                             const char     *source_name,
                                             NbReport       *report,
@@ -28,6 +27,6 @@ GtkWindow *nb_import_dialog_open           (NbImportDialog *self);
 
 /* app.import: choose a .txt/.md/.html/.htm/.docx file, import it, show
  * this dialog. */
-void       nb_import_dialog_install_action (NbApplication  *application);
+void       nb_import_dialog_install_action (GtkApplication *application);
 
 G_END_DECLS

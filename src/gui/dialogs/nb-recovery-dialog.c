@@ -19,7 +19,7 @@ struct _NbRecoveryDialog
 {
   AdwWindow      parent_instance;
 
-  NbApplication *application;
+  GtkApplication *application;
   GPtrArray     *drafts; /* NbDraftInfo, in the order of the rows */
 
   GtkListBox    *list;
@@ -207,13 +207,13 @@ nb_recovery_dialog_init (NbRecoveryDialog *self)
 }
 
 GtkWidget *
-nb_recovery_dialog_new (NbApplication *application,
-                        GtkWindow     *parent,
-                        GPtrArray     *drafts)
+nb_recovery_dialog_new (GtkApplication *application,
+                        GtkWindow      *parent,
+                        GPtrArray      *drafts)
 {
   NbRecoveryDialog *self;
 
-  g_return_val_if_fail (NB_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (drafts != NULL, NULL);
 
@@ -261,7 +261,7 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
 
   /* The file is open already: the work goes into that window, undoably,
    * rather than a second window writing the same file. */
-  windows = gtk_application_get_windows (GTK_APPLICATION (self->application));
+  windows = gtk_application_get_windows (self->application);
   for (GList *l = windows; file != NULL && l != NULL; l = l->next)
     {
       GFile *open_file = NB_IS_WINDOW (l->data) ? nb_window_get_file (l->data) : NULL;
@@ -282,7 +282,7 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
   /* Not in any file yet: modified, so it is saved as soon as it opens
    * (if its file allows: see hand_over_draft). */
   nb_report_set_modified (report, TRUE);
-  nb_application_open_report (self->application, report, file);
+  gtk_window_present (GTK_WINDOW (nb_window_new (self->application, report, file)));
   if (file == NULL && nb_autosave_get_for_report (report) != NULL)
     {
       g_autofree char *old_key = nb_history_key_for_draft (info->id);

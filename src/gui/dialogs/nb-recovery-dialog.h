@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "nb-application.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbRecoveryDialog, nb_recovery_dialog, NB, RECOVERY_DIALOG, AdwWindow)
 
 /* drafts: NbDraftInfo, as nb_drafts_list_orphans () returns them. */
-GtkWidget *nb_recovery_dialog_new          (NbApplication    *application,
+GtkWidget *nb_recovery_dialog_new          (GtkApplication   *application,
                                             GtkWindow        *parent,
                                             GPtrArray        *drafts);
 guint      nb_recovery_dialog_get_n_drafts (NbRecoveryDialog *self);

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "nb-file.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
 
 #define ROUNDS 500
@@ -77,9 +78,9 @@ main (int   argc,
   g_print ("startup, CPU time: gtk+adw init %.1f ms, load sample %.1f ms, build window %.1f ms, "
            "present to drawn %.1f ms\n", (t_init - start) / 1000.0, (t_load - t_init) / 1000.0,
            (t_window - t_load) / 1000.0, (t_frame - t_window) / 1000.0);
-  nb_window_show_section (window, "requests");
-  sheet = nb_window_get_sheet (window, "t3");
-  checks = nb_window_get_checks_panel (window);
+  nb_test_window_show_section (window, "requests");
+  sheet = nb_test_window_get_sheet (window, "t3");
+  checks = nb_test_window_get_checks_panel (window);
   table = nb_sheet_get_table (sheet);
   cell = nb_edition_table_find_cell (table, "withheld_secret", "natural");
   total = nb_edition_table_find_cell (table, "results_total", "total");

@@ -1,7 +1,7 @@
 /* bench-bare-window.c: the floor under the first-frame benchmark
  * (build-aux/bench.d/20-ui.sh): an AdwApplicationWindow with a header bar
- * and one line of Chinese text, timed the way NbWindow's probe is: the
- * monotonic time and CPU time of its first painted frame.  Not a test.
+ * and one line of Chinese text, timed the way the app's window is
+ * (bench-first-frame.h).  Not a test.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,28 +9,8 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <time.h>
 
-static void
-on_first_paint_cb (GdkFrameClock *clock,
-                   GApplication  *app)
-{
-  struct timespec cpu = { 0 };
-
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, app);
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
-  g_print ("first-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", g_get_monotonic_time (),
-           (gint64)cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000);
-  g_application_quit (app);
-}
-
-static void
-on_map_cb (GtkWidget    *window,
-           GApplication *app)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_first_paint_cb), app);
-}
+#include "bench-first-frame.h"
 
 static void
 on_activate_cb (GApplication *app)
@@ -42,7 +22,7 @@ on_activate_cb (GApplication *app)
   gtk_box_append (GTK_BOX (box), gtk_label_new ("政府信息公开工作年度报告"));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 800);
-  g_signal_connect (window, "map", G_CALLBACK (on_map_cb), app);
+  bench_time_first_frame (GTK_WINDOW (window), app);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -1,0 +1,34 @@
+/* nb-test-window.h: the editor window's parts, for the tests
+ *
+ * The window keeps its parts to itself; the tests find them the way a
+ * user does, through the widget tree and the window's properties.  Linked
+ * by the tests and the benchmarks only.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-checks-panel.h"
+#include "nb-sheet.h"
+#include "nb-text-page.h"
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+/* Shows a section ("info" or an edition's id), as a click in the sidebar. */
+void           nb_test_window_show_section        (NbWindow   *window,
+                                                   const char *section_id);
+const char    *nb_test_window_get_visible_section (NbWindow   *window);
+/* The sheet of a table or the page of a text section, built if the page
+ * was not shown yet; the section shown does not change. */
+NbSheet       *nb_test_window_get_sheet           (NbWindow   *window,
+                                                   const char *table_id);
+NbTextPage    *nb_test_window_get_text_page       (NbWindow   *window,
+                                                   const char *section_id);
+NbChecksPanel *nb_test_window_get_checks_panel    (NbWindow   *window);
+/* The number on a sidebar row's badge; 0 when the badge is hidden. */
+guint          nb_test_window_get_section_badge   (NbWindow   *window,
+                                                   const char *section_id);
+
+G_END_DECLS
