@@ -42,7 +42,14 @@ new_entries (NbCliOptions *o)
     { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
       N_("Check reports (files or folders) and print every finding"), NULL },
     { "export", 0, 0, G_OPTION_ARG_STRING, &o->export_format,
-      N_("Export a report to FORMAT (csv, html, docx, txt, pdf)"), N_("FORMAT") },
+      N_("Export a report to FORMAT (csv, html, docx, txt, pdf, summary-image)"), N_("FORMAT") },
+    { "fragment", 0, 0, G_OPTION_ARG_NONE, &o->fragment,
+      N_("With --export html: only the report’s body, with inline styles, to paste into a website’s editor"),
+      NULL },
+    { "stamp-published", 0, 0, G_OPTION_ARG_NONE, &o->stamp_published,
+      N_("With --export: add the publication date recorded in the report"), NULL },
+    { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &o->today,
+      N_("Take DATE (YYYY-MM-DD) as today, for the deadline"), N_("DATE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
       N_("Write to FILE (“-” for standard output)"), N_("FILE") },
     { "edition", 0, 0, G_OPTION_ARG_STRING, &o->edition,
@@ -103,6 +110,8 @@ get_description (void)
       "  nianbao --import 2023.docx -o 2023.nianbao\n"
       "  nianbao --next-year -o 2024.nianbao 2023.nianbao\n"
       "  nianbao --export pdf -o report.pdf report.nianbao\n"
+      "  nianbao --export html --fragment -o body.html report.nianbao\n"
+      "  nianbao --export summary-image --previous 2023.nianbao -o summary.png 2024.nianbao\n"
       "  nianbao --print --printer office reports/\n\n"
       "Exit status of --check: 0 no errors (warnings allowed), 1 errors found, "
       "2 a file could not be read. Of --merge: 0 the summary was written, 1 it was "
@@ -156,6 +165,7 @@ nb_cli_options_clear (NbCliOptions *o)
   g_clear_pointer (&o->previous, g_free);
   g_clear_pointer (&o->summary_format, g_free);
   g_clear_pointer (&o->import_path, g_free);
+  g_clear_pointer (&o->today, g_free);
   g_clear_pointer (&o->files, g_strfreev);
 }
 
@@ -643,7 +653,9 @@ run_export (NbCliOptions *o)
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) missing = NULL;
-  const char *input;
+  g_autoptr(NbReport) previous = NULL;
+  NbExportOptions options = { 0 };
+  const char *input, *name;
   guint n_inputs = o->files ? g_strv_length (o->files) : 0;
 
   if (nb_export_lookup (o->export_format, &error) == NULL)
@@ -663,10 +675,39 @@ run_export (NbCliOptions *o)
       return EXIT_UNREADABLE;
     }
 
-  if (g_str_equal (nb_export_find_format (o->export_format)->name, "pdf"))
+  if (o->previous != NULL)
+    {
+      previous = nb_file_load (o->previous, &error);
+      if (previous == NULL)
+        {
+          g_printerr ("%s: %s\n", o->previous, error->message);
+          return EXIT_UNREADABLE;
+        }
+    }
+  options.fragment = o->fragment;
+  options.previous = previous;
+  if (o->stamp_published)
+    {
+      options.published = nb_report_get_published (report);
+      if (options.published == NULL)
+        return usage_error (_("--stamp-published: the report has no publication date "
+                              "(“Mark as Published…” records it)"));
+    }
+
+  name = nb_export_find_format (o->export_format)->name;
+  if (o->fragment && !g_str_equal (name, "html"))
+    return usage_error (_("--fragment works with --export html only"));
+  if (g_str_equal (name, "pdf"))
     bytes = nb_export_pdf_full (report, &missing, &error);
-  else if (g_str_equal (nb_export_find_format (o->export_format)->name, "ofd"))
+  else if (g_str_equal (name, "ofd"))
     bytes = nb_export_ofd_full (report, &missing, &error);
+  else if (g_str_equal (name, "html"))
+    bytes = nb_export_html_full (report, &options, &error);
+  else if (g_str_equal (name, "summary-image"))
+    bytes = nb_export_summary_image (report, &options,
+                                     g_str_has_suffix (o->output, ".png")
+                                     || g_str_has_suffix (o->output, ".PNG"),
+                                     &error);
   else
     bytes = nb_export_to_bytes (report, o->export_format, &error);
   if (bytes == NULL)

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "nb-export.h"
 #include "nb-file.h"
@@ -22,6 +23,7 @@ static const NbExportFormat formats[] = {
   { "docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     nb_export_docx },
   { "txt", "txt", "text/plain", nb_export_txt },
+  { "summary-image", "svg", "image/svg+xml", nb_export_summary_svg, N_("Picture Summary…") },
 };
 
 const NbExportFormat *
@@ -88,4 +90,31 @@ nb_export_to_file (NbReport    *report,
   if (bytes == NULL)
     return FALSE;
   return nb_file_write_bytes (path, bytes, error);
+}
+
+char *
+nb_export_dup_published_stamp (NbReport   *report,
+                               const char *date)
+{
+  const char *label;
+  guint year, month, day;
+  char end;
+  g_autofree char *y = NULL, *m = NULL, *d = NULL;
+  g_autoptr(GString) stamp = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  label = nb_edition_get_label (nb_report_get_edition (report), "published");
+  if (label == NULL || date == NULL
+      || sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  y = g_strdup_printf ("%u", year);
+  m = g_strdup_printf ("%u", month);
+  d = g_strdup_printf ("%u", day);
+  stamp = g_string_new (label);
+  g_string_replace (stamp, "{year}", y, 0);
+  g_string_replace (stamp, "{month}", m, 0);
+  g_string_replace (stamp, "{day}", d, 0);
+  return g_string_free (g_steal_pointer (&stamp), FALSE);
 }

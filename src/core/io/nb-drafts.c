@@ -677,6 +677,7 @@ nb_history_restore (NbReport  *report,
   nb_report_set_postcode (report, nb_report_get_postcode (version));
   nb_report_set_phone (report, nb_report_get_phone (version));
   nb_report_set_fee_decimals (report, nb_report_get_fee_decimals (version));
+  nb_report_set_level (report, nb_report_get_level (version));
   nb_report_set_sources (report, nb_report_get_sources (version));
   for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
     {
@@ -725,6 +726,7 @@ nb_history_count_differences (NbReport *report,
   count += g_strcmp0 (nb_report_get_postcode (report), nb_report_get_postcode (version)) != 0;
   count += g_strcmp0 (nb_report_get_phone (report), nb_report_get_phone (version)) != 0;
   count += nb_report_get_fee_decimals (report) != nb_report_get_fee_decimals (version);
+  count += nb_report_get_level (report) != nb_report_get_level (version);
   sources_a = nb_report_get_sources (report);
   sources_b = nb_report_get_sources (version);
   count += !((sources_a == NULL && sources_b == NULL)
