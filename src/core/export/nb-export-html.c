@@ -41,7 +41,12 @@
                       "margin:28px 0 12px;padding:0;text-indent:0;text-align:left"
 #define PARA_STYLE  TEXT_BASE ";font-size:18px;font-weight:normal;line-height:1.8;" \
                     "margin:0 0 12px;padding:0;text-indent:2em;text-align:justify"
-#define TABLE_WRAP_STYLE "overflow-x:auto;margin:12px 0 20px;padding:0"
+/* Containers state the font too: a site's "div{font-size:12px}" would
+ * otherwise change them (and what inherits from them). */
+#define BLOCK_STYLE TEXT_BASE ";font-size:18px;font-weight:normal;line-height:1.8;text-indent:0;" \
+                    "text-align:left;max-width:none;background:transparent"
+#define SECTION_BLOCK_STYLE BLOCK_STYLE ";margin:0;padding:0"
+#define TABLE_WRAP_STYLE BLOCK_STYLE ";overflow-x:auto;margin:12px 0 20px;padding:0"
 #define TABLE_STYLE TEXT_BASE ";border-collapse:collapse;border-spacing:0;width:100%;" \
                     "font-size:15px;line-height:1.5;background:#fff;margin:0"
 #define CAPTION_STYLE TEXT_BASE ";font-size:16px;font-weight:bold;line-height:1.5;padding:6px;" \
@@ -135,7 +140,7 @@ append_paragraph (GString           *out,
       const NbRun *run = g_ptr_array_index (runs, i);
 
       if (run->bold && rank == 0)
-        g_string_append (out, "<strong style=\"font-weight:bold\">");
+        g_string_append (out, "<strong style=\"font-weight:bold;color:inherit\">");
       append_text (out, run->text);
       if (run->bold && rank == 0)
         g_string_append (out, "</strong>");
@@ -328,8 +333,15 @@ append_table (GString              *out,
   const char *group = NULL;
   gboolean wide = width > WIDE_TABLE_COLUMNS;
 
+  g_autofree char *caption_id = g_strdup_printf ("nb-caption-%s", nb_edition_table_get_id (table));
+
+  /* A region that scrolls sideways on a phone must be reachable by keyboard. */
   g_string_append (out, "<div data-table=\"");
   nb_xml_append_escaped (out, nb_edition_table_get_id (table), -1);
+  /* Named by the table's caption text: the section already carries the
+   * heading's name, and two landmarks of one name confuse navigation. */
+  g_string_append (out, "\" role=\"region\" tabindex=\"0\" aria-label=\"");
+  nb_xml_append_escaped (out, nb_edition_table_get_caption (table), -1);
   g_string_append (out, "\" style=\"" TABLE_WRAP_STYLE "\">\n<table");
   if (heading_id != NULL)
     {
@@ -343,7 +355,7 @@ append_table (GString              *out,
   g_string_append (out, wide ? "50em\">\n" : "36em\">\n");
   if (heading_id == NULL)
     {
-      g_string_append (out, "<caption style=\"" CAPTION_STYLE "\">");
+      g_string_append_printf (out, "<caption id=\"%s\" style=\"" CAPTION_STYLE "\">", caption_id);
       append_text (out, nb_edition_table_get_caption (table));
       g_string_append (out, "</caption>\n");
     }
@@ -411,7 +423,7 @@ append_body (GString                *out,
       nb_xml_append_escaped (out, section->id, -1);
       g_string_append (out, "\" aria-labelledby=\"");
       nb_xml_append_escaped (out, heading_id, -1);
-      g_string_append (out, "\">\n<h2 id=\"");
+      g_string_append (out, "\" style=\"" SECTION_BLOCK_STYLE "\">\n<h2 id=\"");
       nb_xml_append_escaped (out, heading_id, -1);
       g_string_append (out, "\" style=\"" SECTION_STYLE "\">");
       nb_xml_append_escaped (out, section->heading, -1);
@@ -472,8 +484,9 @@ nb_export_html_full (NbReport               *report,
                    "<title>");
   nb_xml_append_escaped (out, title, -1);
   g_string_append_printf (out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", print_stylesheet);
+  g_string_append (out, "<main>\n");
   append_body (out, report, options);
-  g_string_append (out, "</body>\n</html>\n");
+  g_string_append (out, "</main>\n</body>\n</html>\n");
   return g_string_free_to_bytes (out);
 }
 
