@@ -22,6 +22,7 @@
 #include "nb-import.h"
 #include "nb-next-year.h"
 #include "nb-merge.h"
+#include "nb-publish.h"
 
 enum {
   EXIT_CLEAN = 0,
@@ -491,6 +492,9 @@ run_check (NbCliOptions *o)
       g_autoptr(GError) error = NULL;
       g_autoptr(NbReport) report = load_input (o, path, &error);
       g_autoptr(GPtrArray) findings = NULL;
+      g_autofree char *due = NULL;
+      NbDeadlineState deadline;
+      SummaryRow *row;
 
       if (report == NULL)
         {
@@ -503,7 +507,20 @@ run_check (NbCliOptions *o)
         }
       n_checked++;
       findings = nb_check_report (report, previous);
-      summary_row_new (rows, display, report, findings);
+      row = summary_row_new (rows, display, report, findings);
+      /* The deadline: a warning from 14 days before, never an error. */
+      deadline = nb_publish_get_deadline (report, NULL, NULL, &due);
+      if (deadline == NB_DEADLINE_SOON || deadline == NB_DEADLINE_PASSED)
+        {
+          row->n_warnings++;
+          n_warnings++;
+          if (row->n_errors == 0)
+            row->status = "warnings";
+        }
+      if (!csv && due != NULL)
+        g_print ("%s: %s: [DEADLINE] %s\n", display,
+                 row->n_warnings > nb_findings_count (findings, NB_SEVERITY_WARNING)
+                 ? nb_severity_to_string (NB_SEVERITY_WARNING) : _("note"), due);
       if (csv)
         print_summary_csv (rows, FALSE);
       for (guint f = 0; f < findings->len && !csv; f++)
@@ -906,6 +923,14 @@ nb_cli_run (NbCliOptions *o)
     return usage_error (_("--force goes with --merge"));
   if (o->summary_format != NULL && !o->check)
     return usage_error (_("--format goes with --check"));
+  if (o->today != NULL)
+    {
+      GDate today;
+
+      if (!nb_publish_parse_iso (o->today, &today))
+        return usage_error (_("--today takes a date as YYYY-MM-DD, not “%s”"), o->today);
+      g_setenv ("NB_TODAY", o->today, TRUE);
+    }
   if (o->import_path != NULL)
     return run_import (o);
   if (o->next_year)
