@@ -19,6 +19,7 @@
 #include "nb-table-page.h"
 #include "nb-window-compare.h"
 #include "nb-window-history.h"
+#include "nb-window-publish.h"
 #include "nb-window-next-year.h"
 #include "nb-window.h"
 
@@ -181,6 +182,7 @@ update_title (NbWindow *self)
   g_autofree char *name = self->file ? g_file_get_basename (self->file)
                                      : g_strdup (_("Not saved yet"));
   g_autofree char *subtitle = NULL;
+  g_autofree char *publication = nb_window_publish_dup_status (self);
   gboolean modified = nb_report_get_modified (self->report);
 
   if (self->file == NULL && !modified)
@@ -188,6 +190,13 @@ update_title (NbWindow *self)
   else
     /* Translators: the file name, and whether its changes are on disk */
     subtitle = g_strdup_printf (_("%s — %s"), name, state_text (self));
+  if (publication != NULL)
+    {
+      char *with = g_strdup_printf ("%s · %s", subtitle, publication);
+
+      g_free (subtitle);
+      subtitle = with;
+    }
   adw_window_title_set_title (self->title, title);
   adw_window_title_set_subtitle (self->title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -378,7 +387,8 @@ build_export_menu (NbWindow *self)
     {
       g_autofree char *upper = g_ascii_strup (formats[i].name, -1);
       /* Translators: an export format, "CSV…" */
-      g_autofree char *label = g_strdup_printf (_("%s…"), upper);
+      g_autofree char *label = formats[i].label != NULL ? g_strdup (_(formats[i].label))
+                                                        : g_strdup_printf (_("%s…"), upper);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "win.export", "s", formats[i].name);
@@ -1056,6 +1066,13 @@ nb_window_constructed (GObject *object)
 
   g_signal_connect_object (self->report, "notify::agency", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+  /* The deadline and "changed since publication" follow every edit. */
+  g_signal_connect_object (self->report, "notify::level", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "notify::published", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "changed", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::year", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::modified", G_CALLBACK (update_title), self,
@@ -1224,6 +1241,7 @@ nb_window_class_init (NbWindowClass *klass)
   nb_window_history_install_action (widget_class);
   nb_window_next_year_install_action (widget_class);
   nb_window_compare_install_action (widget_class);
+  nb_window_publish_install_actions (widget_class);
 }
 
 static gboolean
@@ -1377,4 +1395,14 @@ nb_window_get_section_badge (NbWindow   *self,
   if (page == NULL || !gtk_widget_get_visible (page->badge))
     return 0;
   return (guint)g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (page->badge)), NULL, 10);
+}
+
+/* For the actions kept in their own files (nb-window-publish.c). */
+void
+nb_window_add_toast (NbWindow   *self,
+                     const char *message)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  toast (self, message);
 }

@@ -39,5 +39,7 @@ gboolean       nb_window_save_to_file        (NbWindow      *self,
                                               GFile         *file,
                                               GError       **error);
 void           nb_window_commit_edits        (NbWindow      *self);
+void           nb_window_add_toast           (NbWindow      *self,
+                                              const char    *message);
 
 G_END_DECLS

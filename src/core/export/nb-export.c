@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "nb-export.h"
 #include "nb-file.h"
@@ -85,8 +86,34 @@ nb_export_to_file (NbReport    *report,
                    const char  *path,
                    GError     **error)
 {
-  g_autoptr(GBytes) bytes = nb_export_to_bytes (report, format, error);
+  g_autoptr(GBytes) bytes = NULL;
+  const NbExportFormat *f = nb_export_find_format (format);
 
+  /* The picture summary: FILE.png alone, or FILE.svg and FILE.png beside
+   * it, as a website takes the one and a phone the other. */
+  if (f != NULL && g_str_equal (f->name, "summary-image"))
+    {
+      gboolean png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
+      g_autofree char *png_path = NULL;
+      g_autoptr(GBytes) png_bytes = NULL;
+
+      bytes = nb_export_summary_image (report, NULL, png, error);
+      if (bytes == NULL || !nb_file_write_bytes (path, bytes, error))
+        return FALSE;
+      if (png)
+        return TRUE;
+      if (g_str_has_suffix (path, ".svg"))
+        {
+          g_autofree char *base = g_strndup (path, strlen (path) - strlen (".svg"));
+
+          png_path = g_strconcat (base, ".png", NULL);
+        }
+      else
+        png_path = g_strconcat (path, ".png", NULL);
+      png_bytes = nb_export_summary_image (report, NULL, TRUE, error);
+      return png_bytes != NULL && nb_file_write_bytes (png_path, png_bytes, error);
+    }
+  bytes = nb_export_to_bytes (report, format, error);
   if (bytes == NULL)
     return FALSE;
   return nb_file_write_bytes (path, bytes, error);
