@@ -211,16 +211,15 @@ build (NbInfoPage *self)
 
   /* In NbAgencyLevel order. */
   {
-    const char *levels[] = { _("Not set"), _("Government department (政府部门)"),
-                             _("People’s government at county level or above (县级以上人民政府)"),
+    const char *levels[] = { _("Not set"), _("Department (政府部门)"),
+                             _("Government (县级以上人民政府)"),
                              NULL };
     g_autoptr(GtkStringList) model = gtk_string_list_new (levels);
 
     self->level = adw_combo_row_new ();
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level), _("Publisher"));
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->level),
-                                 _("Sets the deadline: departments publish by 31 January, "
-                                   "governments by 31 March"));
+                                 _("Sets the deadline: 31 January or 31 March"));
     adw_combo_row_set_model (ADW_COMBO_ROW (self->level), G_LIST_MODEL (model));
     g_signal_connect_swapped (self->level, "notify::selected", G_CALLBACK (on_level_selected_cb),
                               self);
