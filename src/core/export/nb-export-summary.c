@@ -347,8 +347,9 @@ draw_bars (Painter              *p,
       if (largest > 0 && !figures[i].empty && figures[i].value > 0)
         filled = MAX (4.0, bar_w * ((double)figures[i].value / (double)largest));
       fill_rect (p, bar_x, p->y + 6, filled, h - 12, RED);
-      draw_text (p, NB_FONT_HEI, 26, TRUE, value, bar_x + bar_w + 12, p->y - 1, value_w, FALSE,
-                 INK);
+      /* A very long number wraps: the row grows with it. */
+      h = MAX (h, draw_text (p, NB_FONT_HEI, 26, TRUE, value, bar_x + bar_w + 12, p->y - 1,
+                             value_w, FALSE, INK) - 1);
       p->y += h;
       if (change != NULL)
         p->y += draw_text (p, NB_FONT_HEI, 18, FALSE, change, bar_x + bar_w + 12, p->y - 4,
