@@ -29,7 +29,7 @@ typedef struct
   const char   *extension;  /* "csv" */
   const char   *mime_type;
   NbExportFunc  func;
-  const char   *label;      /* the Export menu's item (N_()); NULL: "NAME…" */
+  const char   *label;      /* the Export menu's item, marked for translation; NULL: "NAME…" */
 } NbExportFormat;
 
 /* How an export is shaped, for the exports that take options. */
