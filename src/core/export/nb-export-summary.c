@@ -121,8 +121,9 @@ figure_dup_text (const Figure *figure)
   return nb_number_format (figure->value, figure->kind, (int)figure->decimals);
 }
 
-/* "比上年 ↑12", "比上年 ↓3", "比上年 持平" is not needed: an unchanged figure
- * gets "→0".  NULL when there is nothing to compare with. */
+/* "比上年 ↑12", "比上年 ↓3", "比上年 →0" (the words are the edition's).  NULL
+ * when there is nothing to compare with: no last year, an empty figure, a
+ * cell last year's edition does not have, a difference beyond 64 bits. */
 static char *
 dup_change_text (Painter             *p,
                  const NbSummaryItem *item,
@@ -139,11 +140,9 @@ dup_change_text (Painter             *p,
     return NULL;
   before = compute_figure (p->previous, item);
   if (before.empty || before.kind != now->kind
-      || __builtin_sub_overflow (now->value, before.value, &delta))
+      || __builtin_sub_overflow (now->value, before.value, &delta) || delta == G_MININT64)
     return NULL;
   arrow = delta > 0 ? "↑" : delta < 0 ? "↓" : "→";
-  if (delta == G_MININT64)
-    return NULL;
   amount = nb_number_format (ABS (delta), now->kind == NB_VALUE_SIGNED ? NB_VALUE_COUNT : now->kind,
                              (int)MAX (now->decimals, before.decimals));
   return g_strdup_printf ("%s %s%s", compared, arrow, amount);
@@ -364,7 +363,11 @@ paint (Painter *p)
 {
   NbEdition *edition = nb_report_get_edition (p->report);
 
-  fill_rect (p, 0, 0, WIDTH, 1e5, PAPER);
+  if (p->cr != NULL)
+    {
+      cairo_set_source_rgb (p->cr, PAPER);
+      cairo_paint (p->cr);
+    }
   p->y = 0;
   draw_title (p);
   for (guint g = 0; g < nb_edition_get_n_summary_groups (edition); g++)
