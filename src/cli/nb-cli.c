@@ -43,7 +43,7 @@ new_entries (NbCliOptions *o)
     { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
       N_("Check reports (files or folders) and print every finding"), NULL },
     { "export", 0, 0, G_OPTION_ARG_STRING, &o->export_format,
-      N_("Export a report to FORMAT (csv, html, docx, txt, pdf, summary-image)"), N_("FORMAT") },
+      N_("Export a report to FORMAT (csv, html, docx, txt, pdf, ofd, summary-image)"), N_("FORMAT") },
     { "fragment", 0, 0, G_OPTION_ARG_NONE, &o->fragment,
       N_("With --export html: only the report’s body, with inline styles, to paste into a website’s editor"),
       NULL },
