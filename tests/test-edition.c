@@ -459,6 +459,62 @@ test_bad_data (void)
     }
 }
 
+#define SUMMARY_BASE \
+  "{\"id\":\"x\",\"title\":\"t\",\"sections\":[{\"id\":\"s\",\"number\":\"一\",\"title\":\"T\"," \
+  "\"heading\":\"一、T\",\"table\":\"t\"}],\"tables\":[{\"id\":\"t\",\"section\":\"s\"," \
+  "\"caption\":\"c\",\"label_columns\":1,\"value_columns\":1,\"columns\":[{\"id\":\"a\"," \
+  "\"label\":\"A\"}],\"blocks\":[{\"columns\":[\"a\"],\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}]}]," \
+  "\"labels\":{\"published\":\"P{year}\"},\"summary\":[{\"heading\":\"H\",\"kind\":"
+
+/* The picture summary and the output labels are edition data (issue 19):
+ * loaded, and refused with a clear message when they name what is not
+ * there. */
+static void
+test_summary_data (void)
+{
+  const char *good = SUMMARY_BASE "\"bars\",\"items\":[{\"label\":\"L\",\"cells\":[\"t:r/a\"]}]}]}";
+  const char *bad[] = {
+    SUMMARY_BASE "\"bars\",\"items\":[{\"label\":\"L\",\"cells\":[\"t:r/zz\"]}]}]}",
+    SUMMARY_BASE "\"pie\",\"items\":[]}]}",
+    SUMMARY_BASE "\"bars\",\"items\":[{\"label\":\"L\",\"cells\":[]}]}]}",
+    SUMMARY_BASE "\"bars\",\"items\":[{\"label\":\"L\",\"cells\":[\"r/a\"]}]}]}",
+  };
+  const char *expect[] = { "unknown cell “t:r/zz”", "unknown kind “pie”", "names no cell",
+                           "is not TABLE:ROW/COLUMN" };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (good, strlen (good));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbEdition) ed = nb_edition_new_from_bytes (bytes, &error);
+  g_autoptr(NbEdition) real = nb_edition_lookup ("2021", NULL);
+  const NbSummaryGroup *group;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_edition_get_label (ed, "published"), ==, "P{year}");
+  g_assert_null (nb_edition_get_label (ed, "nothing"));
+  g_assert_cmpuint (nb_edition_get_n_summary_groups (ed), ==, 1);
+  group = nb_edition_get_summary_group (ed, 0);
+  g_assert_cmpstr (group->heading, ==, "H");
+  g_assert_cmpint (group->kind, ==, NB_SUMMARY_BARS);
+  g_assert_cmpuint (group->n_items, ==, 1);
+  g_assert_cmpstr (group->items[0].cells[0], ==, "t:r/a");
+  g_assert_null (group->items[0].cells[1]);
+  /* The built-in editions have the words the outputs need. */
+  g_assert_nonnull (nb_edition_get_label (real, "published"));
+  g_assert_nonnull (nb_edition_get_label (real, "summary_title"));
+  g_assert_cmpuint (nb_edition_get_n_summary_groups (real), >=, 5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) b = g_bytes_new_static (bad[i], strlen (bad[i]));
+      g_autoptr(GError) e = NULL;
+      g_autoptr(NbEdition) none = nb_edition_new_from_bytes (b, &e);
+
+      g_assert_null (none);
+      g_assert_error (e, NB_EDITION_ERROR, NB_EDITION_ERROR_INVALID);
+      g_test_message ("%s", e->message);
+      g_assert_nonnull (strstr (e->message, expect[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/edition/grid-coverage", test_grid_coverage);
   g_test_add_func ("/edition/cell-labels", test_cell_labels);
   g_test_add_func ("/edition/bad-data", test_bad_data);
+  g_test_add_func ("/edition/summary-data", test_summary_data);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@
 #include "nb-settings.h"
 #include "nb-merge.h"
 #include "nb-text.h"
+#include "nb-publish.h"
 
 enum {
   EXIT_CLEAN = 0,
@@ -45,7 +46,14 @@ new_entries (NbCliOptions *o)
     { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
       N_("Check reports (files or folders) and print every finding"), NULL },
     { "export", 0, 0, G_OPTION_ARG_STRING, &o->export_format,
-      N_("Export a report to FORMAT (csv, html, docx, txt, pdf)"), N_("FORMAT") },
+      N_("Export a report to FORMAT (csv, html, docx, txt, pdf, ofd, summary-image)"), N_("FORMAT") },
+    { "fragment", 0, 0, G_OPTION_ARG_NONE, &o->fragment,
+      N_("With --export html: only the report’s body, with inline styles, to paste into a website’s editor"),
+      NULL },
+    { "stamp-published", 0, 0, G_OPTION_ARG_NONE, &o->stamp_published,
+      N_("With --export: add the publication date recorded in the report"), NULL },
+    { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &o->today,
+      N_("Take DATE (YYYY-MM-DD) as today, for the deadline"), N_("DATE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
       N_("Write to FILE (“-” for standard output)"), N_("FILE") },
     { "edition", 0, 0, G_OPTION_ARG_STRING, &o->edition,
@@ -107,6 +115,8 @@ get_description (void)
       "  nianbao --import 2023.docx -o 2023.nianbao\n"
       "  nianbao --next-year -o 2024.nianbao 2023.nianbao\n"
       "  nianbao --export pdf -o report.pdf report.nianbao\n"
+      "  nianbao --export html --fragment -o body.html report.nianbao\n"
+      "  nianbao --export summary-image --previous 2023.nianbao -o summary.png 2024.nianbao\n"
       "  nianbao --print --printer office reports/\n\n"
       "Exit status of --check: 0 no errors (warnings allowed), 1 errors found, "
       "2 a file could not be read. Of --merge: 0 the summary was written, 1 it was "
@@ -160,6 +170,7 @@ nb_cli_options_clear (NbCliOptions *o)
   g_clear_pointer (&o->previous, g_free);
   g_clear_pointer (&o->summary_format, g_free);
   g_clear_pointer (&o->import_path, g_free);
+  g_clear_pointer (&o->today, g_free);
   g_clear_pointer (&o->files, g_strfreev);
 }
 
@@ -557,6 +568,9 @@ run_check (NbCliOptions *o)
       g_autoptr(GError) error = NULL;
       g_autoptr(NbReport) report = load_input (o, path, &error);
       g_autoptr(GPtrArray) findings = NULL;
+      g_autofree char *due = NULL;
+      NbDeadlineState deadline;
+      SummaryRow *row;
 
       if (report == NULL)
         {
@@ -569,7 +583,20 @@ run_check (NbCliOptions *o)
         }
       n_checked++;
       findings = nb_check_report (report, previous);
-      summary_row_new (rows, display, report, findings);
+      row = summary_row_new (rows, display, report, findings);
+      /* The deadline: a warning from 14 days before, never an error. */
+      deadline = nb_publish_get_deadline (report, NULL, NULL, &due);
+      if (deadline == NB_DEADLINE_SOON || deadline == NB_DEADLINE_PASSED)
+        {
+          row->n_warnings++;
+          n_warnings++;
+          if (row->n_errors == 0)
+            row->status = "warnings";
+        }
+      if (!csv && due != NULL)
+        g_print ("%s: %s: [DEADLINE] %s\n", display,
+                 row->n_warnings > nb_findings_count (findings, NB_SEVERITY_WARNING)
+                 ? nb_severity_to_string (NB_SEVERITY_WARNING) : _("note"), due);
       if (csv)
         print_summary_csv (rows, FALSE);
       for (guint f = 0; f < findings->len && !csv; f++)
@@ -716,8 +743,10 @@ run_export (NbCliOptions *o)
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) missing = NULL;
-  NbRenderOptions options;
-  const char *input;
+  NbRenderOptions render_options;
+  g_autoptr(NbReport) previous = NULL;
+  NbExportOptions options = { 0 };
+  const char *input, *name;
   guint n_inputs = o->files ? g_strv_length (o->files) : 0;
 
   if (nb_export_lookup (o->export_format, &error) == NULL)
@@ -739,12 +768,41 @@ run_export (NbCliOptions *o)
       return EXIT_UNREADABLE;
     }
 
+  if (o->previous != NULL)
+    {
+      previous = nb_file_load (o->previous, &error);
+      if (previous == NULL)
+        {
+          g_printerr ("%s: %s\n", o->previous, error->message);
+          return EXIT_UNREADABLE;
+        }
+    }
+  options.fragment = o->fragment;
+  options.previous = previous;
+  if (o->stamp_published)
+    {
+      options.published = nb_report_get_published (report);
+      if (options.published == NULL)
+        return usage_error (_("--stamp-published: the report has no publication date "
+                              "(“Mark as Published…” records it)"));
+    }
+
+  name = nb_export_find_format (o->export_format)->name;
+  if (o->fragment && !g_str_equal (name, "html"))
+    return usage_error (_("--fragment works with --export html only"));
   /* The laid-out formats get the layout last chosen in the print preview. */
-  nb_settings_load_render_options (&options);
-  if (g_str_equal (nb_export_find_format (o->export_format)->name, "pdf"))
-    bytes = nb_export_pdf_full (report, &options, &missing, &error);
-  else if (g_str_equal (nb_export_find_format (o->export_format)->name, "ofd"))
-    bytes = nb_export_ofd_full (report, &options, &missing, &error);
+  nb_settings_load_render_options (&render_options);
+  if (g_str_equal (name, "pdf"))
+    bytes = nb_export_pdf_full (report, &render_options, &missing, &error);
+  else if (g_str_equal (name, "ofd"))
+    bytes = nb_export_ofd_full (report, &render_options, &missing, &error);
+  else if (g_str_equal (name, "html"))
+    bytes = nb_export_html_full (report, &options, &error);
+  else if (g_str_equal (name, "summary-image"))
+    bytes = nb_export_summary_image (report, &options,
+                                     g_str_has_suffix (o->output, ".png")
+                                     || g_str_has_suffix (o->output, ".PNG"),
+                                     &error);
   else
     bytes = nb_export_to_bytes (report, o->export_format, &error);
   if (bytes == NULL)
@@ -933,6 +991,14 @@ nb_cli_run (NbCliOptions *o)
     return usage_error (_("--force goes with a command that writes the file given with -o"));
   if (o->summary_format != NULL && !o->check)
     return usage_error (_("--format goes with --check"));
+  if (o->today != NULL)
+    {
+      GDate today;
+
+      if (!nb_publish_parse_iso (o->today, &today))
+        return usage_error (_("--today takes a date as YYYY-MM-DD, not “%s”"), o->today);
+      g_setenv ("NB_TODAY", o->today, TRUE);
+    }
   if (o->import_path != NULL)
     return run_import (o);
   if (o->next_year)

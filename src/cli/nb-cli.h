@@ -36,6 +36,9 @@ typedef struct
   gboolean   next_year;
   gboolean   sample;
   gboolean   print;
+  gboolean   fragment;
+  gboolean   stamp_published;
+  char      *today;
   char      *printer;
   char     **files;
 

@@ -29,6 +29,7 @@ struct _NbInfoPage
   GtkWidget *phone;
   GtkWidget *fee_decimals;
   GtkWidget *fee_row;
+  GtkWidget *level;
 
   gboolean   updating;
 };
@@ -69,7 +70,16 @@ load (NbInfoPage *self)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year), nb_report_get_year (self->report));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->fee_decimals),
                              nb_report_get_fee_decimals (self->report));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->level), nb_report_get_level (self->report));
   self->updating = FALSE;
+}
+
+static void
+on_level_selected_cb (NbInfoPage *self)
+{
+  if (!self->updating)
+    nb_report_set_level (self->report,
+                         (NbAgencyLevel)adw_combo_row_get_selected (ADW_COMBO_ROW (self->level)));
 }
 
 static void
@@ -209,6 +219,23 @@ build (NbInfoPage *self)
                                   nb_edition_get_issued_by (edition));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->edition), edition_text);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->edition);
+
+  /* In NbAgencyLevel order. */
+  {
+    const char *levels[] = { _("Not set"), _("Department (政府部门)"),
+                             _("Government (县级以上人民政府)"),
+                             NULL };
+    g_autoptr(GtkStringList) model = gtk_string_list_new (levels);
+
+    self->level = adw_combo_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level), _("Publisher"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->level),
+                                 _("Sets the deadline: 31 January or 31 March"));
+    adw_combo_row_set_model (ADW_COMBO_ROW (self->level), G_LIST_MODEL (model));
+    g_signal_connect_swapped (self->level, "notify::selected", G_CALLBACK (on_level_selected_cb),
+                              self);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->level);
+  }
 
   self->fee_decimals = add_spin_row (group, _("Fee decimals"),
                                      _("Decimals of the fee in 万元 that your province requires"),

@@ -27,6 +27,20 @@ void       _nb_window_class_next_year_init (NbWindowClass  *klass);
 /* win.fill-blanks-table (the table shown) and win.fill-blanks-report. */
 void       _nb_window_class_blanks_init    (NbWindowClass  *klass);
 
+/* win.copy-for-website, win.mark-published, win.compare-published. */
+void       _nb_window_class_publish_init   (NbWindowClass  *klass);
+/* For the subtitle: the deadline, or the publication and whether the report
+ * changed since; NULL when there is nothing to say.  Also enables
+ * win.compare-published. */
+char      *_nb_window_publish_dup_status   (NbWindow       *self);
+/* The frozen published version, or NULL (transfer none). */
+NbReport  *_nb_window_publish_get_version  (NbWindow       *self);
+/* Marks the report published on @date ("YYYY-MM-DD") and freezes this
+ * version; the dialog of win.mark-published ends here. */
+gboolean   _nb_window_publish_mark         (NbWindow       *self,
+                                            const char     *date,
+                                            GError        **error);
+
 /* A short message at the bottom of the window. */
 void       _nb_window_add_toast            (NbWindow       *self,
                                             const char     *message);

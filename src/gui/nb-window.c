@@ -189,6 +189,7 @@ update_title (NbWindow *self)
   g_autofree char *name = self->file ? g_file_get_basename (self->file)
                                      : g_strdup (_("Not saved yet"));
   g_autofree char *subtitle = NULL;
+  g_autofree char *publication = _nb_window_publish_dup_status (self);
   gboolean modified = nb_report_get_modified (self->report);
 
   if (self->file == NULL && !modified)
@@ -196,6 +197,13 @@ update_title (NbWindow *self)
   else
     /* Translators: the file name, and whether its changes are on disk */
     subtitle = g_strdup_printf (_("%s — %s"), name, state_text (self));
+  if (publication != NULL)
+    {
+      char *with = g_strdup_printf ("%s · %s", subtitle, publication);
+
+      g_free (subtitle);
+      subtitle = with;
+    }
   adw_window_title_set_title (self->title, title);
   adw_window_title_set_subtitle (self->title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -415,7 +423,8 @@ build_export_menu (NbWindow *self)
     {
       g_autofree char *upper = g_ascii_strup (formats[i].name, -1);
       /* Translators: an export format, "CSV…" */
-      g_autofree char *label = g_strdup_printf (_("%s…"), upper);
+      g_autofree char *label = formats[i].label != NULL ? g_strdup (_(formats[i].label))
+                                                        : g_strdup_printf (_("%s…"), upper);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "win.export", "s", formats[i].name);
@@ -1142,6 +1151,13 @@ nb_window_constructed (GObject *object)
 
   g_signal_connect_object (self->report, "notify::agency", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+  /* The deadline and "changed since publication" follow every edit. */
+  g_signal_connect_object (self->report, "notify::level", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "notify::published", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "changed", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::year", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::modified", G_CALLBACK (update_title), self,
@@ -1323,6 +1339,7 @@ nb_window_class_init (NbWindowClass *klass)
   _nb_window_class_next_year_init (klass);
   _nb_window_class_compare_init (klass);
   _nb_window_class_blanks_init (klass);
+  _nb_window_class_publish_init (klass);
 }
 
 static gboolean
@@ -1412,3 +1429,4 @@ _nb_window_add_toast (NbWindow   *self,
 
   toast (self, message);
 }
+

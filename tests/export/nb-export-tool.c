@@ -6,6 +6,8 @@
  *                                         and every paragraph
  *   nb-export-tool generate SEED EDITION OUT
  *                                         a report with odd text and values
+ *   nb-export-tool summary-pdf FILE OUT [PREVIOUS]
+ *                                         the picture summary as a PDF
  *   nb-export-tool bench FORMAT N [FILE]  time N exports of the sample report
  *                                         (or of FILE)
  *
@@ -206,10 +208,32 @@ main (int   argc,
         }
       return 0;
     }
+  /* The picture summary drawn into a PDF, whose text pdftotext reads back
+   * from the glyphs drawn. */
+  if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "summary-pdf"))
+    {
+      g_autoptr(NbReport) previous = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      NbExportOptions options = { 0 };
+
+      report = nb_file_load (argv[2], &error);
+      if (report != NULL && argc == 5)
+        previous = nb_file_load (argv[4], &error);
+      options.previous = previous;
+      if (report != NULL && (argc == 4 || previous != NULL))
+        bytes = nb_export_summary_pdf (report, &options, &error);
+      if (bytes == NULL || !nb_file_write_bytes (argv[3], bytes, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 2;
+        }
+      return 0;
+    }
   if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "bench"))
     return bench (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10), argc == 5 ? argv[4] : NULL);
   g_printerr ("usage: nb-export-tool layout FILE|--sample\n"
               "       nb-export-tool generate SEED EDITION OUT\n"
-              "       nb-export-tool bench FORMAT N [FILE]\n");
+              "       nb-export-tool bench FORMAT N [FILE]\n"
+              "       nb-export-tool summary-pdf FILE OUT.pdf [PREVIOUS]\n");
   return 2;
 }

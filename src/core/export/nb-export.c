@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "nb-export.h"
 #include "nb-file.h"
@@ -22,6 +24,7 @@ static const NbExportFormat formats[] = {
   { "docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     nb_export_docx },
   { "txt", "txt", "text/plain", nb_export_txt },
+  { "summary-image", "svg", "image/svg+xml", nb_export_summary_svg, N_("Picture Summary…") },
 };
 
 const NbExportFormat *
@@ -107,9 +110,62 @@ nb_export_to_file (NbReport    *report,
                    const char  *path,
                    GError     **error)
 {
-  g_autoptr(GBytes) bytes = nb_export_to_bytes (report, format, error);
+  g_autoptr(GBytes) bytes = NULL;
+  const NbExportFormat *f = nb_export_find_format (format);
 
+  /* The picture summary: FILE.png alone, or FILE.svg and FILE.png beside
+   * it, as a website takes the one and a phone the other. */
+  if (f != NULL && g_str_equal (f->name, "summary-image"))
+    {
+      gboolean png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
+      g_autofree char *png_path = NULL;
+      g_autoptr(GBytes) png_bytes = NULL;
+
+      bytes = nb_export_summary_image (report, NULL, png, error);
+      if (bytes == NULL || !nb_file_write_bytes (path, bytes, error))
+        return FALSE;
+      if (png)
+        return TRUE;
+      if (g_str_has_suffix (path, ".svg"))
+        {
+          g_autofree char *base = g_strndup (path, strlen (path) - strlen (".svg"));
+
+          png_path = g_strconcat (base, ".png", NULL);
+        }
+      else
+        png_path = g_strconcat (path, ".png", NULL);
+      png_bytes = nb_export_summary_image (report, NULL, TRUE, error);
+      return png_bytes != NULL && nb_file_write_bytes (png_path, png_bytes, error);
+    }
+  bytes = nb_export_to_bytes (report, format, error);
   if (bytes == NULL)
     return FALSE;
   return nb_file_write_bytes (path, bytes, error);
+}
+
+char *
+nb_export_dup_published_stamp (NbReport   *report,
+                               const char *date)
+{
+  const char *label;
+  guint year, month, day;
+  char end;
+  g_autofree char *y = NULL, *m = NULL, *d = NULL;
+  g_autoptr(GString) stamp = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  label = nb_edition_get_label (nb_report_get_edition (report), "published");
+  if (label == NULL || date == NULL
+      || sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  y = g_strdup_printf ("%u", year);
+  m = g_strdup_printf ("%u", month);
+  d = g_strdup_printf ("%u", day);
+  stamp = g_string_new (label);
+  g_string_replace (stamp, "{year}", y, 0);
+  g_string_replace (stamp, "{month}", m, 0);
+  g_string_replace (stamp, "{day}", d, 0);
+  return g_string_free (g_steal_pointer (&stamp), FALSE);
 }

@@ -29,7 +29,16 @@ typedef struct
   const char   *extension;  /* "csv" */
   const char   *mime_type;
   NbExportFunc  func;
+  const char   *label;      /* the Export menu's item, marked for translation; NULL: "NAME…" */
 } NbExportFormat;
+
+/* How an export is shaped, for the exports that take options. */
+typedef struct
+{
+  gboolean    fragment;  /* HTML: the body alone, for a CMS editor */
+  const char *published; /* "YYYY-MM-DD": stamp the publication date; NULL: none */
+  NbReport   *previous;  /* picture summary: last year's report; NULL: the reference */
+} NbExportOptions;
 
 GQuark                nb_export_error_quark   (void);
 const NbExportFormat *nb_export_find_format   (const char  *name);
@@ -57,6 +66,29 @@ GBytes               *nb_export_ofd           (NbReport    *report,
                                                GError     **error);
 GBytes               *nb_export_html          (NbReport    *report,
                                                GError     **error);
+GBytes               *nb_export_html_fragment (NbReport  *report,
+                                                GError   **error);
+GBytes               *nb_export_html_full     (NbReport               *report,
+                                               const NbExportOptions  *options,
+                                               GError                **error);
+/* The picture summary (一图读懂): SVG (nb_export_summary_svg) or PNG. */
+GBytes               *nb_export_summary_svg   (NbReport    *report,
+                                               GError     **error);
+GBytes               *nb_export_summary_image (NbReport               *report,
+                                               const NbExportOptions  *options,
+                                               gboolean                png,
+                                               GError                **error);
+GBytes               *nb_export_summary_pdf   (NbReport               *report,
+                                               const NbExportOptions  *options,
+                                               GError                **error);
+/* The figures the picture shows, as "label,value" CSV lines under their
+ * headings, exactly as drawn (for tests and for the image's description). */
+char                 *nb_export_summary_dup_text (NbReport             *report,
+                                                  const NbExportOptions *options);
+/* The edition's publication stamp for a "YYYY-MM-DD" date, or NULL when the
+ * date is not one. */
+char                 *nb_export_dup_published_stamp (NbReport   *report,
+                                                     const char *date);
 GBytes               *nb_export_docx          (NbReport    *report,
                                                GError     **error);
 GBytes               *nb_export_txt           (NbReport    *report,

@@ -410,6 +410,48 @@ history_dir (const char *key)
   return g_build_filename (nb_drafts_get_data_dir (), "history", key, NULL);
 }
 
+/* Not "<microseconds>.nianbao": no version list or limit ever drops it. */
+#define PUBLISHED_NAME "published.nianbao"
+
+char *
+nb_history_dup_published_path (const char *key)
+{
+  g_autofree char *dir = NULL;
+  char *path;
+
+  g_return_val_if_fail (is_safe_name (key), NULL);
+
+  dir = history_dir (key);
+  path = g_build_filename (dir, PUBLISHED_NAME, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+gboolean
+nb_history_set_published (const char  *key,
+                          GBytes      *bytes,
+                          GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (is_safe_name (key), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  dir = history_dir (key);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  path = g_build_filename (dir, PUBLISHED_NAME, NULL);
+  return nb_file_write_bytes (path, bytes, error);
+}
+
 static int
 compare_entries_oldest_first (gconstpointer a,
                               gconstpointer b)
@@ -537,6 +579,13 @@ nb_history_prune (guint max_age_days)
       if (!is_safe_name (name))
         continue;
       dir = g_build_filename (root, name, NULL);
+      /* The published version is a record, not an autosave: kept. */
+      {
+        g_autofree char *published = g_build_filename (dir, PUBLISHED_NAME, NULL);
+
+        if (g_file_test (published, G_FILE_TEST_EXISTS))
+          continue;
+      }
       entries = nb_history_list (name);
       if (entries->len > 0)
         {
@@ -677,6 +726,7 @@ nb_history_restore (NbReport  *report,
   nb_report_set_postcode (report, nb_report_get_postcode (version));
   nb_report_set_phone (report, nb_report_get_phone (version));
   nb_report_set_fee_decimals (report, nb_report_get_fee_decimals (version));
+  nb_report_set_level (report, nb_report_get_level (version));
   nb_report_set_sources (report, nb_report_get_sources (version));
   for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
     {
@@ -725,6 +775,7 @@ nb_history_count_differences (NbReport *report,
   count += g_strcmp0 (nb_report_get_postcode (report), nb_report_get_postcode (version)) != 0;
   count += g_strcmp0 (nb_report_get_phone (report), nb_report_get_phone (version)) != 0;
   count += nb_report_get_fee_decimals (report) != nb_report_get_fee_decimals (version);
+  count += nb_report_get_level (report) != nb_report_get_level (version);
   sources_a = nb_report_get_sources (report);
   sources_b = nb_report_get_sources (version);
   count += !((sources_a == NULL && sources_b == NULL)

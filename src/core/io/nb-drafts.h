@@ -90,6 +90,13 @@ gboolean    nb_history_add              (const char   *key,
                                          GError      **error);
 /* Oldest first. */
 GPtrArray  *nb_history_list             (const char   *key);
+/* The version that was published ("Mark as Published…"), frozen beside the
+ * autosaved ones as history/<key>/published.nianbao: never pruned, never
+ * replaced by autosave.  dup_published_path: NULL when there is none. */
+gboolean    nb_history_set_published    (const char   *key,
+                                         GBytes       *bytes,
+                                         GError      **error);
+char       *nb_history_dup_published_path (const char *key);
 /* An untitled report saved as a file keeps its versions. */
 void        nb_history_move             (const char   *from_key,
                                          const char   *to_key);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -584,6 +585,41 @@ read_metadata (Reader     *reader,
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, "metadata.fee_decimals",
                             _("must be between 0 and %d"), NB_MONEY_MAX_DECIMALS);
       nb_report_set_fee_decimals (reader->report, (guint)decimals);
+    }
+
+  /* Optional: who publishes the report, which sets its deadline. */
+  node = json_object_get_member (meta, "level");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      NbAgencyLevel level;
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.level",
+                            _("expected text, found %s"), node_type_name (node));
+      if (!nb_agency_level_from_string (json_node_get_string (node), &level))
+        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.level",
+                            _("“%s” is not an agency level (department or government)"),
+                            json_node_get_string (node));
+      nb_report_set_level (reader->report, level);
+    }
+
+  /* Optional: the day the report was published, YYYY-MM-DD. */
+  node = json_object_get_member (meta, "published");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      const char *date;
+      guint y, m, d;
+      char end;
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published",
+                            _("expected text, found %s"), node_type_name (node));
+      date = json_node_get_string (node);
+      if (sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 || strlen (date) != 10
+          || !g_date_valid_dmy (d, m, y))
+        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published",
+                            _("“%s” is not a date (YYYY-MM-DD)"), date);
+      nb_report_set_published (reader->report, date);
     }
 
   /* Optional: the source reports of a summary (汇总). */
@@ -1193,6 +1229,16 @@ nb_file_serialize (NbReport *report)
   json_builder_add_string_value (builder, nb_report_get_phone (report) ?: "");
   json_builder_set_member_name (builder, "fee_decimals");
   json_builder_add_int_value (builder, nb_report_get_fee_decimals (report));
+  if (nb_report_get_level (report) != NB_AGENCY_LEVEL_UNKNOWN)
+    {
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_string_value (builder, nb_agency_level_to_string (nb_report_get_level (report)));
+    }
+  if (nb_report_get_published (report) != NULL)
+    {
+      json_builder_set_member_name (builder, "published");
+      json_builder_add_string_value (builder, nb_report_get_published (report));
+    }
   if (nb_report_get_sources (report) != NULL)
     {
       const char * const *sources = nb_report_get_sources (report);

@@ -49,6 +49,8 @@ struct _NbEdition
   GPtrArray      *tables;      /* NbEditionTable */
   GArray         *rules;       /* NbEditionRule */
   GPtrArray      *string_arrays;
+  GHashTable     *labels;      /* key -> text, both in strings */
+  GArray         *summary;     /* NbSummaryGroup */
 };
 
 G_DEFINE_FINAL_TYPE (NbEdition, nb_edition, G_TYPE_OBJECT)
@@ -97,6 +99,11 @@ nb_edition_finalize (GObject *object)
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_array_unref);
   g_clear_pointer (&self->string_arrays, g_ptr_array_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  if (self->summary != NULL)
+    for (guint i = 0; i < self->summary->len; i++)
+      g_free (g_array_index (self->summary, NbSummaryGroup, i).items);
+  g_clear_pointer (&self->summary, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (nb_edition_parent_class)->finalize (object);
@@ -118,6 +125,8 @@ nb_edition_init (NbEdition *self)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify)table_free);
   self->rules = g_array_new (FALSE, TRUE, sizeof (NbEditionRule));
   self->string_arrays = g_ptr_array_new_with_free_func (g_free);
+  self->labels = g_hash_table_new (g_str_hash, g_str_equal);
+  self->summary = g_array_new (FALSE, TRUE, sizeof (NbSummaryGroup));
 }
 
 /* Loading */
@@ -894,6 +903,94 @@ check_sections (Loader *loader)
   return TRUE;
 }
 
+static gboolean
+load_labels (Loader     *loader,
+             JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "labels");
+  g_autoptr(GList) members = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return loader_fail (loader, "“labels” is not an object");
+  members = json_object_get_members (json_node_get_object (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *text = get_string (loader, json_node_get_object (node), l->data, TRUE);
+
+      if (text == NULL)
+        return FALSE;
+      g_hash_table_insert (loader->self->labels, (char *)intern (loader, l->data), (char *)text);
+    }
+  return TRUE;
+}
+
+/* A summary cell names a value cell of one of the tables: checked here, so
+ * the picture never meets an unknown key. */
+static gboolean
+check_summary_cell (Loader     *loader,
+                    const char *ref)
+{
+  g_auto(GStrv) parts = g_strsplit (ref, ":", 2);
+  const NbEditionTable *table;
+
+  if (g_strv_length (parts) != 2)
+    return loader_fail (loader, "summary cell “%s” is not TABLE:ROW/COLUMN", ref);
+  table = nb_edition_find_table (loader->self, parts[0]);
+  if (table == NULL || nb_edition_table_find_cell_by_key (table, parts[1]) < 0)
+    return loader_fail (loader, "summary names unknown cell “%s”", ref);
+  return TRUE;
+}
+
+static gboolean
+load_summary (Loader    *loader,
+              JsonArray *groups)
+{
+  for (guint g = 0; groups != NULL && g < json_array_get_length (groups); g++)
+    {
+      JsonObject *object = array_object (loader, groups, g);
+      NbSummaryGroup group = { 0 };
+      const char *kind;
+      JsonArray *items;
+
+      if (object == NULL)
+        return FALSE;
+      group.heading = get_string (loader, object, "heading", TRUE);
+      kind = get_string (loader, object, "kind", TRUE);
+      items = get_array (loader, object, "items", TRUE);
+      if (loader->error != NULL)
+        return FALSE;
+      if (g_str_equal (kind, "figures"))
+        group.kind = NB_SUMMARY_FIGURES;
+      else if (g_str_equal (kind, "bars"))
+        group.kind = NB_SUMMARY_BARS;
+      else
+        return loader_fail (loader, "summary group “%s” has unknown kind “%s”", group.heading,
+                            kind);
+      group.n_items = json_array_get_length (items);
+      group.items = g_new0 (NbSummaryItem, group.n_items);
+      g_array_append_val (loader->self->summary, group);
+      for (guint i = 0; i < group.n_items; i++)
+        {
+          JsonObject *item = array_object (loader, items, i);
+
+          if (item == NULL)
+            return FALSE;
+          group.items[i].label = get_string (loader, item, "label", TRUE);
+          group.items[i].cells = get_string_list (loader, item, "cells");
+          if (loader->error != NULL)
+            return FALSE;
+          if (group.items[i].cells[0] == NULL)
+            return loader_fail (loader, "summary item “%s” names no cell", group.items[i].label);
+          for (guint c = 0; group.items[i].cells[c] != NULL; c++)
+            if (!check_summary_cell (loader, group.items[i].cells[c]))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 NbEdition *
 nb_edition_new_from_bytes (GBytes  *json,
                            GError **error)
@@ -941,6 +1038,8 @@ nb_edition_new_from_bytes (GBytes  *json,
         load_rules (&loader, rules);
       if (loader.error == NULL)
         check_sections (&loader);
+      if (loader.error == NULL && load_labels (&loader, root))
+        load_summary (&loader, get_array (&loader, root, "summary", FALSE));
     }
   /* After the layout: what is wrong with that is the more telling error. */
   if (loader.error == NULL)
@@ -1375,4 +1474,31 @@ nb_edition_table_dup_cell_label (const NbEditionTable *table,
   if (row->full_label == NULL || *row->full_label == '\0')
     return g_strdup (column->full_label);
   return g_strconcat (row->full_label, ", ", column->full_label, NULL);
+}
+
+const char *
+nb_edition_get_label (NbEdition  *self,
+                      const char *key)
+{
+  g_return_val_if_fail (NB_IS_EDITION (self), NULL);
+
+  return g_hash_table_lookup (self->labels, key);
+}
+
+guint
+nb_edition_get_n_summary_groups (NbEdition *self)
+{
+  g_return_val_if_fail (NB_IS_EDITION (self), 0);
+
+  return self->summary->len;
+}
+
+const NbSummaryGroup *
+nb_edition_get_summary_group (NbEdition *self,
+                              guint      index)
+{
+  g_return_val_if_fail (NB_IS_EDITION (self), NULL);
+  g_return_val_if_fail (index < self->summary->len, NULL);
+
+  return &g_array_index (self->summary, NbSummaryGroup, index);
 }

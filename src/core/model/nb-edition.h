@@ -85,6 +85,29 @@ typedef struct
 
 typedef struct _NbEditionTable NbEditionTable;
 
+/* One figure of the picture summary (一图读懂): the sum of some cells, each
+ * "TABLE:ROW/COLUMN". */
+typedef struct
+{
+  const char         *label;
+  const char * const *cells;
+} NbSummaryItem;
+
+typedef enum
+{
+  NB_SUMMARY_FIGURES, /* big numbers side by side */
+  NB_SUMMARY_BARS,    /* a bar chart of the parts of a whole */
+} NbSummaryKind;
+
+/* A panel of the picture summary: a heading over figures or bars. */
+typedef struct
+{
+  const char    *heading;
+  NbSummaryKind  kind;
+  guint          n_items;
+  NbSummaryItem *items;
+} NbSummaryGroup;
+
 typedef enum
 {
   NB_SEVERITY_ERROR,
@@ -163,6 +186,15 @@ const NbEditionTable     *nb_edition_get_table        (NbEdition     *self,
                                                        guint          index);
 const NbEditionTable     *nb_edition_find_table       (NbEdition     *self,
                                                        const char    *id);
+
+/* Words the outputs need besides the tables' own labels ("published":
+ * the publication stamp, with {year} {month} {day}; "summary_title"…):
+ * data, never C literals.  NULL when the edition has no such label. */
+const char               *nb_edition_get_label        (NbEdition     *self,
+                                                       const char    *key);
+guint                     nb_edition_get_n_summary_groups (NbEdition *self);
+const NbSummaryGroup     *nb_edition_get_summary_group (NbEdition    *self,
+                                                        guint         index);
 
 guint                     nb_edition_get_n_rules      (NbEdition     *self);
 const NbEditionRule      *nb_edition_get_rule         (NbEdition     *self,

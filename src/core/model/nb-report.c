@@ -227,6 +227,8 @@ struct _NbReport
   char        *address;
   char        *postcode;
   char        *phone;
+  NbAgencyLevel level;
+  char        *published;
   guint        fee_decimals;
   char       **sources;   /* a summary's source reports, or NULL */
   NbReport    *reference; /* last year's report, for the cross-year checks, or NULL */
@@ -258,6 +260,8 @@ enum {
   PROP_POSTCODE,
   PROP_PHONE,
   PROP_FEE_DECIMALS,
+  PROP_LEVEL,
+  PROP_PUBLISHED,
   PROP_MODIFIED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -504,6 +508,7 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->postcode, g_free);
   g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->published, g_free);
   g_clear_pointer (&self->sources, g_strfreev);
   g_clear_object (&self->reference);
   g_clear_object (&self->edition);
@@ -567,6 +572,12 @@ nb_report_get_property (GObject    *object,
     case PROP_FEE_DECIMALS:
       g_value_set_uint (value, self->fee_decimals);
       break;
+    case PROP_LEVEL:
+      g_value_set_uint (value, self->level);
+      break;
+    case PROP_PUBLISHED:
+      g_value_set_string (value, self->published);
+      break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
       break;
@@ -624,6 +635,13 @@ store_meta (NbReport     *self,
     case PROP_FEE_DECIMALS:
       self->fee_decimals = MIN (g_value_get_uint (value), NB_MONEY_MAX_DECIMALS);
       break;
+    case PROP_LEVEL:
+      self->level = MIN (g_value_get_uint (value), NB_AGENCY_LEVEL_LAST);
+      break;
+    case PROP_PUBLISHED:
+      g_free (self->published);
+      self->published = g_strdup (g_value_get_string (value));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -649,6 +667,8 @@ nb_report_set_property (GObject      *object,
     case PROP_POSTCODE:
     case PROP_PHONE:
     case PROP_FEE_DECIMALS:
+    case PROP_LEVEL:
+    case PROP_PUBLISHED:
       {
         GValue current = G_VALUE_INIT;
         Change *change;
@@ -710,6 +730,12 @@ nb_report_class_init (NbReportClass *klass)
     g_param_spec_uint ("fee-decimals", NULL, NULL, 0, NB_MONEY_MAX_DECIMALS,
                        NB_FEE_DECIMALS_DEFAULT,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEVEL] =
+    g_param_spec_uint ("level", NULL, NULL, 0, NB_AGENCY_LEVEL_LAST, NB_AGENCY_LEVEL_UNKNOWN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PUBLISHED] =
+    g_param_spec_string ("published", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -784,6 +810,68 @@ DEFINE_STRING_PROPERTY (agency, AGENCY)
 DEFINE_STRING_PROPERTY (address, ADDRESS)
 DEFINE_STRING_PROPERTY (postcode, POSTCODE)
 DEFINE_STRING_PROPERTY (phone, PHONE)
+DEFINE_STRING_PROPERTY (published, PUBLISHED)
+
+NbAgencyLevel
+nb_report_get_level (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NB_AGENCY_LEVEL_UNKNOWN);
+  return self->level;
+}
+
+void
+nb_report_set_level (NbReport      *self,
+                     NbAgencyLevel  level)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_object_set (self, "level", (guint)MIN (level, NB_AGENCY_LEVEL_LAST), NULL);
+}
+
+static const char * const level_ids[] = {
+  [NB_AGENCY_LEVEL_UNKNOWN] = "",
+  [NB_AGENCY_LEVEL_DEPARTMENT] = "department",
+  [NB_AGENCY_LEVEL_GOVERNMENT] = "government",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (level_ids) == NB_AGENCY_LEVEL_LAST + 1);
+
+const char *
+nb_agency_level_to_string (NbAgencyLevel level)
+{
+  return level <= NB_AGENCY_LEVEL_LAST ? level_ids[level] : "";
+}
+
+gboolean
+nb_agency_level_from_string (const char    *text,
+                             NbAgencyLevel *level)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (level_ids); i++)
+    if (g_str_equal (text, level_ids[i]))
+      {
+        *level = (NbAgencyLevel)i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+nb_report_get_due_date (NbReport *self,
+                        int      *year,
+                        int      *month,
+                        int      *day)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+
+  if (self->year <= 0 || self->year >= 9999 || self->level == NB_AGENCY_LEVEL_UNKNOWN)
+    return FALSE;
+  /* 条例 第四十九条: departments publish by 31 January, the 主管部门 of a
+   * government at county level or above that government's report by
+   * 31 March, of the year after the one reported on. */
+  *year = self->year + 1;
+  *month = self->level == NB_AGENCY_LEVEL_DEPARTMENT ? 1 : 3;
+  *day = 31;
+  return TRUE;
+}
 
 int
 nb_report_get_year (NbReport *self)

@@ -63,6 +63,21 @@ typedef enum
 
 #define NB_FEE_DECIMALS_DEFAULT 4
 
+/* Who publishes the report, which sets its deadline (条例 第四十九条). */
+typedef enum
+{
+  NB_AGENCY_LEVEL_UNKNOWN,
+  NB_AGENCY_LEVEL_DEPARTMENT, /* 政府部门: by 31 January */
+  NB_AGENCY_LEVEL_GOVERNMENT, /* 县级以上人民政府: by 31 March */
+} NbAgencyLevel;
+
+#define NB_AGENCY_LEVEL_LAST NB_AGENCY_LEVEL_GOVERNMENT
+
+/* "department", "government"; "" for unknown (the file format's words). */
+const char      *nb_agency_level_to_string    (NbAgencyLevel         level);
+gboolean         nb_agency_level_from_string  (const char           *text,
+                                               NbAgencyLevel        *level);
+
 #define NB_TYPE_REPORT (nb_report_get_type ())
 G_DECLARE_FINAL_TYPE (NbReport, nb_report, NB, REPORT, GObject)
 
@@ -87,6 +102,19 @@ void             nb_report_set_phone          (NbReport             *self,
 guint            nb_report_get_fee_decimals   (NbReport             *self);
 void             nb_report_set_fee_decimals   (NbReport             *self,
                                                guint                 decimals);
+/* Properties "level" (uint) and "published" ("YYYY-MM-DD", NULL: not
+ * published): undoable like every field. */
+NbAgencyLevel    nb_report_get_level          (NbReport             *self);
+void             nb_report_set_level          (NbReport             *self,
+                                               NbAgencyLevel         level);
+const char      *nb_report_get_published      (NbReport             *self);
+void             nb_report_set_published      (NbReport             *self,
+                                               const char           *date);
+/* When the report must be published; FALSE when the year or level is not set. */
+gboolean         nb_report_get_due_date       (NbReport             *self,
+                                               int                  *year,
+                                               int                  *month,
+                                               int                  *day);
 char            *nb_report_dup_title          (NbReport             *self);
 const char * const *nb_report_get_sources     (NbReport             *self);
 void             nb_report_set_sources        (NbReport             *self,

@@ -120,6 +120,7 @@ nb_next_year_new (NbReport  *previous,
   nb_report_set_address (report, nb_report_get_address (previous));
   nb_report_set_postcode (report, nb_report_get_postcode (previous));
   nb_report_set_phone (report, nb_report_get_phone (previous));
+  nb_report_set_level (report, nb_report_get_level (previous));
   nb_report_set_fee_decimals (report, nb_report_get_fee_decimals (previous));
   carry_over (report, reference);
   nb_report_set_reference (report, reference);

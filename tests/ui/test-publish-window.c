@@ -1,0 +1,355 @@
+/* test-publish-window.c: publication day in the editor window (issue 19)
+ *
+ * The deadline in the subtitle with a fixed "today" (NB_TODAY), "Copy for
+ * Website" read back from the clipboard, and "Mark as Published…" through
+ * its dialog: the date recorded, the version frozen in the history, then
+ * "changed since publication" after an edit and the compare view on the
+ * two versions.
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "nb-compare-window.h"
+#include "nb-drafts.h"
+#include "nb-export.h"
+#include "nb-file.h"
+#include "nb-window.h"
+
+#define DEADLINE_MS 10000
+
+static char *data_home;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Waits for a condition with a generous deadline; fails saying what never
+ * happened. */
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gint64 end = g_get_monotonic_time () + DEADLINE_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("Never happened within %d ms: %s", DEADLINE_MS, what);
+      iterate ();
+      g_usleep (2000);
+    }
+}
+
+static AdwWindowTitle *
+find_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    return ADW_WINDOW_TITLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+subtitle (NbWindow *window)
+{
+  AdwWindowTitle *title = find_title (GTK_WIDGET (window));
+
+  g_assert_nonnull (title);
+  return adw_window_title_get_subtitle (title);
+}
+
+static NbWindow *
+new_window (NbReport *report,
+            GFile    *file)
+{
+  NbWindow *window = nb_window_new (NULL, report, file);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+close_window (NbWindow *window,
+              NbReport *report)
+{
+  nb_report_set_modified (report, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+test_deadline_subtitle (void)
+{
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+  g_autoptr(NbReport) report = nb_report_new (edition);
+  NbWindow *window;
+
+  g_setenv ("NB_TODAY", "2024-01-20", TRUE);
+  nb_report_set_agency (report, "测试局");
+  nb_report_set_year (report, 2023);
+  nb_report_forget_history (report);
+  window = new_window (report, NULL);
+
+  /* No level: nothing about a deadline. */
+  g_assert_null (strstr (subtitle (window), "Due"));
+  nb_report_set_level (report, NB_AGENCY_LEVEL_DEPARTMENT);
+  g_assert_nonnull (strstr (subtitle (window), "Due by 31 January 2024: 11 days left"));
+  nb_report_set_level (report, NB_AGENCY_LEVEL_GOVERNMENT);
+  g_assert_nonnull (strstr (subtitle (window), "Due by 31 March 2024"));
+  g_assert_null (strstr (subtitle (window), "left"));
+  /* Undo takes the level back, and the subtitle follows. */
+  g_assert_true (nb_report_undo (report));
+  g_assert_nonnull (strstr (subtitle (window), "11 days left"));
+  g_setenv ("NB_TODAY", "2024-02-02", TRUE);
+  nb_report_set_phone (report, "1");
+  g_assert_nonnull (strstr (subtitle (window), "Was due by 31 January 2024: 2 days overdue"));
+
+  close_window (window, report);
+  g_unsetenv ("NB_TODAY");
+}
+
+typedef struct
+{
+  GBytes   *bytes;
+  gboolean  done;
+} Read;
+
+static void
+on_spliced_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Read *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error);
+  g_assert_no_error (error);
+  read->bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
+  read->done = TRUE;
+}
+
+/* The content provider writes from this main loop: splice asynchronously. */
+static void
+on_read_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result,
+                                                             NULL, &error);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  g_assert_no_error (error);
+  g_output_stream_splice_async (out, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE
+                                | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_spliced_cb, user_data);
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  return ((Read *)data)->done;
+}
+
+static GBytes *
+read_clipboard (GtkWidget  *widget,
+                const char *mime_type)
+{
+  const char *types[] = { mime_type, NULL };
+  Read read = { NULL, FALSE };
+
+  gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), types, G_PRIORITY_DEFAULT, NULL,
+                            on_read_cb, &read);
+  wait_for (read_done, &read, "the clipboard was never read");
+  return read.bytes;
+}
+
+static void
+test_copy_for_website (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(GBytes) expected_html = NULL;
+  g_autoptr(GBytes) expected_text = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GBytes) text = NULL;
+  GdkContentFormats *formats;
+  NbWindow *window;
+
+  g_assert_no_error (error);
+  window = new_window (report, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-for-website", NULL));
+  formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/html"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
+
+  expected_html = nb_export_html_fragment (report, &error);
+  g_assert_no_error (error);
+  expected_text = nb_export_txt (report, &error);
+  g_assert_no_error (error);
+  html = read_clipboard (GTK_WIDGET (window), "text/html");
+  text = read_clipboard (GTK_WIDGET (window), "text/plain;charset=utf-8");
+  g_assert_true (g_bytes_equal (html, expected_html));
+  g_assert_true (g_bytes_equal (text, expected_text));
+  /* The body only, styled inline. */
+  g_assert_null (g_strstr_len (g_bytes_get_data (html, NULL), g_bytes_get_size (html), "<style"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (html, NULL), g_bytes_get_size (html),
+                                  "<article lang=\"zh-CN\" style="));
+
+  close_window (window, report);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+compare_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (NB_IS_COMPARE_WINDOW (item))
+        {
+          *(NbCompareWindow **)data = NB_COMPARE_WINDOW (item);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+subtitle_says_published (gpointer data)
+{
+  return strstr (subtitle (data), "Published on 25 January 2024") != NULL;
+}
+
+static void
+test_mark_published (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-publish-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) reopened = NULL;
+  g_autoptr(NbReport) frozen = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *frozen_path = NULL;
+  const NbEditionTable *t3;
+  AdwMessageDialog *dialog;
+  NbCompareWindow *compare = NULL;
+  GtkEditable *entry;
+  NbWindow *window;
+
+  g_assert_no_error (error);
+  g_setenv ("NB_TODAY", "2024-01-25", TRUE);
+  nb_report_set_level (report, NB_AGENCY_LEVEL_DEPARTMENT);
+  window = new_window (report, NULL);
+  g_assert_true (nb_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  /* Nothing published yet: nothing to compare with. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL);
+  iterate ();
+  g_assert_false (compare_shown (&compare));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-published", NULL));
+  wait_for (dialog_shown, NULL, "the Mark as Published dialog never showed");
+  dialog = find_dialog ();
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  /* Today is offered. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "2024-01-25");
+  adw_message_dialog_response (dialog, "publish");
+  wait_for (subtitle_says_published, window, "the subtitle never said the report was published");
+  g_assert_null (strstr (subtitle (window), "changed since publication"));
+  g_assert_cmpstr (nb_report_get_published (report), ==, "2024-01-25");
+
+  /* Frozen in the history, and the date is in the file once saved. */
+  key = nb_history_key_for_file (file);
+  frozen_path = nb_history_dup_published_path (key);
+  g_assert_nonnull (frozen_path);
+  frozen = nb_file_load (frozen_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_published (frozen), ==, "2024-01-25");
+  g_assert_true (nb_window_save_to_file (window, file, &error));
+  reopened = nb_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_published (reopened), ==, "2024-01-25");
+  g_assert_cmpint (nb_report_get_level (reopened), ==, NB_AGENCY_LEVEL_DEPARTMENT);
+
+  /* A later edit: the subtitle says so, and the compare view shows it. */
+  t3 = nb_edition_find_table (nb_report_get_edition (report), "t3");
+  nb_report_set_value (report, t3, (guint)nb_edition_table_find_cell (t3, "granted", "natural"), 5);
+  g_assert_nonnull (strstr (subtitle (window), "changed since publication"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL));
+  wait_for (compare_shown, &compare, "the compare view never opened");
+  g_assert_cmpuint (nb_compare_window_count_shown (compare, FALSE), >, 0);
+  gtk_window_destroy (GTK_WINDOW (compare));
+
+  /* Undoing the edit: the report is the published version again. */
+  g_assert_true (nb_report_undo (report));
+  g_assert_null (strstr (subtitle (window), "changed since publication"));
+
+  close_window (window, report);
+  g_unsetenv ("NB_TODAY");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  data_home = g_dir_make_tmp ("nianbao-ui-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/publish/deadline-subtitle", test_deadline_subtitle);
+  g_test_add_func ("/publish/copy-for-website", test_copy_for_website);
+  g_test_add_func ("/publish/mark-published", test_mark_published);
+  return g_test_run ();
+}
