@@ -59,6 +59,15 @@ is_badge (GtkWidget *widget,
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "section-badge");
 }
 
+/* The heading in a sidebar row, not the same words on the page itself. */
+static gboolean
+is_heading_beside_badge (GtkWidget *widget,
+                         gpointer   text)
+{
+  return is_label_with_text (widget, text)
+         && find_widget (gtk_widget_get_parent (widget), is_badge, NULL) != NULL;
+}
+
 void
 nb_test_window_show_section (NbWindow   *window,
                              const char *section_id)
@@ -135,7 +144,7 @@ nb_test_window_get_section_badge (NbWindow   *window,
   GtkWidget *heading, *badge;
 
   g_assert_nonnull (section);
-  heading = find_widget (GTK_WIDGET (window), is_label_with_text, (gpointer)section->heading);
+  heading = find_widget (GTK_WIDGET (window), is_heading_beside_badge, (gpointer)section->heading);
   g_assert_nonnull (heading);
   badge = find_widget (gtk_widget_get_parent (heading), is_badge, NULL);
   g_assert_nonnull (badge);

@@ -194,6 +194,26 @@ add_spin_row (GtkWidget  *group,
   return spin;
 }
 
+
+/* libadwaita 1.2's combo row shows its choice in an unnamed list and its
+ * arrow as an unnamed image, which screen readers read out as "GtkListView"
+ * and "GtkImage": the list gets the row's title, the arrow is hidden. */
+static void
+name_combo_row_parts (GtkWidget  *widget,
+                      const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      else if (GTK_IS_IMAGE (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      else if (!GTK_IS_POPOVER (child))
+        name_combo_row_parts (child, title);
+    }
+}
+
 static void
 build (NbInfoPage *self)
 {
@@ -235,6 +255,7 @@ build (NbInfoPage *self)
     g_signal_connect_swapped (self->level, "notify::selected", G_CALLBACK (on_level_selected_cb),
                               self);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->level);
+    name_combo_row_parts (self->level, _("Publisher"));
   }
 
   self->fee_decimals = add_spin_row (group, _("Fee decimals"),
