@@ -1005,7 +1005,7 @@ test_insert_subheading (Fixture       *f,
 static void
 test_new_report_dialog (void)
 {
-  GtkWidget *dialog = nb_new_report_dialog_new (NULL);
+  GtkWidget *dialog = g_object_ref (nb_new_report_dialog_new (NULL));
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
 
@@ -1020,6 +1020,7 @@ test_new_report_dialog (void)
   g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2021");
   g_assert_false (nb_report_get_can_undo (report));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  nb_test_assert_finalize (dialog);
 }
 
 static void
