@@ -164,7 +164,7 @@ def clean_quit_saves_and_leaves_nothing():
         env.close()
 
 
-def find_window(name, env, timeout=60):
+def find_window(name, env, timeout=180):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         run = subprocess.run(['xdotool', 'search', '--name', name], env=env,
@@ -254,7 +254,8 @@ def killed_titled_report_keeps_the_file_and_its_base():
 
         again = env.start()
         try:
-            assert find_window('Recover Unsaved Work', env.env), 'recovery was not offered'
+            assert find_window('Recover Unsaved Work', env.env), \
+                ('recovery was not offered', again.poll(), env.drafts(), env.markers())
         finally:
             again.send_signal(signal.SIGKILL)
             again.wait(timeout=30)
