@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """House rules the compiler cannot see:
 - the core (src/core/) includes no GTK or libadwaita header;
+- no test reads outside the repository (../shared): its data is in tests/data/;
 - no table label or section heading of an edition appears in C code: the
   official layout lives in data/editions/ only;
 - no two files of src/ include each other, however indirectly: the layers
@@ -63,6 +64,23 @@ FONT_NAMES = ("仿宋", "楷体", "黑体", "宋体", "小标宋", "FangSong", "
 
 
 class SourceRules(unittest.TestCase):
+    def test_tests_are_self_contained(self):
+        """A clone anywhere runs every test: what a test reads is under tests/data/."""
+        bad = []
+        for path in sorted(glob.glob(os.path.join(TOP, "tests", "**", "*"), recursive=True)):
+            if (not os.path.isfile(path) or "/tests/data/" in path or "/fuzz/corpus/" in path
+                    or os.path.samefile(path, __file__)):
+                continue
+            try:
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+            except UnicodeDecodeError:
+                continue
+            for n, line in enumerate(text.splitlines(), 1):
+                if re.search(r"\.\./shared\b|/work/shared\b|\"\.\.\", \"shared\"|'\.\.', 'shared'", line):
+                    bad.append(f"{path}:{n}: {line.strip()}")
+        self.assertEqual(bad, [], "tests must not read outside the repository (copy into tests/data/)")
+
     def test_core_has_no_gtk(self):
         bad = []
         for path in c_files("src", "core"):

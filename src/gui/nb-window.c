@@ -764,6 +764,20 @@ on_export_anyway_cb (AdwMessageDialog *dialog,
 
 /* Closing */
 
+/* Answered "close" in @question's ::response.  The question is let go of
+ * first: GTK 4.8 destroys a destroy-with-parent dialog with its window but
+ * keeps pointing at the window, and the dialog, still in use while it
+ * emits ::response, would be finalized after the window, reaching into it
+ * (four "invalid (NULL) class pointer" criticals). */
+static void
+close_after_question (NbWindow         *self,
+                      AdwMessageDialog *question)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (question), NULL);
+  self->closing = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -773,15 +787,14 @@ on_close_response_cb (AdwMessageDialog *dialog,
     {
       if (self->autosave != NULL)
         nb_autosave_discard_draft (self->autosave);
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      close_after_question (self, dialog);
     }
   else if (g_strcmp0 (response, "save") == 0)
     {
       if (self->file != NULL)
         {
           if (save_or_report (self, self->file))
-            gtk_window_destroy (GTK_WINDOW (self));
+            close_after_question (self, dialog);
         }
       else
         {
@@ -815,8 +828,7 @@ on_close_failed_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "close") == 0)
     {
       /* The draft stays: the work can be recovered at the next start. */
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      close_after_question (self, dialog);
     }
   else if (g_strcmp0 (response, "save-as") == 0)
     {

@@ -84,8 +84,8 @@ class Env:
         return subprocess.Popen([program, *args], env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True)
 
-    def wait_editing(self, app, timeout=60):
-        """Until the app has made its first edit: start-up under Xvfb can
+    def wait_editing(self, app, edits=1, timeout=120):
+        """Until the app has made its first edits: start-up under Xvfb can
         take seconds on a loaded machine."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
@@ -93,9 +93,16 @@ class Env:
             if ready:
                 line = app.stdout.readline()
                 assert line, 'the app exited before editing'
-                if line.startswith('edit '):
-                    return
-        raise AssertionError('the app did not start editing')
+                if line.startswith('edit ') and int(line.split()[1]) >= edits:
+                    return int(line.split()[1])
+        raise AssertionError('the app did not make %d edits in %d s' % (edits, timeout))
+
+    def wait_saved_past(self, last, timeout=120):
+        """Until the file holds an edit after @last: the app has saved."""
+        end = time.monotonic() + timeout
+        while state(self.path) <= last:
+            assert time.monotonic() < end, 'the app saved no edit past %d in %d s' % (last, timeout)
+            time.sleep(0.02)
 
     def drafts(self):
         d = os.path.join(self.dir, 'data', 'nianbao', 'drafts')
@@ -119,9 +126,11 @@ def app_killed_while_editing():
         for i in range(KILLS):
             app = env.start(env.path, edit_ms=20)
             env.wait_editing(app)
-            # The autosave delay is 0.5 s (then a save about every 0.5 s):
-            # kills land during and between saves, after the first one.
-            time.sleep(random.uniform(0.6, 2.0))
+            # The autosave delay is 0.5 s (then a save about every 0.5 s).
+            # After this session's first save, however long that took, the
+            # kill lands at a random point during or between later saves.
+            env.wait_saved_past(last)
+            time.sleep(random.uniform(0, 1.5))
             app.send_signal(signal.SIGKILL)
             app.wait(timeout=30)
             assert os.path.getsize(env.path) > 0
@@ -131,8 +140,8 @@ def app_killed_while_editing():
             last = n
             assert check_summary(env.path) == before, 'the checks changed'
         print('# %d kills of the app: the file advanced in %d, to edit %d' % (KILLS, advanced, last))
-        # Otherwise autosave never ran and the kills proved nothing.
-        assert advanced >= KILLS // 2, ('autosave did not save', advanced)
+        # Every session saved before its kill (waited for above).
+        assert advanced == KILLS, ('autosave did not save', advanced)
     finally:
         env.close()
 
@@ -142,13 +151,13 @@ def clean_quit_saves_and_leaves_nothing():
     env = Env()
     try:
         app = env.start(env.path, edit_ms=50)
-        env.wait_editing(app)
-        time.sleep(1.0)
+        # Some edits, the last one still waiting for its save at the quit.
+        seen = env.wait_editing(app, edits=10)
         subprocess.run(['gapplication', 'action', APP_ID, 'quit'], env=env.env, check=True,
                        timeout=30)
         out, _ = app.communicate(timeout=30)
         assert app.returncode == 0, app.returncode
-        edits = [int(m) for m in re.findall(r'^edit (\d+)$', out, re.M)]
+        edits = [seen] + [int(m) for m in re.findall(r'^edit (\d+)$', out, re.M)]
         assert edits, 'the app made no edits'
         # Quitting waited for the pending save: the file has the last edit.
         assert state(env.path) == edits[-1], (state(env.path), edits[-1])
@@ -158,7 +167,7 @@ def clean_quit_saves_and_leaves_nothing():
         env.close()
 
 
-def find_window(name, env, timeout=60):
+def find_window(name, env, timeout=180):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         run = subprocess.run(['xdotool', 'search', '--name', name], env=env,
@@ -219,14 +228,13 @@ def killed_titled_report_keeps_the_file_and_its_base():
         # write of the app's is in flight.
         app = env.start(env.path, edit_ms=4000)
         env.wait_editing(app)
-        end = time.monotonic() + 3
-        while state(env.path) != 1 and time.monotonic() < end:
-            time.sleep(0.05)
+        env.wait_saved_past(0)
         assert state(env.path) == 1, 'the first edit was not saved'
-        base = sha256(env.path)
-
-        with open(env.path, encoding='utf-8') as f:
-            data = json.load(f)
+        # The version of theirs is made from exactly the bytes the base is.
+        with open(env.path, 'rb') as f:
+            saved = f.read()
+        base = hashlib.sha256(saved).hexdigest()
+        data = json.loads(saved.decode('utf-8'))
         data['metadata']['agency'] = '别的程序'
         theirs = env.path + '.theirs'
         with open(theirs, 'w', encoding='utf-8') as f:
@@ -249,7 +257,8 @@ def killed_titled_report_keeps_the_file_and_its_base():
 
         again = env.start()
         try:
-            assert find_window('Recover Unsaved Work', env.env), 'recovery was not offered'
+            assert find_window('Recover Unsaved Work', env.env), \
+                ('recovery was not offered', again.poll(), env.drafts(), env.markers())
         finally:
             again.send_signal(signal.SIGKILL)
             again.wait(timeout=30)

@@ -14,6 +14,7 @@
 #include "nb-file.h"
 #include "nb-history-dialog.h"
 #include "nb-recovery-dialog.h"
+#include "nb-test-wait.h"
 #include "nb-window.h"
 
 static char *tmpdir;
@@ -35,17 +36,13 @@ get_app (void)
   return app;
 }
 
+/* Destroys a window the test opened and asserts that nothing kept it. */
 static void
-iterate (guint ms)
+close_window (gpointer window)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  nb_test_assert_finalize (window);
 }
 
 static void
@@ -104,7 +101,7 @@ test_history_dialog (void)
   dialog = nb_history_dialog_new (NULL, report, nb_autosave_get_history_key (autosave));
   g_object_ref_sink (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate (50);
+  nb_test_wait_drawn (dialog);
   g_assert_cmpuint (nb_history_dialog_get_n_versions (NB_HISTORY_DIALOG (dialog)), ==, 3);
 
   /* Newest first: the oldest is the third. */
@@ -130,7 +127,7 @@ test_history_dialog_empty (void)
 
   g_object_ref_sink (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate (20);
+  nb_test_wait_drawn (dialog);
   g_assert_cmpuint (nb_history_dialog_get_n_versions (NB_HISTORY_DIALOG (dialog)), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
@@ -180,16 +177,14 @@ test_recovery_at_start (void)
   g_subprocess_wait (process, NULL, &error);
 
   get_app ();
-  iterate (100);
-
-  dialog = find_recovery_dialog ();
-  g_assert_nonnull (dialog);
+  nb_test_wait_until ((dialog = find_recovery_dialog ()) != NULL,
+                      "the app offered the draft at start");
   g_assert_cmpuint (nb_recovery_dialog_get_n_drafts (dialog), ==, 1);
   g_assert_true (nb_recovery_dialog_restore (dialog, 0, &error));
   g_assert_no_error (error);
-  iterate (50);
   /* The last draft handled: the dialog goes. */
-  g_assert_null (find_recovery_dialog ());
+  nb_test_wait_until (find_recovery_dialog () == NULL,
+                      "the recovery dialog went once its last draft was restored");
 
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   for (GList *l = windows; l != NULL; l = l->next)
@@ -205,14 +200,14 @@ test_recovery_at_start (void)
   autosave = nb_autosave_get_for_report (report);
   if (autosave != NULL)
     {
-      gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
       g_autoptr(GPtrArray) versions = nb_history_list (nb_autosave_get_history_key (autosave));
 
       /* The helper's version came along. */
       g_assert_cmpuint (versions->len, >=, 1);
 
-      while (g_file_test (draft_path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
-        iterate (20);
+      nb_test_wait_until (!g_file_test (draft_path, G_FILE_TEST_EXISTS),
+                          "the recovered draft %s was removed once the window's autosave had the work",
+                          draft_path);
       g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
       g_assert_true (g_file_test (g_file_peek_path (nb_autosave_get_draft_file (autosave)),
                                   G_FILE_TEST_EXISTS));
@@ -231,8 +226,7 @@ test_recovery_at_start (void)
       g_assert_cmpstr (((NbDraftInfo *)g_ptr_array_index (drafts, i))->path, !=, draft_path);
   }
 
-  gtk_window_destroy (window);
-  iterate (20);
+  close_window (window);
 }
 
 /* Discard: the draft goes for good, and the dialog with it. */
@@ -268,7 +262,7 @@ test_recovery_discard (void)
   dialog = nb_recovery_dialog_new (GTK_APPLICATION (get_app ()), NULL, drafts);
   g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate (20);
+  nb_test_wait_drawn (dialog);
   g_assert_cmpuint (nb_recovery_dialog_get_n_drafts (NB_RECOVERY_DIALOG (dialog)), ==, drafts->len);
   nb_recovery_dialog_discard (NB_RECOVERY_DIALOG (dialog), n);
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
@@ -277,19 +271,17 @@ test_recovery_discard (void)
   if (drafts->len == 1)
     g_assert_false (gtk_widget_get_visible (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  nb_test_assert_finalize (dialog);
 }
 
 static void
 wait_state (NbAutosave      *autosave,
             NbAutosaveState  state)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while ((nb_autosave_get_state (autosave) != state || nb_autosave_get_busy (autosave))
-         && g_get_monotonic_time () < end)
-    iterate (10);
-  g_assert_cmpint (nb_autosave_get_state (autosave), ==, state);
+  nb_test_wait_until (nb_autosave_get_state (autosave) == state && !nb_autosave_get_busy (autosave),
+                      "the autosave reached state %d, not busy (it is in %d%s)", state,
+                      nb_autosave_get_state (autosave),
+                      nb_autosave_get_busy (autosave) ? ", busy" : "");
 }
 
 static gboolean
@@ -310,6 +302,16 @@ shown_button (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The banner's revealer shows the button (it is revealed, not animated in
+ * a given time). */
+static void
+wait_shown_button (GtkWindow  *window,
+                   const char *label)
+{
+  nb_test_wait_until (shown_button (GTK_WIDGET (window), label), "the window showed the %s button",
+                      label);
+}
+
 /* In a window: another program writes the file, autosave stops, the banner
  * offers Reload, and win.reload takes their version; win.history lists the
  * versions. */
@@ -323,7 +325,6 @@ test_window_reload_and_history (void)
   g_autoptr(NbReport) other = nb_file_load_sample (&error);
   GtkWindow *window;
   NbAutosave *autosave;
-  GListModel *toplevels;
   NbHistoryDialog *history = NULL;
 
   g_assert_true (nb_file_save (report, path, &error));
@@ -339,8 +340,7 @@ test_window_reload_and_history (void)
   g_assert_true (nb_file_save (other, path, &error));
   nb_report_set_agency (report, "又改了");
   wait_state (autosave, NB_AUTOSAVE_CONFLICT);
-  iterate (50);
-  g_assert_true (shown_button (GTK_WIDGET (window), "Re_load"));
+  wait_shown_button (window, "Re_load");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   wait_state (autosave, NB_AUTOSAVE_SAVED);
@@ -348,20 +348,10 @@ test_window_reload_and_history (void)
   g_assert_true (nb_report_get_can_undo (report));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
-  iterate (50);
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (NB_IS_HISTORY_DIALOG (w))
-        history = NB_HISTORY_DIALOG (w);
-    }
-  g_assert_nonnull (history);
+  history = NB_HISTORY_DIALOG (nb_test_wait_window (NB_TYPE_HISTORY_DIALOG, NULL, "the 历史版本 dialog"));
   g_assert_cmpuint (nb_history_dialog_get_n_versions (history), >=, 1);
-  gtk_window_destroy (GTK_WINDOW (history));
-  gtk_window_destroy (window);
-  iterate (20);
+  close_window (history);
+  close_window (window);
 }
 
 static gboolean
@@ -431,8 +421,8 @@ test_window_shows_failure (void)
 
   nb_report_set_agency (report, "写不进去");
   wait_state (autosave, NB_AUTOSAVE_FAILED);
-  iterate (300);
-  g_assert_true (find_label_containing (GTK_WIDGET (window), expected));
+  nb_test_wait_until (find_label_containing (GTK_WIDGET (window), expected),
+                      "the window showed “%s”", expected);
   /* Reload is for a file changed by others, not for a failed write. */
   g_assert_false (shown_button (GTK_WIDGET (window), "Re_load"));
   g_assert_true (shown_button (GTK_WIDGET (window), "_Retry"));
@@ -442,8 +432,7 @@ test_window_shows_failure (void)
   g_assert_no_error (error);
   g_assert_cmpstr (nb_report_get_agency (kept), ==, "写不进去");
 
-  gtk_window_destroy (window);
-  iterate (20);
+  close_window (window);
   g_clear_pointer (&command, g_free);
   if (geteuid () == 0)
     {
@@ -565,12 +554,12 @@ restore_in_dialog (Crashed *crashed)
   dialog = nb_recovery_dialog_new (GTK_APPLICATION (get_app ()), NULL, drafts);
   g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate (20);
+  nb_test_wait_drawn (dialog);
   g_assert_true (nb_recovery_dialog_restore (NB_RECOVERY_DIALOG (dialog), 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (nb_recovery_dialog_get_n_drafts (NB_RECOVERY_DIALOG (dialog)), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  nb_test_assert_finalize (dialog);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (get_app ())); l != NULL;
        l = l->next)
@@ -645,8 +634,7 @@ test_recovery_file_changed (void)
 
   assert_file_is (crashed->path, crashed->on_disk);
   wait_state (autosave, NB_AUTOSAVE_CONFLICT);
-  iterate (300);
-  g_assert_true (shown_button (GTK_WIDGET (window), "Re_load"));
+  wait_shown_button (GTK_WINDOW (window), "Re_load");
   g_assert_true (shown_button (GTK_WIDGET (window), "_Retry"));
   g_assert_true (find_label_containing (GTK_WIDGET (window), "recovered work"));
   /* The work is kept: in the new draft; the recovered one went. */
@@ -669,8 +657,7 @@ test_recovery_file_changed (void)
   g_assert_cmpint (kill_edit_number (report), ==, 4711);
 
   nb_autosave_discard_draft (autosave);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  close_window (window);
 }
 
 /* The file as the work left it: restored into it, as before. */
@@ -695,8 +682,7 @@ test_recovery_file_unchanged (void)
   g_assert_false (shown_button (GTK_WIDGET (window), "Re_load"));
   g_assert_false (g_file_test (crashed->info->path, G_FILE_TEST_EXISTS));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  close_window (window);
 }
 
 /* The file is gone: the work opens in a window, Retry or Save As, and no
@@ -710,15 +696,14 @@ test_recovery_file_deleted (void)
 
   assert_file_is (crashed->path, NULL);
   wait_state (autosave, NB_AUTOSAVE_FAILED);
-  iterate (300);
-  g_assert_true (find_label_containing (GTK_WIDGET (window), "The file was deleted or moved"));
+  nb_test_wait_until (find_label_containing (GTK_WIDGET (window), "The file was deleted or moved"),
+                      "the window said that the file was deleted or moved");
   g_assert_false (shown_button (GTK_WIDGET (window), "Re_load"));
   g_assert_true (shown_button (GTK_WIDGET (window), "_Retry"));
   g_assert_true (shown_button (GTK_WIDGET (window), "Save _As…"));
 
   nb_autosave_discard_draft (autosave);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  close_window (window);
 }
 
 /* The file is open in a window already (the colleague's version): the work
@@ -740,7 +725,7 @@ test_recovery_into_open_window (void)
   /* Every report window autosaves (the tests run without NIANBAO_NO_AUTOSAVE). */
   g_assert_nonnull (autosave);
   nb_autosave_set_delay (autosave, 20);
-  iterate (50);
+  nb_test_wait_drawn (GTK_WIDGET (open_window));
 
   window = restore_in_dialog (crashed);
   g_assert_true (GTK_WINDOW (window) == open_window);
@@ -748,15 +733,13 @@ test_recovery_into_open_window (void)
   flush_quietly (autosave);
   assert_file_is (crashed->path, crashed->on_disk);
   wait_state (autosave, NB_AUTOSAVE_CONFLICT);
-  iterate (300);
-  g_assert_true (shown_button (GTK_WIDGET (window), "Re_load"));
+  wait_shown_button (GTK_WINDOW (window), "Re_load");
   /* One undoable change: Undo shows the file's version again. */
   g_assert_true (nb_report_undo (opened));
   g_assert_cmpstr (nb_report_get_agency (opened), ==, "同事改过");
 
   nb_autosave_discard_draft (autosave);
-  gtk_window_destroy (open_window);
-  iterate (20);
+  close_window (open_window);
 }
 
 int

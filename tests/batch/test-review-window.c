@@ -14,25 +14,13 @@
 #include "nb-merge.h"
 #include "nb-review-item.h"
 #include "nb-review-window.h"
+#include "nb-test-wait.h"
 #include "nb-window.h"
 #include "nb-test-window.h"
 #include "nb-window-private.h"
 
 static char *tmpdir;
 static NbApplication *app; /* one per process: a second could not register */
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static char *
 save_sample (const char *name,
@@ -78,7 +66,6 @@ test_review (void)
   g_autoptr(NbReviewItem) second = NULL;
   g_autoptr(NbReviewItem) by_agency = NULL;
   NbChecksPanel *checks;
-  gint64 end;
 
   g_assert_true (g_file_set_contents (broken, "{\"format\": \"nianbao\", ", -1, NULL));
   g_assert_true (g_file_set_contents (ignored, "not a report", -1, NULL));
@@ -96,10 +83,7 @@ test_review (void)
   gtk_window_present (GTK_WINDOW (window));
   nb_review_window_load_folder (window, folder);
   g_assert_true (nb_review_window_get_loading (window));
-  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (nb_review_window_get_loading (window) && g_get_monotonic_time () < end)
-    iterate (10);
-  g_assert_false (nb_review_window_get_loading (window));
+  nb_test_wait_until (!nb_review_window_get_loading (window), "the Review window loaded the folder");
 
   /* Four reports, subfolder included, the text file left out; problems first. */
   g_assert_cmpuint (g_list_model_get_n_items (nb_review_window_get_model (window)), ==, 4);
@@ -129,13 +113,15 @@ test_review (void)
   /* Opening a report with errors shows it at its first finding. */
   editor = nb_review_window_open_item (window, 0);
   g_assert_true (NB_IS_WINDOW (editor));
-  iterate (100);
+  nb_test_wait_drawn (GTK_WIDGET (editor));
   {
     g_autoptr(GFile) expected = g_file_new_for_path (no_agency);
 
     g_assert_true (g_file_equal (nb_window_get_file (NB_WINDOW (editor)), expected));
   }
   checks = nb_test_window_get_checks_panel (NB_WINDOW (editor));
+  nb_test_wait_until (nb_checks_panel_get_shown (checks, 0) != NULL,
+                      "the checks panel of the opened report listed its findings");
   g_assert_nonnull (nb_checks_panel_get_shown (checks, 0));
   g_assert_cmpstr (nb_test_window_get_visible_section (NB_WINDOW (editor)), ==,
                    nb_checks_panel_section_of (checks, nb_checks_panel_get_shown (checks, 0)));
@@ -151,8 +137,7 @@ test_review (void)
       if (k->next == NULL)
         g_list_free (l);
     }
-  iterate (50);
-  g_assert_null (window);
+  nb_test_wait_until (window == NULL, "the Review window was finalized once destroyed");
 }
 
 static void
@@ -258,7 +243,7 @@ test_compare_window (void)
   g_assert_no_error (error);
   g_assert_true (NB_IS_COMPARE_WINDOW (compare_window));
   g_assert_true (gtk_window_get_transient_for (compare_window) == editor);
-  iterate (100);
+  nb_test_wait_drawn (GTK_WIDGET (compare_window));
   compare = nb_compare_window_get_compare (NB_COMPARE_WINDOW (compare_window));
   g_assert_cmpint (nb_report_get_year (nb_compare_get_old (compare)), ==, 2022);
   g_assert_true (nb_compare_get_new (compare) == nb_window_get_report (NB_WINDOW (editor)));
@@ -285,7 +270,8 @@ test_compare_window (void)
     }
   if (GTK_IS_WINDOW (compare_window))
     gtk_window_destroy (compare_window);
-  iterate (50);
+  nb_test_wait_until (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0,
+                      "every window was gone");
 }
 
 int
@@ -305,7 +291,6 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_application_hold (G_APPLICATION (app));
-  iterate (50);
 
   g_test_add_func ("/review/window", test_review);
   g_test_add_func ("/review/merge-files", test_merge_files);

@@ -483,11 +483,18 @@ def docx_libreoffice(tmp):
         return "SKIP LibreOffice is not installed (the DOCX was checked with python-docx only)"
     report = Report("lo", None, tmp)
     path = report.export("docx")
+    # A profile of its own, in the temporary folder: runs as root too, and
+    # never touches (or waits for) the user's.
     profile = "file://" + tempfile.mkdtemp(dir=tmp)
     subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless", "--convert-to", "txt:Text",
                     "--outdir", tmp, path], check=True, capture_output=True, timeout=120)
     text = open(os.path.join(tmp, "lo.txt"), encoding="utf-8-sig").read()
     assert "一、总体情况" in text and "三、本年度办理结果" in text and "27.2500" in text
+    # The tables came through cell by cell: a row's label, then its value.
+    lines = [line.strip() for line in text.splitlines()]
+    assert "申请人情况" in lines and "未经复议直接起诉" in lines, "a table's headers are missing"
+    penalty = lines.index("行政处罚")
+    assert lines[penalty + 1] == "67", lines[penalty:penalty + 3]
 
 
 def main():

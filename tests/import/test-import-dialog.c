@@ -11,22 +11,10 @@
 #include "nb-file.h"
 #include "nb-import-dialog.h"
 #include "nb-import.h"
+#include "nb-test-wait.h"
 #include "nb-window.h"
 
 static NbApplication *application;
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static NbWindow *
 window_for (NbReport *report)
@@ -83,21 +71,24 @@ test_dialog_lists_findings (void)
   g_assert_no_error (error);
   g_assert_cmpuint (findings->len, ==, 2);
 
-  dialog = nb_import_dialog_new (GTK_APPLICATION (application), NULL, "report.txt", report, summary, findings);
+  dialog = g_object_ref (nb_import_dialog_new (GTK_APPLICATION (application), NULL, "report.txt", report,
+                                              summary, findings));
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_ms (100);
+  nb_test_wait_drawn (dialog);
   g_assert_cmpuint (nb_import_dialog_get_n_findings (NB_IMPORT_DIALOG (dialog)), ==, 2);
   g_assert_cmpuint (count_rows (dialog), ==, 2);
   /* Nothing opens before the user says so. */
   g_assert_null (window_for (report));
 
   g_assert_true (gtk_widget_activate_action (dialog, "import.open", NULL));
-  wait_ms (200);
-  window = window_for (report);
-  g_assert_nonnull (window);
+  nb_test_wait_until ((window = window_for (report)) != NULL, "the imported report opened in a window");
   g_assert_null (nb_window_get_file (window));
+  g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (50);
+  if (gtk_widget_get_realized (dialog))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  nb_test_assert_finalize (window);
+  nb_test_assert_finalize (dialog);
 }
 
 static void
@@ -115,17 +106,11 @@ test_next_year_action (void)
   NbWindow *next;
 
   g_assert_no_error (error);
-  window = nb_application_open_report (application, sample, NULL);
-  wait_ms (100);
-  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.new-next-year", NULL))
-    {
-      g_test_skip ("win.new-next-year is not installed on the window yet");
-      gtk_window_destroy (window);
-      return;
-    }
-  wait_ms (200);
-  next = window_for_year (2023);
-  g_assert_nonnull (next);
+  window = g_object_ref (nb_application_open_report (application, sample, NULL));
+  nb_test_wait_drawn (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-next-year", NULL));
+  nb_test_wait_until ((next = window_for_year (2023)) != NULL, "next year's report opened in a window");
+  g_object_ref (next);
   g_assert_nonnull (nb_report_get_reference (nb_window_get_report (next)));
   g_assert_cmpstr (nb_report_get_agency (nb_window_get_report (next)), ==, "漯河回族区城市管理局");
   /* Last year's text opens beside it. */
@@ -140,7 +125,8 @@ test_next_year_action (void)
   }
   gtk_window_destroy (GTK_WINDOW (next));
   gtk_window_destroy (window);
-  wait_ms (50);
+  nb_test_assert_finalize (next);
+  nb_test_assert_finalize (window);
 }
 
 int

@@ -14,47 +14,23 @@
 #include "nb-print.h"
 #include "nb-fonts.h"
 #include "nb-print-preview.h"
+#include "nb-test-wait.h"
 #include "nb-window.h"
 
-#define TIMEOUT_SECONDS 60
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE));
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  g_error ("%s: timed out", (const char *)data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @find returns a window or the test times out. */
 static GtkWindow *
 wait_for_window (GType       type,
                  const char *what)
 {
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, (gpointer)what);
-  GtkWindow *found = NULL;
+  return nb_test_wait_window (type, NULL, what);
+}
 
-  while (found == NULL)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
+static gboolean
+setting_is_set (GSettings  *settings,
+                const char *key)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (settings, key);
 
-      for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            found = window;
-        }
-      if (found == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (timeout);
-  return found;
+  return g_variant_n_children (value) > 0;
 }
 
 static NbReport *
@@ -90,10 +66,9 @@ test_print_dialog_to_file (void)
   g_autofree char *dir = g_dir_make_tmp ("nianbao-print-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *parent = g_object_ref (gtk_window_new ());
   GtkWindow *dialog;
   GtkPrinter *printer = NULL;
-  guint timeout;
 
   gtk_print_settings_set_printer (settings, "Print to File");
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
@@ -106,19 +81,17 @@ test_print_dialog_to_file (void)
   dialog = wait_for_window (GTK_TYPE_PRINT_UNIX_DIALOG, "the print dialog");
 
   /* The printer list fills in asynchronously. */
-  timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, (gpointer)"the printer");
-  while ((printer = gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (dialog))) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  nb_test_wait_until ((printer = gtk_print_unix_dialog_get_selected_printer (
+                         GTK_PRINT_UNIX_DIALOG (dialog))) != NULL,
+                      "the print dialog selected a printer");
   g_assert_cmpstr (gtk_printer_get_name (printer), ==, "Print to File");
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
 
-  timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, (gpointer)"the printed file");
-  while (!file_is_complete_pdf (path))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  iterate ();
+  nb_test_wait_until (file_is_complete_pdf (path), "the printed PDF %s was written whole", path);
+  /* The settings are kept once the job is done. */
+  nb_test_wait_until (setting_is_set (gsettings, "page-setup"),
+                      "the paper printed on was saved as the page setup");
 
   /* Every page of the report, on A4. */
   {
@@ -158,6 +131,7 @@ test_print_dialog_to_file (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (parent));
+  nb_test_assert_finalize (parent);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -171,7 +145,7 @@ test_print_asks_on_errors (void)
   NbEdition *edition = nb_report_get_edition (report);
   const NbEditionTable *t3 = nb_edition_find_table (edition, "t3");
   int cell = nb_edition_table_find_cell (t3, "new", "natural");
-  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *parent = g_object_ref (gtk_window_new ());
   GtkWindow *dialog;
   GListModel *toplevels;
   const char *body;
@@ -182,12 +156,15 @@ test_print_asks_on_errors (void)
 
   gtk_window_present (GTK_WINDOW (parent));
   nb_print_report (GTK_WINDOW (parent), report);
-  dialog = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "the confirmation");
+  dialog = g_object_ref (wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "the confirmation"));
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (body, "•"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "print"));
+  /* As the Cancel button does: the response, then the dialog closes. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate ();
+  gtk_window_close (dialog);
+  nb_test_assert_finalize (dialog);
+  nb_test_wait_events ();
 
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -197,18 +174,7 @@ test_print_asks_on_errors (void)
       g_assert_false (GTK_IS_PRINT_UNIX_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)));
     }
   gtk_window_destroy (GTK_WINDOW (parent));
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      iterate ();
-      g_usleep (10000);
-    }
+  nb_test_assert_finalize (parent);
 }
 
 /* Page Setup… in the window's menu: the dialog starts from the saved page
@@ -222,9 +188,8 @@ test_page_setup_from_window (void)
   g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A5);
   g_autoptr(GtkPageSetup) saved = NULL;
   g_autoptr(GVariant) value = NULL;
-  NbWindow *window = nb_window_new (NULL, report, NULL);
+  NbWindow *window = g_object_ref (nb_window_new (NULL, report, NULL));
   GtkWindow *dialog;
-  guint timeout;
 
   /* Portrait: GTK 4.8's dialog shows a landscape page setup as portrait. */
   gtk_page_setup_set_paper_size_and_default_margins (a5, paper);
@@ -241,21 +206,14 @@ test_page_setup_from_window (void)
   /* The dialog's answer replaces the saved setup. */
   g_settings_reset (gsettings, "page-setup");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
-  timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, (gpointer)"the saved page setup");
-  do
-    {
-      g_clear_pointer (&value, g_variant_unref);
-      g_main_context_iteration (NULL, FALSE);
-      value = g_settings_get_value (gsettings, "page-setup");
-    }
-  while (g_variant_n_children (value) == 0);
-  g_source_remove (timeout);
-
+  nb_test_wait_until (setting_is_set (gsettings, "page-setup"),
+                      "the page setup dialog's answer was saved");
+  value = g_settings_get_value (gsettings, "page-setup");
   saved = gtk_page_setup_new_from_gvariant (value);
   g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (saved)), ==,
                    GTK_PAPER_NAME_A5);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  nb_test_assert_finalize (window);
 }
 
 /* A visible preferences row whose title contains @text, under @widget. */
@@ -299,19 +257,28 @@ find_label_containing (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+page_starts_with (NbPrintPreview *preview,
+                  const char     *text)
+{
+  g_autofree char *first = nb_render_dup_page_text (nb_print_preview_get_render (preview), 0);
+
+  return g_str_has_prefix (first, text);
+}
+
 /* The preview: pages from the renderer, next page, zoom, options. */
 static void
 test_preview (void)
 {
   g_autoptr(NbReport) report = load_sample ();
-  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *parent = g_object_ref (gtk_window_new ());
   NbPrintPreview *preview;
   guint n_portrait;
 
   gtk_window_present (GTK_WINDOW (parent));
   gtk_window_present (GTK_WINDOW (nb_print_preview_new (GTK_WINDOW (parent), report)));
-  preview = NB_PRINT_PREVIEW (wait_for_window (NB_TYPE_PRINT_PREVIEW, "the preview"));
-  iterate ();
+  preview = NB_PRINT_PREVIEW (g_object_ref (wait_for_window (NB_TYPE_PRINT_PREVIEW, "the preview")));
+  nb_test_wait_drawn (GTK_WIDGET (preview));
 
   n_portrait = nb_render_get_n_pages (nb_print_preview_get_render (preview));
   g_assert_cmpuint (n_portrait, >=, 5);
@@ -335,12 +302,12 @@ test_preview (void)
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
     g_settings_set_double (settings, "print-line-pitch", 38.0);
-    wait_ms (600);
-    g_assert_cmpuint (nb_render_get_n_pages (nb_print_preview_get_render (preview)), >, n_portrait);
+    nb_test_wait_until (nb_render_get_n_pages (nb_print_preview_get_render (preview)) > n_portrait,
+                        "the preview laid the report out on more pages with a larger line pitch");
     g_settings_set_double (settings, "print-line-pitch", 28.9);
     g_settings_set_boolean (settings, "print-landscape-tables", TRUE);
-    wait_ms (600);
-    g_assert_true (nb_render_get_options (nb_print_preview_get_render (preview))->landscape_tables);
+    nb_test_wait_until (nb_render_get_options (nb_print_preview_get_render (preview))->landscape_tables,
+                        "the preview took up the landscape-tables setting");
     g_settings_set_boolean (settings, "print-landscape-tables", FALSE);
   }
 
@@ -362,7 +329,7 @@ test_preview (void)
 
   /* An edit shows in the preview. */
   nb_report_set_agency (report, "测试局");
-  wait_ms (600);
+  nb_test_wait_until (page_starts_with (preview, "测试局"), "the preview showed the new agency");
   {
     g_autofree char *first = nb_render_dup_page_text (nb_print_preview_get_render (preview), 0);
 
@@ -378,22 +345,22 @@ test_preview (void)
 
     g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, "未知字符\xcd\xb8在此"));
     nb_report_set_paragraphs (report, "other", paragraphs);
-    wait_ms (600);
-    row = find_row_titled (GTK_WIDGET (preview), "U+0378");
-    g_assert_nonnull (row);
+    nb_test_wait_until ((row = find_row_titled (GTK_WIDGET (preview), "U+0378")) != NULL,
+                        "the preview listed U+0378 as a character without a font");
     g_assert_true (gtk_widget_is_visible (row));
     g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "未知字符□在此"));
 
     g_ptr_array_set_size (paragraphs, 0);
     g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, "无。"));
     nb_report_set_paragraphs (report, "other", paragraphs);
-    wait_ms (600);
-    g_assert_null (find_row_titled (GTK_WIDGET (preview), "U+0378"));
+    nb_test_wait_until (find_row_titled (GTK_WIDGET (preview), "U+0378") == NULL,
+                        "the preview dropped U+0378 from its list once the text was fixed");
   }
 
   gtk_window_destroy (GTK_WINDOW (preview));
   gtk_window_destroy (GTK_WINDOW (parent));
-  iterate ();
+  nb_test_assert_finalize (preview);
+  nb_test_assert_finalize (parent);
 }
 
 static void

@@ -86,7 +86,7 @@ class App:
         sys.__excepthook__(kind, value, traceback)
         self.finish(1)
 
-    def find_accessible(self, pyatspi, timeout=15.0):
+    def find_accessible(self, pyatspi, timeout=60.0):
         """The app's root on the accessibility bus, by its process id."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
@@ -118,7 +118,7 @@ def walk(node, depth=0):
         yield from walk(child, depth + 1)
 
 
-def wait_for(predicate, timeout=20.0):
+def wait_for(predicate, timeout=60.0):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         value = predicate()

@@ -16,6 +16,7 @@
 #include "nb-file.h"
 #include "nb-new-report-dialog.h"
 #include "nb-test-window.h"
+#include "nb-test-wait.h"
 #include "nb-window.h"
 
 typedef struct
@@ -28,47 +29,27 @@ typedef struct
 } Fixture;
 
 static gboolean have_keys;
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
+static NbApplication *application; /* one per process: a second could not register */
+/* The window the keys go to: each xdotool call returns once it has handled
+ * them and drawn. */
+static GtkWidget *key_window;
 
 static void
 xdotool (const char *args)
 {
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  wait_ms (120);
+  nb_test_xdotool (key_window, "%s", args);
 }
 
 static void
 keys (const char *names)
 {
-  g_autofree char *args = g_strdup_printf ("key --delay 15 %s", names);
-
-  xdotool (args);
+  nb_test_xdotool (key_window, "key --delay 15 %s", names);
 }
 
 static void
 type (const char *text)
 {
-  g_autofree char *args = g_strdup_printf ("type --delay 15 '%s'", text);
-
-  xdotool (args);
+  nb_test_xdotool (key_window, "type --delay 15 '%s'", text);
 }
 
 static int
@@ -112,21 +93,17 @@ setup_report (Fixture  *f,
 {
   f->messages = g_ptr_array_new_with_free_func (g_free);
   f->report = report;
-  f->window = nb_window_new (NULL, f->report, NULL);
+  /* The test's own reference: teardown asserts that it is the last. */
+  f->window = g_object_ref (nb_window_new (NULL, f->report, NULL));
+  key_window = GTK_WIDGET (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
   gtk_window_present (GTK_WINDOW (f->window));
   f->sheet = nb_test_window_get_sheet (f->window, "t3");
   f->t3 = nb_sheet_get_table (f->sheet);
   g_signal_connect (f->sheet, "message", G_CALLBACK (on_message_cb), f);
-  wait_ms (200);
+  nb_test_wait_drawn (GTK_WIDGET (f->window));
   if (have_keys)
-    {
-      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-      g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu",
-                                               (gulong)gdk_x11_surface_get_xid (surface));
-
-      xdotool (args);
-    }
+    nb_test_focus_window (GTK_WINDOW (f->window));
 }
 
 static void
@@ -149,8 +126,9 @@ teardown (Fixture       *f,
   /* Changes made on purpose: close without asking. */
   nb_report_set_modified (f->report, FALSE);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_ms (50);
-  g_clear_object (&f->report);
+  key_window = NULL;
+  nb_test_assert_finalize (g_steal_pointer (&f->window));
+  nb_test_assert_finalize (g_steal_pointer (&f->report));
   g_clear_pointer (&f->messages, g_ptr_array_unref);
 }
 
@@ -171,7 +149,7 @@ test_type_and_totals (Fixture       *f,
 
   nb_test_window_show_section (f->window, "requests");
   nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
-  wait_ms (50);
+  nb_test_wait_sync (key_window);
 
   /* Tab commits and moves right. */
   type ("12");
@@ -292,9 +270,7 @@ read_clipboard (GtkWidget *widget)
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text_cb,
                                  &text);
-  for (guint i = 0; text == NULL && i < 200; i++)
-    wait_ms (10);
-  g_assert_nonnull (text);
+  nb_test_wait_until (text != NULL, "the clipboard's text was read");
   return text;
 }
 
@@ -393,7 +369,7 @@ test_undo_text (Fixture       *f,
   page = nb_test_window_get_text_page (f->window, "overview");
   view = nb_text_page_get_view (page);
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  wait_ms (50);
+  nb_test_wait_sync (key_window);
   type ("abc");
   text = nb_report_dup_section_text (f->report, "overview");
   g_assert_cmpstr (text, ==, "abc");
@@ -442,13 +418,21 @@ test_undo_text (Fixture       *f,
     gtk_text_buffer_place_cursor (buffer, &end);
   }
   nb_text_page_paste_text (page, "\r\n\u3000\u3000第一段。\r\n\r\n  第二段。  \r\n");
-  wait_ms (50);
   {
     GPtrArray *paragraphs = nb_report_get_paragraphs (f->report, "overview");
     g_autofree char *last = nb_paragraph_dup_text (g_ptr_array_index (paragraphs, paragraphs->len - 1));
 
     g_assert_cmpstr (last, ==, "第二段。");
   }
+}
+
+static gboolean
+has_focus_within (GtkWindow *window,
+                  GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static void
@@ -458,7 +442,6 @@ test_checks_jump (Fixture       *f,
   NbChecksPanel *panel = nb_test_window_get_checks_panel (f->window);
   int target = cell (f, "granted", "research");
   guint position = G_MAXUINT;
-  GtkWidget *focus;
 
   nb_report_set_cell_text (f->report, f->t3, (guint)target, "abc", NULL);
   nb_checks_panel_refresh (panel);
@@ -475,12 +458,11 @@ test_checks_jump (Fixture       *f,
 
   nb_test_window_show_section (f->window, "info");
   nb_checks_panel_activate (panel, position);
-  wait_ms (50);
+  nb_test_wait_until (has_focus_within (GTK_WINDOW (f->window),
+                                        nb_sheet_get_cell_widget (f->sheet, (guint)target)),
+                      "the cell of the finding had the focus");
   g_assert_cmpstr (nb_test_window_get_visible_section (f->window), ==, "requests");
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, target);
-  focus = gtk_root_get_focus (GTK_ROOT (f->window));
-  g_assert_true (focus == nb_sheet_get_cell_widget (f->sheet, (guint)target)
-                 || gtk_widget_is_ancestor (focus, nb_sheet_get_cell_widget (f->sheet, (guint)target)));
   g_assert_cmpuint (nb_test_window_get_section_badge (f->window, "requests"), >=, 1);
 }
 
@@ -538,24 +520,39 @@ show_t3_scrolling (Fixture *f,
                    double   scale)
 {
   GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->sheet));
-  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
 
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int)(scale * 96 * 1024), NULL);
   g_object_set (f->window, "show-checks", TRUE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
   nb_test_window_show_section (f->window, "requests");
   /* The relayout in the larger font takes a while on a busy machine. */
-  while ((gtk_adjustment_get_page_size (h) == 0
-          || gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h))
-         && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+  nb_test_wait_until (gtk_adjustment_get_page_size (h) > 0
+                        && gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h),
+                      "table 3 scrolled sideways in the larger font");
 }
 
 static void
 reset_text_size (void)
 {
   gtk_settings_reset_property (gtk_settings_get_default (), "gtk-xft-dpi");
+}
+
+static gboolean
+scrolls (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
+/* The window, made smaller, has been laid out again: table 3 scrolls. */
+static void
+wait_scrolls_both_ways (Fixture *f)
+{
+  GtkScrollable *scrollable = GTK_SCROLLABLE (f->sheet);
+
+  nb_test_wait_until (scrolls (gtk_scrollable_get_vadjustment (scrollable))
+                        && scrolls (gtk_scrollable_get_hadjustment (scrollable)),
+                      "table 3 scrolled both ways in the smaller window");
+  nb_test_wait_sync (key_window);
 }
 
 static void
@@ -574,11 +571,7 @@ test_frozen_headers (Fixture       *f,
 
   show_t3_scrolling (f, 2.0);
   nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
-  wait_ms (200);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (scrollable)), >,
-                     gtk_adjustment_get_page_size (gtk_scrollable_get_vadjustment (scrollable)));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (scrollable)), >,
-                     gtk_adjustment_get_page_size (gtk_scrollable_get_hadjustment (scrollable)));
+  wait_scrolls_both_ways (f);
 
   /* The corner spans the header rows and the label columns. */
   corner = layout_widget (f->sheet, NB_LAYOUT_CORNER, 0);
@@ -665,6 +658,17 @@ count_non_space (const char *text)
   return n;
 }
 
+static gboolean
+iter_in_view (GtkTextView       *view,
+              const GtkTextIter *iter)
+{
+  GdkRectangle location, visible;
+
+  gtk_text_view_get_iter_location (view, iter, &location);
+  gtk_text_view_get_visible_rect (view, &visible);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
 /* A finding about a place in a section's text, activated with Enter in the
  * checks panel, puts the cursor there: SECTION-LENGTH at the first character
  * past the guidance. */
@@ -680,7 +684,6 @@ test_section_jump (void)
   GtkTextIter start, cursor, bound;
   GdkRectangle location, visible;
   g_autofree char *before = NULL;
-  GtkWidget *focus;
   guint position = G_MAXUINT;
   const NbEditionSection *section;
 
@@ -704,30 +707,35 @@ test_section_jump (void)
   g_assert_cmpuint (position, !=, G_MAXUINT);
 
   nb_test_window_show_section (f.window, "info");
-  wait_ms (100);
+  nb_test_wait_sync (key_window);
   {
     GtkListBox *list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+    GtkWidget *row;
 
     g_assert_nonnull (list);
-    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int)position)));
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int)position));
+    gtk_widget_grab_focus (row);
+    nb_test_wait_until (has_focus_within (GTK_WINDOW (f.window), row),
+                        "the finding's row in the checks panel had the focus");
   }
-  wait_ms (50);
   keys ("Return");
-  wait_ms (200);
 
   g_assert_cmpstr (nb_test_window_get_visible_section (f.window), ==, "overview");
   page = nb_test_window_get_text_page (f.window, "overview");
   view = nb_text_page_get_view (page);
   buffer = gtk_text_view_get_buffer (view);
-  focus = gtk_root_get_focus (GTK_ROOT (f.window));
-  g_assert_true (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+  nb_test_wait_until (has_focus_within (GTK_WINDOW (f.window), GTK_WIDGET (view)),
+                      "the text of the section had the focus after Return on the finding");
+  g_assert_cmpstr (nb_test_window_get_visible_section (f.window), ==, "overview");
   /* Exactly the characters the format allows come before the cursor. */
   g_assert_false (gtk_text_buffer_get_selection_bounds (buffer, &cursor, &bound));
   gtk_text_buffer_get_start_iter (buffer, &start);
   before = gtk_text_buffer_get_text (buffer, &start, &cursor, FALSE);
   g_assert_cmpuint (count_non_space (before), ==, section->max_chars);
   g_assert_false (g_unichar_isspace (gtk_text_iter_get_char (&cursor)));
-  /* … and the cursor is in view. */
+  /* … and the cursor is scrolled into view (the text view does that once
+   * it has measured the lines above it). */
+  nb_test_wait_until (iter_in_view (view, &cursor), "the text view scrolled the cursor into view");
   gtk_text_view_get_iter_location (view, &cursor, &location);
   gtk_text_view_get_visible_rect (view, &visible);
   g_assert_cmpint (location.y, >=, visible.y);
@@ -737,7 +745,7 @@ test_section_jump (void)
    * model leaves out; a place with a length is selected. */
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_insert (buffer, &start, "\n\n", -1);
-  wait_ms (50);
+  nb_test_wait_sync (key_window);
   nb_text_page_focus_place (page, 1, 2, 3);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &cursor, &bound));
   g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 3);
@@ -780,7 +788,7 @@ test_drag_select (Fixture       *f,
   REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "requests");
-  wait_ms (100);
+  nb_test_wait_sync (key_window);
   from = cell (f, "new", "natural");
   to = cell (f, "granted", "research");
   g_assert_true (gtk_widget_compute_point (nb_sheet_get_cell_widget (f->sheet, (guint)from),
@@ -835,33 +843,72 @@ scroll_limit (GtkAdjustment *adjustment)
   return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 }
 
+/* The last value cell along a drag from cell 0 one way: the bottom one in
+ * its column, or the rightmost one in its row. */
+static int
+last_cell_along (Fixture        *f,
+                 GtkOrientation  orientation)
+{
+  const NbLayoutItem *first = nb_edition_table_get_cell_layout (f->t3, 0);
+  gboolean vertical = orientation == GTK_ORIENTATION_VERTICAL;
+  int last = 0;
+
+  for (guint i = 0; i < nb_edition_table_get_n_cells (f->t3); i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_cell_layout (f->t3, i);
+      const NbLayoutItem *best = nb_edition_table_get_cell_layout (f->t3, (guint)last);
+
+      if (vertical ? item->column == first->column && item->row > best->row
+                   : item->row == first->row && item->column > best->column)
+        last = (int)i;
+    }
+  return last;
+}
+
+/* The range runs from cell 0 to the cursor. */
+static void
+assert_range_to_cursor (Fixture *f)
+{
+  g_autofree guint *selection = NULL;
+  guint n = 0;
+
+  selection = nb_sheet_dup_selection (f->sheet, &n);
+  g_assert_cmpuint (n, >, 1);
+  g_assert_cmpuint (selection[0], ==, 0);
+  g_assert_cmpuint (selection[n - 1], ==, (guint)nb_sheet_get_cursor (f->sheet));
+}
+
 /* Drags from the first cell to just past the far edge of the body, one way.
- * Just past, so that the sheet scrolls at its slowest and the steps below
- * happen before it reaches the end (table 3 scrolls only 138 pixels
- * sideways in this window). */
+ *
+ * How far the sheet scrolls in a given time depends on how often frames
+ * come, so nothing here is timed: held past the edge, it scrolls until it
+ * reaches the end however long that takes, and the range follows to the
+ * last cell; back inside, it does not move over any number of frames; out
+ * again, it scrolls again; released, it stops. */
 static void
 drag_past_edge (Fixture        *f,
                 GtkOrientation  orientation)
 {
   GtkWidget *sheet = GTK_WIDGET (f->sheet);
   gboolean vertical = orientation == GTK_ORIENTATION_VERTICAL;
+  const char *way = vertical ? "down" : "right";
   GtkAdjustment *adjustment = vertical ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sheet))
                                        : gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (sheet));
   guint n_cells = nb_edition_table_get_n_cells (f->t3);
   g_autofree double *was_at = g_new (double, n_cells);
-  g_autofree guint *selection = NULL;
   graphene_rect_t frozen = bounds_in (layout_widget (f->sheet, NB_LAYOUT_CORNER, 0), sheet);
   graphene_rect_t first;
   graphene_point_t outside, inside;
-  double edge, before, stopped;
-  gint64 deadline;
-  int cursor;
-  guint n = 0;
+  double edge, limit, middle, stopped;
+  int last = last_cell_along (f, orientation);
 
   nb_sheet_focus_cell (f->sheet, 0);
-  wait_ms (200);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
-  g_assert_cmpfloat (scroll_limit (adjustment), >, 100);
+  nb_test_wait_until (gtk_adjustment_get_value (adjustment) == 0,
+                      "the sheet scrolled back to show cell 0 (%s: %g)", way,
+                      gtk_adjustment_get_value (adjustment));
+  nb_test_wait_sync (key_window);
+  limit = scroll_limit (adjustment);
+  g_assert_cmpfloat (limit, >, 100);
   edge = vertical ? gtk_widget_get_height (sheet) : gtk_widget_get_width (sheet);
   /* Where each cell starts, along the drag, before anything scrolls. */
   for (guint i = 0; i < n_cells; i++)
@@ -870,6 +917,8 @@ drag_past_edge (Fixture        *f,
 
       was_at[i] = vertical ? bounds.origin.y : bounds.origin.x;
     }
+  /* The last cell is out of view before the drag. */
+  g_assert_cmpfloat (was_at[last], >=, edge);
   first = bounds_in (nb_sheet_get_cell_widget (f->sheet, 0), sheet);
   g_assert_cmpfloat (first.origin.x, >=, frozen.size.width - 0.5);
   g_assert_cmpfloat (first.origin.y, >=, frozen.size.height - 0.5);
@@ -878,44 +927,43 @@ drag_past_edge (Fixture        *f,
   inside = vertical ? GRAPHENE_POINT_INIT (first.origin.x + 10, (frozen.size.height + edge) / 2)
                     : GRAPHENE_POINT_INIT ((frozen.size.width + edge) / 2, first.origin.y + 10);
 
-  /* Held past the edge, the sheet scrolls, and the range grows to a cell
-   * that was out of view … */
+  /* Held past the edge, with the pointer still, the sheet scrolls all the
+   * way, stops exactly at its end, and the range grows to the last cell,
+   * which was out of view. */
   pointer_to (f, GRAPHENE_POINT_INIT (first.origin.x + 10, first.origin.y + 10), "mousedown 1");
   pointer_to (f, outside, "");
-  deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
-  while (was_at[MAX (nb_sheet_get_cursor (f->sheet), 0)] < edge
-         && g_get_monotonic_time () < deadline)
-    wait_ms (10);
-  /* … and goes on while the pointer holds still. */
-  before = gtk_adjustment_get_value (adjustment);
-  g_assert_cmpfloat (before, >, 0);
-  wait_ms (100);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
-  cursor = nb_sheet_get_cursor (f->sheet);
-  g_assert_cmpint (cursor, >, 0);
-  g_assert_cmpfloat (was_at[cursor], >=, edge);
-  selection = nb_sheet_dup_selection (f->sheet, &n);
-  g_assert_cmpuint (n, >, 1);
-  g_assert_cmpuint (selection[0], ==, 0);
-  g_assert_cmpuint (selection[n - 1], ==, (guint)cursor);
+  nb_test_wait_until (gtk_adjustment_get_value (adjustment) == limit
+                        && nb_sheet_get_cursor (f->sheet) == last,
+                      "held past the edge, the sheet scrolled %s to its end (%g of %g) and the "
+                      "range reached the last cell (cursor %d, last %d)", way,
+                      gtk_adjustment_get_value (adjustment), limit,
+                      nb_sheet_get_cursor (f->sheet), last);
+  nb_test_wait_frames (sheet, 3);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, limit);
+  g_assert_cmpfloat (scroll_limit (adjustment), ==, limit);
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, last);
+  assert_range_to_cursor (f);
 
-  /* Back inside, the scrolling stops short of the end. */
+  /* Back inside, the scrolling stops: from a place short of the end, the
+   * sheet stays put, frame after frame. */
   pointer_to (f, inside, "");
-  wait_ms (50);
-  stopped = gtk_adjustment_get_value (adjustment);
-  g_assert_cmpfloat (stopped, <, scroll_limit (adjustment));
-  wait_ms (200);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, stopped);
+  middle = (double)(int)(limit / 2);
+  gtk_adjustment_set_value (adjustment, middle);
+  nb_test_wait_frames (sheet, 5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, middle);
 
   /* Out again, it goes on; released there, it stops (after bringing the
    * cursor cell, left at the edge, fully into view). */
   pointer_to (f, outside, "");
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, stopped);
+  nb_test_wait_until (gtk_adjustment_get_value (adjustment) > middle,
+                      "out past the edge again, the sheet scrolled %s from %g", way, middle);
   xdotool ("mouseup 1");
   stopped = gtk_adjustment_get_value (adjustment);
-  g_assert_cmpfloat (stopped, <, scroll_limit (adjustment));
-  wait_ms (200);
+  nb_test_wait_frames (sheet, 5);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, stopped);
+  g_assert_cmpfloat (was_at[nb_sheet_get_cursor (f->sheet)], >=, edge);
+  assert_range_to_cursor (f);
+  assert_cursor_in_view (f, &frozen);
 }
 
 /* A range dragged past the bottom or right edge of the body scrolls the
@@ -928,7 +976,7 @@ test_drag_autoscroll (Fixture       *f,
   REQUIRE_KEYS ();
 
   show_t3_scrolling (f, 2.5);
-  wait_ms (200);
+  wait_scrolls_both_ways (f);
   drag_past_edge (f, GTK_ORIENTATION_VERTICAL);
   drag_past_edge (f, GTK_ORIENTATION_HORIZONTAL);
   reset_text_size ();
@@ -959,7 +1007,7 @@ test_insert_subheading (Fixture       *f,
 static void
 test_new_report_dialog (void)
 {
-  GtkWidget *dialog = nb_new_report_dialog_new (NULL);
+  GtkWidget *dialog = g_object_ref (nb_new_report_dialog_new (NULL));
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
 
@@ -974,6 +1022,7 @@ test_new_report_dialog (void)
   g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2021");
   g_assert_false (nb_report_get_can_undo (report));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  nb_test_assert_finalize (dialog);
 }
 
 static void
@@ -984,6 +1033,7 @@ test_window_size_setting (void)
   g_autoptr(NbReport) report = nb_report_new (edition);
   NbWindow *window;
   int width = 0, height = 0;
+  int frame_width, frame_height;
 
   if (g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE) == NULL)
     {
@@ -994,7 +1044,7 @@ test_window_size_setting (void)
   g_settings_set_int (settings, "window-width", 1001);
   g_settings_set_int (settings, "window-height", 701);
   g_settings_set_boolean (settings, "show-checks", FALSE);
-  window = nb_window_new (NULL, report, NULL);
+  window = g_object_ref (nb_window_new (NULL, report, NULL));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 1001);
   g_assert_cmpint (height, ==, 701);
@@ -1010,11 +1060,18 @@ test_window_size_setting (void)
     g_assert_true (g_settings_get_boolean (settings, "show-checks"));
   }
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (100);
+  nb_test_wait_drawn (GTK_WIDGET (window));
+  /* The window widget is smaller than its default size by the frame. */
+  frame_width = 1001 - gtk_widget_get_width (GTK_WIDGET (window));
+  frame_height = 701 - gtk_widget_get_height (GTK_WIDGET (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
-  wait_ms (200);
+  nb_test_wait_until (gtk_widget_get_width (GTK_WIDGET (window)) == 1100 - frame_width
+                        && gtk_widget_get_height (GTK_WIDGET (window)) == 750 - frame_height,
+                      "the window was resized to 1100x750 (its contents are %dx%d, the frame %dx%d)",
+                      gtk_widget_get_width (GTK_WIDGET (window)),
+                      gtk_widget_get_height (GTK_WIDGET (window)), frame_width, frame_height);
   gtk_window_close (GTK_WINDOW (window));
-  wait_ms (50);
+  nb_test_assert_finalize (window);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
 }
@@ -1042,16 +1099,17 @@ test_export_warns_on_errors (Fixture       *f,
 
   nb_report_set_cell_text (f->report, f->t3, (guint)cell (f, "new", "natural"), "x", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "csv");
-  wait_ms (50);
-  dialog = find_message_dialog (GTK_WINDOW (f->window));
-  g_assert_nonnull (dialog);
+  dialog = ADW_MESSAGE_DIALOG (nb_test_wait_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window),
+                                                    "the Export Anyway? question"));
+  g_object_ref (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Anyway?");
   g_assert_true (adw_message_dialog_has_response (dialog, "export"));
   /* As the Cancel button does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_ms (50);
-  g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
+  nb_test_wait_until (find_message_dialog (GTK_WINDOW (f->window)) == NULL,
+                      "the Export Anyway? question closed");
+  nb_test_assert_finalize (dialog);
 }
 
 static void
@@ -1119,22 +1177,116 @@ test_close_waits_for_autosave (void)
   g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (100);
+  nb_test_wait_drawn (GTK_WIDGET (window));
 
   t3 = nb_sheet_get_table (nb_test_window_get_sheet (window, "t3"));
   target = nb_edition_table_find_cell (t3, "granted", "natural");
   nb_report_set_cell_text (report, t3, (guint)target, "777", NULL);
   /* Closing right away: the window waits for the write, then goes. */
   gtk_window_close (GTK_WINDOW (window));
-  for (guint i = 0; window != NULL && i < 500; i++)
-    wait_ms (10);
-  g_assert_null (window);
+  nb_test_wait_until (window == NULL, "the window closed (and was finalized) after the autosave");
 
   reopened = nb_file_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (nb_report_get_value (reopened, t3, (guint)target), ==, 777);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static NbApplication *
+get_application (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (application != NULL)
+    return application;
+  application = nb_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (application));
+  return application;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A real click (XTest) in the middle of @widget. */
+static void
+click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  nb_test_wait_drawn (GTK_WIDGET (native));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                                 gtk_widget_get_height (widget) / 2.f),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  nb_test_xdotool (GTK_WIDGET (native), "mousemove --window %lu %d %d click 1",
+                   (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                   (int)(point.x + dx), (int)(point.y + dy));
+}
+
+/* The last window of the app, with changes, closed with "Discard": it goes,
+ * with its question, and nothing is left behind (nor logged: criticals are
+ * fatal in tests). */
+static void
+test_close_discard (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  NbApplication *app;
+  GtkWindow *window;
+  GtkWindow *question;
+  GtkWidget *discard;
+
+  if (!have_keys)
+    {
+      g_test_skip ("needs an X11 display (Xvfb) and xdotool to click the button");
+      return;
+    }
+  g_assert_no_error (error);
+  app = get_application ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  window = nb_application_open_report (app, report, NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  nb_test_wait_drawn (GTK_WIDGET (window));
+  nb_report_set_agency (report, "放弃修改局");
+  g_assert_true (nb_report_get_modified (report));
+  gtk_window_close (window);
+  /* No references of the test's: they would keep the window and its
+   * question alive for longer than in the app. */
+  question = nb_test_wait_window (ADW_TYPE_MESSAGE_DIALOG, window, "the Save Changes? question");
+  g_object_add_weak_pointer (G_OBJECT (question), (gpointer *)&question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==,
+                   "Save Changes?");
+  discard = find_button (GTK_WIDGET (question), "_Discard");
+  g_assert_nonnull (discard);
+  click (discard);
+  nb_test_wait_until (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL,
+                      "the window closed after Discard");
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  nb_test_wait_until (question == NULL, "the Save Changes? question was finalized");
+  nb_test_wait_until (window == NULL, "the window was finalized");
 }
 
 static GtkDropTarget *
@@ -1193,17 +1345,12 @@ test_drop_file (void)
   g_autofree char *bad_path = g_build_filename (dir, "photo.nianbao", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
-  NbApplication *app = nb_application_new ();
+  NbApplication *app = get_application ();
   GtkWindow *window;
   GtkDropTarget *target;
   guint n_windows;
 
   g_assert_no_error (error);
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
 
   other = nb_report_new (nb_report_get_edition (sample));
   nb_report_set_agency (other, "拖放测试局");
@@ -1212,35 +1359,26 @@ test_drop_file (void)
   g_assert_true (g_file_set_contents (bad_path, "\x89PNG\r\n", -1, NULL));
 
   window = nb_application_open_report (app, sample, NULL);
-  wait_ms (50);
+  nb_test_wait_drawn (GTK_WIDGET (window));
   target = find_drop_target (GTK_WIDGET (window));
   g_assert_nonnull (target);
 
   g_assert_true (drop_files (target, file));
-  wait_ms (100);
-  g_assert_nonnull (find_window_for (GTK_APPLICATION (app), file));
+  nb_test_wait_until (find_window_for (GTK_APPLICATION (app), file) != NULL,
+                      "the dropped report opened in a window");
   g_assert_cmpstr (nb_report_get_agency (nb_window_get_report (find_window_for (
                      GTK_APPLICATION (app), file))), ==, "拖放测试局");
   n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   g_assert_true (drop_files (target, file));
-  wait_ms (100);
+  nb_test_wait_events ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
                     n_windows);
 
   /* The bad file: a message (a window of its own), no report window. */
   drop_files (target, bad);
-  wait_ms (100);
+  nb_test_wait_window (ADW_TYPE_MESSAGE_DIALOG, NULL, "the message that the file is no report");
   g_assert_null (find_window_for (GTK_APPLICATION (app), bad));
-  {
-    gboolean message = FALSE;
-
-    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-      message |= ADW_IS_MESSAGE_DIALOG (l->data);
-    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-      message |= ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data);
-    g_assert_true (message);
-  }
   {
     g_autofree char *kept = NULL;
 
@@ -1250,9 +1388,8 @@ test_drop_file (void)
 
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     gtk_window_destroy (l->data);
-  wait_ms (50);
-  g_application_release (G_APPLICATION (app));
-  g_object_unref (app);
+  nb_test_wait_until (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0,
+                      "every window was gone");
   g_unlink (path);
   g_unlink (bad_path);
   g_rmdir (dir);
@@ -1263,6 +1400,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
+  int status;
 
   /* Drafts and history go to a folder of the test's own. */
   data_home = g_dir_make_tmp ("nianbao-ui-data-XXXXXX", NULL);
@@ -1274,8 +1412,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  have_keys = GDK_IS_X11_DISPLAY (gdk_display_get_default ())
-              && g_find_program_in_path ("xdotool") != NULL;
+  have_keys = nb_test_have_xdotool ();
 
   g_test_add ("/window/type-and-totals", Fixture, NULL, setup, test_type_and_totals, teardown);
   g_test_add ("/window/navigation", Fixture, NULL, setup, test_navigation, teardown);
@@ -1296,6 +1433,13 @@ main (int   argc,
   g_test_add_func ("/window/new-report-dialog", test_new_report_dialog);
   g_test_add_func ("/window/window-size-setting", test_window_size_setting);
   g_test_add_func ("/window/close-waits-for-autosave", test_close_waits_for_autosave);
+  g_test_add_func ("/window/close-discard", test_close_discard);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (application != NULL)
+    {
+      g_application_release (G_APPLICATION (application));
+      g_clear_object (&application);
+    }
+  return status;
 }

@@ -1,0 +1,279 @@
+/* nb-test-wait.c: waits for conditions in widget tests, never for time
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "nb-test-wait.h"
+
+#include <stdarg.h>
+
+/* gtk.h says which backends GDK has. */
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#define DEFAULT_SECONDS 30
+
+static guint
+deadline_seconds (void)
+{
+  const char *value = g_getenv ("NB_TEST_WAIT_SECONDS");
+  guint64 seconds = 0;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 3600, &seconds, NULL))
+    return (guint)seconds;
+  return DEFAULT_SECONDS;
+}
+
+void
+nb_test_wait_begin (NbTestWait *wait)
+{
+  wait->start = g_get_monotonic_time ();
+  wait->deadline = wait->start + deadline_seconds () * G_TIME_SPAN_SECOND;
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  *(guint *)data = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* One round of the main loop.  When nothing is ready it blocks, but for at
+ * most a few milliseconds: some conditions (a file another process writes)
+ * come with no event to wake the loop.  FALSE once past the deadline. */
+gboolean
+nb_test_wait_step (NbTestWait *wait)
+{
+  if (g_get_monotonic_time () > wait->deadline)
+    return FALSE;
+  if (!g_main_context_iteration (NULL, FALSE))
+    {
+      guint wake = g_timeout_add (5, wake_cb, &wake);
+
+      g_main_context_iteration (NULL, TRUE);
+      g_clear_handle_id (&wake, g_source_remove);
+    }
+  return TRUE;
+}
+
+void
+nb_test_wait_failed (NbTestWait *wait,
+                     const char *file,
+                     int         line,
+                     const char *func,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  message = g_strdup_printf ("waited %.1f s (NB_TEST_WAIT_SECONDS), and this never happened: %s",
+                             (g_get_monotonic_time () - wait->start) / (double)G_TIME_SPAN_SECOND,
+                             what);
+  g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+}
+
+/* Whatever the display server has sent so far is read and handled: a round
+ * trip to the X server (so events caused by another client's requests, such
+ * as xdotool's, are here), then every source that is ready. */
+void
+nb_test_wait_events (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display != NULL)
+    gdk_display_sync (display);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *n_painted)
+{
+  (*n_painted)++;
+}
+
+/* Counts frames painted until @n_frames, or until @widget is unmapped when
+ * @or_unmapped (a window that closes draws no more). */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n_frames,
+             gboolean   or_unmapped)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint n_painted = 0;
+  guint asked = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  g_object_ref (widget);
+  g_object_ref (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_painted);
+  while (n_painted < n_frames && (!or_unmapped || gtk_widget_get_mapped (widget)))
+    {
+      NbTestWait wait;
+      guint seen = n_painted;
+
+      /* One frame at a time: a request made during a frame may count for it. */
+      if (asked == seen)
+        {
+          gtk_widget_queue_draw (widget);
+          gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+          asked = seen + 1;
+        }
+      nb_test_wait_begin (&wait);
+      while (n_painted == seen && (!or_unmapped || gtk_widget_get_mapped (widget)))
+        if (!nb_test_wait_step (&wait))
+          {
+            nb_test_wait_failed (&wait, __FILE__, __LINE__, G_STRFUNC,
+                                 "%s drew frame %u of %u", G_OBJECT_TYPE_NAME (widget),
+                                 seen + 1, n_frames);
+            break;
+          }
+    }
+  g_signal_handler_disconnect (clock, handler);
+  g_object_unref (clock);
+  g_object_unref (widget);
+}
+
+/* @n_frames whole frames of @widget's window: events flushed, layout done,
+ * drawn.  Frames are asked for, so this holds for an idle window too. */
+void
+nb_test_wait_frames (GtkWidget *widget,
+                     guint      n_frames)
+{
+  nb_test_wait_until (gtk_widget_get_mapped (widget), "%s was mapped (shown on screen)",
+                      G_OBJECT_TYPE_NAME (widget));
+  wait_frames (widget, n_frames, FALSE);
+}
+
+/* Input sent to the display server is handled, and the window has drawn
+ * what it did: the barrier after each real key or pointer event.  A window
+ * the input closed (a button that dismisses its dialog) has nothing more to
+ * draw. */
+void
+nb_test_wait_sync (GtkWidget *widget)
+{
+  g_object_ref (widget);
+  nb_test_wait_events ();
+  if (gtk_widget_get_mapped (widget))
+    wait_frames (widget, 1, TRUE);
+  nb_test_wait_events ();
+  g_object_unref (widget);
+}
+
+/* Mapped, laid out and drawn once. */
+void
+nb_test_wait_drawn (GtkWidget *widget)
+{
+  nb_test_wait_frames (widget, 1);
+  nb_test_wait_events ();
+}
+
+void
+nb_test_wait_file (const char *path)
+{
+  nb_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS), "%s was written", path);
+}
+
+static GtkWindow *
+find_window (GType      type,
+             GtkWindow *transient_for)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && (transient_for == NULL || gtk_window_get_transient_for (window) == transient_for))
+        return window;
+    }
+  return NULL;
+}
+
+/* A visible toplevel of @type (over @transient_for, unless NULL). */
+GtkWindow *
+nb_test_wait_window (GType       type,
+                     GtkWindow  *transient_for,
+                     const char *what)
+{
+  GtkWindow *found = NULL;
+
+  nb_test_wait_until ((found = find_window (type, transient_for)) != NULL, "%s was shown", what);
+  return found;
+}
+
+/* Drops the test's reference to @object and asserts that it was the last:
+ * first waits until everything else let go (GTK drops some references from
+ * idle callbacks, after a window is destroyed). */
+void
+nb_test_assert_finalize (gpointer object)
+{
+  g_assert_true (G_IS_OBJECT (object));
+  nb_test_wait_until (G_OBJECT (object)->ref_count == 1,
+                      "every reference to the %s but the test's own was dropped (%u are left)",
+                      G_OBJECT_TYPE_NAME (object), G_OBJECT (object)->ref_count - 1);
+  g_assert_finalize_object (object);
+}
+
+gboolean
+nb_test_have_xdotool (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && path != NULL;
+#else
+  return FALSE;
+#endif
+}
+
+/* Runs xdotool with the arguments (real input through the X server, XTest),
+ * then waits until @widget's window has handled it and drawn. */
+void
+nb_test_xdotool (GtkWidget  *widget,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  command = g_strdup_printf ("xdotool %s", args);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", command, error->message);
+  nb_test_wait_sync (widget);
+}
+
+/* Gives @window the keyboard focus, as a click on it would. */
+void
+nb_test_focus_window (GtkWindow *window)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface;
+
+  nb_test_wait_drawn (GTK_WIDGET (window));
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  nb_test_xdotool (GTK_WIDGET (window), "windowfocus --sync %lu",
+                   (gulong)gdk_x11_surface_get_xid (surface));
+  nb_test_wait_until (gtk_window_is_active (window), "the %s had the keyboard focus",
+                      G_OBJECT_TYPE_NAME (window));
+#else
+  g_assert_not_reached ();
+#endif
+}
