@@ -38,7 +38,7 @@ struct _NbSheet
   int                   cursor;
   int                   anchor;
   int                   goal_column; /* kept across Up/Down, as spreadsheets do */
-  int                   clicked;    /* the cell a press landed on */
+  int                   tab_column; /* where a run of Tabs began: Enter returns there */
   int                   drag_start;
   double                drag_x;     /* the pointer during a drag, in sheet coordinates */
   double                drag_y;
@@ -167,6 +167,10 @@ repaint_cell (NbSheet *self,
       self->repainting = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (entry), text);
       self->repainting = FALSE;
+      /* A value that changes under the cursor (undo, a paste) is selected
+       * again: what is typed next replaces it, as after any move. */
+      if ((int)cell == self->cursor && !self->edit_mode)
+        gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
     }
 
   if (nb_report_get_cell (self->report, self->table, cell, NULL, &invalid) != NB_CELL_INVALID
@@ -285,6 +289,17 @@ move_to (NbSheet  *self,
   self->moving = FALSE;
   self->extending = FALSE;
   update_selection (self);
+}
+
+/* Edits the value in place (F2, a double click): the caret at its end, and
+ * Left and Right move the caret instead of the cursor. */
+static void
+start_editing (NbSheet *self)
+{
+  if (self->cursor < 0)
+    return;
+  self->edit_mode = TRUE;
+  gtk_editable_set_position (GTK_EDITABLE (self->entries[self->cursor]), -1);
 }
 
 static int
@@ -679,11 +694,15 @@ on_entry_enter_cb (GtkEventControllerFocus *controller,
 
   if (cell < 0 || self->moving)
     return;
-  /* Focus came by mouse or by Tab from outside the grid. */
+  /* Focus came from outside the grid (Ctrl+Tab, a screen reader): a fresh
+   * start, with nothing kept from the last visit (the column Enter went
+   * down) and the value selected, so that typing replaces it. */
   self->cursor = cell;
   self->anchor = cell;
-  self->edit_mode = self->clicked == cell;
-  self->clicked = -1;
+  self->edit_mode = FALSE;
+  self->goal_column = -1;
+  self->tab_column = -1;
+  gtk_editable_select_region (GTK_EDITABLE (self->entries[cell]), 0, -1);
   update_selection (self);
 }
 
@@ -737,15 +756,26 @@ on_click_pressed_cb (GtkGestureClick *gesture,
 
   if (cell < 0)
     return;
+  /* Clicks inside the cell being edited place the caret, as in any text. */
+  if (self->edit_mode && cell == self->cursor && n_press == 1)
+    return;
+  /* Otherwise the sheet takes the click, before the entry can put the caret
+   * somewhere in the old value: a click selects the cell, and what is typed
+   * next replaces its value ("0", then "12" typed, is 12, not 120).  A
+   * double click edits in place, the caret at the end. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->tab_column = -1;
   if ((state & GDK_SHIFT_MASK) && self->cursor >= 0)
     {
       move_to (self, cell, TRUE);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
-  self->clicked = cell;
-  if (cell == self->cursor)
-    self->edit_mode = TRUE;
+  self->goal_column = -1;
+  if (cell != self->cursor
+      || !(gtk_widget_get_state_flags (self->entries[cell]) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    move_to (self, cell, FALSE);
+  if (n_press >= 2 && !is_computed (self, (guint)cell))
+    start_editing (self);
 }
 
 /* Autoscroll pace, in pixels a second: a slow start at the edge, faster the
@@ -975,6 +1005,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
         if (control)
           return GDK_EVENT_PROPAGATE;
+        self->tab_column = -1;
         if (self->goal_column < 0)
           self->goal_column = (int)item_of (self, cursor)->column;
         target = find_vertical (self, cursor, direction);
@@ -994,6 +1025,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       if (control || (self->edit_mode && !shift))
         return GDK_EVENT_PROPAGATE;
       self->goal_column = -1;
+      self->tab_column = -1;
       move_to (self,
                (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left) ? find_left (self, cursor, FALSE)
                                                                      : find_right (self, cursor, FALSE),
@@ -1006,6 +1038,12 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       {
         int target;
 
+        /* After a run of Tabs, Enter goes back to the column the run began
+         * in, on the next row, as Calc does: a row typed with Tabs and
+         * ended with Enter puts the cursor at the start of the next. */
+        if (self->tab_column >= 0)
+          self->goal_column = self->tab_column;
+        self->tab_column = -1;
         if (self->goal_column < 0)
           self->goal_column = (int)item_of (self, cursor)->column;
         target = find_vertical (self, cursor, shift ? -1 : 1);
@@ -1040,8 +1078,11 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
           {
             /* Leaving the table: keep what was typed. */
             commit_cell (self, cursor);
+            self->tab_column = -1;
             return GDK_EVENT_PROPAGATE;
           }
+        if (self->tab_column < 0)
+          self->tab_column = (int)item_of (self, cursor)->column;
         move_to (self, target, FALSE);
         return GDK_EVENT_STOP;
       }
@@ -1076,14 +1117,14 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
         if (self->edit_mode && !control)
           return GDK_EVENT_PROPAGATE;
         self->goal_column = -1;
+        self->tab_column = -1;
         move_to (self, control ? find_table_end (self, end) : find_row_end (self, cursor, end),
                  shift);
         return GDK_EVENT_STOP;
       }
 
     case GDK_KEY_F2:
-      self->edit_mode = TRUE;
-      gtk_editable_set_position (GTK_EDITABLE (self->entries[cursor]), -1);
+      start_editing (self);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_c:
@@ -1895,9 +1936,9 @@ nb_sheet_init (NbSheet *self)
 
   self->cursor = -1;
   self->anchor = -1;
-  self->clicked = -1;
   self->drag_start = -1;
   self->goal_column = -1;
+  self->tab_column = -1;
   self->reveal = -1;
   set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, NULL);
   set_adjustment (self, GTK_ORIENTATION_VERTICAL, NULL);
@@ -1978,6 +2019,7 @@ nb_sheet_focus_cell (NbSheet *self,
   g_return_if_fail (cell < self->n_cells);
 
   self->goal_column = -1;
+  self->tab_column = -1;
   move_to (self, (int)cell, FALSE);
 }
 
