@@ -13,9 +13,11 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <time.h>
 
 #include "nb-application.h"
 #include "nb-file.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
 
 #define DEADLINE_SECONDS 20
@@ -26,11 +28,17 @@ typedef struct
   NbWindow             *window;
   NbSheet              *sheet;
   const NbEditionTable *t3;
-  guint                 n_presses; /* key presses the window received */
-  guint                 n_sent;    /* key presses sent */
+  guint                 n_sent;    /* key presses sent, to compare with n_presses */
 } Fixture;
 
 static gboolean have_keys;
+static guint n_presses; /* key presses the app received: count_presses_hook() */
+
+static gboolean
+keep_source (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
 
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 
@@ -42,14 +50,20 @@ wait_until (Fixture       *f,
 {
   gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_TIME_SPAN_SECOND;
 
+  /* Wakes the loop now and then, so that the deadline is seen even when
+   * nothing else happens. */
+  guint tick = g_timeout_add (100, keep_source, NULL);
+
   while (!condition (f, data))
     {
       if (g_get_monotonic_time () > deadline)
         g_error ("Waited %d s, but %s never happened", DEADLINE_SECONDS, what);
       g_main_context_iteration (NULL, TRUE);
     }
-  /* What the last event set going (an idle, a relayout) runs too. */
-  while (g_main_context_iteration (NULL, FALSE))
+  g_source_remove (tick);
+  /* What the last event set going (an idle, a relayout) runs too; a few
+   * rounds only, as a blinking caret keeps frames coming. */
+  for (guint i = 0; i < 3 && g_main_context_iteration (NULL, FALSE); i++)
     ;
 }
 
@@ -57,22 +71,23 @@ static gboolean
 all_presses_received (Fixture       *f,
                       gconstpointer  data)
 {
-  g_assert_cmpuint (f->n_presses, <=, f->n_sent);
-  return f->n_presses == f->n_sent;
+  g_assert_cmpuint (n_presses, <=, f->n_sent);
+  return n_presses == f->n_sent;
 }
 
+/* Every key press that reaches the app, counted as GDK hands it to GTK:
+ * before any controller can take it (a shortcut, the sheet, the entry). */
 static gboolean
-on_counter_key_pressed_cb (GtkEventControllerKey *controller,
-                           guint                  keyval,
-                           guint                  keycode,
-                           GdkModifierType        state,
-                           Fixture               *f)
+count_presses_hook (GSignalInvocationHint *hint,
+                    guint                  n_values,
+                    const GValue          *values,
+                    gpointer               user_data)
 {
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GdkEvent *event = g_value_get_pointer (&values[1]);
 
-  if (!gdk_key_event_is_modifier (event))
-    f->n_presses++;
-  return GDK_EVENT_PROPAGATE;
+  if (gdk_event_get_event_type (event) == GDK_KEY_PRESS && !gdk_key_event_is_modifier (event))
+    n_presses++;
+  return TRUE;
 }
 
 static void
@@ -194,13 +209,9 @@ setup_report (Fixture  *f,
               int       width,
               int       height)
 {
-  GtkEventController *counter = gtk_event_controller_key_new ();
-
   f->report = report;
+  f->n_sent = n_presses;
   f->window = nb_window_new (NULL, f->report, NULL);
-  gtk_event_controller_set_propagation_phase (counter, GTK_PHASE_CAPTURE);
-  g_signal_connect (counter, "key-pressed", G_CALLBACK (on_counter_key_pressed_cb), f);
-  gtk_widget_add_controller (GTK_WIDGET (f->window), counter);
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   gtk_window_present (GTK_WINDOW (f->window));
   wait_until (f, is_mapped, f->window, "the window showing");
@@ -233,7 +244,7 @@ setup (Fixture       *f,
   if (!have_keys)
     return;
   setup_report (f, new_report (), 1200, 900);
-  f->sheet = nb_window_get_sheet (f->window, "t3");
+  f->sheet = nb_test_window_get_sheet (f->window, "t3");
   f->t3 = nb_sheet_get_table (f->sheet);
 }
 
@@ -263,7 +274,7 @@ teardown (Fixture       *f,
 static void
 show_requests (Fixture *f)
 {
-  nb_window_show_section (f->window, "requests");
+  nb_test_window_show_section (f->window, "requests");
   wait_until (f, is_mapped, f->sheet, "table 3 showing");
 }
 
@@ -492,6 +503,213 @@ test_undo_selects (Fixture       *f,
   g_assert_cmpint (value (f, "new", "natural"), ==, 12);
 }
 
+static gboolean
+section_is (Fixture       *f,
+            gconstpointer  data)
+{
+  return g_strcmp0 (nb_test_window_get_visible_section (f->window), data) == 0;
+}
+
+static gboolean
+focus_in_sidebar (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && GTK_IS_LIST_BOX_ROW (focus);
+}
+
+/* From the section list into a section and back, between sections, between
+ * panes: keys only. */
+static void
+test_sections_by_keyboard (Fixture       *f,
+                           gconstpointer  data)
+{
+  REQUIRE_KEYS ();
+
+  g_object_set (f->window, "show-checks", TRUE, NULL);
+  /* F6 goes to the section list (the page had nothing focused yet). */
+  keys (f, "F6");
+  wait_until (f, focus_in_sidebar, NULL, "F6 putting the focus into the section list");
+  /* Down moves in the list; Enter goes into table 三, on its first cell. */
+  keys (f, "Down Down Down Return");
+  wait_until (f, section_is, "requests", "Enter showing table 3");
+  g_assert_true (has_focus_within (f, f->sheet));
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, 0);
+  /* F6 on to the checks, F6 round to the list; Tab and Right go in too. */
+  keys (f, "F6");
+  g_assert_true (has_focus_within (f, GTK_WIDGET (nb_test_window_get_checks_panel (f->window))));
+  keys (f, "F6");
+  g_assert_true (focus_in_sidebar (f, NULL));
+  keys (f, "Tab");
+  g_assert_true (has_focus_within (f, f->sheet));
+  keys (f, "shift+F6");
+  g_assert_true (focus_in_sidebar (f, NULL));
+  keys (f, "Down Right");
+  wait_until (f, section_is, "review", "Right showing table 4");
+  g_assert_true (has_focus_within (f, GTK_WIDGET (nb_test_window_get_sheet (f->window, "t4"))));
+  /* Ctrl+Page Up and Down step through the sections, into their content. */
+  keys (f, "ctrl+Page_Up");
+  wait_until (f, section_is, "requests", "Ctrl+Page Up showing table 3");
+  g_assert_true (has_focus_within (f, f->sheet));
+  keys (f, "ctrl+Page_Down ctrl+Page_Down");
+  wait_until (f, section_is, "problems", "Ctrl+Page Down showing section 5");
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (f->window))));
+  /* Alt+digit: the section by its place in the list. */
+  keys (f, "alt+1");
+  wait_until (f, section_is, "info", "Alt+1 showing the details");
+  keys (f, "alt+4");
+  wait_until (f, section_is, "requests", "Alt+4 showing table 3");
+  g_assert_true (has_focus_within (f, f->sheet));
+}
+
+static gint64
+cpu_us (void)
+{
+  struct timespec cpu = { 0 };
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  return (gint64)cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000;
+}
+
+static gboolean
+sheet_has_focus (Fixture       *f,
+                 gconstpointer  data)
+{
+  return has_focus_within (f, data);
+}
+
+/* Types one table from the section list on, keyboard only: Alt+digit goes
+ * to the section and into its first cell; each cell gets its value and a
+ * Tab (computed cells just the Tab).  Where the cursor is, is read from
+ * the sheet, to know what to type next: nothing goes in but keys. */
+static void
+fill_table (Fixture    *f,
+            NbReport   *sample,
+            const char *table_id,
+            guint       alt_digit)
+{
+  NbSheet *sheet = nb_test_window_get_sheet (f->window, table_id);
+  const NbEditionTable *table = nb_sheet_get_table (sheet);
+  guint n_cells = nb_edition_table_get_n_cells (table);
+  g_autofree gboolean *done = g_new0 (gboolean, n_cells);
+  g_autofree char *go = g_strdup_printf ("alt+%u", alt_digit);
+  guint n_done = 0;
+
+  keys (f, go);
+  wait_until (f, sheet_has_focus, sheet, "the table getting the focus after Alt+digit");
+  while (n_done < n_cells)
+    {
+      int cursor = nb_sheet_get_cursor (sheet);
+      g_autofree char *text = NULL;
+      g_autofree char *input = NULL;
+
+      g_assert_cmpint (cursor, >=, 0);
+      /* Tab visits every cell once, in reading order. */
+      g_assert_false (done[cursor]);
+      done[cursor] = TRUE;
+      n_done++;
+      text = nb_edition_table_get_cell (table, (guint)cursor)->computed
+               ? g_strdup ("")
+               : nb_report_dup_cell_text (sample, table, (guint)cursor);
+      input = g_strconcat (text, n_done < n_cells ? "\t" : "", NULL);
+      if (*input != '\0')
+        type (f, input);
+    }
+  /* The last value is committed when the focus leaves: with the next
+   * Alt+digit, or F6 here. */
+}
+
+/* The sample's tables 二, 三 and 四 typed into a new report with the
+ * keyboard alone, from the section list: the values must be the sample's. */
+static void
+test_keyboard_fill (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = NULL;
+  static const struct { const char *table; guint alt; } tables[] = {
+    { "t2", 3 }, { "t3", 4 }, { "t4", 5 },
+  };
+  gint64 cpu_start, wall_start;
+  guint presses_start;
+
+  REQUIRE_KEYS ();
+
+  sample = nb_file_load_sample (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (sample)), ==, "2021");
+
+  /* Start where a person starts: in the section list. */
+  keys (f, "F6");
+  cpu_start = cpu_us ();
+  wall_start = g_get_monotonic_time ();
+  presses_start = n_presses;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    fill_table (f, sample, tables[i].table, tables[i].alt);
+  keys (f, "F6");
+
+  if (g_getenv ("NB_BENCH_FILL") != NULL)
+    g_print ("keyboard-fill presses %u cpu-ms %.0f wall-ms %.0f\n", n_presses - presses_start,
+             (cpu_us () - cpu_start) / 1000.0, (g_get_monotonic_time () - wall_start) / 1000.0);
+  else
+    g_test_message ("keyboard-only fill of tables 2, 3, 4: %u key presses",
+                    n_presses - presses_start);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      const NbEditionTable *table = nb_edition_find_table (nb_report_get_edition (f->report),
+                                                           tables[i].table);
+
+      for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+        {
+          g_autofree char *want = nb_report_dup_cell_text (sample, table, c);
+          g_autofree char *got = nb_report_dup_cell_text (f->report, table, c);
+          g_autofree char *label = nb_edition_table_dup_cell_label (table, c);
+
+          if (g_strcmp0 (want, got) != 0)
+            g_error ("%s, %s: typed %s, the sample has %s", tables[i].table, label, got, want);
+        }
+    }
+}
+
+/* The reference for the benchmark: the same kind of key presses (digits
+ * and Tabs) into two bare GtkEntry widgets, to say what GTK itself costs
+ * per key.  Only run by the benchmark. */
+static void
+bench_bare_entries (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  guint n = (guint)g_ascii_strtoull (g_getenv ("NB_BENCH_FILL"), NULL, 10);
+  gint64 cpu_start;
+  guint presses_start;
+
+  gtk_box_append (GTK_BOX (box), gtk_entry_new ());
+  gtk_box_append (GTK_BOX (box), gtk_entry_new ());
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  f.n_sent = n_presses;
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (&f, is_mapped, window, "the bare window showing");
+  {
+    g_autofree char *args = g_strdup_printf (
+      "windowfocus --sync %lu", (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+
+    xdotool (args);
+  }
+  cpu_start = cpu_us ();
+  presses_start = n_presses;
+  for (guint sent = 0; sent < n; sent += 4)
+    {
+      f.n_sent += 4;
+      xdotool ("key --delay 5 1 2 3 Tab");
+      wait_until (&f, all_presses_received, NULL, "the bare window receiving the keys");
+    }
+  g_print ("bare-entries presses %u cpu-ms %.0f\n", n_presses - presses_start, (cpu_us () - cpu_start) / 1000.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +723,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_type_class_ref (GDK_TYPE_SURFACE);
+  g_signal_add_emission_hook (g_signal_lookup ("event", GDK_TYPE_SURFACE), 0, count_presses_hook,
+                              NULL, NULL);
   have_keys = GDK_IS_X11_DISPLAY (gdk_display_get_default ())
               && g_find_program_in_path ("xdotool") != NULL;
 
@@ -513,6 +734,12 @@ main (int   argc,
               teardown);
   g_test_add ("/typing/tab-run-enter", Fixture, NULL, setup, test_tab_run_enter, teardown);
   g_test_add ("/typing/undo-selects", Fixture, NULL, setup, test_undo_selects, teardown);
+  g_test_add ("/typing/sections-by-keyboard", Fixture, NULL, setup, test_sections_by_keyboard,
+              teardown);
+  g_test_add ("/typing/keyboard-fill", Fixture, NULL, setup, test_keyboard_fill, teardown);
+  if (have_keys && g_getenv ("NB_BENCH_FILL") != NULL
+      && g_ascii_strtoull (g_getenv ("NB_BENCH_FILL"), NULL, 10) > 0)
+    g_test_add_func ("/typing/bench-bare-entries", bench_bare_entries);
 
   return g_test_run ();
 }
