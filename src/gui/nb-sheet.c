@@ -70,6 +70,8 @@ struct _NbSheet
   int                   reveal;         /* a cell to scroll into view, or -1 */
   gboolean              allocating;
 
+  GtkWidget            *menu;       /* the cell context menu, once shown */
+
   GtkAdjustment        *hadjustment;
   GtkAdjustment        *vadjustment;
   guint                 hscroll_policy : 1;
@@ -778,6 +780,124 @@ on_click_pressed_cb (GtkGestureClick *gesture,
     start_editing (self);
 }
 
+/* Closed: the focus goes back to the cell, not left on a hidden menu item. */
+static void
+on_menu_closed_cb (NbSheet *self)
+{
+  if (self->cursor < 0 || self->entries == NULL)
+    return;
+  self->moving = TRUE;
+  gtk_widget_grab_focus (self->entries[self->cursor]);
+  self->moving = FALSE;
+}
+
+/* The cell context menu: the table's commands, not the entry's text ones
+ * (no "Insert Emoji" in a grid of numbers). */
+static void
+popup_menu (NbSheet *self,
+            double   x,
+            double   y)
+{
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenu) model = g_menu_new ();
+      g_autoptr(GMenu) edit = g_menu_new ();
+      g_autoptr(GMenu) table = g_menu_new ();
+
+      g_menu_append (edit, _("_Copy"), "sheet.copy");
+      g_menu_append (edit, _("_Paste"), "sheet.paste");
+      g_menu_append (edit, _("C_lear"), "sheet.clear");
+      g_menu_append (table, _("Fill Blank Cells with _0"), "win.fill-blanks-table");
+      g_menu_append (table, _("_Undo"), "win.undo");
+      g_menu_append_section (model, NULL, G_MENU_MODEL (edit));
+      g_menu_append_section (model, NULL, G_MENU_MODEL (table));
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      g_signal_connect_object (self->menu, "closed", G_CALLBACK (on_menu_closed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* For the keyboard (Menu, Shift+F10): at the cursor cell. */
+static void
+popup_menu_at_cursor (NbSheet *self)
+{
+  graphene_rect_t bounds;
+
+  if (self->cursor >= 0
+      && gtk_widget_compute_bounds (self->entries[self->cursor], GTK_WIDGET (self), &bounds))
+    popup_menu (self, bounds.origin.x + bounds.size.width / 2,
+                bounds.origin.y + bounds.size.height);
+  else
+    popup_menu (self, 0, 0);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbSheet *self = NB_SHEET (widget);
+
+  if (self->cursor < 0)
+    return;
+  commit_cell (self, (guint)self->cursor);
+  copy_selection (self);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_paste_ready_cb,
+                                 g_object_ref (widget));
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  if (NB_SHEET (widget)->cursor >= 0)
+    clear_selection (NB_SHEET (widget));
+}
+
+static gboolean
+cell_is_selected (NbSheet *self,
+                  int      cell)
+{
+  return cell == self->cursor || (cell >= 0 && self->selected[cell]);
+}
+
+static void
+on_menu_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    NbSheet         *self)
+{
+  int cell = cell_at (self, x, y);
+
+  if (cell < 0)
+    return;
+  /* Taken before the entry shows its text menu; a cell outside the
+   * selection becomes the selection, as in spreadsheets. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (!cell_is_selected (self, cell))
+    {
+      self->goal_column = -1;
+      self->tab_column = -1;
+      move_to (self, cell, FALSE);
+    }
+  popup_menu (self, x, y);
+}
+
 /* Autoscroll pace, in pixels a second: a slow start at the edge, faster the
  * farther past it, up to a pace the eye can still follow. */
 #define AUTOSCROLL_BASE  200.0
@@ -1125,6 +1245,13 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
     case GDK_KEY_F2:
       start_editing (self);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Menu:
+    case GDK_KEY_F10:
+      if (keyval == GDK_KEY_F10 && !(shift && !control))
+        return GDK_EVENT_PROPAGATE;
+      popup_menu_at_cursor (self);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_c:
@@ -1527,6 +1654,8 @@ nb_sheet_size_allocate (GtkWidget *widget,
         }
       gtk_widget_size_allocate (self->children[i], &allocation, -1);
     }
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 /* Each pane clipped to its part of the page: the body under the frozen
@@ -1771,6 +1900,7 @@ nb_sheet_dispose (GObject *object)
   GtkWidget *child;
 
   stop_autoscroll (self);
+  self->menu = NULL; /* unparented with the cells */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->children, g_free);
@@ -1923,6 +2053,10 @@ nb_sheet_class_init (NbSheetClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  gtk_widget_class_install_action (widget_class, "sheet.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "sheet.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "sheet.clear", NULL, clear_action);
+
   gtk_widget_class_set_css_name (widget_class, "sheet");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
@@ -1933,6 +2067,7 @@ nb_sheet_init (NbSheet *self)
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *menu = gtk_gesture_click_new ();
 
   self->cursor = -1;
   self->anchor = -1;
@@ -1951,6 +2086,11 @@ nb_sheet_init (NbSheet *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (menu), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (menu), GTK_PHASE_CAPTURE);
+  g_signal_connect (menu, "pressed", G_CALLBACK (on_menu_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (menu));
 
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);

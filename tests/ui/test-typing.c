@@ -306,15 +306,18 @@ releases_received (Fixture       *f,
 /* Clicks (n_clicks times) at a point of a value cell, with the pointer,
  * and waits until the window has seen every release. */
 static void
-click_cell_at (Fixture          *f,
-               int               index,
-               graphene_point_t  at,
-               guint             n_clicks)
+click_cell_button (Fixture          *f,
+                   int               index,
+                   graphene_point_t  at,
+                   guint             n_clicks,
+                   guint             button)
 {
   GtkWidget *entry = nb_sheet_get_cell_widget (f->sheet, (guint)index);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
   GtkEventController *legacy = gtk_event_controller_legacy_new ();
-  guint counts[2] = { 0, n_clicks };
+  /* A secondary click opens a menu, which takes the release: the caller
+   * waits for the menu instead. */
+  guint counts[2] = { 0, button == 1 ? n_clicks : 0 };
   g_autofree char *args = NULL;
   graphene_point_t point;
   double dx, dy;
@@ -326,11 +329,11 @@ click_cell_at (Fixture          *f,
   gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
   if (n_clicks == 1)
     /* As a hand does it: the pointer moves a pixel while the button is down. */
-    args = g_strdup_printf ("mousemove --window %lu %d %d mousedown 1 mousemove --window %lu %d %d "
-                            "mouseup 1",
+    args = g_strdup_printf ("mousemove --window %lu %d %d mousedown %u mousemove --window %lu %d %d "
+                            "mouseup %u",
                             (gulong)gdk_x11_surface_get_xid (surface), (int)(point.x + dx),
-                            (int)(point.y + dy), (gulong)gdk_x11_surface_get_xid (surface),
-                            (int)(point.x + dx) + 1, (int)(point.y + dy));
+                            (int)(point.y + dy), button, (gulong)gdk_x11_surface_get_xid (surface),
+                            (int)(point.x + dx) + 1, (int)(point.y + dy), button);
   else
     args = g_strdup_printf ("mousemove --window %lu %d %d click --repeat %u --delay 60 1",
                             (gulong)gdk_x11_surface_get_xid (surface), (int)(point.x + dx),
@@ -338,6 +341,15 @@ click_cell_at (Fixture          *f,
   xdotool (args);
   wait_until (f, releases_received, counts, "the window receiving the clicks");
   gtk_widget_remove_controller (GTK_WIDGET (f->window), legacy);
+}
+
+static void
+click_cell_at (Fixture          *f,
+               int               index,
+               graphene_point_t  at,
+               guint             n_clicks)
+{
+  click_cell_button (f, index, at, n_clicks, 1);
 }
 
 /* In the middle of the cell. */
@@ -503,6 +515,80 @@ test_undo_selects (Fixture       *f,
   g_assert_cmpint (value (f, "new", "natural"), ==, 12);
 }
 
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+  return NULL;
+}
+
+static gboolean
+menu_is_shown (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *popover = find_popover (GTK_WIDGET (f->sheet));
+
+  return popover != NULL && gtk_widget_get_mapped (popover) == GPOINTER_TO_INT (data);
+}
+
+/* A right click (or Menu, Shift+F10) on a cell offers the table's commands,
+ * not the text entry's (no Insert Emoji). */
+static void
+test_context_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const actions[] = {
+    "sheet.copy", "sheet.paste", "sheet.clear", "win.fill-blanks-table", "win.undo",
+  };
+  GtkWidget *entry;
+  GMenuModel *model;
+  guint n = 0;
+
+  REQUIRE_KEYS ();
+
+  nb_report_set_cell_text (f->report, f->t3, (guint)cell (f, "new", "research"), "4", NULL);
+  show_requests (f);
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  entry = nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "new", "research"));
+  click_cell_button (f, cell (f, "new", "research"),
+                     GRAPHENE_POINT_INIT (gtk_widget_get_width (entry) / 2.f,
+                                          gtk_widget_get_height (entry) / 2.f),
+                     1, 3);
+  wait_until (f, menu_is_shown, GINT_TO_POINTER (TRUE), "the cell menu showing on a right click");
+  /* The cell clicked is the one the commands act on. */
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "research"));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (find_popover (GTK_WIDGET (f->sheet))));
+  for (int s = 0; s < g_menu_model_get_n_items (model); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                          &action));
+          g_assert_cmpuint (n, <, G_N_ELEMENTS (actions));
+          g_assert_cmpstr (action, ==, actions[n]);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (actions));
+  keys (f, "Escape");
+  wait_until (f, menu_is_shown, GINT_TO_POINTER (FALSE), "Escape closing the cell menu");
+
+  /* From the keyboard; Clear clears the cell. */
+  keys (f, "shift+F10");
+  wait_until (f, menu_is_shown, GINT_TO_POINTER (TRUE), "Shift+F10 showing the cell menu");
+  keys (f, "l");
+  wait_until (f, menu_is_shown, GINT_TO_POINTER (FALSE), "the menu closing after Clear");
+  g_assert_cmpint (nb_report_get_cell (f->report, f->t3, (guint)cell (f, "new", "research"), NULL,
+                                       NULL), ==, NB_CELL_EMPTY);
+}
+
 static gboolean
 section_is (Fixture       *f,
             gconstpointer  data)
@@ -532,7 +618,7 @@ test_sections_by_keyboard (Fixture       *f,
   keys (f, "F6");
   wait_until (f, focus_in_sidebar, NULL, "F6 putting the focus into the section list");
   /* Down moves in the list; Enter goes into table 三, on its first cell. */
-  keys (f, "Down Down Down Return");
+  keys (f, "l");
   wait_until (f, section_is, "requests", "Enter showing table 3");
   g_assert_true (has_focus_within (f, f->sheet));
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, 0);
@@ -734,6 +820,7 @@ main (int   argc,
               teardown);
   g_test_add ("/typing/tab-run-enter", Fixture, NULL, setup, test_tab_run_enter, teardown);
   g_test_add ("/typing/undo-selects", Fixture, NULL, setup, test_undo_selects, teardown);
+  g_test_add ("/typing/context-menu", Fixture, NULL, setup, test_context_menu, teardown);
   g_test_add ("/typing/sections-by-keyboard", Fixture, NULL, setup, test_sections_by_keyboard,
               teardown);
   g_test_add ("/typing/keyboard-fill", Fixture, NULL, setup, test_keyboard_fill, teardown);
