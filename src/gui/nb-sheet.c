@@ -71,6 +71,8 @@ struct _NbSheet
   gboolean              allocating;
 
   GtkWidget            *menu;       /* the cell context menu, once shown */
+  int                   last_press_cell;  /* for double clicks: the gesture, grouped */
+  guint32               last_press_time;  /* with the drag, does not count them */
 
   GtkAdjustment        *hadjustment;
   GtkAdjustment        *vadjustment;
@@ -776,8 +778,24 @@ on_click_pressed_cb (GtkGestureClick *gesture,
   if (cell != self->cursor
       || !(gtk_widget_get_state_flags (self->entries[cell]) & GTK_STATE_FLAG_FOCUS_WITHIN))
     move_to (self, cell, FALSE);
-  if (n_press >= 2 && !is_computed (self, (guint)cell))
-    start_editing (self);
+  {
+    GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+    guint32 time = event != NULL ? gdk_event_get_time (event) : 0;
+    int double_click_time = 400;
+
+    g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time",
+                  &double_click_time, NULL);
+    if ((n_press >= 2
+         || (cell == self->last_press_cell && time - self->last_press_time <= (guint32)double_click_time))
+        && !is_computed (self, (guint)cell))
+      {
+        start_editing (self);
+        self->last_press_cell = -1;
+        return;
+      }
+    self->last_press_cell = cell;
+    self->last_press_time = time;
+  }
 }
 
 /* Closed: the focus goes back to the cell, not left on a hidden menu item. */
@@ -2072,6 +2090,7 @@ nb_sheet_init (NbSheet *self)
   self->cursor = -1;
   self->anchor = -1;
   self->drag_start = -1;
+  self->last_press_cell = -1;
   self->goal_column = -1;
   self->tab_column = -1;
   self->reveal = -1;
@@ -2098,6 +2117,9 @@ nb_sheet_init (NbSheet *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  /* Grouped: the click claims the press (so the entry never places its
+   * caret), and the drag keeps following it to select a range. */
+  gtk_gesture_group (GTK_GESTURE (click), GTK_GESTURE (drag));
 }
 
 GtkWidget *
