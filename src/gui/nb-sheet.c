@@ -1125,6 +1125,8 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   gboolean control = (state & GDK_CONTROL_MASK) != 0;
   guint cursor;
 
+  /* A click after typing starts afresh: not the second of a double click. */
+  self->last_press_cell = -1;
   if (self->cursor < 0)
     return GDK_EVENT_PROPAGATE;
   cursor = (guint)self->cursor;
