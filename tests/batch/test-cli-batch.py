@@ -234,7 +234,8 @@ class Batch(unittest.TestCase):
         # The same file twice: section 五 copied, nothing changed.
         r = run("--compare", old, old)
         self.assertIn("No value changed", r.stdout)
-        self.assertIn("warning: [X-REPEATED] section problems -: Section “五、", r.stdout)
+        # located at the repeated paragraph, whole
+        self.assertRegex(r.stdout, r"warning: \[X-REPEATED\] section problems p1:1-\d+: Section “五、")
         self.assertIn("(repeats last year’s)", r.stdout)
         self.assertEqual(run("--compare", old).returncode, 2)
         r = run("--compare", old, self.path("missing.nianbao"))
