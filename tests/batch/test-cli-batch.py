@@ -66,6 +66,19 @@ class Batch(unittest.TestCase):
     def path(self, *names):
         return os.path.join(self.dir, *names)
 
+    def test_check_order_with_workers(self):
+        # Every core checks, but the output keeps the order of the files:
+        # findings and summary rows as one core would print them.
+        files = generate(self.path("in"), "--count", "60", "--bad", "60")
+        r = run("--check", "--format=csv", self.path("in"))
+        rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
+        self.assertEqual([row[0] for row in rows[1:]], files)
+        r = run("--check", self.path("in"))
+        named = [FINDING.match(l).group("file") for l in r.stdout.splitlines() if FINDING.match(l)]
+        self.assertEqual(sorted(set(named)), files)
+        self.assertEqual(named, sorted(named))
+        self.assertIn("Checked 60 of 60 files", r.stdout)
+
     def test_check_summary_table(self):
         files = generate(self.path("in"), "--count", "4", "--bad", "1")
         with open(self.path("in", "broken.nianbao"), "w") as f:
