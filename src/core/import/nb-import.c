@@ -1132,8 +1132,13 @@ store_value (Mapper               *m,
       g_string_free (compact, TRUE);
       return; /* blank: the checks name it */
     }
-  if (nb_number_parse (compact->str, c->kind, c->kind == NB_VALUE_MONEY ? c->max_decimals : 0,
-                       &is_empty, &value, &error) && !is_empty)
+  if ((nb_number_parse (compact->str, c->kind, c->kind == NB_VALUE_MONEY ? c->max_decimals : 0,
+                        &is_empty, &value, &error)
+       /* "8123456.78元", "25.1万元": converted exactly to the column's unit */
+       || (c->kind == NB_VALUE_MONEY
+           && nb_report_parse_cell_text (m->report, info->table, cell, compact->str, &is_empty,
+                                         &value, NULL)))
+      && !is_empty)
     {
       nb_report_set_stated (m->report, info->table, cell, NB_CELL_VALUE, value, NULL);
       m->n_values++;
