@@ -826,6 +826,95 @@ read_contacts (Mapper     *m,
 
 /* Sections */
 
+/* How many of a heading's characters must be the title's (Dice) for a
+ * numbered line to be read as that section's heading. */
+#define HEADING_SIMILARITY 0.6
+
+static const char * const chinese_numerals = "一二三四五六七八九十";
+
+static gboolean
+is_chinese_numeral (gunichar c)
+{
+  return g_utf8_strchr (chinese_numerals, -1, c) != NULL;
+}
+
+/* How alike two headings are: the characters they share (Dice), as
+ * headings get reworded rather than reordered. */
+static double
+shared_characters (const char *a,
+                   const char *b)
+{
+  glong n_a = 0, n_b = 0;
+  g_autofree gunichar *chars_a = g_utf8_to_ucs4_fast (a, -1, &n_a);
+  g_autofree gunichar *chars_b = g_utf8_to_ucs4_fast (b, -1, &n_b);
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (n_b, 1));
+  guint shared = 0;
+
+  if (n_a + n_b == 0)
+    return 0.0;
+  for (glong i = 0; i < n_a; i++)
+    for (glong j = 0; j < n_b; j++)
+      if (!used[j] && chars_a[i] == chars_b[j])
+        {
+          used[j] = TRUE;
+          shared++;
+          break;
+        }
+  return 2.0 * shared / (double)(n_a + n_b);
+}
+
+static int
+section_index (NbEdition              *edition,
+               const NbEditionSection *section)
+{
+  for (guint i = 0; section != NULL && i < nb_edition_get_n_sections (edition); i++)
+    if (nb_edition_get_section (edition, i) == section)
+      return (int)i;
+  return -1;
+}
+
+/* "五、存在的主要问题及改进措施", "一总体情况", "六、需要说明的其他事项": a
+ * section's number, then wording close to its title.  Only a section after
+ * the one being read, so a numbered item inside a section ("一、…" in 五) is
+ * not taken for a heading. */
+static const NbEditionSection *
+match_section_by_number (Mapper     *m,
+                         const char *key,
+                         gboolean   *loose)
+{
+  const NbEditionSection *best = NULL;
+  double best_score = HEADING_SIMILARITY;
+  int current = section_index (m->edition, m->current);
+
+  for (guint i = 0; i < nb_edition_get_n_sections (m->edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (m->edition, i);
+      g_autofree char *title = nb_import_normalize_label (section->title);
+      const char *rest;
+      double score;
+
+      if ((int)i <= current || !g_str_has_prefix (key, section->number))
+        continue;
+      rest = key + strlen (section->number);
+      if (g_str_has_prefix (rest, "、"))
+        rest += strlen ("、");
+      else if (*rest == '.' || *rest == ',' || *rest == ' ')
+        rest++;
+      /* "一二…": another number, not this one */
+      if (*rest == '\0' || is_chinese_numeral (g_utf8_get_char (rest)))
+        continue;
+      score = shared_characters (rest, title);
+      if (score >= best_score)
+        {
+          best = section;
+          best_score = score;
+        }
+    }
+  if (best != NULL)
+    *loose = TRUE;
+  return best;
+}
+
 static const NbEditionSection *
 match_section (Mapper     *m,
                const char *text,
@@ -847,8 +936,12 @@ match_section (Mapper     *m,
         {
           g_autofree char *variant = nb_import_normalize_label (section->variants[v]);
 
+          /* a known variant is still not the format's wording: reported */
           if (g_str_equal (key, variant))
-            return section;
+            {
+              *loose = TRUE;
+              return section;
+            }
         }
     }
   /* "总体情况" alone: Word's automatic numbering keeps "一、" out of the
@@ -878,16 +971,9 @@ match_section (Mapper     *m,
           return section;
         }
     }
-  return NULL;
+  return match_section_by_number (m, key, loose);
 }
 
-static const char * const chinese_numerals = "一二三四五六七八九十";
-
-static gboolean
-is_chinese_numeral (gunichar c)
-{
-  return g_utf8_strchr (chinese_numerals, -1, c) != NULL;
-}
 
 /* The heading level a numbering prefix implies: "一、" 1, "（一）" 2,
  * "1." 3, "（1）" 4; 0 for none. */
@@ -1814,7 +1900,7 @@ map_document (Mapper  *m,
             {
               g_autofree char *location = block_location (block);
 
-              add_finding (m, NB_SEVERITY_WARNING, "SECTION-HEADING", location,
+              add_finding (m, NB_SEVERITY_WARNING, "HEADING-VARIANT", location,
                            g_strdup_printf (_("The heading “%s” was read as “%s”"), text,
                                             section->heading));
             }
