@@ -476,6 +476,32 @@ test_2019_row_in_2021 (void)
   g_assert_nonnull (find_code (findings, "ROW-MISSING"));
 }
 
+/* A 2021 table 二 printing the row in 2019's words ("规范性文件"): its
+ * values land in 行政规范性文件, with a warning naming both. */
+static void
+test_other_edition_label (void)
+{
+  g_autoptr(GString) page = g_string_new (html_page);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  const NbImportFinding *finding;
+
+  g_assert_cmpuint (g_string_replace (page, "<tr><td>行政规范性文件</td>", "<tr><td>规范性文件</td>", 1),
+                    ==, 1);
+  report = import_string (page->str, NB_IMPORT_FORMAT_HTML, &findings);
+  g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2021");
+  g_assert_cmpint (cell_value (report, "t2", "normative_documents", "issued"), ==, 3);
+  g_assert_cmpint (cell_value (report, "t2", "normative_documents", "abolished"), ==, 1);
+  g_assert_cmpint (cell_value (report, "t2", "normative_documents", "in_force"), ==, 20);
+  g_assert_null (find_code (findings, "ROW-UNKNOWN"));
+  g_assert_cmpuint (count_code (findings, "LABEL-VARIANT"), ==, 1);
+  finding = find_code (findings, "LABEL-VARIANT");
+  g_assert_cmpint (finding->severity, ==, NB_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (finding->message, "“规范性文件”"));
+  g_assert_nonnull (strstr (finding->message, "行政规范性文件"));
+  g_assert_nonnull (finding->location);
+}
+
 /* The title line split into agency and year: the name as published (inner
  * spaces, Latin words, full-width brackets kept), only the ends trimmed and
  * runs of white space folded to one space. */
@@ -1303,6 +1329,7 @@ main (int   argc,
   g_test_add_func ("/import/text/heading-variants", test_heading_variants);
   g_test_add_func ("/import/edition/2019", test_edition_2019);
   g_test_add_func ("/import/edition/2019-row-in-2021", test_2019_row_in_2021);
+  g_test_add_func ("/import/edition/other-edition-label", test_other_edition_label);
   g_test_add_func ("/import/docx/tables", test_docx);
   g_test_add_func ("/import/malformed/docx", test_malformed_docx);
   g_test_add_func ("/import/malformed/text", test_malformed_text);

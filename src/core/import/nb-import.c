@@ -277,6 +277,7 @@ typedef struct
   GHashTable             *headers;  /* normalized header texts */
   GHashTable             *groups;   /* normalized group label -> depth + 1 */
   GHashTable             *labels;   /* normalized row labels, alone and with their groups */
+  GHashTable             *variants; /* another edition's label of a row -> its RowInfo */
   char                  **sources;  /* per edition row: where it was found, or NULL */
   gboolean                found;
 } TableInfo;
@@ -318,6 +319,7 @@ table_info_free (gpointer data)
   g_hash_table_unref (info->headers);
   g_hash_table_unref (info->groups);
   g_hash_table_unref (info->labels);
+  g_hash_table_unref (info->variants);
   for (guint i = 0; i < nb_edition_table_get_n_rows (info->table); i++)
     g_free (info->sources[i]);
   g_free (info->sources);
@@ -390,6 +392,42 @@ is_header (TableInfo  *info,
   return *stem != '\0' && g_hash_table_contains (info->headers, marked);
 }
 
+/* The other editions' wording of the same rows (2021's 行政规范性文件 is
+ * 2019's 规范性文件): read as the row, and reported (LABEL-VARIANT). */
+static void
+add_other_editions_labels (TableInfo *info,
+                           NbEdition *edition)
+{
+  const char * const *ids = nb_edition_list_ids ();
+  const char *table_id = nb_edition_table_get_id (info->table);
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(NbEdition) other = NULL;
+      const NbEditionTable *table;
+
+      if (g_str_equal (ids[e], nb_edition_get_id (edition))
+          || (other = nb_edition_lookup (ids[e], NULL)) == NULL
+          || (table = nb_edition_find_table (other, table_id)) == NULL)
+        continue;
+      for (guint r = 0; r < nb_edition_table_get_n_rows (table); r++)
+        {
+          const NbEditionRow *row = nb_edition_table_get_row (table, r);
+          int mine = nb_edition_table_find_row (info->table, row->id);
+          g_autofree char *label = nb_import_normalize_label (row->label ? row->label : "");
+          RowInfo *ri;
+
+          if (mine < 0 || *label == '\0')
+            continue;
+          ri = g_ptr_array_index (info->rows, (guint)mine);
+          if (g_str_equal (ri->label, label) || g_hash_table_contains (info->labels, label))
+            continue;
+          g_hash_table_insert (info->variants, g_strdup (label), ri);
+          g_hash_table_add (info->labels, g_steal_pointer (&label));
+        }
+    }
+}
+
 static TableInfo *
 table_info_new (NbEdition            *edition,
                 const NbEditionTable *table)
@@ -403,6 +441,7 @@ table_info_new (NbEdition            *edition,
   info->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->sources = g_new0 (char *, n_rows);
 
   for (guint r = 0; r < n_rows; r++)
@@ -458,6 +497,8 @@ table_info_new (NbEdition            *edition,
 
       g_array_sort_with_data (ri->cells, compare_cells_by_column, (gpointer)table);
     }
+
+  add_other_editions_labels (info, edition);
 
   for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
     {
@@ -1098,12 +1139,20 @@ find_rows (TableInfo  *info,
            const char *key,
            const char *joined,
            GPtrArray  *context,
-           gboolean   *loose)
+           gboolean   *loose,
+           gboolean   *variant)
 {
   GPtrArray *candidates = g_ptr_array_new ();
   GPtrArray *fitting = g_ptr_array_new ();
+  RowInfo *other_edition = g_hash_table_lookup (info->variants, key);
 
   *loose = FALSE;
+  *variant = FALSE;
+  if (other_edition != NULL)
+    {
+      *variant = TRUE;
+      g_ptr_array_add (candidates, other_edition);
+    }
   for (guint pass = 0; pass < 3 && candidates->len == 0; pass++)
     for (guint r = 0; r < info->rows->len; r++)
       {
@@ -1438,7 +1487,7 @@ map_row (Mapper        *m,
   g_autofree char *key = NULL;
   g_autofree char *short_label = NULL;
   int last_label = -1;
-  gboolean any_value = FALSE, any_header = FALSE, loose = FALSE;
+  gboolean any_value = FALSE, any_header = FALSE, loose = FALSE, variant = FALSE;
   RowInfo *ri;
 
   /* The labels end at the last cell that is a label of this table; only
@@ -1522,7 +1571,7 @@ map_row (Mapper        *m,
   else
     {
       key = nb_import_normalize_label (g_ptr_array_index (labels, labels->len - 1));
-      candidates = find_rows (info, key, joined->str, state->context, &loose);
+      candidates = find_rows (info, key, joined->str, state->context, &loose, &variant);
     }
 
   if (labels->len > 0)
@@ -1588,7 +1637,12 @@ map_row (Mapper        *m,
   while (state->context->len > g_strv_length (ri->groups))
     g_ptr_array_remove_index (state->context, state->context->len - 1);
 
-  if (loose)
+  if (variant)
+    add_finding (m, NB_SEVERITY_WARNING, "LABEL-VARIANT", location,
+                 g_strdup_printf (_("Row “%s” is another edition’s wording; it was read as “%s” of edition %s"),
+                                  short_label, row_display_label (info, ri),
+                                  nb_edition_get_id (m->edition)));
+  else if (loose)
     add_finding (m, NB_SEVERITY_WARNING, "ROW-LOOSE-MATCH", location,
                  g_strdup_printf (_("Row “%s” was read as “%s”"),
                                   short_label,
