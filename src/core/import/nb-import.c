@@ -1786,7 +1786,8 @@ add_check_findings (Mapper *m)
 
 /* At most this many findings list what follows the report; one more
  * counts the rest. */
-#define MAX_AFTER_END_FINDINGS 50
+/* How many parts of a page's footer its finding quotes. */
+#define MAX_AFTER_END_PARTS 20
 
 /* A block's text on one line: a paragraph's, or a table's cells. */
 static char *
@@ -1891,23 +1892,53 @@ find_report_end (Mapper *m)
   return blocks->len;
 }
 
-/* Lists a block past the end of the report, which is not imported. */
+/* The page's footer after the report, not imported: gathered into one
+ * finding, placed at its first part and naming the parts, rather than one
+ * finding per line burying the others. */
+typedef struct
+{
+  guint    n_parts;
+  char    *location;
+  GString *parts;
+} AfterEnd;
+
 static void
 report_after_end (Mapper              *m,
                   const NbImportBlock *block,
-                  guint               *n_after)
+                  AfterEnd            *after)
 {
   g_autofree char *text = block_text (block);
-  g_autofree char *location = NULL;
   g_autofree char *short_text = NULL;
 
-  if (is_blank (text) || ++*n_after > MAX_AFTER_END_FINDINGS)
+  if (is_blank (text))
     return;
-  location = block_location (block);
-  short_text = excerpt_n (text, 80);
-  add_finding (m, NB_SEVERITY_WARNING, "TEXT-AFTER-END", location,
-               g_strdup_printf (_("The web page’s footer after the report was not imported: “%s”"),
-                                short_text));
+  if (after->n_parts++ == 0)
+    {
+      after->location = block_location (block);
+      after->parts = g_string_new (NULL);
+    }
+  if (after->n_parts > MAX_AFTER_END_PARTS)
+    return;
+  short_text = excerpt_n (text, 60);
+  g_string_append_printf (after->parts, "%s“%s”", after->parts->len ? "、" : "", short_text);
+}
+
+static void
+after_end_finish (Mapper   *m,
+                  AfterEnd *after)
+{
+  if (after->n_parts == 0)
+    return;
+  if (after->n_parts > MAX_AFTER_END_PARTS)
+    g_string_append (after->parts, "…");
+  add_finding (m, NB_SEVERITY_WARNING, "TEXT-AFTER-END", after->location,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The web page’s footer after the report was not imported (%u part): %s",
+                                             "The web page’s footer after the report was not imported (%u parts): %s",
+                                             after->n_parts),
+                                after->n_parts, after->parts->str));
+  g_clear_pointer (&after->location, g_free);
+  g_string_free (g_steal_pointer (&after->parts), TRUE);
 }
 
 static void
@@ -1920,7 +1951,7 @@ map_document (Mapper  *m,
   g_autofree char *first_dropped_at = NULL;
   g_autofree char *first_preamble = NULL;
   guint end = find_report_end (m);
-  guint n_after = 0;
+  AfterEnd after = { 0, };
 
   for (guint b = 0; b < m->doc->blocks->len; b++)
     {
@@ -1931,7 +1962,7 @@ map_document (Mapper  *m,
 
       if (b >= end)
         {
-          report_after_end (m, block, &n_after);
+          report_after_end (m, block, &after);
           continue;
         }
       if (block->kind == NB_IMPORT_BLOCK_TABLE)
@@ -2009,13 +2040,7 @@ map_document (Mapper  *m,
       g_string_append_printf (m->contact_text, "%s\n", text);
     }
 
-  if (n_after > MAX_AFTER_END_FINDINGS)
-    add_finding (m, NB_SEVERITY_WARNING, "TEXT-AFTER-END", NULL,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u more part of the web page’s footer was not imported",
-                                               "%u more parts of the web page’s footer were not imported",
-                                               n_after - MAX_AFTER_END_FINDINGS),
-                                  n_after - MAX_AFTER_END_FINDINGS));
+  after_end_finish (m, &after);
   if (n_dropped > 0)
     add_finding (m, NB_SEVERITY_WARNING, "TEXT-IN-TABLE-SECTION", first_dropped_at,
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
