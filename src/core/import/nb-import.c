@@ -14,10 +14,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "nb-checker.h"
+#include "nb-core-resources.h"
 #include "nb-file.h"
 #include "nb-import-private.h"
+
+#define IMPORT_LEXICON_RESOURCE "/io/github/nianbao/Nianbao/import/lexicon.json"
 
 G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
 
@@ -224,13 +228,65 @@ is_blank (const char *text)
 
 /* A word written in a value cell for "nothing" ("无", "暂无"): a value,
  * if not a number, never a row's label. */
+/* The importer's word lists, from data/import/lexicon.json. */
+typedef struct
+{
+  GStrv nil_words;     /* a blank cell written as a word */
+  GStrv report_names;  /* where the report's name starts in its title */
+  GStrv footer_strong; /* a line of the page around the report, at any length */
+  GStrv footer_weak;   /* the same, in a short line only */
+} ImportLexicon;
+
+static GStrv
+lexicon_strv (JsonObject *root,
+              const char *member)
+{
+  JsonArray *array = json_object_has_member (root, member)
+                       ? json_object_get_array_member (root, member)
+                       : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  return g_strv_builder_end (builder);
+}
+
+static const ImportLexicon *
+import_lexicon (void)
+{
+  static ImportLexicon *lexicon;
+
+  if (g_once_init_enter (&lexicon))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GBytes) bytes = NULL;
+      ImportLexicon *loaded = g_new0 (ImportLexicon, 1);
+      JsonObject *root;
+
+      g_resources_register (nb_core_get_resource ());
+      bytes = g_resources_lookup_data (IMPORT_LEXICON_RESOURCE, 0, &error);
+      /* Built into the program: a broken one is a build defect. */
+      if (bytes == NULL
+          || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                          (gssize)g_bytes_get_size (bytes), &error))
+        g_error ("%s: %s", IMPORT_LEXICON_RESOURCE, error->message);
+      root = json_node_get_object (json_parser_get_root (parser));
+      loaded->nil_words = lexicon_strv (root, "nil_words");
+      loaded->report_names = lexicon_strv (root, "report_names");
+      loaded->footer_strong = lexicon_strv (root, "footer_strong");
+      loaded->footer_weak = lexicon_strv (root, "footer_weak");
+      g_once_init_leave (&lexicon, loaded);
+    }
+  return lexicon;
+}
+
 static gboolean
 is_nil_word (const char *text)
 {
-  static const char * const words[] = { "无", "暂无", "没有", "空", "零", "n/a", NULL };
   g_autofree char *key = nb_import_normalize_label (text);
 
-  return g_strv_contains (words, key);
+  return g_strv_contains ((const char * const *)import_lexicon ()->nil_words, key);
 }
 
 /* Short, for messages: the first 24 characters of a text. */
@@ -771,9 +827,7 @@ clean_agency (const char *text,
 static const char *
 find_report_name (const char *text)
 {
-  static const char * const names[] = {
-    "政府信息公开工作", "政府信息公开年度报告", "政务公开工作", NULL
-  };
+  const char * const *names = (const char * const *)import_lexicon ()->report_names;
   const char *first = NULL;
 
   for (guint i = 0; names[i] != NULL; i++)
@@ -1819,17 +1873,8 @@ block_text (const NbImportBlock *block)
 static gboolean
 is_footer_line (const char *text)
 {
-  static const char * const strong[] = {
-    "版权所有", "copyright", "©", "网站标识码", "icp备", "icp证", "公网安备", NULL
-  };
-  static const char * const weak[] = {
-    "主办单位", "承办单位", "主办:", "承办:", "协办单位", "技术支持", "运维单位", "维护单位",
-    "打印本页", "打印此页", "打印文章", "[打印]", "关闭窗口", "关闭本页", "[关闭]", "返回顶部",
-    "收藏本页", "分享到", "扫一扫", "访问量", "访问次数", "访问人次", "浏览次数", "浏览量",
-    "阅读次数", "阅读量", "点击次数", "点击数", "您是第", "您是本站第", "联系我们", "网站地图",
-    "上一篇", "下一篇", "相关链接", "相关文章", "相关阅读", "相关新闻", "字体:[大", "字体:大",
-    "字号:[大", "字号:大", NULL
-  };
+  const char * const *strong = (const char * const *)import_lexicon ()->footer_strong;
+  const char * const *weak = (const char * const *)import_lexicon ()->footer_weak;
   g_autofree char *key = NULL;
   glong length = g_utf8_strlen (text, -1);
 
