@@ -22,6 +22,8 @@
 
 /* How far a number may follow its cue, in characters. */
 #define MAX_CUE_GAP 20
+/* How far before a number its cue and exclusions are sought. */
+#define MAX_WINDOW  64
 
 typedef enum
 {
@@ -723,6 +725,11 @@ scan_sentence (Scan  *scan,
     {
       const Number *number = &g_array_index (numbers, Number, i);
       guint window = i > 0 ? g_array_index (numbers, Number, i - 1).unit_end : start;
+
+      /* A cue is a few words before its number: the rest of a long run of
+       * text without numbers need not be searched. */
+      if (number->start > window + MAX_WINDOW)
+        window = number->start - MAX_WINDOW;
       const NbLexFigure *figure;
       const NbReadings *readings;
       guint cue_start = 0;

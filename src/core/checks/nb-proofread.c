@@ -22,6 +22,8 @@
 #define MIN_DUPLICATE 6
 #define MAX_DUPLICATE 200
 #define HASH_SIZE     4096
+/* How far before an empty measure word its cue verb is sought. */
+#define SLOT_CLAUSE   40
 
 typedef enum
 {
@@ -362,7 +364,8 @@ check_slots (Proof *proof)
           || word_in (&lexicon->slot_before_ok, t, at - 1, at)
           || ends_with_any (&lexicon->slot_compounds, t, at + 1)
           || nb_narrative_is_cn_numeral (t[at - 1])
-          || nb_ulist_find_in (&lexicon->slot_cues, t, clause, at) < 0)
+          || nb_ulist_find_in (&lexicon->slot_cues, t, MAX (clause, at > SLOT_CLAUSE ? at - SLOT_CLAUSE : 0),
+                               at) < 0)
         continue;
       {
         g_autofree char *phrase = quote (proof, clause, at + 1);
