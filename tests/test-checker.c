@@ -344,7 +344,8 @@ test_sections (void)
   g_string_append (text, "\n多");
   long_text = nb_paragraphs_from_text (text->str);
   nb_report_set_paragraphs (report, "overview", long_text);
-  assert_one (report, NULL, "SECTION-LENGTH", NB_SEVERITY_WARNING, "section overview -", "1001");
+  /* the place: the 1001st character, first of paragraph 2 */
+  assert_one (report, NULL, "SECTION-LENGTH", NB_SEVERITY_WARNING, "section overview p2:1", "1001");
 }
 
 static NbFinding *

@@ -71,11 +71,30 @@ class Cli(unittest.TestCase):
         r = run("--check", "--sample")
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         found = self.findings(r.stdout)
-        self.assertEqual([f["rule"] for f in found], ["SECTION-LENGTH"])
-        self.assertEqual(found[0]["severity"], "warning")
+        # The sample's one text defect: half-width commas in 五 (no TEXT-* finding)
+        self.assertEqual([f["rule"] for f in found], ["SECTION-LENGTH", "PROOF-PUNCT"])
+        self.assertTrue(all(f["severity"] == "warning" for f in found))
         self.assertEqual((found[0]["table"], found[0]["row"]), ("section", "overview"))
+        # each at its place: paragraph and characters
+        self.assertEqual(found[0]["column"], "p6:222")
+        self.assertEqual(found[1]["column"], "p1:26-26")
         summary = [l for l in r.stdout.splitlines() if SUMMARY.match(l)]
-        self.assertEqual(summary, ["Checked 1 of 1 files: 0 errors, 1 warnings, 0 unreadable"])
+        self.assertEqual(summary, ["Checked 1 of 1 files: 0 errors, 2 warnings, 0 unreadable"])
+
+    def test_check_narrative(self):
+        # a figure in the text the tables contradict: found, with its place
+        sample = load(os.path.join(os.environ.get("NB_SOURCE_DIR", "."), "data", "samples",
+                                   "sample-2022.nianbao"))
+        sample["sections"]["other"] = [{"level": 0, "runs": [
+            {"text": "本年度无。行政处罚决定60件。"}]}]
+        path = self.path("narrative.nianbao")
+        save(path, sample)
+        r = run("--check", path)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        found = [f for f in self.findings(r.stdout) if f["rule"].startswith("TEXT-")]
+        self.assertEqual([(f["rule"], f["table"], f["row"], f["column"]) for f in found],
+                         [("TEXT-PROACTIVE", "section", "other", "p1:6-15")])
+        self.assertIn("67", found[0]["message"])
 
     def test_new_then_check(self):
         out = self.path("new.nianbao")

@@ -380,6 +380,49 @@ test_fill_blanks (void)
   g_assert_cmpuint (nb_report_fill_blanks (report, NULL), ==, 0);
 }
 
+/* A unit written in a money cell: converted exactly to the column's unit. */
+static void
+test_money_units (void)
+{
+  g_autoptr(NbReport) report = new_report ("2021");
+  g_autoptr(NbReport) old = new_report ("2019");
+  const NbEditionTable *t2 = nb_edition_find_table (nb_report_get_edition (report), "t2");
+  const NbEditionTable *old_t2 = nb_edition_find_table (nb_report_get_edition (old), "t2");
+  guint fee = (guint)nb_edition_table_find_cell (t2, "fees", "fee_amount");
+  guint amount = (guint)nb_edition_table_find_cell (old_t2, "procurement", "procurement_amount");
+  struct { const char *text; gint64 value; } fees[] = {
+    { "8123456.78元", G_GINT64_CONSTANT (812345678) },  /* 812.345678 万元 */
+    { "25.1万元", G_GINT64_CONSTANT (25100000) },
+    { " 25.1 万元 ", G_GINT64_CONSTANT (25100000) },
+    { "３０千元", G_GINT64_CONSTANT (3000000) },         /* full-width digits */
+    { "272,500元", G_GINT64_CONSTANT (27250000) },
+    { "27.25", G_GINT64_CONSTANT (27250000) },          /* no unit: the column's */
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 value = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fees); i++)
+    {
+      g_assert_true (nb_report_set_cell_text (report, t2, fee, fees[i].text, NULL));
+      g_assert_cmpint (nb_report_get_cell (report, t2, fee, &value, NULL), ==, NB_CELL_VALUE);
+      g_assert_cmpint (value, ==, fees[i].value);
+    }
+  /* 0.01 元 is 0.000001 万元, the finest the model keeps; 0.001 元 is not */
+  g_assert_true (nb_report_set_cell_text (report, t2, fee, "0.01元", NULL));
+  g_assert_false (nb_report_set_cell_text (report, t2, fee, "0.001元", &error));
+  g_assert_error (error, NB_NUMBER_ERROR, NB_NUMBER_ERROR_TOO_MANY_DECIMALS);
+  g_clear_error (&error);
+  g_assert_false (nb_report_set_cell_text (report, t2, fee, "25.1美元", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* the 2019 procurement amount is in 元 */
+  g_assert_true (nb_report_set_cell_text (old, old_t2, amount, "25.1万元", NULL));
+  g_assert_cmpint (nb_report_get_value (old, old_t2, amount), ==, G_GINT64_CONSTANT (251000) * 1000000);
+  g_assert_true (nb_report_set_cell_text (old, old_t2, amount, "8123456.78元", NULL));
+  g_assert_cmpint (nb_report_get_value (old, old_t2, amount), ==, G_GINT64_CONSTANT (812345678) * 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/report/history-disabled", test_history_disabled);
   g_test_add_func ("/report/title", test_title);
   g_test_add_func ("/report/fill-blanks", test_fill_blanks);
+  g_test_add_func ("/report/money-units", test_money_units);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes N realistic .nianbao reports into DIR (consistent totals; every
-tenth one with a mistake), for the benchmarks.  Usage: gen-reports.py DIR N"""
+tenth one with a mistake; a narrative that states the figures), for the
+benchmarks.  Usage: gen-reports.py DIR N"""
 import json
 import os
 import random
@@ -52,5 +53,19 @@ for i in range(count):
     tables = dict(sample["tables"])
     tables["t3"] = t3v
     report["tables"] = tables
+    # A narrative that states the figures, as real reports do: every one
+    # read and compared by the TEXT-* rules.
+    figures = (f"全年共收到政府信息公开申请{t3v['new/total'] + t3v['carried_over/total']}件，"
+               f"其中新收{t3v['new/total']}件，上年结转{t3v['carried_over/total']}件。"
+               f"办结{t3v['results_total/total']}件，其中予以公开{t3v['granted/total']}件，"
+               f"部分公开{t3v['partial/total']}件，结转下年度继续办理{t3v['carry_forward/total']}件。"
+               f"作出行政处罚决定{sample['tables']['t2']['penalty/decisions']}件，"
+               f"行政事业性收费{sample['tables']['t2']['fees/fee_amount']}万元。"
+               "本年度未发生政府信息公开行政复议和行政诉讼案件。")
+    sections = dict(sample["sections"])
+    sections["overview"] = sample["sections"]["overview"] + [
+        {"level": 2, "runs": [{"text": "（四）依申请公开情况"}]},
+        {"level": 0, "runs": [{"text": figures}]}]
+    report["sections"] = sections
     with open(os.path.join(out, f"report-{i:05d}.nianbao"), "w", encoding="utf-8") as f:
         json.dump(report, f, ensure_ascii=False, indent=2)

@@ -523,13 +523,174 @@ print_summary_csv (GPtrArray *rows,
   g_ptr_array_set_size (rows, 0);
 }
 
+/* The folder check: every core reads and checks reports, the main thread
+ * prints them in the order given.  At most a few jobs per core are in
+ * flight, each dropping its report once checked, so memory stays flat. */
+typedef struct
+{
+  guint n_errors;
+  guint n_warnings;
+  guint n_unreadable;
+  guint n_checked;
+} CheckTotals;
+
+typedef struct _CheckPool CheckPool;
+
+typedef struct
+{
+  CheckPool  *pool;
+  const char *path;       /* NULL: the sample */
+  gboolean    finished;
+  SummaryRow *row;
+  GString    *out;        /* the finding lines, for stdout */
+  char       *error;      /* why the file could not be read, for stderr */
+  guint       n_errors;
+  guint       n_warnings;
+} CheckJob;
+
+struct _CheckPool
+{
+  NbCliOptions *options;
+  NbReport     *previous; /* shared, only read */
+  gboolean      csv;
+  GMutex        lock;
+  GCond         finished;
+};
+
+static void
+check_job_run (gpointer data,
+               gpointer user_data)
+{
+  CheckJob *job = data;
+  CheckPool *pool = job->pool;
+  const char *display = job->path ? job->path : "sample";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = load_input (pool->options, job->path, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  if (report == NULL)
+    {
+      job->error = g_strdup_printf ("%s: %s\n", display, error->message);
+      job->row = summary_row_new (rows, display, NULL, NULL);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) findings = nb_check_report (report, pool->previous);
+      g_autofree char *due = NULL;
+      NbDeadlineState deadline;
+
+      job->row = summary_row_new (rows, display, report, findings);
+      job->n_errors = nb_findings_count (findings, NB_SEVERITY_ERROR);
+      job->n_warnings = nb_findings_count (findings, NB_SEVERITY_WARNING);
+      job->out = g_string_new (NULL);
+      /* The deadline: a warning from 14 days before, never an error. */
+      deadline = nb_publish_get_deadline (report, NULL, NULL, &due);
+      if (deadline == NB_DEADLINE_SOON || deadline == NB_DEADLINE_PASSED)
+        {
+          job->row->n_warnings++;
+          job->n_warnings++;
+          if (job->row->n_errors == 0)
+            job->row->status = "warnings";
+        }
+      if (!pool->csv && due != NULL)
+        g_string_append_printf (job->out, "%s: %s: [DEADLINE] %s\n", display,
+                                job->row->n_warnings > nb_findings_count (findings, NB_SEVERITY_WARNING)
+                                  ? nb_severity_to_string (NB_SEVERITY_WARNING) : _("note"),
+                                due);
+      for (guint f = 0; f < findings->len && !pool->csv; f++)
+        {
+          NbFinding *finding = g_ptr_array_index (findings, f);
+          g_autofree char *location = nb_finding_dup_location (finding, report);
+
+          g_string_append_printf (job->out, "%s: %s: [%s] %s: %s\n", display,
+                                  nb_severity_to_string (finding->severity), finding->rule_id,
+                                  location, finding->message);
+        }
+    }
+  g_mutex_lock (&pool->lock);
+  job->finished = TRUE;
+  g_cond_broadcast (&pool->finished);
+  g_mutex_unlock (&pool->lock);
+}
+
+/* Prints a finished job in its turn, and empties its slot. */
+static void
+check_job_print (CheckJob    *job,
+                 GPtrArray   *rows,
+                 gboolean     csv,
+                 CheckTotals *totals)
+{
+  if (job->error != NULL)
+    {
+      print_line (stderr, "%s", job->error);
+      totals->n_unreadable++;
+    }
+  else
+    {
+      totals->n_checked++;
+      totals->n_errors += job->n_errors;
+      totals->n_warnings += job->n_warnings;
+      if (job->out != NULL)
+        print_line (stdout, "%s", job->out->str);
+    }
+  g_ptr_array_add (rows, g_steal_pointer (&job->row));
+  if (csv)
+    print_summary_csv (rows, FALSE);
+  g_clear_pointer (&job->error, g_free);
+  if (job->out != NULL)
+    g_string_free (g_steal_pointer (&job->out), TRUE);
+  job->finished = FALSE;
+}
+
+static void
+check_in_pool (NbCliOptions *o,
+               NbReport     *previous,
+               GPtrArray    *paths,
+               gboolean      csv,
+               GPtrArray    *rows,
+               CheckTotals  *totals)
+{
+  CheckPool pool = { .options = o, .previous = previous, .csv = csv };
+  guint n_threads = MAX (1, MIN (g_get_num_processors (), paths->len));
+  guint window = 4 * n_threads;
+  g_autofree CheckJob *jobs = g_new0 (CheckJob, window);
+  GThreadPool *threads;
+  guint submitted = 0;
+
+  g_mutex_init (&pool.lock);
+  g_cond_init (&pool.finished);
+  threads = g_thread_pool_new (check_job_run, NULL, (int)n_threads, TRUE, NULL);
+  for (guint printed = 0; printed < paths->len; printed++)
+    {
+      CheckJob *job;
+
+      for (; submitted < paths->len && submitted - printed < window; submitted++)
+        {
+          CheckJob *next = &jobs[submitted % window];
+
+          next->pool = &pool;
+          next->path = g_ptr_array_index (paths, submitted);
+          g_thread_pool_push (threads, next, NULL);
+        }
+      job = &jobs[printed % window];
+      g_mutex_lock (&pool.lock);
+      while (!job->finished)
+        g_cond_wait (&pool.finished, &pool.lock);
+      g_mutex_unlock (&pool.lock);
+      check_job_print (job, rows, csv, totals);
+    }
+  g_thread_pool_free (threads, FALSE, TRUE);
+  g_mutex_clear (&pool.lock);
+  g_cond_clear (&pool.finished);
+}
+
 static int
 run_check (NbCliOptions *o)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)summary_row_free);
   g_autoptr(NbReport) previous = NULL;
-  guint n_errors = 0, n_warnings = 0, n_unreadable = 0, n_checked = 0;
+  CheckTotals totals = { 0, };
   gboolean csv = FALSE;
 
   if (o->summary_format != NULL)
@@ -561,70 +722,22 @@ run_check (NbCliOptions *o)
 
   if (csv)
     print_summary_csv (rows, TRUE);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      const char *path = g_ptr_array_index (paths, i);
-      const char *display = path ? path : "sample";
-      g_autoptr(GError) error = NULL;
-      g_autoptr(NbReport) report = load_input (o, path, &error);
-      g_autoptr(GPtrArray) findings = NULL;
-      g_autofree char *due = NULL;
-      NbDeadlineState deadline;
-      SummaryRow *row;
-
-      if (report == NULL)
-        {
-          print_line (stderr, "%s: %s\n", display, error->message);
-          summary_row_new (rows, display, NULL, NULL);
-          if (csv)
-            print_summary_csv (rows, FALSE);
-          n_unreadable++;
-          continue;
-        }
-      n_checked++;
-      findings = nb_check_report (report, previous);
-      row = summary_row_new (rows, display, report, findings);
-      /* The deadline: a warning from 14 days before, never an error. */
-      deadline = nb_publish_get_deadline (report, NULL, NULL, &due);
-      if (deadline == NB_DEADLINE_SOON || deadline == NB_DEADLINE_PASSED)
-        {
-          row->n_warnings++;
-          n_warnings++;
-          if (row->n_errors == 0)
-            row->status = "warnings";
-        }
-      if (!csv && due != NULL)
-        g_print ("%s: %s: [DEADLINE] %s\n", display,
-                 row->n_warnings > nb_findings_count (findings, NB_SEVERITY_WARNING)
-                 ? nb_severity_to_string (NB_SEVERITY_WARNING) : _("note"), due);
-      if (csv)
-        print_summary_csv (rows, FALSE);
-      for (guint f = 0; f < findings->len && !csv; f++)
-        {
-          NbFinding *finding = g_ptr_array_index (findings, f);
-          g_autofree char *location = nb_finding_dup_location (finding, report);
-
-          print_line (stdout, "%s: %s: [%s] %s: %s\n", display,
-                      nb_severity_to_string (finding->severity), finding->rule_id, location,
-                      finding->message);
-        }
-      n_errors += nb_findings_count (findings, NB_SEVERITY_ERROR);
-      n_warnings += nb_findings_count (findings, NB_SEVERITY_WARNING);
-    }
+  check_in_pool (o, previous, paths, csv, rows, &totals);
 
   if (!csv)
     {
       g_print ("\n");
       print_summary_text (rows);
       g_print ("\n");
-      g_print (_("Checked %u of %u files: %u errors, %u warnings, %u unreadable\n"), n_checked,
-               paths->len, n_errors, n_warnings, n_unreadable);
+      g_print (_("Checked %u of %u files: %u errors, %u warnings, %u unreadable\n"),
+               totals.n_checked, paths->len, totals.n_errors, totals.n_warnings,
+               totals.n_unreadable);
     }
   if (!stdout_flushed ())
     return EXIT_UNREADABLE;
-  if (n_unreadable > 0)
+  if (totals.n_unreadable > 0)
     return EXIT_UNREADABLE;
-  return n_errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return totals.n_errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 static gboolean

@@ -127,7 +127,17 @@ def paragraph(text, level=0):
 
 
 def text(rng, n):
-    return "，".join(rng.choice(PHRASES) for _ in range(n)) + "。"
+    # distinct phrases: one written twice in a row is a PROOF-DUPLICATE slip
+    return "，".join(rng.sample(PHRASES, min(n, len(PHRASES)))) + "。"
+
+
+def figures(values):
+    """The figures a real 总体情况 states, agreeing with the tables."""
+    t3 = values["t3"]
+    return (f"全年共收到政府信息公开申请{t3['new/total'] + t3['carried_over/total']}件，"
+            f"其中新收{t3['new/total']}件，上年结转{t3['carried_over/total']}件；"
+            f"办结{t3['results_total/total']}件，其中予以公开{t3['granted/total']}件，"
+            f"结转下年度继续办理{t3['carry_forward/total']}件。")
 
 
 def main():
@@ -171,10 +181,11 @@ def main():
             },
             "sections": {
                 "overview": [paragraph(f"{args.year}年，{agency}" + text(rng, 12)),
-                             paragraph("（一）主动公开", 2), paragraph(text(rng, 10))],
+                             paragraph("（一）主动公开", 2), paragraph(text(rng, 10)),
+                             paragraph("（二）依申请公开", 2), paragraph(figures(values))],
                 "problems": [paragraph("存在的主要问题：" + text(rng, 6)),
                              paragraph("改进情况：" + text(rng, 6))],
-                "other": [paragraph("无")],
+                "other": [paragraph("本年度未收取信息处理费。")],
             },
             "tables": tables,
         }

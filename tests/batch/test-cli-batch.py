@@ -66,6 +66,19 @@ class Batch(unittest.TestCase):
     def path(self, *names):
         return os.path.join(self.dir, *names)
 
+    def test_check_order_with_workers(self):
+        # Every core checks, but the output keeps the order of the files:
+        # findings and summary rows as one core would print them.
+        files = generate(self.path("in"), "--count", "60", "--bad", "60")
+        r = run("--check", "--format=csv", self.path("in"))
+        rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
+        self.assertEqual([row[0] for row in rows[1:]], files)
+        r = run("--check", self.path("in"))
+        named = [FINDING.match(l).group("file") for l in r.stdout.splitlines() if FINDING.match(l)]
+        self.assertEqual(sorted(set(named)), files)
+        self.assertEqual(named, sorted(named))
+        self.assertIn("Checked 60 of 60 files", r.stdout)
+
     def test_check_summary_table(self):
         files = generate(self.path("in"), "--count", "4", "--bad", "1")
         with open(self.path("in", "broken.nianbao"), "w") as f:
@@ -234,7 +247,8 @@ class Batch(unittest.TestCase):
         # The same file twice: section 五 copied, nothing changed.
         r = run("--compare", old, old)
         self.assertIn("No value changed", r.stdout)
-        self.assertIn("warning: [X-REPEATED] section problems -: Section “五、", r.stdout)
+        # located at the repeated paragraph, whole
+        self.assertRegex(r.stdout, r"warning: \[X-REPEATED\] section problems p1:1-\d+: Section “五、")
         self.assertIn("(repeats last year’s)", r.stdout)
         self.assertEqual(run("--compare", old).returncode, 2)
         r = run("--compare", old, self.path("missing.nianbao"))

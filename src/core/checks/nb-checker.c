@@ -12,7 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "nb-checker.h"
+#include "nb-checker-private.h"
 #include "nb-similarity.h"
 
 /* The first year under the 2008 条例, and so the first annual report. */
@@ -70,6 +70,31 @@ finding_new (GPtrArray  *findings,
   box->finding.message = message;
   g_ptr_array_add (findings, &box->finding);
   return &box->finding;
+}
+
+NbFinding *
+nb_finding_append (GPtrArray  *findings,
+                   NbSeverity  severity,
+                   const char *rule_id,
+                   char       *message)
+{
+  return finding_new (findings, severity, rule_id, message);
+}
+
+/* A place in a narrative section: characters [offset, offset + length) of
+ * one paragraph, as the window selects them. */
+void
+nb_finding_set_place (NbFinding  *finding,
+                      const char *section_id,
+                      guint       paragraph,
+                      guint       offset,
+                      guint       length)
+{
+  g_free (finding->section_id);
+  finding->section_id = g_strdup (section_id);
+  finding->paragraph = (int)paragraph;
+  finding->offset = offset;
+  finding->length = length;
 }
 
 static void
@@ -748,6 +773,8 @@ nb_check_report (NbReport *report,
   check_sections (report, findings);
   if (previous != NULL)
     check_repetition (report, previous, findings);
+  nb_check_narrative (report, findings);
+  nb_check_proofreading (report, findings);
   for (guint i = 0; i < nb_edition_get_n_tables (edition); i++)
     {
       const NbEditionTable *table = nb_edition_get_table (edition, i);
@@ -771,12 +798,22 @@ nb_findings_count (GPtrArray  *findings,
   return n;
 }
 
-/* "t3 new natural", "section overview", "meta agency": where a finding is,
- * in the stable ids of the file format. */
+/* "t3 new natural", "section overview p2:15-40", "meta agency -": where a
+ * finding is, in the stable ids of the file format.  A place in a text is
+ * its paragraph and characters, counted from 1. */
 char *
 nb_finding_dup_location (NbFinding *finding,
                          NbReport  *report)
 {
+  if (finding->section_id != NULL && finding->paragraph >= 0)
+    {
+      if (finding->length == 0)
+        return g_strdup_printf ("section %s p%d:%u", finding->section_id, finding->paragraph + 1,
+                                finding->offset + 1);
+      return g_strdup_printf ("section %s p%d:%u-%u", finding->section_id,
+                              finding->paragraph + 1, finding->offset + 1,
+                              finding->offset + finding->length);
+    }
   if (finding->table_id != NULL && finding->cell >= 0)
     {
       const NbEditionTable *table =

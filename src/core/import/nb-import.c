@@ -14,10 +14,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "nb-checker.h"
+#include "nb-core-resources.h"
 #include "nb-file.h"
 #include "nb-import-private.h"
+
+#define IMPORT_LEXICON_RESOURCE "/io/github/nianbao/Nianbao/import/lexicon.json"
 
 G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
 
@@ -224,13 +228,65 @@ is_blank (const char *text)
 
 /* A word written in a value cell for "nothing" ("无", "暂无"): a value,
  * if not a number, never a row's label. */
+/* The importer's word lists, from data/import/lexicon.json. */
+typedef struct
+{
+  GStrv nil_words;     /* a blank cell written as a word */
+  GStrv report_names;  /* where the report's name starts in its title */
+  GStrv footer_strong; /* a line of the page around the report, at any length */
+  GStrv footer_weak;   /* the same, in a short line only */
+} ImportLexicon;
+
+static GStrv
+lexicon_strv (JsonObject *root,
+              const char *member)
+{
+  JsonArray *array = json_object_has_member (root, member)
+                       ? json_object_get_array_member (root, member)
+                       : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  return g_strv_builder_end (builder);
+}
+
+static const ImportLexicon *
+import_lexicon (void)
+{
+  static ImportLexicon *lexicon;
+
+  if (g_once_init_enter (&lexicon))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GBytes) bytes = NULL;
+      ImportLexicon *loaded = g_new0 (ImportLexicon, 1);
+      JsonObject *root;
+
+      g_resources_register (nb_core_get_resource ());
+      bytes = g_resources_lookup_data (IMPORT_LEXICON_RESOURCE, 0, &error);
+      /* Built into the program: a broken one is a build defect. */
+      if (bytes == NULL
+          || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                          (gssize)g_bytes_get_size (bytes), &error))
+        g_error ("%s: %s", IMPORT_LEXICON_RESOURCE, error->message);
+      root = json_node_get_object (json_parser_get_root (parser));
+      loaded->nil_words = lexicon_strv (root, "nil_words");
+      loaded->report_names = lexicon_strv (root, "report_names");
+      loaded->footer_strong = lexicon_strv (root, "footer_strong");
+      loaded->footer_weak = lexicon_strv (root, "footer_weak");
+      g_once_init_leave (&lexicon, loaded);
+    }
+  return lexicon;
+}
+
 static gboolean
 is_nil_word (const char *text)
 {
-  static const char * const words[] = { "无", "暂无", "没有", "空", "零", "n/a", NULL };
   g_autofree char *key = nb_import_normalize_label (text);
 
-  return g_strv_contains (words, key);
+  return g_strv_contains ((const char * const *)import_lexicon ()->nil_words, key);
 }
 
 /* Short, for messages: the first 24 characters of a text. */
@@ -277,6 +333,7 @@ typedef struct
   GHashTable             *headers;  /* normalized header texts */
   GHashTable             *groups;   /* normalized group label -> depth + 1 */
   GHashTable             *labels;   /* normalized row labels, alone and with their groups */
+  GHashTable             *variants; /* another edition's label of a row -> its RowInfo */
   char                  **sources;  /* per edition row: where it was found, or NULL */
   gboolean                found;
 } TableInfo;
@@ -318,6 +375,7 @@ table_info_free (gpointer data)
   g_hash_table_unref (info->headers);
   g_hash_table_unref (info->groups);
   g_hash_table_unref (info->labels);
+  g_hash_table_unref (info->variants);
   for (guint i = 0; i < nb_edition_table_get_n_rows (info->table); i++)
     g_free (info->sources[i]);
   g_free (info->sources);
@@ -390,6 +448,42 @@ is_header (TableInfo  *info,
   return *stem != '\0' && g_hash_table_contains (info->headers, marked);
 }
 
+/* The other editions' wording of the same rows (2021's 行政规范性文件 is
+ * 2019's 规范性文件): read as the row, and reported (LABEL-VARIANT). */
+static void
+add_other_editions_labels (TableInfo *info,
+                           NbEdition *edition)
+{
+  const char * const *ids = nb_edition_list_ids ();
+  const char *table_id = nb_edition_table_get_id (info->table);
+
+  for (guint e = 0; ids[e] != NULL; e++)
+    {
+      g_autoptr(NbEdition) other = NULL;
+      const NbEditionTable *table;
+
+      if (g_str_equal (ids[e], nb_edition_get_id (edition))
+          || (other = nb_edition_lookup (ids[e], NULL)) == NULL
+          || (table = nb_edition_find_table (other, table_id)) == NULL)
+        continue;
+      for (guint r = 0; r < nb_edition_table_get_n_rows (table); r++)
+        {
+          const NbEditionRow *row = nb_edition_table_get_row (table, r);
+          int mine = nb_edition_table_find_row (info->table, row->id);
+          g_autofree char *label = nb_import_normalize_label (row->label ? row->label : "");
+          RowInfo *ri;
+
+          if (mine < 0 || *label == '\0')
+            continue;
+          ri = g_ptr_array_index (info->rows, (guint)mine);
+          if (g_str_equal (ri->label, label) || g_hash_table_contains (info->labels, label))
+            continue;
+          g_hash_table_insert (info->variants, g_strdup (label), ri);
+          g_hash_table_add (info->labels, g_steal_pointer (&label));
+        }
+    }
+}
+
 static TableInfo *
 table_info_new (NbEdition            *edition,
                 const NbEditionTable *table)
@@ -403,6 +497,7 @@ table_info_new (NbEdition            *edition,
   info->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->sources = g_new0 (char *, n_rows);
 
   for (guint r = 0; r < n_rows; r++)
@@ -458,6 +553,8 @@ table_info_new (NbEdition            *edition,
 
       g_array_sort_with_data (ri->cells, compare_cells_by_column, (gpointer)table);
     }
+
+  add_other_editions_labels (info, edition);
 
   for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
     {
@@ -730,9 +827,7 @@ clean_agency (const char *text,
 static const char *
 find_report_name (const char *text)
 {
-  static const char * const names[] = {
-    "政府信息公开工作", "政府信息公开年度报告", "政务公开工作", NULL
-  };
+  const char * const *names = (const char * const *)import_lexicon ()->report_names;
   const char *first = NULL;
 
   for (guint i = 0; names[i] != NULL; i++)
@@ -826,6 +921,95 @@ read_contacts (Mapper     *m,
 
 /* Sections */
 
+/* How many of a heading's characters must be the title's (Dice) for a
+ * numbered line to be read as that section's heading. */
+#define HEADING_SIMILARITY 0.6
+
+static const char * const chinese_numerals = "一二三四五六七八九十";
+
+static gboolean
+is_chinese_numeral (gunichar c)
+{
+  return g_utf8_strchr (chinese_numerals, -1, c) != NULL;
+}
+
+/* How alike two headings are: the characters they share (Dice), as
+ * headings get reworded rather than reordered. */
+static double
+shared_characters (const char *a,
+                   const char *b)
+{
+  glong n_a = 0, n_b = 0;
+  g_autofree gunichar *chars_a = g_utf8_to_ucs4_fast (a, -1, &n_a);
+  g_autofree gunichar *chars_b = g_utf8_to_ucs4_fast (b, -1, &n_b);
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (n_b, 1));
+  guint shared = 0;
+
+  if (n_a + n_b == 0)
+    return 0.0;
+  for (glong i = 0; i < n_a; i++)
+    for (glong j = 0; j < n_b; j++)
+      if (!used[j] && chars_a[i] == chars_b[j])
+        {
+          used[j] = TRUE;
+          shared++;
+          break;
+        }
+  return 2.0 * shared / (double)(n_a + n_b);
+}
+
+static int
+section_index (NbEdition              *edition,
+               const NbEditionSection *section)
+{
+  for (guint i = 0; section != NULL && i < nb_edition_get_n_sections (edition); i++)
+    if (nb_edition_get_section (edition, i) == section)
+      return (int)i;
+  return -1;
+}
+
+/* "五、存在的主要问题及改进措施", "一总体情况", "六、需要说明的其他事项": a
+ * section's number, then wording close to its title.  Only a section after
+ * the one being read, so a numbered item inside a section ("一、…" in 五) is
+ * not taken for a heading. */
+static const NbEditionSection *
+match_section_by_number (Mapper     *m,
+                         const char *key,
+                         gboolean   *loose)
+{
+  const NbEditionSection *best = NULL;
+  double best_score = HEADING_SIMILARITY;
+  int current = section_index (m->edition, m->current);
+
+  for (guint i = 0; i < nb_edition_get_n_sections (m->edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (m->edition, i);
+      g_autofree char *title = nb_import_normalize_label (section->title);
+      const char *rest;
+      double score;
+
+      if ((int)i <= current || !g_str_has_prefix (key, section->number))
+        continue;
+      rest = key + strlen (section->number);
+      if (g_str_has_prefix (rest, "、"))
+        rest += strlen ("、");
+      else if (*rest == '.' || *rest == ',' || *rest == ' ')
+        rest++;
+      /* "一二…": another number, not this one */
+      if (*rest == '\0' || is_chinese_numeral (g_utf8_get_char (rest)))
+        continue;
+      score = shared_characters (rest, title);
+      if (score >= best_score)
+        {
+          best = section;
+          best_score = score;
+        }
+    }
+  if (best != NULL)
+    *loose = TRUE;
+  return best;
+}
+
 static const NbEditionSection *
 match_section (Mapper     *m,
                const char *text,
@@ -847,8 +1031,12 @@ match_section (Mapper     *m,
         {
           g_autofree char *variant = nb_import_normalize_label (section->variants[v]);
 
+          /* a known variant is still not the format's wording: reported */
           if (g_str_equal (key, variant))
-            return section;
+            {
+              *loose = TRUE;
+              return section;
+            }
         }
     }
   /* "总体情况" alone: Word's automatic numbering keeps "一、" out of the
@@ -878,16 +1066,9 @@ match_section (Mapper     *m,
           return section;
         }
     }
-  return NULL;
+  return match_section_by_number (m, key, loose);
 }
 
-static const char * const chinese_numerals = "一二三四五六七八九十";
-
-static gboolean
-is_chinese_numeral (gunichar c)
-{
-  return g_utf8_strchr (chinese_numerals, -1, c) != NULL;
-}
 
 /* The heading level a numbering prefix implies: "一、" 1, "（一）" 2,
  * "1." 3, "（1）" 4; 0 for none. */
@@ -1012,12 +1193,20 @@ find_rows (TableInfo  *info,
            const char *key,
            const char *joined,
            GPtrArray  *context,
-           gboolean   *loose)
+           gboolean   *loose,
+           gboolean   *variant)
 {
   GPtrArray *candidates = g_ptr_array_new ();
   GPtrArray *fitting = g_ptr_array_new ();
+  RowInfo *other_edition = g_hash_table_lookup (info->variants, key);
 
   *loose = FALSE;
+  *variant = FALSE;
+  if (other_edition != NULL)
+    {
+      *variant = TRUE;
+      g_ptr_array_add (candidates, other_edition);
+    }
   for (guint pass = 0; pass < 3 && candidates->len == 0; pass++)
     for (guint r = 0; r < info->rows->len; r++)
       {
@@ -1132,8 +1321,13 @@ store_value (Mapper               *m,
       g_string_free (compact, TRUE);
       return; /* blank: the checks name it */
     }
-  if (nb_number_parse (compact->str, c->kind, c->kind == NB_VALUE_MONEY ? c->max_decimals : 0,
-                       &is_empty, &value, &error) && !is_empty)
+  if ((nb_number_parse (compact->str, c->kind, c->kind == NB_VALUE_MONEY ? c->max_decimals : 0,
+                        &is_empty, &value, &error)
+       /* "8123456.78元", "25.1万元": converted exactly to the column's unit */
+       || (c->kind == NB_VALUE_MONEY
+           && nb_report_parse_cell_text (m->report, info->table, cell, compact->str, &is_empty,
+                                         &value, NULL)))
+      && !is_empty)
     {
       nb_report_set_stated (m->report, info->table, cell, NB_CELL_VALUE, value, NULL);
       m->n_values++;
@@ -1347,7 +1541,7 @@ map_row (Mapper        *m,
   g_autofree char *key = NULL;
   g_autofree char *short_label = NULL;
   int last_label = -1;
-  gboolean any_value = FALSE, any_header = FALSE, loose = FALSE;
+  gboolean any_value = FALSE, any_header = FALSE, loose = FALSE, variant = FALSE;
   RowInfo *ri;
 
   /* The labels end at the last cell that is a label of this table; only
@@ -1431,7 +1625,7 @@ map_row (Mapper        *m,
   else
     {
       key = nb_import_normalize_label (g_ptr_array_index (labels, labels->len - 1));
-      candidates = find_rows (info, key, joined->str, state->context, &loose);
+      candidates = find_rows (info, key, joined->str, state->context, &loose, &variant);
     }
 
   if (labels->len > 0)
@@ -1497,7 +1691,12 @@ map_row (Mapper        *m,
   while (state->context->len > g_strv_length (ri->groups))
     g_ptr_array_remove_index (state->context, state->context->len - 1);
 
-  if (loose)
+  if (variant)
+    add_finding (m, NB_SEVERITY_WARNING, "LABEL-VARIANT", location,
+                 g_strdup_printf (_("Row “%s” is another edition’s wording; it was read as “%s” of edition %s"),
+                                  short_label, row_display_label (info, ri),
+                                  nb_edition_get_id (m->edition)));
+  else if (loose)
     add_finding (m, NB_SEVERITY_WARNING, "ROW-LOOSE-MATCH", location,
                  g_strdup_printf (_("Row “%s” was read as “%s”"),
                                   short_label,
@@ -1641,7 +1840,8 @@ add_check_findings (Mapper *m)
 
 /* At most this many findings list what follows the report; one more
  * counts the rest. */
-#define MAX_AFTER_END_FINDINGS 50
+/* How many parts of a page's footer its finding quotes. */
+#define MAX_AFTER_END_PARTS 20
 
 /* A block's text on one line: a paragraph's, or a table's cells. */
 static char *
@@ -1673,17 +1873,8 @@ block_text (const NbImportBlock *block)
 static gboolean
 is_footer_line (const char *text)
 {
-  static const char * const strong[] = {
-    "版权所有", "copyright", "©", "网站标识码", "icp备", "icp证", "公网安备", NULL
-  };
-  static const char * const weak[] = {
-    "主办单位", "承办单位", "主办:", "承办:", "协办单位", "技术支持", "运维单位", "维护单位",
-    "打印本页", "打印此页", "打印文章", "[打印]", "关闭窗口", "关闭本页", "[关闭]", "返回顶部",
-    "收藏本页", "分享到", "扫一扫", "访问量", "访问次数", "访问人次", "浏览次数", "浏览量",
-    "阅读次数", "阅读量", "点击次数", "点击数", "您是第", "您是本站第", "联系我们", "网站地图",
-    "上一篇", "下一篇", "相关链接", "相关文章", "相关阅读", "相关新闻", "字体:[大", "字体:大",
-    "字号:[大", "字号:大", NULL
-  };
+  const char * const *strong = (const char * const *)import_lexicon ()->footer_strong;
+  const char * const *weak = (const char * const *)import_lexicon ()->footer_weak;
   g_autofree char *key = NULL;
   glong length = g_utf8_strlen (text, -1);
 
@@ -1746,23 +1937,53 @@ find_report_end (Mapper *m)
   return blocks->len;
 }
 
-/* Lists a block past the end of the report, which is not imported. */
+/* The page's footer after the report, not imported: gathered into one
+ * finding, placed at its first part and naming the parts, rather than one
+ * finding per line burying the others. */
+typedef struct
+{
+  guint    n_parts;
+  char    *location;
+  GString *parts;
+} AfterEnd;
+
 static void
 report_after_end (Mapper              *m,
                   const NbImportBlock *block,
-                  guint               *n_after)
+                  AfterEnd            *after)
 {
   g_autofree char *text = block_text (block);
-  g_autofree char *location = NULL;
   g_autofree char *short_text = NULL;
 
-  if (is_blank (text) || ++*n_after > MAX_AFTER_END_FINDINGS)
+  if (is_blank (text))
     return;
-  location = block_location (block);
-  short_text = excerpt_n (text, 80);
-  add_finding (m, NB_SEVERITY_WARNING, "TEXT-AFTER-END", location,
-               g_strdup_printf (_("The web page’s footer after the report was not imported: “%s”"),
-                                short_text));
+  if (after->n_parts++ == 0)
+    {
+      after->location = block_location (block);
+      after->parts = g_string_new (NULL);
+    }
+  if (after->n_parts > MAX_AFTER_END_PARTS)
+    return;
+  short_text = excerpt_n (text, 60);
+  g_string_append_printf (after->parts, "%s“%s”", after->parts->len ? "、" : "", short_text);
+}
+
+static void
+after_end_finish (Mapper   *m,
+                  AfterEnd *after)
+{
+  if (after->n_parts == 0)
+    return;
+  if (after->n_parts > MAX_AFTER_END_PARTS)
+    g_string_append (after->parts, "…");
+  add_finding (m, NB_SEVERITY_WARNING, "TEXT-AFTER-END", after->location,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The web page’s footer after the report was not imported (%u part): %s",
+                                             "The web page’s footer after the report was not imported (%u parts): %s",
+                                             after->n_parts),
+                                after->n_parts, after->parts->str));
+  g_clear_pointer (&after->location, g_free);
+  g_string_free (g_steal_pointer (&after->parts), TRUE);
 }
 
 static void
@@ -1775,7 +1996,7 @@ map_document (Mapper  *m,
   g_autofree char *first_dropped_at = NULL;
   g_autofree char *first_preamble = NULL;
   guint end = find_report_end (m);
-  guint n_after = 0;
+  AfterEnd after = { 0, };
 
   for (guint b = 0; b < m->doc->blocks->len; b++)
     {
@@ -1786,7 +2007,7 @@ map_document (Mapper  *m,
 
       if (b >= end)
         {
-          report_after_end (m, block, &n_after);
+          report_after_end (m, block, &after);
           continue;
         }
       if (block->kind == NB_IMPORT_BLOCK_TABLE)
@@ -1809,7 +2030,7 @@ map_document (Mapper  *m,
             {
               g_autofree char *location = block_location (block);
 
-              add_finding (m, NB_SEVERITY_WARNING, "SECTION-HEADING", location,
+              add_finding (m, NB_SEVERITY_WARNING, "HEADING-VARIANT", location,
                            g_strdup_printf (_("The heading “%s” was read as “%s”"), text,
                                             section->heading));
             }
@@ -1864,13 +2085,7 @@ map_document (Mapper  *m,
       g_string_append_printf (m->contact_text, "%s\n", text);
     }
 
-  if (n_after > MAX_AFTER_END_FINDINGS)
-    add_finding (m, NB_SEVERITY_WARNING, "TEXT-AFTER-END", NULL,
-                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u more part of the web page’s footer was not imported",
-                                               "%u more parts of the web page’s footer were not imported",
-                                               n_after - MAX_AFTER_END_FINDINGS),
-                                  n_after - MAX_AFTER_END_FINDINGS));
+  after_end_finish (m, &after);
   if (n_dropped > 0)
     add_finding (m, NB_SEVERITY_WARNING, "TEXT-IN-TABLE-SECTION", first_dropped_at,
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

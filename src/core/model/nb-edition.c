@@ -51,6 +51,7 @@ struct _NbEdition
   GPtrArray      *string_arrays;
   GHashTable     *labels;      /* key -> text, both in strings */
   GArray         *summary;     /* NbSummaryGroup */
+  GArray         *money_units; /* NbMoneyUnit, longest name first */
 };
 
 G_DEFINE_FINAL_TYPE (NbEdition, nb_edition, G_TYPE_OBJECT)
@@ -104,6 +105,7 @@ nb_edition_finalize (GObject *object)
     for (guint i = 0; i < self->summary->len; i++)
       g_free (g_array_index (self->summary, NbSummaryGroup, i).items);
   g_clear_pointer (&self->summary, g_array_unref);
+  g_clear_pointer (&self->money_units, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (nb_edition_parent_class)->finalize (object);
@@ -991,6 +993,48 @@ load_summary (Loader    *loader,
   return TRUE;
 }
 
+static int
+compare_unit_length (gconstpointer a,
+                     gconstpointer b)
+{
+  return (int)strlen (((const NbMoneyUnit *)b)->name) - (int)strlen (((const NbMoneyUnit *)a)->name);
+}
+
+/* "money_units": {"元": 1, "万元": 10000}: the units an amount may be
+ * written in, as a count of the smallest. */
+static void
+load_money_units (Loader     *loader,
+                  JsonObject *root)
+{
+  NbEdition *self = loader->self;
+  JsonObject *units;
+  g_autoptr(GList) names = NULL;
+
+  self->money_units = g_array_new (FALSE, FALSE, sizeof (NbMoneyUnit));
+  if (!json_object_has_member (root, "money_units"))
+    return;
+  units = json_object_get_object_member (root, "money_units");
+  if (units == NULL)
+    {
+      loader_fail (loader, "money_units is not an object");
+      return;
+    }
+  names = json_object_get_members (units);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      NbMoneyUnit unit = { g_string_chunk_insert_const (self->strings, l->data),
+                           json_object_get_int_member (units, l->data) };
+
+      if (unit.factor <= 0)
+        {
+          loader_fail (loader, "money unit “%s” has no positive factor", unit.name);
+          return;
+        }
+      g_array_append_val (self->money_units, unit);
+    }
+  g_array_sort (self->money_units, compare_unit_length);
+}
+
 NbEdition *
 nb_edition_new_from_bytes (GBytes  *json,
                            GError **error)
@@ -1021,6 +1065,7 @@ nb_edition_new_from_bytes (GBytes  *json,
   self->issued_by = (char *)get_string (&loader, root, "issued_by", FALSE);
   self->first_year = (int)get_int (&loader, root, "first_year", 0);
   self->last_year = (int)get_int (&loader, root, "last_year", 0);
+  load_money_units (&loader, root);
   sections = get_array (&loader, root, "sections", TRUE);
   tables = get_array (&loader, root, "tables", TRUE);
   rules = get_array (&loader, root, "rules", FALSE);
@@ -1228,6 +1273,21 @@ nb_edition_get_last_year (NbEdition *self)
 {
   g_return_val_if_fail (NB_IS_EDITION (self), 0);
   return self->last_year;
+}
+
+/**
+ * nb_edition_get_money_units:
+ *
+ * Returns: (transfer none): the units an amount may be written in, the
+ *   longest name first
+ */
+const NbMoneyUnit *
+nb_edition_get_money_units (NbEdition *self,
+                            guint     *n_units)
+{
+  g_return_val_if_fail (NB_IS_EDITION (self), NULL);
+  *n_units = self->money_units->len;
+  return (const NbMoneyUnit *)(gpointer)self->money_units->data;
 }
 
 guint

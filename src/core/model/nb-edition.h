@@ -108,6 +108,14 @@ typedef struct
   NbSummaryItem *items;
 } NbSummaryGroup;
 
+/* A unit an amount may be written in ("万元"), as a count of the smallest
+ * one ("元" = 1). */
+typedef struct
+{
+  const char *name;
+  gint64      factor;
+} NbMoneyUnit;
+
 typedef enum
 {
   NB_SEVERITY_ERROR,
@@ -175,6 +183,8 @@ char                     *nb_edition_dup_report_title (NbEdition     *self,
 int                       nb_edition_get_first_year   (NbEdition     *self);
 int                       nb_edition_get_last_year    (NbEdition     *self);
 
+const NbMoneyUnit        *nb_edition_get_money_units  (NbEdition     *self,
+                                                       guint         *n_units);
 guint                     nb_edition_get_n_sections   (NbEdition     *self);
 const NbEditionSection   *nb_edition_get_section      (NbEdition     *self,
                                                        guint          index);
