@@ -440,9 +440,9 @@ test_bad_data (void)
   const char *cases[] = {
     "[]",
     "{\"id\": \"x\"}",
-    "{\"id\":\"x\",\"title\":\"t\",\"sections\":[],\"tables\":[{\"id\":\"t\",\"section\":\"s\",\"caption\":\"c\",\"label_columns\":1,\"value_columns\":1,\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],\"blocks\":[{\"columns\":[\"zz\"],\"rows\":[]}]}]}",
-    "{\"id\":\"x\",\"title\":\"t\",\"sections\":[{\"id\":\"s\",\"number\":\"一\",\"title\":\"T\",\"heading\":\"一、T\",\"table\":\"t\"}],\"tables\":[{\"id\":\"t\",\"section\":\"s\",\"caption\":\"c\",\"label_columns\":1,\"value_columns\":1,\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],\"blocks\":[{\"header\":[[{\"text\":\"h\",\"colspan\":5}]],\"columns\":[\"a\"],\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}]}]}",
-    "{\"id\":\"x\",\"title\":\"t\",\"sections\":[{\"id\":\"s\",\"number\":\"一\",\"title\":\"T\",\"heading\":\"一、T\",\"table\":\"t\"}],\"tables\":[{\"id\":\"t\",\"section\":\"s\",\"caption\":\"c\",\"label_columns\":1,\"value_columns\":1,\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],\"blocks\":[{\"columns\":[\"a\"],\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}]}],\"rules\":[{\"id\":\"R\",\"table\":\"t\",\"severity\":\"error\",\"for_each\":\"row\",\"lhs\":[\"a\"],\"rhs\":[\"typo\"]}]}",
+    "{\"id\":\"x\",\"title\":\"t\",\"report_title\":\"{agency}{year}R\",\"report_title_year\":\"{year}\",\"sections\":[],\"tables\":[{\"id\":\"t\",\"section\":\"s\",\"caption\":\"c\",\"label_columns\":1,\"value_columns\":1,\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],\"blocks\":[{\"columns\":[\"zz\"],\"rows\":[]}]}]}",
+    "{\"id\":\"x\",\"title\":\"t\",\"report_title\":\"{agency}{year}R\",\"report_title_year\":\"{year}\",\"sections\":[{\"id\":\"s\",\"number\":\"一\",\"title\":\"T\",\"heading\":\"一、T\",\"table\":\"t\"}],\"tables\":[{\"id\":\"t\",\"section\":\"s\",\"caption\":\"c\",\"label_columns\":1,\"value_columns\":1,\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],\"blocks\":[{\"header\":[[{\"text\":\"h\",\"colspan\":5}]],\"columns\":[\"a\"],\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}]}]}",
+    "{\"id\":\"x\",\"title\":\"t\",\"report_title\":\"{agency}{year}R\",\"report_title_year\":\"{year}\",\"sections\":[{\"id\":\"s\",\"number\":\"一\",\"title\":\"T\",\"heading\":\"一、T\",\"table\":\"t\"}],\"tables\":[{\"id\":\"t\",\"section\":\"s\",\"caption\":\"c\",\"label_columns\":1,\"value_columns\":1,\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],\"blocks\":[{\"columns\":[\"a\"],\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}]}],\"rules\":[{\"id\":\"R\",\"table\":\"t\",\"severity\":\"error\",\"for_each\":\"row\",\"lhs\":[\"a\"],\"rhs\":[\"typo\"]}]}",
   };
   const char *expect[] = { "root", "missing", "unknown column", "does not fit", "unknown column “typo”" };
 
@@ -460,7 +460,7 @@ test_bad_data (void)
 }
 
 #define SUMMARY_BASE \
-  "{\"id\":\"x\",\"title\":\"t\",\"sections\":[{\"id\":\"s\",\"number\":\"一\",\"title\":\"T\"," \
+  "{\"id\":\"x\",\"title\":\"t\",\"report_title\":\"{agency}{year}R\",\"report_title_year\":\"{year}\",\"sections\":[{\"id\":\"s\",\"number\":\"一\",\"title\":\"T\"," \
   "\"heading\":\"一、T\",\"table\":\"t\"}],\"tables\":[{\"id\":\"t\",\"section\":\"s\"," \
   "\"caption\":\"c\",\"label_columns\":1,\"value_columns\":1,\"columns\":[{\"id\":\"a\"," \
   "\"label\":\"A\"}],\"blocks\":[{\"columns\":[\"a\"],\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}]}]," \

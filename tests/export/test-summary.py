@@ -147,7 +147,7 @@ class Summary(unittest.TestCase):
             ed_id = json.load(f)["edition"]
         ed = edition(ed_id)
         svg = self.path("out.svg")
-        args = ["--export", "summary-image", "-o", svg]
+        args = ["--export", "summary-image", "--force", "-o", svg]
         if previous:
             args += ["--previous", previous]
         run(NIANBAO, *args, report)
@@ -226,7 +226,7 @@ class Summary(unittest.TestCase):
         nxt = self.path("2023.nianbao")
         run(NIANBAO, "--next-year", "-o", nxt, before)
         svg = self.path("n.svg")
-        run(NIANBAO, "--export", "summary-image", "-o", svg, nxt)
+        run(NIANBAO, "--export", "summary-image", "--force", "-o", svg, nxt)
         _, listing = svg_listing(svg)
         self.assertTrue(any(len(l) == 4 and l[3].startswith("比上年") for l in listing), listing)
 
@@ -241,14 +241,14 @@ class Summary(unittest.TestCase):
     def test_published_stamp(self):
         path = self.sample("pub.nianbao", {}, published="2023-01-20")
         svg = self.path("p.svg")
-        run(NIANBAO, "--export", "summary-image", "--stamp-published", "-o", svg, path)
+        run(NIANBAO, "--export", "summary-image", "--force", "--stamp-published", "-o", svg, path)
         self.assertIn("本报告于2023年1月20日公开发布", etree.parse(svg).getroot().find(SVG + "desc").text)
         html = self.path("p.html")
-        run(NIANBAO, "--export", "html", "--fragment", "--stamp-published", "-o", html, path)
+        run(NIANBAO, "--export", "html", "--force", "--fragment", "--stamp-published", "-o", html, path)
         self.assertIn('data-published="2023-01-20"', open(html, encoding="utf-8").read())
         self.assertIn("本报告于2023年1月20日公开发布", open(html, encoding="utf-8").read())
         # Without a recorded date the option is refused, not ignored.
-        r = subprocess.run([NIANBAO, "--export", "html", "--stamp-published", "-o", html, "--sample"],
+        r = subprocess.run([NIANBAO, "--export", "html", "--force", "--stamp-published", "-o", html, "--sample"],
                            capture_output=True, text=True)
         self.assertEqual(r.returncode, 2)
         self.assertIn("publication date", r.stderr)

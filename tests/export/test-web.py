@@ -105,7 +105,7 @@ def run(*args):
 
 def export(tmp, name, *args):
     out = os.path.join(tmp, name)
-    run(NIANBAO, "--export", "html", "-o", out, *args)
+    run(NIANBAO, "--export", "html", "--force", "-o", out, *args)
     return open(out, encoding="utf-8").read()
 
 
