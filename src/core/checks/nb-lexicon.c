@@ -47,7 +47,9 @@ ulist_load (NbUList    *list,
   list->items = g_new0 (NbUStr, list->n);
   for (guint i = 0; i < list->n; i++)
     ustr_init (&list->items[i], json_array_get_string_element (array, i));
-  qsort (list->items, list->n, sizeof (NbUStr), compare_by_length);
+  /* g_new0 () of nothing is NULL, which qsort () may not be given. */
+  if (list->n > 1)
+    qsort (list->items, list->n, sizeof (NbUStr), compare_by_length);
 }
 
 static void

@@ -266,9 +266,12 @@ write_run (Export               *e,
   resource = font_resource_for (e, font, role);
   if (resource->file != G_MAXUINT)
     {
-      g_autoptr(GBytes) unused = nb_font_subsets_get_file (e->subsets, font, &old_to_new, NULL);
+      /* Only the glyph map is wanted here; the map lives in the subsets,
+       * which outlive this. */
+      GBytes *file = nb_font_subsets_get_file (e->subsets, font, &old_to_new, NULL);
+
+      g_clear_pointer (&file, g_bytes_unref);
     }
-  /* The map lives in the subsets, which outlive this. */
 
   glyph_x[0] = 0;
   for (int g = 0; g < glyphs->num_glyphs; g++)
