@@ -2493,7 +2493,8 @@ is_value_field (const char *field)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isdigit (c) && !is_space_char (c) && strchr (".,-+%", (int)c) == NULL)
+      if (!g_unichar_isdigit (c) && !is_space_char (c)
+          && (c >= 0x80 || strchr (".,-+%", (int)c) == NULL))
         return FALSE;
     }
   return TRUE;
