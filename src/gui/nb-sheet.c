@@ -11,6 +11,8 @@
 
 #include "nb-sheet.h"
 
+#include "nb-import.h"
+
 /* The grid is built from the edition's printed layout, spans included, so the
  * screen shows the official table.  The sheet holds no values of its own: it
  * edits through NbReport and repaints on NbReport::cell-changed.
@@ -496,8 +498,9 @@ unquote (const char *field)
  * nb_sheet_paste_text:
  *
  * Pastes a block of tab-separated values at the cursor (the selection's top
- * left corner), all or nothing and as one undo step.  Values that land on a
- * computed total are skipped: the total follows its parts.
+ * left corner), all or nothing and as one undo step.  A block copied with
+ * its row or column labels goes where its labels say.  Values that land on
+ * a computed total are skipped: the total follows its parts.
  */
 gboolean
 nb_sheet_paste_text (NbSheet     *self,
@@ -525,6 +528,31 @@ nb_sheet_paste_text (NbSheet     *self,
     }
   selection = nb_sheet_dup_selection (self, &n_selection);
   row_start = n_selection > 0 ? (int)selection[0] : self->cursor;
+
+  /* A block copied with its row or column labels goes where its labels
+   * say, whatever the cursor; the rest is pasted at the cursor. */
+  {
+    g_autoptr(GArray) mapped = NULL;
+    g_auto(GStrv) mapped_texts = NULL;
+    gboolean has_labels = FALSE;
+
+    if (!nb_import_map_pasted_block (nb_report_get_edition (self->report), self->table, text,
+                                     (guint)row_start, &has_labels, &mapped, &mapped_texts, error))
+      return FALSE;
+    if (has_labels)
+      {
+        ok = nb_report_set_cells_text (self->report, self->table, mapped->len,
+                                       (guint *)mapped->data,
+                                       (const char * const *)mapped_texts, error);
+        if (ok && mapped->len > 0)
+          {
+            self->anchor = (int)g_array_index (mapped, guint, 0);
+            self->cursor = (int)g_array_index (mapped, guint, mapped->len - 1);
+            update_selection (self);
+          }
+        return ok;
+      }
+  }
 
   {
     g_auto(GStrv) crlf = g_strsplit (text, "\r\n", -1);

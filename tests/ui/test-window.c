@@ -317,6 +317,45 @@ test_copy_paste (Fixture       *f,
   g_assert_cmpstr (copied, ==, "1\t2\n10\t1000\n");
 }
 
+/* A block copied with its row and column labels (issue 16) goes where its
+ * labels say, whatever the cursor; a label it cannot place refuses it. */
+static void
+test_labelled_paste (Fixture       *f,
+                     gconstpointer  data)
+{
+  REQUIRE_KEYS ();
+
+  nb_test_window_show_section (f->window, "requests");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
+                          "\t自然人\t科研机构\r\n"
+                          "二、上年结转政府信息公开申请数量\t１２\t3\r\n"
+                          "1.属于国家秘密\t4\t0\r\n");
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "other"));
+  keys ("ctrl+v");
+  nb_test_wait_until (state (f, "carried_over", "natural") == NB_CELL_VALUE,
+                      "the labelled block was pasted");
+  g_assert_cmpuint (f->messages->len, ==, 0);
+  g_assert_cmpint (value (f, "carried_over", "natural"), ==, 12);
+  g_assert_cmpint (value (f, "carried_over", "research"), ==, 3);
+  g_assert_cmpint (value (f, "withheld_secret", "natural"), ==, 4);
+  g_assert_cmpint (value (f, "withheld_secret", "research"), ==, 0);
+  g_assert_cmpint (state (f, "new", "other"), ==, NB_CELL_EMPTY);
+
+  /* One paste is one undo step. */
+  keys ("ctrl+z");
+  nb_test_wait_until (state (f, "carried_over", "natural") == NB_CELL_EMPTY,
+                      "the paste was undone");
+  g_assert_cmpint (state (f, "withheld_secret", "natural"), ==, NB_CELL_EMPTY);
+
+  /* A label that is no row of the table: nothing pasted, the label named. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
+                          "\t自然人\n二、上年结转政府信息公开申请数量\t5\n本年新增数量\t6\n");
+  keys ("ctrl+v");
+  nb_test_wait_until (f->messages->len == 1, "the unplaced label was reported");
+  g_assert_nonnull (strstr (g_ptr_array_index (f->messages, 0), "本年新增数量"));
+  g_assert_cmpint (state (f, "carried_over", "natural"), ==, NB_CELL_EMPTY);
+}
+
 static void
 test_rejected_paste (Fixture       *f,
                      gconstpointer  data)
@@ -1420,6 +1459,7 @@ main (int   argc,
   g_test_add ("/window/navigation", Fixture, NULL, setup, test_navigation, teardown);
   g_test_add ("/window/copy-paste", Fixture, NULL, setup, test_copy_paste, teardown);
   g_test_add ("/window/rejected-paste", Fixture, NULL, setup, test_rejected_paste, teardown);
+  g_test_add ("/window/labelled-paste", Fixture, NULL, setup, test_labelled_paste, teardown);
   g_test_add ("/window/undo-text", Fixture, NULL, setup, test_undo_text, teardown);
   g_test_add ("/window/checks-jump", Fixture, NULL, setup, test_checks_jump, teardown);
   g_test_add ("/window/frozen-headers", Fixture, NULL, setup, test_frozen_headers, teardown);

@@ -81,4 +81,14 @@ NbReport        *nb_import_file             (const char     *path,
  * kind of parentheses and quotes.  Exposed for the tests. */
 char            *nb_import_normalize_label  (const char     *text);
 
+/* A block pasted with its row and/or column labels, mapped by them. */
+gboolean         nb_import_map_pasted_block (NbEdition             *edition,
+                                             const NbEditionTable  *table,
+                                             const char            *text,
+                                             guint                  cursor,
+                                             gboolean              *has_labels,
+                                             GArray               **cells,
+                                             GStrv                 *texts,
+                                             GError               **error);
+
 G_END_DECLS

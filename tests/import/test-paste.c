@@ -1,0 +1,184 @@
+/* test-paste.c: a block pasted with its row and column labels (issue 16)
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-import.h"
+
+typedef struct
+{
+  NbEdition            *edition;
+  const NbEditionTable *table;
+  GArray               *cells;
+  GStrv                 texts;
+  gboolean              has_labels;
+} Paste;
+
+static void
+paste_clear (Paste *p)
+{
+  g_clear_pointer (&p->cells, g_array_unref);
+  g_clear_pointer (&p->texts, g_strfreev);
+  g_clear_object (&p->edition);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Paste, paste_clear)
+
+static gboolean
+paste (Paste       *p,
+       const char  *table_id,
+       const char  *cursor_key,
+       const char  *text,
+       GError     **error)
+{
+  int cursor;
+
+  p->edition = nb_edition_lookup ("2021", NULL);
+  g_assert_nonnull (p->edition);
+  p->table = nb_edition_find_table (p->edition, table_id);
+  g_assert_nonnull (p->table);
+  cursor = nb_edition_table_find_cell_by_key (p->table, cursor_key);
+  g_assert_cmpint (cursor, >=, 0);
+  return nb_import_map_pasted_block (p->edition, p->table, text, (guint)cursor, &p->has_labels,
+                                     &p->cells, &p->texts, error);
+}
+
+/* "row_id/column_id=text;…", in the block's order. */
+static char *
+describe (Paste *p)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; p->cells != NULL && i < p->cells->len; i++)
+    {
+      const NbEditionCell *cell =
+        nb_edition_table_get_cell (p->table, g_array_index (p->cells, guint, i));
+
+      g_string_append_printf (out, "%s%s=%s", i > 0 ? ";" : "", cell->key, p->texts[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_row_labels (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+
+  /* Copied from row 一 of a spreadsheet with its label; the cursor is on
+   * another row: the label decides, not the cursor. */
+  g_assert_true (paste (&p, "t3", "carried_over/natural",
+                        "一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t2\t0\r\n", &error));
+  g_assert_no_error (error);
+  g_assert_true (p.has_labels);
+  got = describe (&p);
+  g_assert_cmpstr (got, ==,
+                   "new/natural=5;new/commercial=1;new/research=0;new/nonprofit=0;"
+                   "new/legal_services=2;new/other=0");
+}
+
+static void
+test_column_labels (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+
+  /* Columns in another order than the table's, rows from the cursor down. */
+  g_assert_true (paste (&p, "t3", "new/natural", "商业企业\t自然人\n3\t4\n6\t7\n", &error));
+  g_assert_no_error (error);
+  g_assert_true (p.has_labels);
+  got = describe (&p);
+  g_assert_cmpstr (got, ==,
+                   "new/commercial=3;new/natural=4;carried_over/commercial=6;carried_over/natural=7");
+}
+
+static void
+test_both_labels (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+
+  /* Two label columns, the group copied once (a merged cell), the second
+   * line's group blank; full-width digits in a label and in values. */
+  g_assert_true (paste (&p, "t3", "new/natural",
+                        "\t\t自然人\t科研机构\n"
+                        "（三）不予公开\t１．属于国家秘密\t１２\t０\n"
+                        "\t2.其他法律行政法规禁止公开\t3\t\n",
+                        &error));
+  g_assert_no_error (error);
+  got = describe (&p);
+  g_assert_cmpstr (got, ==,
+                   "withheld_secret/natural=１２;withheld_secret/research=０;"
+                   "withheld_prohibited/natural=3;withheld_prohibited/research=");
+}
+
+static void
+test_export_labels (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+
+  /* The row_label and column_label of `nianbao --export csv`: full labels. */
+  g_assert_true (paste (&p, "t3", "new/natural",
+                        "\t申请人情况 法人或其他组织 商业企业\n"
+                        "三、本年度办理结果 （三）不予公开 1.属于国家秘密\t7\n",
+                        &error));
+  g_assert_no_error (error);
+  got = describe (&p);
+  g_assert_cmpstr (got, ==, "withheld_secret/commercial=7");
+}
+
+static void
+test_unplaced_label (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (paste (&p, "t3", "new/natural",
+                         "\t自然人\n一、本年新收政府信息公开申请数量\t1\n本年新增数量\t2\n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "本年新增数量"));
+  g_assert_null (p.cells);
+  g_clear_error (&error);
+  paste_clear (&p);
+
+  g_assert_false (paste (&p, "t3", "new/natural", "\t外国人\n一、本年新收政府信息公开申请数量\t1\n",
+                         &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "外国人"));
+}
+
+static void
+test_no_labels (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* Numbers only: pasted by position at the cursor, as before. */
+  g_assert_true (paste (&p, "t3", "new/natural", "1\t2\n3\t4\n", &error));
+  g_assert_no_error (error);
+  g_assert_false (p.has_labels);
+  g_assert_null (p.cells);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/paste/row-labels", test_row_labels);
+  g_test_add_func ("/paste/column-labels", test_column_labels);
+  g_test_add_func ("/paste/both-labels", test_both_labels);
+  g_test_add_func ("/paste/export-labels", test_export_labels);
+  g_test_add_func ("/paste/unplaced-label", test_unplaced_label);
+  g_test_add_func ("/paste/no-labels", test_no_labels);
+  return g_test_run ();
+}
