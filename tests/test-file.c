@@ -272,6 +272,7 @@ error_code_by_name (const char *name)
     { "TRUNCATED", NB_FILE_ERROR_TRUNCATED },
     { "ENCODING", NB_FILE_ERROR_ENCODING },
     { "TOO_DEEP", NB_FILE_ERROR_TOO_DEEP },
+    { "TOO_LARGE", NB_FILE_ERROR_TOO_LARGE },
     { "OUT_OF_RANGE", NB_FILE_ERROR_OUT_OF_RANGE },
     { "INVALID", NB_FILE_ERROR_INVALID },
   };
@@ -356,6 +357,84 @@ test_noncharacters_replaced (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "U+FFFE"));
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 1), "sections.overview[0]"));
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 2), "invalid.t3.new/other"));
+}
+
+/* Loads @json, the body of a report of edition 2021 after its header. */
+static NbReport *
+load_report_json (const char  *json,
+                  GError     **error)
+{
+  g_autofree char *data = g_strconcat ("{\"format\":\"nianbao\",\"version\":1,\"edition\":\"2021\",",
+                                       json, "}", NULL);
+
+  return nb_file_load_data (data, strlen (data), error);
+}
+
+/* One field, paragraph or cell longer than its limit is refused with a
+ * message naming the place and the limit; at the limit it loads.  Before,
+ * a 15 MB agency name loaded (and took half a minute to show). */
+static void
+test_field_limits (void)
+{
+  static const struct { const char *format; gsize limit; const char *message; } cases[] = {
+    { "\"metadata\":{\"agency\":\"%s\"}", NB_FILE_MAX_FIELD_BYTES, "metadata.agency: " },
+    { "\"metadata\":{\"address\":\"%s\"}", NB_FILE_MAX_FIELD_BYTES, "metadata.address: " },
+    { "\"metadata\":{\"sources\":[\"a\",\"%s\"]}", NB_FILE_MAX_FIELD_BYTES,
+      "metadata.sources[1]: " },
+    { "\"sections\":{\"overview\":[{\"runs\":[{\"text\":\"%s\"}]}]}",
+      NB_FILE_MAX_PARAGRAPH_BYTES, "sections.overview[0]: " },
+    { "\"invalid\":{\"t3\":{\"new/other\":\"%s\"}}", NB_FILE_MAX_CELL_BYTES,
+      "invalid.t3.new/other: " },
+  };
+  g_autofree char *limit_text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *at_limit = g_strnfill (cases[i].limit, 'x');
+      g_autofree char *beyond = g_strnfill (cases[i].limit + 1, 'x');
+      g_auto(GStrv) parts = g_strsplit (cases[i].format, "%s", 2);
+      g_autofree char *json_ok = g_strconcat (parts[0], at_limit, parts[1], NULL);
+      g_autofree char *json_bad = g_strconcat (parts[0], beyond, parts[1], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) ok = NULL;
+      g_autoptr(NbReport) bad = NULL;
+
+      g_test_message ("limit case %u: %s", i, cases[i].message);
+      ok = load_report_json (json_ok, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (ok);
+      bad = load_report_json (json_bad, &error);
+      g_assert_null (bad);
+      g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+      g_clear_pointer (&limit_text, g_free);
+      limit_text = g_strdup_printf ("at most %" G_GSIZE_FORMAT, cases[i].limit);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+      g_assert_nonnull (strstr (error->message, limit_text));
+      g_assert_null (strchr (error->message, '\n'));
+    }
+}
+
+/* A paragraph's runs count together; and the probe's 15 MB agency name
+ * (generated here, too large to keep in the tree) is refused. */
+static void
+test_field_limits_huge (void)
+{
+  g_autofree char *half = g_strnfill (NB_FILE_MAX_PARAGRAPH_BYTES / 2 + 1, 'x');
+  g_autofree char *runs = g_strdup_printf ("\"sections\":{\"overview\":[{\"runs\":[{\"text\":\"ab\"}]},"
+                                           "{\"runs\":[{\"text\":\"%s\"},{\"text\":\"%s\",\"bold\":true}]}]}",
+                                           half, half);
+  g_autofree char *huge = g_strnfill (15 * 1024 * 1024, 'x');
+  g_autofree char *agency = g_strdup_printf ("\"metadata\":{\"agency\":\"%s\"}", huge);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (load_report_json (runs, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "sections.overview[1]: "));
+  g_assert_nonnull (strstr (error->message, "65536"));
+  g_clear_error (&error);
+  g_assert_null (load_report_json (agency, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "metadata.agency: the text is 15728640 bytes"));
 }
 
 /* A named pipe is refused at once; before, every reader waited for ever
@@ -570,6 +649,8 @@ main (int   argc,
   g_test_add_func ("/file/hostile-fixtures", test_hostile_fixtures);
   g_test_add_func ("/file/noncharacters-replaced", test_noncharacters_replaced);
   g_test_add_func ("/file/fifo-refused", test_fifo_refused);
+  g_test_add_func ("/file/field-limits", test_field_limits);
+  g_test_add_func ("/file/field-limits-huge", test_field_limits_huge);
   g_test_add_func ("/file/write-limit", test_write_limit);
   g_test_add_func ("/file/no-clobber", test_no_clobber);
 

@@ -490,13 +490,23 @@ node_type_name (JsonNode *node)
 static char *
 reader_string (Reader     *reader,
                JsonNode   *node,
-               const char *where)
+               const char *where,
+               gsize       max_bytes)
 {
   const char *text = json_node_get_string (node);
   gunichar first_bad = 0;
   guint n_replaced = 0;
   char *clean;
 
+  /* Checked first: a hostile 15 MB agency name took half a minute to reach
+   * the first window. */
+  if (text != NULL && strlen (text) > max_bytes)
+    {
+      reader_fail (reader, NB_FILE_ERROR_TOO_LARGE, where,
+                   _("the text is %llu bytes long; at most %llu are allowed"),
+                   (unsigned long long)strlen (text), (unsigned long long)max_bytes);
+      return NULL;
+    }
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
       reader_fail (reader, NB_FILE_ERROR_ENCODING, where, _("the text is not valid UTF-8"));
@@ -552,7 +562,7 @@ read_metadata (Reader     *reader,
       if (json_node_get_value_type (node) != G_TYPE_STRING)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected text, found %s"),
                             node_type_name (node));
-      if ((text = reader_string (reader, node, where)) == NULL)
+      if ((text = reader_string (reader, node, where, NB_FILE_MAX_FIELD_BYTES)) == NULL)
         return FALSE;
       g_object_set (reader->report, meta_strings[i], text, NULL);
     }
@@ -643,7 +653,7 @@ read_metadata (Reader     *reader,
           if (JSON_NODE_HOLDS_NULL (item) || json_node_get_value_type (item) != G_TYPE_STRING)
             return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                                 _("expected text, found %s"), node_type_name (item));
-          if ((text = reader_string (reader, item, where)) == NULL)
+          if ((text = reader_string (reader, item, where, NB_FILE_MAX_FIELD_BYTES)) == NULL)
             return FALSE;
           g_strv_builder_add (builder, text);
         }
@@ -664,6 +674,7 @@ read_paragraph (Reader      *reader,
   g_autoptr(NbParagraph) paragraph = NULL;
   gint64 level = 0;
   JsonArray *runs;
+  gsize paragraph_bytes = 0; /* of the runs so far, against the limit */
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected an object, found %s"),
@@ -703,8 +714,13 @@ read_paragraph (Reader      *reader,
       if (bold != NULL && json_node_get_value_type (bold) != G_TYPE_BOOLEAN)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                             _("“bold” must be true or false"));
-      if ((run_text = reader_string (reader, text, where)) == NULL)
+      if ((run_text = reader_string (reader, text, where, NB_FILE_MAX_PARAGRAPH_BYTES)) == NULL)
         return FALSE;
+      paragraph_bytes += strlen (json_node_get_string (text));
+      if (paragraph_bytes > NB_FILE_MAX_PARAGRAPH_BYTES)
+        return reader_fail (reader, NB_FILE_ERROR_TOO_LARGE, where,
+                            _("the paragraph is longer than %d bytes"),
+                            NB_FILE_MAX_PARAGRAPH_BYTES);
       nb_paragraph_add_run (paragraph, run_text, bold ? json_node_get_boolean (bold) : FALSE);
     }
   g_ptr_array_add (paragraphs, g_steal_pointer (&paragraph));
@@ -771,7 +787,7 @@ read_value (Reader               *reader,
     }
   else if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      g_autofree char *text = reader_string (reader, node, where);
+      g_autofree char *text = reader_string (reader, node, where, NB_FILE_MAX_CELL_BYTES);
 
       if (text == NULL)
         return FALSE;
@@ -860,7 +876,8 @@ read_tables (Reader     *reader,
                                 _("expected text, found %s"), node_type_name (node));
           else
             {
-              g_autofree char *text = reader_string (reader, node, cell_where);
+              g_autofree char *text = reader_string (reader, node, cell_where,
+                                                     NB_FILE_MAX_CELL_BYTES);
 
               if (text == NULL)
                 return FALSE;
