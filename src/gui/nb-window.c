@@ -1648,6 +1648,40 @@ nb_window_get_file (NbWindow *self)
   return self->file;
 }
 
+/* What the loader changed to open the file (characters that are not text,
+ * replaced by U+FFFD), said once: the user would otherwise not know that
+ * saving writes the replacements.  @warnings: char *, one per place, as
+ * nb_file_load_full () gives them; may be %NULL. */
+void
+nb_window_show_load_warnings (NbWindow  *self,
+                              GPtrArray *warnings)
+{
+  g_autofree char *message = NULL;
+  GtkWidget *label;
+  AdwToast *t;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  if (warnings == NULL || warnings->len == 0)
+    return;
+  message = g_strdup_printf (ngettext ("Characters that are not text were replaced on opening, "
+                                       "in %u place: %s",
+                                       "Characters that are not text were replaced on opening, "
+                                       "in %u places; the first: %s",
+                                       warnings->len),
+                             warnings->len, (const char *)g_ptr_array_index (warnings, 0));
+  t = adw_toast_new (message);
+  /* Wrapped: the place named at the end must not be ellipsized away. */
+  label = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  adw_toast_set_custom_title (t, label);
+  /* Until dismissed: it is about the file's content, not a passing event. */
+  adw_toast_set_timeout (t, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
 /* A short message at the bottom of the window, for the window's features. */
 void
 _nb_window_add_toast (NbWindow   *self,
