@@ -165,9 +165,15 @@ update_banner (NbWindow *self)
                                   "Reload takes the file’s version (Undo brings yours back); "
                                   "Retry keeps your version; Save As keeps both."),
                                 message ? message : "");
-      else
+      else if (nb_autosave_get_draft_kept (self->autosave))
         text = g_strdup_printf (_("Your changes could not be saved: %s. They are kept in a "
                                   "draft until the report can be saved."),
+                                message ? message : "");
+      else
+        /* No draft was written and flushed: promising one would lie. */
+        text = g_strdup_printf (_("Your changes could not be saved, and no copy could be "
+                                  "written: %s. They exist only in this window; use Save As "
+                                  "to save them on another disk."),
                                 message ? message : "");
       gtk_label_set_text (self->banner_label, text);
       gtk_widget_set_visible (self->reload_button, state == NB_AUTOSAVE_CONFLICT);

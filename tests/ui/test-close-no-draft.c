@@ -2,9 +2,9 @@
  *
  * The report's folder is gone and the data folder cannot hold drafts (its
  * place is taken by a file), so neither the save nor the draft can be
- * written.  Closing must then say that the changes exist only in the window
- * and offer Save As, never "kept in a draft" (the false promise the probe
- * found on a full disk).
+ * written.  The banner and then closing must say that the changes exist
+ * only in the window and offer Save As, never "kept in a draft" (the false
+ * promise the probe found on a full disk).
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -67,6 +67,30 @@ failure_shown (gpointer data)
   return find_dialog ("The Report Could Not Be Saved") != NULL;
 }
 
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  return find_label (data, "could not be saved") != NULL;
+}
+
 static gboolean
 window_gone (gpointer data)
 {
@@ -98,6 +122,15 @@ test_close_without_draft (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   nb_report_set_agency (report, "乙市统计局");
+
+  /* The autosave fails first: its banner promises no draft either. */
+  wait_for (banner_shown, window, "the banner never said the changes could not be saved");
+  body = gtk_label_get_text (find_label (GTK_WIDGET (window), "could not be saved"));
+  g_test_message ("banner: %s", body);
+  g_assert_nonnull (strstr (body, "no copy could be written"));
+  g_assert_nonnull (strstr (body, "Save As"));
+  g_assert_null (strstr (body, "kept in a draft"));
+
   gtk_window_close (GTK_WINDOW (window));
   wait_for (failure_shown, NULL, "closing never said the report could not be saved");
 
