@@ -463,13 +463,18 @@ static void
 test_write_limit (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "limit.nianbao", NULL);
-  g_autofree char *huge = g_strnfill (NB_FILE_MAX_SIZE / 2 + 1, 'x');
+  /* Paragraphs each within their own limit, too many together. */
+  g_autofree char *long_text = g_strnfill (NB_FILE_MAX_PARAGRAPH_BYTES, 'x');
   g_autoptr(NbReport) small = report_with ("small", 1);
-  g_autoptr(NbReport) big = report_with (huge, 1);
+  g_autoptr(NbReport) big = report_with ("big", 0);
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  for (guint i = 0; i < NB_FILE_MAX_SIZE / NB_FILE_MAX_PARAGRAPH_BYTES + 1; i++)
+    g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, long_text));
+  nb_report_set_paragraphs (big, "overview", paragraphs);
   g_assert_true (nb_file_save (small, path, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &before, NULL, NULL);
@@ -481,6 +486,59 @@ test_write_limit (void)
   g_assert_cmpstr (before, ==, after);
   g_assert_true (nb_file_check_size (NB_FILE_MAX_SIZE, NULL));
   g_assert_false (nb_file_check_size (NB_FILE_MAX_SIZE + 1, NULL));
+  g_unlink (path);
+}
+
+/* A text beyond the loader's limits is not written (it could not be opened
+ * again): the message names the place and the limit, the old file stays. */
+static void
+test_write_text_limits (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "texts.nianbao", NULL);
+  g_autofree char *field = g_strnfill (NB_FILE_MAX_FIELD_BYTES + 1, 'x');
+  g_autofree char *paragraph = g_strnfill (NB_FILE_MAX_PARAGRAPH_BYTES + 1, 'x');
+  g_autofree char *cell = g_strnfill (NB_FILE_MAX_CELL_BYTES + 1, 'x');
+  g_autoptr(NbReport) small = report_with ("small", 1);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nb_file_save (small, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &before, NULL, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(NbReport) report = report_with ("ok", 1);
+      g_autofree char *after = NULL;
+      const char *expected[] = { "metadata.phone: the text is 4097 bytes long; at most 4096",
+                                 "sections.overview[1]: the text is 65537 bytes long; at most 65536",
+                                 "invalid.t3.new/other: the text is 1025 bytes long; at most 1024" };
+
+      if (i == 0)
+        nb_report_set_phone (report, field);
+      else if (i == 1)
+        {
+          g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
+
+          g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, "a"));
+          g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, paragraph));
+          nb_report_set_paragraphs (report, "overview", paragraphs);
+        }
+      else
+        {
+          const NbEditionTable *t3 = nb_edition_find_table (nb_report_get_edition (report), "t3");
+
+          nb_report_set_stated (report, t3, (guint)nb_edition_table_find_cell (t3, "new", "other"),
+                                NB_CELL_INVALID, 0, cell);
+        }
+      g_assert_false (nb_file_save (report, path, &error));
+      g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "not written"));
+      g_assert_nonnull (strstr (error->message, expected[i]));
+      g_clear_error (&error);
+      g_file_get_contents (path, &after, NULL, NULL);
+      g_assert_cmpstr (before, ==, after);
+    }
   g_unlink (path);
 }
 
@@ -652,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/file/field-limits", test_field_limits);
   g_test_add_func ("/file/field-limits-huge", test_field_limits_huge);
   g_test_add_func ("/file/write-limit", test_write_limit);
+  g_test_add_func ("/file/write-text-limits", test_write_text_limits);
   g_test_add_func ("/file/no-clobber", test_no_clobber);
 
   ret = g_test_run ();

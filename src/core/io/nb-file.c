@@ -1427,14 +1427,110 @@ nb_file_check_size (gsize    length,
   return FALSE;
 }
 
+static gboolean
+check_text (const char  *text,
+            gsize        max_bytes,
+            const char  *where,
+            GError     **error)
+{
+  gsize length = text ? strlen (text) : 0;
+
+  if (length <= max_bytes)
+    return TRUE;
+  g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+               _("The report was not written: %s: the text is %llu bytes long; at most %llu "
+                 "are allowed"),
+               where, (unsigned long long)length, (unsigned long long)max_bytes);
+  return FALSE;
+}
+
+/* The loader's limits on single texts (NB_FILE_MAX_FIELD_BYTES and the
+ * others), checked before writing: a report Nianbao writes is one it can
+ * open again.  Main thread: reads the report. */
+gboolean
+nb_file_check_texts (NbReport  *report,
+                     GError   **error)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+  const char * const *sources = nb_report_get_sources (report);
+
+  for (guint i = 0; i < G_N_ELEMENTS (meta_strings); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *where = g_strconcat ("metadata.", meta_strings[i], NULL);
+
+      g_object_get (report, meta_strings[i], &text, NULL);
+      if (!check_text (text, NB_FILE_MAX_FIELD_BYTES, where, error))
+        return FALSE;
+    }
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("metadata.sources[%u]", i);
+
+      if (!check_text (sources[i], NB_FILE_MAX_FIELD_BYTES, where, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, i);
+      GPtrArray *paragraphs;
+
+      if (section->table_id != NULL)
+        continue;
+      paragraphs = nb_report_get_paragraphs (report, section->id);
+      for (guint p = 0; p < paragraphs->len; p++)
+        {
+          const NbParagraph *paragraph = g_ptr_array_index (paragraphs, p);
+          gsize length = 0;
+
+          for (guint r = 0; r < paragraph->runs->len; r++)
+            length += strlen (((const NbRun *)g_ptr_array_index (paragraph->runs, r))->text);
+          if (length > NB_FILE_MAX_PARAGRAPH_BYTES)
+            {
+              g_autofree char *where = g_strdup_printf ("sections.%s[%u]", section->id, p);
+
+              g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+                           _("The report was not written: %s: the text is %llu bytes long; at "
+                             "most %llu are allowed"),
+                           where, (unsigned long long)length,
+                           (unsigned long long)NB_FILE_MAX_PARAGRAPH_BYTES);
+              return FALSE;
+            }
+        }
+    }
+  for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, t);
+
+      for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+        {
+          const char *invalid = NULL;
+
+          if (nb_report_get_cell (report, table, c, NULL, &invalid) == NB_CELL_INVALID
+              && invalid != NULL && strlen (invalid) > NB_FILE_MAX_CELL_BYTES)
+            {
+              g_autofree char *where =
+                g_strdup_printf ("invalid.%s.%s", nb_edition_table_get_id (table),
+                                 nb_edition_table_get_cell (table, c)->key);
+
+              return check_text (invalid, NB_FILE_MAX_CELL_BYTES, where, error);
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* The bytes of @report as a file, or an error when they would be more than
  * a reader accepts. */
 GBytes *
 nb_file_serialize_checked (NbReport  *report,
                            GError   **error)
 {
-  g_autoptr(GBytes) bytes = nb_file_serialize (report);
+  g_autoptr(GBytes) bytes = NULL;
 
+  if (!nb_file_check_texts (report, error))
+    return NULL;
+  bytes = nb_file_serialize (report);
   if (!nb_file_check_size (g_bytes_get_size (bytes), error))
     return NULL;
   return g_steal_pointer (&bytes);

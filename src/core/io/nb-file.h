@@ -68,6 +68,8 @@ GBytes    *nb_file_read_regular  (const char  *path,
 GBytes    *nb_file_serialize     (NbReport    *report);
 gboolean   nb_file_check_size    (gsize        length,
                                   GError     **error);
+gboolean   nb_file_check_texts   (NbReport    *report,
+                                  GError     **error);
 GBytes    *nb_file_serialize_checked (NbReport  *report,
                                       GError   **error);
 void       nb_file_sweep_temporaries (const char *path);
