@@ -272,6 +272,7 @@ error_code_by_name (const char *name)
     { "TRUNCATED", NB_FILE_ERROR_TRUNCATED },
     { "ENCODING", NB_FILE_ERROR_ENCODING },
     { "TOO_DEEP", NB_FILE_ERROR_TOO_DEEP },
+    { "TOO_LARGE", NB_FILE_ERROR_TOO_LARGE },
     { "OUT_OF_RANGE", NB_FILE_ERROR_OUT_OF_RANGE },
     { "INVALID", NB_FILE_ERROR_INVALID },
   };
@@ -358,6 +359,84 @@ test_noncharacters_replaced (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 2), "invalid.t3.new/other"));
 }
 
+/* Loads @json, the body of a report of edition 2021 after its header. */
+static NbReport *
+load_report_json (const char  *json,
+                  GError     **error)
+{
+  g_autofree char *data = g_strconcat ("{\"format\":\"nianbao\",\"version\":1,\"edition\":\"2021\",",
+                                       json, "}", NULL);
+
+  return nb_file_load_data (data, strlen (data), error);
+}
+
+/* One field, paragraph or cell longer than its limit is refused with a
+ * message naming the place and the limit; at the limit it loads.  Before,
+ * a 15 MB agency name loaded (and took half a minute to show). */
+static void
+test_field_limits (void)
+{
+  static const struct { const char *format; gsize limit; const char *message; } cases[] = {
+    { "\"metadata\":{\"agency\":\"%s\"}", NB_FILE_MAX_FIELD_BYTES, "metadata.agency: " },
+    { "\"metadata\":{\"address\":\"%s\"}", NB_FILE_MAX_FIELD_BYTES, "metadata.address: " },
+    { "\"metadata\":{\"sources\":[\"a\",\"%s\"]}", NB_FILE_MAX_FIELD_BYTES,
+      "metadata.sources[1]: " },
+    { "\"sections\":{\"overview\":[{\"runs\":[{\"text\":\"%s\"}]}]}",
+      NB_FILE_MAX_PARAGRAPH_BYTES, "sections.overview[0]: " },
+    { "\"invalid\":{\"t3\":{\"new/other\":\"%s\"}}", NB_FILE_MAX_CELL_BYTES,
+      "invalid.t3.new/other: " },
+  };
+  g_autofree char *limit_text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *at_limit = g_strnfill (cases[i].limit, 'x');
+      g_autofree char *beyond = g_strnfill (cases[i].limit + 1, 'x');
+      g_auto(GStrv) parts = g_strsplit (cases[i].format, "%s", 2);
+      g_autofree char *json_ok = g_strconcat (parts[0], at_limit, parts[1], NULL);
+      g_autofree char *json_bad = g_strconcat (parts[0], beyond, parts[1], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) ok = NULL;
+      g_autoptr(NbReport) bad = NULL;
+
+      g_test_message ("limit case %u: %s", i, cases[i].message);
+      ok = load_report_json (json_ok, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (ok);
+      bad = load_report_json (json_bad, &error);
+      g_assert_null (bad);
+      g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+      g_clear_pointer (&limit_text, g_free);
+      limit_text = g_strdup_printf ("at most %" G_GSIZE_FORMAT, cases[i].limit);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+      g_assert_nonnull (strstr (error->message, limit_text));
+      g_assert_null (strchr (error->message, '\n'));
+    }
+}
+
+/* A paragraph's runs count together; and the probe's 15 MB agency name
+ * (generated here, too large to keep in the tree) is refused. */
+static void
+test_field_limits_huge (void)
+{
+  g_autofree char *half = g_strnfill (NB_FILE_MAX_PARAGRAPH_BYTES / 2 + 1, 'x');
+  g_autofree char *runs = g_strdup_printf ("\"sections\":{\"overview\":[{\"runs\":[{\"text\":\"ab\"}]},"
+                                           "{\"runs\":[{\"text\":\"%s\"},{\"text\":\"%s\",\"bold\":true}]}]}",
+                                           half, half);
+  g_autofree char *huge = g_strnfill (15 * 1024 * 1024, 'x');
+  g_autofree char *agency = g_strdup_printf ("\"metadata\":{\"agency\":\"%s\"}", huge);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (load_report_json (runs, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "sections.overview[1]: "));
+  g_assert_nonnull (strstr (error->message, "65536"));
+  g_clear_error (&error);
+  g_assert_null (load_report_json (agency, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "metadata.agency: the text is 15728640 bytes"));
+}
+
 /* A named pipe is refused at once; before, every reader waited for ever
  * for a writer (the test would time out). */
 static void
@@ -384,13 +463,18 @@ static void
 test_write_limit (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "limit.nianbao", NULL);
-  g_autofree char *huge = g_strnfill (NB_FILE_MAX_SIZE / 2 + 1, 'x');
+  /* Paragraphs each within their own limit, too many together. */
+  g_autofree char *long_text = g_strnfill (NB_FILE_MAX_PARAGRAPH_BYTES, 'x');
   g_autoptr(NbReport) small = report_with ("small", 1);
-  g_autoptr(NbReport) big = report_with (huge, 1);
+  g_autoptr(NbReport) big = report_with ("big", 0);
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  for (guint i = 0; i < NB_FILE_MAX_SIZE / NB_FILE_MAX_PARAGRAPH_BYTES + 1; i++)
+    g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, long_text));
+  nb_report_set_paragraphs (big, "overview", paragraphs);
   g_assert_true (nb_file_save (small, path, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &before, NULL, NULL);
@@ -402,6 +486,59 @@ test_write_limit (void)
   g_assert_cmpstr (before, ==, after);
   g_assert_true (nb_file_check_size (NB_FILE_MAX_SIZE, NULL));
   g_assert_false (nb_file_check_size (NB_FILE_MAX_SIZE + 1, NULL));
+  g_unlink (path);
+}
+
+/* A text beyond the loader's limits is not written (it could not be opened
+ * again): the message names the place and the limit, the old file stays. */
+static void
+test_write_text_limits (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "texts.nianbao", NULL);
+  g_autofree char *field = g_strnfill (NB_FILE_MAX_FIELD_BYTES + 1, 'x');
+  g_autofree char *paragraph = g_strnfill (NB_FILE_MAX_PARAGRAPH_BYTES + 1, 'x');
+  g_autofree char *cell = g_strnfill (NB_FILE_MAX_CELL_BYTES + 1, 'x');
+  g_autoptr(NbReport) small = report_with ("small", 1);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nb_file_save (small, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &before, NULL, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(NbReport) report = report_with ("ok", 1);
+      g_autofree char *after = NULL;
+      const char *expected[] = { "metadata.phone: the text is 4097 bytes long; at most 4096",
+                                 "sections.overview[1]: the text is 65537 bytes long; at most 65536",
+                                 "invalid.t3.new/other: the text is 1025 bytes long; at most 1024" };
+
+      if (i == 0)
+        nb_report_set_phone (report, field);
+      else if (i == 1)
+        {
+          g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
+
+          g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, "a"));
+          g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, paragraph));
+          nb_report_set_paragraphs (report, "overview", paragraphs);
+        }
+      else
+        {
+          const NbEditionTable *t3 = nb_edition_find_table (nb_report_get_edition (report), "t3");
+
+          nb_report_set_stated (report, t3, (guint)nb_edition_table_find_cell (t3, "new", "other"),
+                                NB_CELL_INVALID, 0, cell);
+        }
+      g_assert_false (nb_file_save (report, path, &error));
+      g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "not written"));
+      g_assert_nonnull (strstr (error->message, expected[i]));
+      g_clear_error (&error);
+      g_file_get_contents (path, &after, NULL, NULL);
+      g_assert_cmpstr (before, ==, after);
+    }
   g_unlink (path);
 }
 
@@ -570,7 +707,10 @@ main (int   argc,
   g_test_add_func ("/file/hostile-fixtures", test_hostile_fixtures);
   g_test_add_func ("/file/noncharacters-replaced", test_noncharacters_replaced);
   g_test_add_func ("/file/fifo-refused", test_fifo_refused);
+  g_test_add_func ("/file/field-limits", test_field_limits);
+  g_test_add_func ("/file/field-limits-huge", test_field_limits_huge);
   g_test_add_func ("/file/write-limit", test_write_limit);
+  g_test_add_func ("/file/write-text-limits", test_write_text_limits);
   g_test_add_func ("/file/no-clobber", test_no_clobber);
 
   ret = g_test_run ();

@@ -89,7 +89,9 @@ nb_application_open_file (NbApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *path = g_file_get_path (file);
+  GtkWindow *window;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
   /* A report already open is brought forward, not opened twice. */
@@ -105,7 +107,7 @@ nb_application_open_file (NbApplication *self,
     }
 
   if (path != NULL)
-    report = nb_file_load (path, &error);
+    report = nb_file_load_full (path, &warnings, &error);
   else
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                          _("Only local files can be opened"));
@@ -117,7 +119,8 @@ nb_application_open_file (NbApplication *self,
       show_error (self, heading, error->message);
       return;
     }
-  nb_application_open_report (self, report, file);
+  window = nb_application_open_report (self, report, file);
+  nb_window_show_load_warnings (NB_WINDOW (window), warnings);
   g_idle_add_full (G_PRIORITY_LOW, add_recent_cb, g_file_get_uri (file), g_free);
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-info-page.h"
+#include "nb-file.h"
 
 struct _NbInfoPage
 {
@@ -160,7 +161,13 @@ add_entry_row (NbInfoPage *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* In characters, of at most four bytes each: what is typed always loads
+   * again (NB_FILE_MAX_FIELD_BYTES). */
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_max_length (GTK_TEXT (text), NB_FILE_MAX_FIELD_BYTES / 4);
   g_object_set_data (G_OBJECT (row), "nb-field", (gpointer)field);
   g_signal_connect (row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_leave_cb), self);

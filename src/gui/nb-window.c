@@ -165,9 +165,15 @@ update_banner (NbWindow *self)
                                   "Reload takes the file’s version (Undo brings yours back); "
                                   "Retry keeps your version; Save As keeps both."),
                                 message ? message : "");
-      else
+      else if (nb_autosave_get_draft_kept (self->autosave))
         text = g_strdup_printf (_("Your changes could not be saved: %s. They are kept in a "
                                   "draft until the report can be saved."),
+                                message ? message : "");
+      else
+        /* No draft was written and flushed: promising one would lie. */
+        text = g_strdup_printf (_("Your changes could not be saved, and no copy could be "
+                                  "written: %s. They exist only in this window; use Save As "
+                                  "to save them on another disk."),
                                 message ? message : "");
       gtk_label_set_text (self->banner_label, text);
       gtk_widget_set_visible (self->reload_button, state == NB_AUTOSAVE_CONFLICT);
@@ -1646,6 +1652,40 @@ nb_window_get_file (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   return self->file;
+}
+
+/* What the loader changed to open the file (characters that are not text,
+ * replaced by U+FFFD), said once: the user would otherwise not know that
+ * saving writes the replacements.  @warnings: char *, one per place, as
+ * nb_file_load_full () gives them; may be %NULL. */
+void
+nb_window_show_load_warnings (NbWindow  *self,
+                              GPtrArray *warnings)
+{
+  g_autofree char *message = NULL;
+  GtkWidget *label;
+  AdwToast *t;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  if (warnings == NULL || warnings->len == 0)
+    return;
+  message = g_strdup_printf (ngettext ("Characters that are not text were replaced on opening, "
+                                       "in %u place: %s",
+                                       "Characters that are not text were replaced on opening, "
+                                       "in %u places; the first: %s",
+                                       warnings->len),
+                             warnings->len, (const char *)g_ptr_array_index (warnings, 0));
+  t = adw_toast_new (message);
+  /* Wrapped: the place named at the end must not be ellipsized away. */
+  label = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  adw_toast_set_custom_title (t, label);
+  /* Until dismissed: it is about the file's content, not a passing event. */
+  adw_toast_set_timeout (t, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
 /* A short message at the bottom of the window, for the window's features. */

@@ -23,5 +23,7 @@ gboolean  nb_window_save_to_file (NbWindow        *self,
                                   GFile           *file,
                                   GError         **error);
 void      nb_window_commit_edits (NbWindow        *self);
+void      nb_window_show_load_warnings (NbWindow  *self,
+                                        GPtrArray *warnings);
 
 G_END_DECLS

@@ -877,16 +877,44 @@ static void
 test_too_large_not_written (void)
 {
   g_autofree char *path = new_path ("report.nianbao");
-  g_autofree char *huge = g_strnfill (NB_FILE_MAX_SIZE + 1, 'x');
+  /* Paragraphs each within their own limit, too many together. */
+  g_autofree char *long_text = g_strnfill (NB_FILE_MAX_PARAGRAPH_BYTES, 'x');
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
   g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
   g_autofree char *before = read_file (path);
   g_autofree char *after = NULL;
 
-  nb_report_set_address (report, huge);
+  for (guint i = 0; i < NB_FILE_MAX_SIZE / NB_FILE_MAX_PARAGRAPH_BYTES + 1; i++)
+    g_ptr_array_add (paragraphs, nb_paragraph_new_text (NB_PARAGRAPH_BODY, long_text));
+  nb_report_set_paragraphs (report, "overview", paragraphs);
   wait_for_state (autosave, NB_AUTOSAVE_FAILED);
   g_assert_nonnull (strstr (nb_autosave_get_message (autosave), "not written"));
+  g_assert_false (nb_autosave_get_draft_kept (autosave));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  after = read_file (path);
+  g_assert_cmpstr (before, ==, after);
+  nb_autosave_discard_draft (autosave);
+}
+
+/* A text beyond the loader's limit for one field is not autosaved either:
+ * the file could not be opened again. */
+static void
+test_long_field_not_written (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *field = g_strnfill (NB_FILE_MAX_FIELD_BYTES + 1, 'x');
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  g_autofree char *before = read_file (path);
+  g_autofree char *after = NULL;
+
+  nb_report_set_address (report, field);
+  wait_for_state (autosave, NB_AUTOSAVE_FAILED);
+  g_assert_nonnull (strstr (nb_autosave_get_message (autosave),
+                            "metadata.address: the text is 4097 bytes long; at most 4096"));
   g_assert_false (nb_autosave_get_draft_kept (autosave));
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
   after = read_file (path);
@@ -1385,6 +1413,7 @@ main (int   argc,
   g_test_add_func ("/autosave/disk-full", test_disk_full);
   g_test_add_func ("/autosave/disk-and-drafts-full", test_disk_and_drafts_full);
   g_test_add_func ("/autosave/too-large-not-written", test_too_large_not_written);
+  g_test_add_func ("/autosave/long-field-not-written", test_long_field_not_written);
   g_test_add_func ("/autosave/disk-full-fsize", test_disk_full_fsize);
   g_test_add_func ("/autosave/history-limit", test_history_limit);
   g_test_add_func ("/autosave/history-interval", test_history_interval);

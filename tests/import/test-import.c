@@ -1195,6 +1195,25 @@ test_size_limits (void)
     }
 }
 
+/* One paragraph longer than the loader takes is refused with a message
+ * naming the place and the limit; before, the import wrote a file that
+ * would not open. */
+static void
+test_paragraph_limit (void)
+{
+  g_autoptr(GString) data = g_string_new ("某某局2023年政府信息公开工作年度报告\n一、总体情况\n");
+  g_autoptr(GError) error = NULL;
+
+  while (data->len < 80 * 1024)
+    g_string_append (data, "本机关认真贯彻落实政府信息公开条例");
+  g_string_append (data, "。\n");
+  g_assert_null (nb_import_data (data->str, data->len, NB_IMPORT_FORMAT_TEXT, NULL, NULL, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "sections.overview["));
+  g_assert_nonnull (strstr (error->message, "at most 65536"));
+}
+
 /* Characters that are not text (a byte-swapped BOM pasted into the source,
  * control characters) are replaced on import, each place a finding. */
 static void
@@ -1340,6 +1359,7 @@ main (int   argc,
   g_test_add_func ("/import/gb18030", test_gb18030);
   g_test_add_func ("/import/enormous", test_enormous);
   g_test_add_func ("/import/size-limits", test_size_limits);
+  g_test_add_func ("/import/paragraph-limit", test_paragraph_limit);
   g_test_add_func ("/import/not-text-replaced", test_not_text_replaced);
   g_test_add_func ("/import/other-shapes", test_other_shapes);
   return g_test_run ();

@@ -354,6 +354,15 @@ test_details_enter (void)
   /* No apply button to stop at: the next stop is the next field. */
   g_assert_false (GTK_IS_BUTTON (focus) && !GTK_IS_SPIN_BUTTON (focus)
                   && gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) != NULL);
+
+  /* A pasted text longer than a file may hold is cut at 1024 characters
+   * (NB_FILE_MAX_FIELD_BYTES / 4), so what is typed always opens again. */
+  {
+    g_autofree char *pasted = g_strnfill (5000, 'x');
+
+    gtk_editable_set_text (GTK_EDITABLE (agency), pasted);
+    g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (agency)), -1), ==, 1024);
+  }
   close_window (window);
 }
 

@@ -7,18 +7,19 @@
 # used to crash the window (SIGSEGV in gtk_window_present after the title
 # asserted); a named pipe blocked the main thread before any window
 # appeared; a noncharacter in the agency name broke the title.  Each now
-# gets its window or its message, and the process lives on.  TAP output.
+# gets its window or its message, and the process lives on; the window says
+# once what the loader replaced.  TAP output.
 #
 # Copyright 2026 The Nianbao authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import os
 
-from atspi_app import App, skip_unless_ready, wait_for
+from atspi_app import App, skip_unless_ready, wait_for, walk
 
 print("TAP version 13")
 pyatspi = skip_unless_ready()
-print("1..6")
+print("1..8")
 
 test = App("nianbao-open-hostile-")
 ok = test.ok
@@ -54,6 +55,26 @@ def window_names(app):
     return names
 
 
+def replaced_notices(app, title_part):
+    """The texts in the window titled with @title_part that tell of replaced characters."""
+    found = []
+    for i in range(app.childCount):
+        try:
+            window = app.getChildAtIndex(i)
+            if window is None or title_part not in (window.name or ""):
+                continue
+            for node in walk(window):
+                try:
+                    name = node.name or ""
+                except Exception:
+                    continue
+                if "replaced on opening" in name:
+                    found.append(name)
+        except Exception:
+            continue
+    return found
+
+
 def alive():
     return test.process is not None and test.process.poll() is None
 
@@ -78,6 +99,17 @@ ok(4, run.returncode == 0 and bool(shown),
    "a noncharacter and a control character in the agency name are replaced; the window "
    "opens with it in its title (windows %s)" % window_names(app))
 ok(5, alive(), "and the app lives on")
-ok(6, not [n for n in window_names(app) if "\ufffe" in n or "\x1b" in n],
+# The window says, once, what the loader replaced (before, only the command
+# line showed the loader's warnings).
+notices = wait_for(lambda: replaced_notices(app, "乙县"))
+ok(6, len(notices) == 1 and "in 1 place" in notices[0] and "metadata.agency: 2 characters" in notices[0]
+   and "U+FFFE" in notices[0],
+   "the window says once how many characters were replaced and where the first is (%s)" % notices)
+run = test.run(base)
+shown = wait_for(lambda: [n for n in window_names(app) if "甲市统计局" in n])
+ok(7, run.returncode == 0 and bool(shown) and not replaced_notices(app, "甲市统计局"),
+   "a clean file opens without that notice (windows %s, notices %s)"
+   % (window_names(app), replaced_notices(app, "甲市统计局")))
+ok(8, not [n for n in window_names(app) if "\ufffe" in n or "\x1b" in n],
    "no window title holds the characters themselves (windows %s)" % window_names(app))
 test.finish(0)

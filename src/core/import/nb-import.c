@@ -2344,11 +2344,20 @@ sanitize_imported (NbReport   *report,
                    GError    **error)
 {
   g_autoptr(NbReport) imported = report;
-  g_autoptr(GBytes) bytes = nb_file_serialize (imported);
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(NbReport) clean = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  /* A paragraph or field beyond the loader's limits (nb_file_check_texts)
+   * would make a file that does not open. */
+  if (!nb_file_check_texts (imported, &local_error))
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE, "%s",
+                   local_error->message);
+      return NULL;
+    }
+  bytes = nb_file_serialize (imported);
   if (!nb_file_check_size (g_bytes_get_size (bytes), &local_error))
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE, "%s",

@@ -58,6 +58,7 @@ typedef struct
   gboolean         sweep;      /* look for temporary files of killed writes */
   guint            generation;
   FileStamp        expected;
+  GError          *limit_error;  /* a text beyond the loader's limits: nothing is written */
 
   /* Results */
   NbAutosaveState  state;
@@ -139,6 +140,7 @@ write_job_free (WriteJob *job)
   g_free (job->history_key);
   g_free (job->message);
   g_clear_error (&job->error);
+  g_clear_error (&job->limit_error);
   g_free (job);
 }
 
@@ -258,6 +260,13 @@ write_job_run (WriteJob *job)
   g_autoptr(GError) size_error = NULL;
 
   /* Neither the file nor a draft gets what could not be opened again. */
+  if (job->limit_error != NULL)
+    {
+      job->state = NB_AUTOSAVE_FAILED;
+      job->message = g_strdup (job->limit_error->message);
+      job->error = g_steal_pointer (&job->limit_error);
+      return;
+    }
   if (!nb_file_check_size (g_bytes_get_size (job->bytes), &size_error))
     {
       job->state = NB_AUTOSAVE_FAILED;
@@ -571,7 +580,11 @@ write_job_new (NbAutosave *self,
 {
   WriteJob *job = g_new0 (WriteJob, 1);
 
-  job->bytes = nb_file_serialize (self->report);
+  /* Here, not in the worker: it reads the report. */
+  if (nb_file_check_texts (self->report, &job->limit_error))
+    job->bytes = nb_file_serialize (self->report);
+  else
+    job->bytes = g_bytes_new (NULL, 0);
   job->revision = nb_report_get_revision (self->report);
   job->path = self->file ? g_file_get_path (self->file) : NULL;
   job->draft_id = g_strdup (self->draft_id);

@@ -490,13 +490,23 @@ node_type_name (JsonNode *node)
 static char *
 reader_string (Reader     *reader,
                JsonNode   *node,
-               const char *where)
+               const char *where,
+               gsize       max_bytes)
 {
   const char *text = json_node_get_string (node);
   gunichar first_bad = 0;
   guint n_replaced = 0;
   char *clean;
 
+  /* Checked first: a hostile 15 MB agency name took half a minute to reach
+   * the first window. */
+  if (text != NULL && strlen (text) > max_bytes)
+    {
+      reader_fail (reader, NB_FILE_ERROR_TOO_LARGE, where,
+                   _("the text is %llu bytes long; at most %llu are allowed"),
+                   (unsigned long long)strlen (text), (unsigned long long)max_bytes);
+      return NULL;
+    }
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
       reader_fail (reader, NB_FILE_ERROR_ENCODING, where, _("the text is not valid UTF-8"));
@@ -552,7 +562,7 @@ read_metadata (Reader     *reader,
       if (json_node_get_value_type (node) != G_TYPE_STRING)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected text, found %s"),
                             node_type_name (node));
-      if ((text = reader_string (reader, node, where)) == NULL)
+      if ((text = reader_string (reader, node, where, NB_FILE_MAX_FIELD_BYTES)) == NULL)
         return FALSE;
       g_object_set (reader->report, meta_strings[i], text, NULL);
     }
@@ -643,7 +653,7 @@ read_metadata (Reader     *reader,
           if (JSON_NODE_HOLDS_NULL (item) || json_node_get_value_type (item) != G_TYPE_STRING)
             return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                                 _("expected text, found %s"), node_type_name (item));
-          if ((text = reader_string (reader, item, where)) == NULL)
+          if ((text = reader_string (reader, item, where, NB_FILE_MAX_FIELD_BYTES)) == NULL)
             return FALSE;
           g_strv_builder_add (builder, text);
         }
@@ -664,6 +674,7 @@ read_paragraph (Reader      *reader,
   g_autoptr(NbParagraph) paragraph = NULL;
   gint64 level = 0;
   JsonArray *runs;
+  gsize paragraph_bytes = 0; /* of the runs so far, against the limit */
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected an object, found %s"),
@@ -703,8 +714,13 @@ read_paragraph (Reader      *reader,
       if (bold != NULL && json_node_get_value_type (bold) != G_TYPE_BOOLEAN)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                             _("“bold” must be true or false"));
-      if ((run_text = reader_string (reader, text, where)) == NULL)
+      if ((run_text = reader_string (reader, text, where, NB_FILE_MAX_PARAGRAPH_BYTES)) == NULL)
         return FALSE;
+      paragraph_bytes += strlen (json_node_get_string (text));
+      if (paragraph_bytes > NB_FILE_MAX_PARAGRAPH_BYTES)
+        return reader_fail (reader, NB_FILE_ERROR_TOO_LARGE, where,
+                            _("the paragraph is longer than %d bytes"),
+                            NB_FILE_MAX_PARAGRAPH_BYTES);
       nb_paragraph_add_run (paragraph, run_text, bold ? json_node_get_boolean (bold) : FALSE);
     }
   g_ptr_array_add (paragraphs, g_steal_pointer (&paragraph));
@@ -771,7 +787,7 @@ read_value (Reader               *reader,
     }
   else if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      g_autofree char *text = reader_string (reader, node, where);
+      g_autofree char *text = reader_string (reader, node, where, NB_FILE_MAX_CELL_BYTES);
 
       if (text == NULL)
         return FALSE;
@@ -860,7 +876,8 @@ read_tables (Reader     *reader,
                                 _("expected text, found %s"), node_type_name (node));
           else
             {
-              g_autofree char *text = reader_string (reader, node, cell_where);
+              g_autofree char *text = reader_string (reader, node, cell_where,
+                                                     NB_FILE_MAX_CELL_BYTES);
 
               if (text == NULL)
                 return FALSE;
@@ -1410,14 +1427,110 @@ nb_file_check_size (gsize    length,
   return FALSE;
 }
 
+static gboolean
+check_text (const char  *text,
+            gsize        max_bytes,
+            const char  *where,
+            GError     **error)
+{
+  gsize length = text ? strlen (text) : 0;
+
+  if (length <= max_bytes)
+    return TRUE;
+  g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+               _("The report was not written: %s: the text is %llu bytes long; at most %llu "
+                 "are allowed"),
+               where, (unsigned long long)length, (unsigned long long)max_bytes);
+  return FALSE;
+}
+
+/* The loader's limits on single texts (NB_FILE_MAX_FIELD_BYTES and the
+ * others), checked before writing: a report Nianbao writes is one it can
+ * open again.  Main thread: reads the report. */
+gboolean
+nb_file_check_texts (NbReport  *report,
+                     GError   **error)
+{
+  NbEdition *edition = nb_report_get_edition (report);
+  const char * const *sources = nb_report_get_sources (report);
+
+  for (guint i = 0; i < G_N_ELEMENTS (meta_strings); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *where = g_strconcat ("metadata.", meta_strings[i], NULL);
+
+      g_object_get (report, meta_strings[i], &text, NULL);
+      if (!check_text (text, NB_FILE_MAX_FIELD_BYTES, where, error))
+        return FALSE;
+    }
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("metadata.sources[%u]", i);
+
+      if (!check_text (sources[i], NB_FILE_MAX_FIELD_BYTES, where, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (edition, i);
+      GPtrArray *paragraphs;
+
+      if (section->table_id != NULL)
+        continue;
+      paragraphs = nb_report_get_paragraphs (report, section->id);
+      for (guint p = 0; p < paragraphs->len; p++)
+        {
+          const NbParagraph *paragraph = g_ptr_array_index (paragraphs, p);
+          gsize length = 0;
+
+          for (guint r = 0; r < paragraph->runs->len; r++)
+            length += strlen (((const NbRun *)g_ptr_array_index (paragraph->runs, r))->text);
+          if (length > NB_FILE_MAX_PARAGRAPH_BYTES)
+            {
+              g_autofree char *where = g_strdup_printf ("sections.%s[%u]", section->id, p);
+
+              g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+                           _("The report was not written: %s: the text is %llu bytes long; at "
+                             "most %llu are allowed"),
+                           where, (unsigned long long)length,
+                           (unsigned long long)NB_FILE_MAX_PARAGRAPH_BYTES);
+              return FALSE;
+            }
+        }
+    }
+  for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
+    {
+      const NbEditionTable *table = nb_edition_get_table (edition, t);
+
+      for (guint c = 0; c < nb_edition_table_get_n_cells (table); c++)
+        {
+          const char *invalid = NULL;
+
+          if (nb_report_get_cell (report, table, c, NULL, &invalid) == NB_CELL_INVALID
+              && invalid != NULL && strlen (invalid) > NB_FILE_MAX_CELL_BYTES)
+            {
+              g_autofree char *where =
+                g_strdup_printf ("invalid.%s.%s", nb_edition_table_get_id (table),
+                                 nb_edition_table_get_cell (table, c)->key);
+
+              return check_text (invalid, NB_FILE_MAX_CELL_BYTES, where, error);
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* The bytes of @report as a file, or an error when they would be more than
  * a reader accepts. */
 GBytes *
 nb_file_serialize_checked (NbReport  *report,
                            GError   **error)
 {
-  g_autoptr(GBytes) bytes = nb_file_serialize (report);
+  g_autoptr(GBytes) bytes = NULL;
 
+  if (!nb_file_check_texts (report, error))
+    return NULL;
+  bytes = nb_file_serialize (report);
   if (!nb_file_check_size (g_bytes_get_size (bytes), error))
     return NULL;
   return g_steal_pointer (&bytes);

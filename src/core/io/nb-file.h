@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 #define NB_FILE_FORMAT_VERSION 1
 #define NB_FILE_MAX_SIZE       (16 * 1024 * 1024)
 #define NB_FILE_MAX_DEPTH      32
+/* Longest text, in bytes as stored, of one metadata field (agency, contact
+ * details, a source's name), one paragraph and one cell: far beyond any real
+ * report, small enough that a hostile value cannot stall the window. */
+#define NB_FILE_MAX_FIELD_BYTES     4096
+#define NB_FILE_MAX_PARAGRAPH_BYTES (64 * 1024)
+#define NB_FILE_MAX_CELL_BYTES      1024
 
 #define NB_FILE_ERROR (nb_file_error_quark ())
 
@@ -61,6 +67,8 @@ GBytes    *nb_file_read_regular  (const char  *path,
                                   GError     **error);
 GBytes    *nb_file_serialize     (NbReport    *report);
 gboolean   nb_file_check_size    (gsize        length,
+                                  GError     **error);
+gboolean   nb_file_check_texts   (NbReport    *report,
                                   GError     **error);
 GBytes    *nb_file_serialize_checked (NbReport  *report,
                                       GError   **error);
