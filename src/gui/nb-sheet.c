@@ -1091,6 +1091,10 @@ on_drag_update_cb (GtkGestureDrag *gesture,
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
   self->drag_x = x + dx;
   self->drag_y = y + dy;
+  /* A press that became a drag is no click: the next press on the same
+   * cell starts afresh instead of counting as the second of a double click. */
+  if (gtk_drag_check_threshold (widget, (int)x, (int)y, (int)self->drag_x, (int)self->drag_y))
+    self->last_press_cell = -1;
 
   /* Held past an edge of the body, as spreadsheets do: the sheet scrolls
    * that way, step by step in the tick callback, and the range follows to
@@ -2212,6 +2216,7 @@ nb_sheet_focus_cell (NbSheet *self,
 
   self->goal_column = -1;
   self->tab_column = -1;
+  self->last_press_cell = -1;
   move_to (self, (int)cell, FALSE);
 }
 
