@@ -237,8 +237,8 @@ test_other_figures (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(NbFinding) finding =
-        assert_found (report, "overview", cases[i].text, cases[i].rule, NULL, cases[i].part, NULL);
+      nb_finding_unref (assert_found (report, "overview", cases[i].text, cases[i].rule, NULL,
+                                      cases[i].part, NULL));
     }
 }
 
@@ -248,7 +248,6 @@ static void
 test_place (void)
 {
   g_autoptr(NbReport) report = consistent_report ();
-  g_autoptr(NbFinding) finding = NULL;
 
   set_paragraphs (report, "overview", NB_PARAGRAPH_HEADING_2, "（一）依申请公开", NB_PARAGRAPH_BODY,
                   "情况如下：全年，上年结转5件。", -1);
