@@ -3,9 +3,12 @@
  * test-app-kill.py kills the app in the middle of autosaving: this is the
  * application the program runs (NbApplication, all its windows and their
  * autosave), plus a timer that edits the active window's report through
- * the normal report API every NB_EDIT_INTERVAL_MS milliseconds.  Each edit
- * sets two fields to the same number, so a file holding a mix of two edits
- * shows, and prints "edit N".  Not shipped.
+ * the normal report API every NB_EDIT_INTERVAL_MS milliseconds, or, with
+ * NB_EDIT_ON_INPUT set, once for each line read from stdin (so a test can
+ * order its own steps between edits, whatever the machine's speed).  It
+ * prints "ready" when the first window is there.  Each edit sets two
+ * fields to the same number, so a file holding a mix of two edits shows,
+ * and prints "edit N".  Not shipped.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,8 +16,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "nb-application.h"
 #include "nb-window.h"
@@ -49,12 +54,46 @@ edit_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* One edit per line of input; the test writes a line only after "ready". */
+static gboolean
+on_input_cb (int          fd,
+             GIOCondition condition,
+             gpointer     user_data)
+{
+  char buffer[256];
+  gssize n = read (fd, buffer, sizeof buffer);
+
+  if (n <= 0)
+    return G_SOURCE_REMOVE;
+  for (gssize i = 0; i < n; i++)
+    if (buffer[i] == '\n')
+      edit_cb (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window)
+{
+  static gboolean said;
+
+  if (said || !NB_IS_WINDOW (window))
+    return;
+  said = TRUE;
+  g_print ("ready\n");
+  fflush (stdout);
+  if (g_getenv ("NB_EDIT_ON_INPUT") != NULL)
+    g_unix_fd_add (STDIN_FILENO, G_IO_IN | G_IO_HUP, on_input_cb, app);
+}
+
 static void
 on_startup_cb (GApplication *app)
 {
   const char *interval = g_getenv ("NB_EDIT_INTERVAL_MS");
 
-  g_timeout_add (interval ? (guint)atoi (interval) : 50, edit_cb, app);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
+  if (g_getenv ("NB_EDIT_ON_INPUT") == NULL)
+    g_timeout_add (interval ? (guint)atoi (interval) : 50, edit_cb, app);
 }
 
 int

@@ -22,6 +22,9 @@ import time
 
 APP_ID = 'io.github.nianbao.Nianbao'
 KILLS = int(os.environ.get('NB_APP_KILLS', '12'))
+# How long any one wait may take: generous, since a loaded machine is slow;
+# every wait ends as soon as its condition holds.
+WAIT = 120
 nianbao = os.environ['NIANBAO']
 edit_helper = os.environ['NB_APP_EDIT_HELPER']
 source = os.environ['NB_SOURCE_DIR']
@@ -75,16 +78,44 @@ class Env:
         self.path = os.path.join(self.dir, 'report.nianbao')
         shutil.copy(os.path.join(source, 'data', 'samples', 'sample-2022.nianbao'), self.path)
 
-    def start(self, *args, edit_ms=None):
+    def start(self, *args, edit_ms=None, edit_on_input=False):
         env = dict(self.env)
         program = nianbao
         if edit_ms is not None:
             env['NB_EDIT_INTERVAL_MS'] = str(edit_ms)
             program = edit_helper
+        if edit_on_input:
+            env['NB_EDIT_ON_INPUT'] = '1'
+            program = edit_helper
         return subprocess.Popen([program, *args], env=env, stdout=subprocess.PIPE,
+                                stdin=subprocess.PIPE if edit_on_input else None,
                                 stderr=subprocess.DEVNULL, text=True)
 
-    def wait_editing(self, app, edits=1, timeout=120):
+    def wait_line(self, app, prefix, timeout=WAIT):
+        """Until the app prints a line starting with @prefix; returns it."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            ready, _, _ = select.select([app.stdout], [], [], 0.5)
+            if ready:
+                line = app.stdout.readline()
+                assert line, 'the app exited before printing %r' % prefix
+                if line.startswith(prefix):
+                    return line.strip()
+        raise AssertionError('the app did not print %r in %d s' % (prefix, timeout))
+
+    def edit(self, app):
+        """One edit, made when the test says so; returns its number."""
+        app.stdin.write('\n')
+        app.stdin.flush()
+        return int(self.wait_line(app, 'edit ').split()[1])
+
+    def wait_for(self, condition, what, timeout=WAIT):
+        end = time.monotonic() + timeout
+        while not condition():
+            assert time.monotonic() < end, '%s, in %d s' % (what, timeout)
+            time.sleep(0.1)
+
+    def wait_editing(self, app, edits=1, timeout=WAIT):
         """Until the app has made its first edits: start-up under Xvfb can
         take seconds on a loaded machine."""
         end = time.monotonic() + timeout
@@ -97,7 +128,7 @@ class Env:
                     return int(line.split()[1])
         raise AssertionError('the app did not make %d edits in %d s' % (edits, timeout))
 
-    def wait_saved_past(self, last, timeout=120):
+    def wait_saved_past(self, last, timeout=WAIT):
         """Until the file holds an edit after @last: the app has saved."""
         end = time.monotonic() + timeout
         while state(self.path) <= last:
@@ -184,10 +215,8 @@ def killed_untitled_report_is_offered_at_next_start():
     try:
         app = env.start('--sample', edit_ms=50)
         env.wait_editing(app)
-        end = time.monotonic() + 30
-        while not any(d.endswith('.nianbao') for d in env.drafts()) and time.monotonic() < end:
-            time.sleep(0.2)
-        assert any(d.endswith('.nianbao') for d in env.drafts()), 'no draft was written'
+        env.wait_for(lambda: any(d.endswith('.nianbao') for d in env.drafts()),
+                     'no draft was written')
         app.send_signal(signal.SIGKILL)
         app.wait(timeout=30)
 
@@ -224,10 +253,11 @@ def killed_titled_report_keeps_the_file_and_its_base():
     the file stays theirs, through the kill and the next start."""
     env = Env()
     try:
-        # An edit every 4 s, saved 0.5 s after it: between the two, no
-        # write of the app's is in flight.
-        app = env.start(env.path, edit_ms=4000)
-        env.wait_editing(app)
+        # Edits only when the test asks: nothing of the app's is in flight
+        # while the test reads and replaces the file.
+        app = env.start(env.path, edit_on_input=True)
+        env.wait_line(app, 'ready')
+        assert env.edit(app) == 1
         env.wait_saved_past(0)
         assert state(env.path) == 1, 'the first edit was not saved'
         # The version of theirs is made from exactly the bytes the base is.
@@ -243,12 +273,10 @@ def killed_titled_report_keeps_the_file_and_its_base():
         their_bytes = open(env.path, 'rb').read()
 
         # The next edit finds the conflict and goes to a draft.
-        end = time.monotonic() + 30
-        while not [i for i in draft_infos(env) if i.get('file') == env.path] \
-                and time.monotonic() < end:
-            time.sleep(0.2)
+        assert env.edit(app) == 2
+        env.wait_for(lambda: [i for i in draft_infos(env) if i.get('file') == env.path],
+                     'no draft was written for the edit after the file changed')
         infos = [i for i in draft_infos(env) if i.get('file') == env.path]
-        assert infos, 'no draft was written'
         app.send_signal(signal.SIGKILL)
         app.wait(timeout=30)
 

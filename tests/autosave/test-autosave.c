@@ -84,14 +84,54 @@ timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs what is ready to run now, without waiting for anything. */
 static void
-iterate_ms (guint ms)
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+on_test_monitor_changed_cb (GFileMonitor      *monitor,
+                            GFile             *file,
+                            GFile             *other_file,
+                            GFileMonitorEvent  event,
+                            gpointer           user_data)
+{
+  if (event == G_FILE_MONITOR_EVENT_CREATED || event == G_FILE_MONITOR_EVENT_MOVED_IN
+      || event == G_FILE_MONITOR_EVENT_RENAMED || event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT)
+    *(gboolean *)user_data = TRUE;
+}
+
+/* A monitor of the test's own on @path, to know when the file's change has
+ * reached this process: the autosave's monitor sees the same events. */
+static GFileMonitor *
+watch_path (const char *path,
+            gboolean   *seen)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+
+  g_assert_nonnull (monitor);
+  g_signal_connect (monitor, "changed", G_CALLBACK (on_test_monitor_changed_cb), seen);
+  return monitor;
+}
+
+/* Until the change @watch_path saw has been delivered, and everything it
+ * made ready (the autosave's own handler) has run. */
+static void
+wait_file_event (gboolean *seen)
 {
   gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timed_out_cb, &timed_out);
 
-  g_timeout_add (ms, timed_out_cb, &timed_out);
-  while (!timed_out)
+  while (!*seen && !timed_out)
     g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (*seen);
+  drain_main_context ();
 }
 
 /* Runs the main loop until the autosave reaches a state (or a generous
@@ -567,16 +607,19 @@ test_same_content_is_no_conflict (void)
   g_autofree char *path = new_path ("report.nianbao");
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(GFileMonitor) monitor = NULL;
   g_autofree char *content = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean seen = FALSE;
 
   nb_report_set_agency (report, "同步前");
   g_assert_true (flush (autosave, &error));
   content = read_file (path);
+  monitor = watch_path (path, &seen);
   /* A new inode and times, the same bytes. */
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_true (g_file_set_contents (path, content, -1, &error));
-  iterate_ms (1500);
+  wait_file_event (&seen);
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
 
   nb_report_set_agency (report, "同步后");
@@ -1198,7 +1241,7 @@ test_recover_changed_file (void)
   g_assert_cmpstr (nb_autosave_get_message (autosave), ==,
                    "The file is not the version the recovered work was based on");
   nb_report_set_address (report, "恢复后又改");
-  iterate_ms (100);
+  drain_main_context ();
   g_assert_false (flush (autosave, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
   g_clear_error (&error);
