@@ -1314,6 +1314,42 @@ test_other_shapes (void)
   g_assert_cmpint (cell_value (gb_report, "t2", "penalty", "decisions"), ==, 56);
 }
 
+/* A stray byte after "&" in a page that says it is UTF-8: libxml2 would
+ * pass it on as is and read the rest as Latin-1.  The report holds UTF-8
+ * text, the stray bytes shown as U+FFFD and the rest as written, says so,
+ * and saves and loads again (found by fuzz-import-html). */
+static void
+test_html_stray_byte (void)
+{
+  g_autoptr(GString) page = g_string_new (html_page);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbReport) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *overview;
+
+  g_assert_cmpuint (g_string_replace (page, "本机关认真", "本机关&\xb4\xa3认真", 1), ==, 1);
+  report = nb_import_data (page->str, page->len, NB_IMPORT_FORMAT_HTML, &findings, NULL, &error);
+  g_assert_no_error (error);
+  overview = nb_report_get_paragraphs (report, "overview");
+  g_assert_nonnull (overview);
+  g_assert_cmpuint (overview->len, >, 0);
+  text = nb_paragraph_dup_text (g_ptr_array_index (overview, 0));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "&\uFFFD"));
+  /* Only the stray bytes are lost: what follows is read as UTF-8 still. */
+  g_assert_nonnull (strstr (text, "认真贯彻落实《条例》。"));
+  g_assert_nonnull (find_code (findings, "DOC-ENCODING"));
+
+  bytes = nb_file_serialize (report);
+  g_assert_true (g_utf8_validate (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes), NULL));
+  again = nb_file_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+}
+
 static void
 test_format_for_path (void)
 {
@@ -1345,6 +1381,7 @@ main (int   argc,
   g_test_add_data_func ("/import/round-trip/random/docx", "docx", test_round_trip_random);
   g_test_add_func ("/import/html/page", test_html_page);
   g_test_add_func ("/import/html/defects", test_html_defects);
+  g_test_add_func ("/import/html/stray-byte", test_html_stray_byte);
   g_test_add_func ("/import/title/agency", test_title_agency);
   g_test_add_func ("/import/t4/text-first", test_t4_text_first);
   g_test_add_func ("/import/html/footer", test_html_footer);

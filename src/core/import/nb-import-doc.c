@@ -197,9 +197,20 @@ nb_import_text_append (NbImportText *text,
     text->run = g_string_new (NULL);
   started = text->run->len > 0 || text->paragraph != NULL;
 
-  for (const char *p = piece; *p; p = g_utf8_next_char (p))
+  for (const char *p = piece; *p;)
     {
-      gunichar c = g_utf8_get_char (p);
+      /* Parsers can hand on bytes that are not UTF-8 (libxml2's HTML
+       * parser passes a stray byte after "&" through as is): each is shown
+       * as U+FFFD, never read as a character it is not. */
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          c = 0xFFFD;
+          p++;
+        }
+      else
+        p = g_utf8_next_char (p);
 
       if (text->fold && is_space (c))
         {
@@ -434,7 +445,8 @@ nb_import_grid_add_cell (NbImportGrid *grid,
                          guint         row_span,
                          guint         column_span)
 {
-  place (grid, g_strdup (text ? text : ""), row_span, column_span);
+  /* As in nb_import_text_append: bytes that are not UTF-8 become U+FFFD. */
+  place (grid, text == NULL ? g_strdup ("") : g_utf8_make_valid (text, -1), row_span, column_span);
 }
 
 void

@@ -359,12 +359,50 @@ fallback_encoding (const char *data,
   return "GB18030";
 }
 
+/* Whether the page says it is UTF-8. */
+static gboolean
+declares_utf8 (const char *data,
+               gsize       length)
+{
+  g_autofree char *head = g_ascii_strdown (data, MIN (length, 4096));
+  g_autoptr(GRegex) regex = g_regex_new ("(charset|encoding)\\s*=\\s*[\"']?\\s*utf-?8", G_REGEX_RAW, 0,
+                                         NULL);
+
+  return g_regex_match (regex, head, 0, NULL);
+}
+
+/* A stray byte in a page that says it is UTF-8: libxml2 would read all
+ * that follows as Latin-1 (mojibake), so only the byte is replaced, by
+ * U+FFFD, and the import says so. */
+static char *
+repair_utf8 (const char  *data,
+             gsize       *length,
+             NbImportDoc *doc)
+{
+  g_autofree char *message = NULL;
+  const char *end;
+  gsize at;
+  char *repaired;
+
+  if (g_utf8_validate_len (data, *length, &end) || !declares_utf8 (data, *length))
+    return NULL;
+  at = (gsize)(end - data);
+  repaired = g_utf8_make_valid (data, (gssize)*length);
+  *length = strlen (repaired);
+  message = g_strdup_printf (_("The page says it is UTF-8 but is not: bytes that are not text "
+                               "(the first at byte %llu) were replaced by “\uFFFD”"),
+                             (unsigned long long)at);
+  nb_import_doc_add_finding (doc, NB_SEVERITY_WARNING, "DOC-ENCODING", NULL, message);
+  return repaired;
+}
+
 gboolean
 nb_import_read_html (const char   *data,
                      gsize         length,
                      NbImportDoc  *doc,
                      GError      **error)
 {
+  g_autofree char *repaired = NULL;
   htmlDocPtr html;
   xmlNode *root;
   Walker w = { doc };
@@ -376,6 +414,8 @@ nb_import_read_html (const char   *data,
       return FALSE;
     }
 
+  if ((repaired = repair_utf8 (data, &length, doc)) != NULL)
+    data = repaired;
   xmlInitParser ();
   html = htmlReadMemory (data, (int)length, NULL, fallback_encoding (data, length),
                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
