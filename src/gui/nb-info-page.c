@@ -20,18 +20,19 @@ struct _NbInfoPage
   /* Borrowed from NbSectionPage, which holds it for the page's life. */
   NbReport  *report;
 
+  /* Template children */
   GtkWidget *page;
   GtkWidget *agency;
   GtkWidget *year;
-  GtkWidget *year_row;
   GtkWidget *edition;
   GtkWidget *address;
   GtkWidget *postcode;
   GtkWidget *phone;
   GtkWidget *fee_decimals;
-  GtkWidget *fee_row;
   GtkWidget *level;
 
+  /* Set while the page shows the report's values, and until it has a
+   * report: what changes then is no edit. */
   gboolean   updating;
 };
 
@@ -52,6 +53,16 @@ text_row (NbInfoPage *self,
     return self->postcode;
   if (g_str_equal (field, "phone"))
     return self->phone;
+  return NULL;
+}
+
+static const char *
+row_field (NbInfoPage *self,
+           GtkWidget  *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (text_row (self, text_fields[i]) == row)
+      return text_fields[i];
   return NULL;
 }
 
@@ -76,33 +87,32 @@ load (NbInfoPage *self)
 }
 
 static void
-on_level_selected_cb (NbInfoPage *self)
-{
-  if (!self->updating)
-    nb_report_set_level (self->report,
-                         (NbAgencyLevel)adw_combo_row_get_selected (ADW_COMBO_ROW (self->level)));
-}
-
-static void
 commit_row (NbInfoPage *self,
             GtkWidget  *row)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "nb-field");
+  const char *field = row_field (self, row);
   g_autofree char *text = NULL;
+  g_autofree char *current = NULL;
 
   if (self->updating || field == NULL)
     return;
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
   g_strstrip (text);
-  {
-    g_autofree char *current = NULL;
-
-    /* Leaving an unchanged field is no edit (and an unset one is ""). */
-    g_object_get (self->report, field, &current, NULL);
-    if (g_strcmp0 (current ? current : "", text) == 0)
-      return;
-  }
+  /* Leaving an unchanged field is no edit (and an unset one is ""). */
+  g_object_get (self->report, field, &current, NULL);
+  if (g_strcmp0 (current ? current : "", text) == 0)
+    return;
   g_object_set (self->report, field, text, NULL);
+}
+
+/* Template callbacks */
+
+static void
+on_level_selected_cb (NbInfoPage *self)
+{
+  if (!self->updating)
+    nb_report_set_level (self->report,
+                         (NbAgencyLevel)adw_combo_row_get_selected (ADW_COMBO_ROW (self->level)));
 }
 
 /* Enter keeps the value and moves on to the next field, as in a paper
@@ -152,56 +162,6 @@ name_edit_icons (GtkWidget *widget)
     }
 }
 
-static GtkWidget *
-add_entry_row (NbInfoPage *self,
-               GtkWidget  *group,
-               const char *field,
-               const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* In characters, of at most four bytes each: what is typed always loads
-   * again (NB_FILE_MAX_FIELD_BYTES). */
-  if (GTK_IS_TEXT (text))
-    gtk_text_set_max_length (GTK_TEXT (text), NB_FILE_MAX_FIELD_BYTES / 4);
-  g_object_set_data (G_OBJECT (row), "nb-field", (gpointer)field);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_leave_cb), self);
-  gtk_widget_add_controller (row, focus);
-  name_edit_icons (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static GtkWidget *
-add_spin_row (GtkWidget  *group,
-              const char *title,
-              const char *subtitle,
-              int         lower,
-              int         upper,
-              GtkWidget **row_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, 1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  *row_out = row;
-  return spin;
-}
-
-
 /* libadwaita 1.2's combo row shows its choice in an unnamed list and its
  * arrow as an unnamed image, which screen readers read out as "GtkListView"
  * and "GtkImage": the list gets the row's title, the arrow is hidden. */
@@ -221,79 +181,22 @@ name_combo_row_parts (GtkWidget  *widget,
     }
 }
 
-static void
-build (NbInfoPage *self)
-{
-  NbEdition *edition = nb_report_get_edition (self->report);
-  GtkWidget *group;
-  g_autofree char *edition_text = NULL;
-
-  self->page = adw_preferences_page_new ();
-  gtk_widget_set_parent (self->page, GTK_WIDGET (self));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Report"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The agency and year make the report’s title."));
-  self->agency = add_entry_row (self, group, "agency", _("Agency"));
-  self->year = add_spin_row (group, _("Year"), _("The year the report is about"), 2008, 2100,
-                             &self->year_row);
-  g_signal_connect_swapped (self->year, "value-changed", G_CALLBACK (on_year_changed_cb), self);
-
-  self->edition = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->edition), _("Format edition"));
-  edition_text = g_strdup_printf ("%s · %s", nb_edition_get_title (edition),
-                                  nb_edition_get_issued_by (edition));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->edition), edition_text);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->edition);
-
-  /* In NbAgencyLevel order. */
-  {
-    const char *levels[] = { _("Not set"), _("Department (政府部门)"),
-                             _("Government (县级以上人民政府)"),
-                             NULL };
-    g_autoptr(GtkStringList) model = gtk_string_list_new (levels);
-
-    self->level = adw_combo_row_new ();
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level), _("Publisher"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->level),
-                                 _("Sets the deadline: 31 January or 31 March"));
-    adw_combo_row_set_model (ADW_COMBO_ROW (self->level), G_LIST_MODEL (model));
-    g_signal_connect_swapped (self->level, "notify::selected", G_CALLBACK (on_level_selected_cb),
-                              self);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->level);
-    name_combo_row_parts (self->level, _("Publisher"));
-  }
-
-  self->fee_decimals = add_spin_row (group, _("Fee decimals"),
-                                     _("Decimals of the fee in 万元 that your province requires"),
-                                     0, NB_MONEY_MAX_DECIMALS, &self->fee_row);
-  g_signal_connect_swapped (self->fee_decimals, "value-changed",
-                            G_CALLBACK (on_fee_decimals_changed_cb), self);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Contact"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Kept with the report and checked, but not printed: if your "
-                                           "report shows them, write them into 总体情况."));
-  self->address = add_entry_row (self, group, "address", _("Address"));
-  self->postcode = add_entry_row (self, group, "postcode", _("Postcode"));
-  self->phone = add_entry_row (self, group, "phone", _("Phone"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
-}
-
 /* GObject */
 
 static void
 nb_info_page_constructed (GObject *object)
 {
   NbInfoPage *self = (NbInfoPage *)object;
+  NbEdition *edition;
+  g_autofree char *edition_text = NULL;
 
   G_OBJECT_CLASS (nb_info_page_parent_class)->constructed (object);
 
   self->report = nb_section_page_get_report (NB_SECTION_PAGE (self));
-  build (self);
+  edition = nb_report_get_edition (self->report);
+  edition_text = g_strdup_printf ("%s · %s", nb_edition_get_title (edition),
+                                  nb_edition_get_issued_by (edition));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->edition), edition_text);
   load (self);
   /* Undo and redo change these too. */
   g_signal_connect_object (self->report, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
@@ -318,7 +221,7 @@ nb_info_page_dispose (GObject *object)
 {
   NbInfoPage *self = (NbInfoPage *)object;
 
-  g_clear_pointer (&self->page, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_INFO_PAGE);
   self->report = NULL;
 
   G_OBJECT_CLASS (nb_info_page_parent_class)->dispose (object);
@@ -328,17 +231,51 @@ static void
 nb_info_page_class_init (NbInfoPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   NbSectionPageClass *page_class = NB_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = nb_info_page_constructed;
   object_class->dispose = nb_info_page_dispose;
   page_class->focus_finding = nb_info_page_focus_finding;
   page_class->commit = nb_info_page_commit_page;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/nb-info-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, page);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, agency);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, year);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, edition);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, level);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, fee_decimals);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, address);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, postcode);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, phone);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_level_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_fee_decimals_changed_cb);
 }
 
 static void
 nb_info_page_init (NbInfoPage *self)
 {
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_spin_button_set_range (GTK_SPIN_BUTTON (self->fee_decimals), 0, NB_MONEY_MAX_DECIMALS);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkWidget *row = text_row (self, text_fields[i]);
+      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+      /* In characters, of at most four bytes each: what is typed always
+       * loads again (NB_FILE_MAX_FIELD_BYTES). */
+      if (GTK_IS_TEXT (text))
+        gtk_text_set_max_length (GTK_TEXT (text), NB_FILE_MAX_FIELD_BYTES / 4);
+      name_edit_icons (row);
+    }
+  name_combo_row_parts (self->level, _("Publisher"));
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 #include "nb-file.h"
 #include "nb-import-dialog.h"
 #include "nb-import.h"
+#include "nb-last-year-window.h"
 #include "nb-test-wait.h"
 #include "nb-window.h"
 
@@ -32,6 +33,18 @@ window_for_year (int year)
     if (NB_IS_WINDOW (l->data) && nb_report_get_year (nb_window_get_report (l->data)) == year)
       return l->data;
   return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
 }
 
 static guint
@@ -113,15 +126,35 @@ test_next_year_action (void)
   g_object_ref (next);
   g_assert_nonnull (nb_report_get_reference (nb_window_get_report (next)));
   g_assert_cmpstr (nb_report_get_agency (nb_window_get_report (next)), ==, "漯河回族区城市管理局");
-  /* Last year's text opens beside it. */
+  /* Last year's text opens beside it: every text section, under its
+   * heading, with last year's paragraphs. */
   {
-    gboolean found = FALSE;
+    GtkWindow *last_year = NULL;
+    NbEdition *edition = nb_report_get_edition (sample);
+    guint n_text = 0;
 
     for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
       if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (next)
           && strstr (gtk_window_get_title (l->data), "2022") != NULL)
-        found = TRUE;
-    g_assert_true (found);
+        last_year = l->data;
+    g_assert_true (NB_IS_LAST_YEAR_WINDOW (last_year));
+    for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
+      {
+        const NbEditionSection *section = nb_edition_get_section (edition, i);
+        GPtrArray *paragraphs = nb_report_get_paragraphs (sample, section->id);
+
+        if (section->table_id != NULL)
+          continue;
+        n_text++;
+        g_assert_true (has_label (GTK_WIDGET (last_year), section->heading));
+        if (paragraphs->len > 0)
+          {
+            g_autofree char *first = nb_paragraph_dup_text (g_ptr_array_index (paragraphs, 0));
+
+            g_assert_true (has_label (GTK_WIDGET (last_year), first));
+          }
+      }
+    g_assert_cmpuint (n_text, >, 0);
   }
   gtk_window_destroy (GTK_WINDOW (next));
   gtk_window_destroy (window);
