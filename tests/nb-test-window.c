@@ -152,3 +152,14 @@ nb_test_window_get_section_badge (NbWindow   *window,
     return 0;
   return (guint)g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (badge)), NULL, 10);
 }
+
+void
+nb_test_set_autosave (gboolean enabled)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  /* Never the user's own settings (tests/meson.build sets it). */
+  g_assert_cmpstr (g_getenv ("GSETTINGS_BACKEND"), ==, "memory");
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "autosave", enabled);
+}

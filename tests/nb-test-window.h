@@ -30,5 +30,8 @@ NbChecksPanel *nb_test_window_get_checks_panel    (NbWindow   *window);
 /* The number on a sidebar row's badge; 0 when the badge is hidden. */
 guint          nb_test_window_get_section_badge   (NbWindow   *window,
                                                    const char *section_id);
+/* The "autosave" setting for the windows made from now on, in the test's
+ * own in-memory settings: off, a test's edits stay out of its files. */
+void           nb_test_set_autosave               (gboolean    enabled);
 
 G_END_DECLS

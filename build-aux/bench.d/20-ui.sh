@@ -7,7 +7,7 @@ for tool in xvfb-run dbus-run-session; do
   command -v "$tool" >/dev/null || { echo "skipped: $tool is missing"; exit 0; }
 done
 export GSETTINGS_SCHEMA_DIR=$NB_BUILD_DIR/data GSETTINGS_BACKEND=memory GSK_RENDERER=cairo
-export NIANBAO_NO_AUTOSAVE=1 XDG_DATA_HOME=$(mktemp -d /tmp/nb-bench-ui-XXXXXX)
+export XDG_DATA_HOME=$(mktemp -d /tmp/nb-bench-ui-XXXXXX)
 trap 'rm -rf "$XDG_DATA_HOME"' EXIT
 
 xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- python3 - <<'PY'

@@ -10,7 +10,6 @@ for tool in xvfb-run dbus-run-session xdotool; do
   command -v "$tool" >/dev/null || { echo "skipped: $tool is missing"; exit 0; }
 done
 export GSETTINGS_SCHEMA_DIR=$NB_BUILD_DIR/data GSETTINGS_BACKEND=memory GSK_RENDERER=cairo
-export NIANBAO_NO_AUTOSAVE=1
 test_typing=$NB_BUILD_DIR/tests/ui/test-typing
 run () {
   xvfb-run -a -s "-screen 0 1366x768x24 -nolisten tcp" dbus-run-session -- \

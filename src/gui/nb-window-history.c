@@ -25,7 +25,7 @@ history_action (GtkWidget  *widget,
   NbWindow *window = NB_WINDOW (widget);
   NbReport *report = nb_window_get_report (window);
   GFile *file = nb_window_get_file (window);
-  NbAutosave *autosave = nb_autosave_get_for_report (report);
+  NbAutosave *autosave = nb_window_get_autosave (window);
   g_autofree char *key = NULL;
   GtkWidget *dialog;
 
@@ -56,7 +56,7 @@ static gboolean
 reload_cb (gpointer user_data)
 {
   Reload *reload = user_data;
-  NbAutosave *autosave = nb_autosave_get_for_report (nb_window_get_report (reload->window));
+  NbAutosave *autosave = nb_window_get_autosave (reload->window);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 

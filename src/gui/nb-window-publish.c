@@ -31,7 +31,7 @@
 static char *
 dup_history_key (NbWindow *window)
 {
-  NbAutosave *autosave = nb_autosave_get_for_report (nb_window_get_report (window));
+  NbAutosave *autosave = nb_window_get_autosave (window);
   GFile *file = nb_window_get_file (window);
 
   if (autosave != NULL && nb_autosave_get_history_key (autosave) != NULL)

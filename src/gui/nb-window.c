@@ -1393,7 +1393,8 @@ nb_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::can-redo", G_CALLBACK (update_undo_actions),
                            self, G_CONNECT_SWAPPED);
-  if (g_getenv ("NIANBAO_NO_AUTOSAVE") == NULL)
+  /* Off only by the user's choice (the "autosave" key). */
+  if (self->settings == NULL || g_settings_get_boolean (self->settings, "autosave"))
     {
       self->autosave = new_autosave (self);
       g_signal_connect_object (self->autosave, "notify::state", G_CALLBACK (update_title), self,
@@ -1652,6 +1653,16 @@ nb_window_get_file (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
   return self->file;
+}
+
+/* The window's autosave, which it owns and keeps for its life: it saves
+ * the report, keeps its draft and knows its version history.  NULL when
+ * the user turned autosave off. */
+NbAutosave *
+nb_window_get_autosave (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->autosave;
 }
 
 /* What the loader changed to open the file (characters that are not text,

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "nb-autosave.h"
 #include "nb-report.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ NbWindow *nb_window_new          (GtkApplication  *application,
                                   GFile           *file);
 NbReport *nb_window_get_report   (NbWindow        *self);
 GFile    *nb_window_get_file     (NbWindow        *self);
+NbAutosave *nb_window_get_autosave (NbWindow      *self);
 gboolean  nb_window_save_to_file (NbWindow        *self,
                                   GFile           *file,
                                   GError         **error);

@@ -197,7 +197,7 @@ test_recovery_at_start (void)
 
   /* The old draft goes once the new window's autosave has the work; with
    * no autosave it stays, to be offered again rather than lost. */
-  autosave = nb_autosave_get_for_report (report);
+  autosave = nb_window_get_autosave (NB_WINDOW (window));
   if (autosave != NULL)
     {
       g_autoptr(GPtrArray) versions = nb_history_list (nb_autosave_get_history_key (autosave));
@@ -329,8 +329,8 @@ test_window_reload_and_history (void)
 
   g_assert_true (nb_file_save (report, path, &error));
   window = nb_application_open_report (get_app (), report, file);
-  autosave = nb_autosave_get_for_report (report);
-  /* Every report window autosaves (the tests run without NIANBAO_NO_AUTOSAVE). */
+  autosave = nb_window_get_autosave (NB_WINDOW (window));
+  /* Every report window autosaves (autosave is on unless the user turns it off). */
   g_assert_nonnull (autosave);
   nb_autosave_set_delay (autosave, 20);
   nb_report_set_agency (report, "窗口里的我");
@@ -407,7 +407,7 @@ test_window_shows_failure (void)
   g_assert_true (nb_file_save (report, path, &error));
   g_file_get_contents (path, &before, NULL, NULL);
   window = nb_application_open_report (get_app (), report, file);
-  autosave = nb_autosave_get_for_report (report);
+  autosave = nb_window_get_autosave (NB_WINDOW (window));
   g_assert_nonnull (autosave);
   nb_autosave_set_delay (autosave, 20);
   g_clear_pointer (&command, g_free);
@@ -596,10 +596,10 @@ static NbAutosave *
 flush_restored (NbWindow *window)
 {
   NbReport *report = nb_window_get_report (window);
-  NbAutosave *autosave = nb_autosave_get_for_report (report);
+  NbAutosave *autosave = nb_window_get_autosave (window);
 
   g_assert_cmpint (kill_edit_number (report), ==, 4711);
-  /* Every report window autosaves (the tests run without NIANBAO_NO_AUTOSAVE). */
+  /* Every report window autosaves (autosave is on unless the user turns it off). */
   g_assert_nonnull (autosave);
   nb_autosave_set_delay (autosave, 20);
   flush_quietly (autosave);
@@ -667,11 +667,11 @@ test_recovery_file_unchanged (void)
   g_autoptr(Crashed) crashed = crash_with_titled_draft ("unchanged.nianbao", FILE_AS_BASE);
   NbWindow *window = restore_in_dialog (crashed);
   NbReport *report = nb_window_get_report (window);
-  NbAutosave *autosave = nb_autosave_get_for_report (report);
+  NbAutosave *autosave = nb_window_get_autosave (window);
   g_autoptr(NbReport) back = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Every report window autosaves (the tests run without NIANBAO_NO_AUTOSAVE). */
+  /* Every report window autosaves (autosave is on unless the user turns it off). */
   g_assert_nonnull (autosave);
   nb_autosave_set_delay (autosave, 20);
   wait_state (autosave, NB_AUTOSAVE_SAVED);
@@ -721,8 +721,8 @@ test_recovery_into_open_window (void)
 
   g_assert_no_error (error);
   open_window = nb_application_open_report (get_app (), opened, file);
-  autosave = nb_autosave_get_for_report (opened);
-  /* Every report window autosaves (the tests run without NIANBAO_NO_AUTOSAVE). */
+  autosave = nb_window_get_autosave (NB_WINDOW (open_window));
+  /* Every report window autosaves (autosave is on unless the user turns it off). */
   g_assert_nonnull (autosave);
   nb_autosave_set_delay (autosave, 20);
   nb_test_wait_drawn (GTK_WIDGET (open_window));

@@ -263,7 +263,7 @@ test_saves_after_delay (void)
   gint64 edited_at, saved_at = 0;
 
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
-  g_assert_true (nb_autosave_get_for_report (report) == autosave);
+  g_assert_true (nb_autosave_get_report (autosave) == report);
   nb_autosave_set_delay (autosave, 1000);
   g_signal_connect (autosave, "saved", G_CALLBACK (on_saved_at_cb), &saved_at);
   edited_at = g_get_monotonic_time ();

@@ -15,6 +15,7 @@
 
 #include "bench-first-frame.h"
 #include "nb-application.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
 
 static void
@@ -38,6 +39,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* As in the other runs of the sample: nothing written. */
+  nb_test_set_autosave (FALSE);
   app = nb_application_new ();
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -62,9 +62,9 @@ main (int   argc,
 
   gint64 start = cpu_now (), t_init, t_load, t_window, t_frame;
 
-  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
   gtk_init ();
   adw_init ();
+  nb_test_set_autosave (FALSE);
   t_init = cpu_now ();
 
   report_ = nb_file_load_sample (&error);

@@ -13,6 +13,7 @@
 #include "nb-import.h"
 #include "nb-last-year-window.h"
 #include "nb-test-wait.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
 
 static NbApplication *application;
@@ -170,9 +171,10 @@ main (int   argc,
   int status;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The tests' edits stay out of their files. */
+  nb_test_set_autosave (FALSE);
 
   application = nb_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);

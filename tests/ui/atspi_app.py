@@ -44,7 +44,15 @@ class App:
             self.env["G_DEBUG"] = _app_g_debug
         self.env.pop("GTK_A11Y", None)  # the real AT-SPI bridge, not the test backend
         self.env["XDG_DATA_HOME"] = os.path.join(self.work, "data")
-        self.env["NIANBAO_NO_AUTOSAVE"] = "1"
+        # Settings of its own, with autosave off: what a test types stays out
+        # of the files it opens (a process's memory backend cannot be set
+        # from outside, a key file can).
+        config = os.path.join(self.work, "config")
+        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as keyfile:
+            keyfile.write("[io/github/nianbao/Nianbao]\nautosave=false\n")
+        self.env["XDG_CONFIG_HOME"] = config
+        self.env["GSETTINGS_BACKEND"] = "keyfile"
         self.nianbao = os.environ["NIANBAO"]
         self.process = None
         sys.excepthook = self._excepthook

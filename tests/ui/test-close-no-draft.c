@@ -160,7 +160,6 @@ main (int   argc,
   /* A file where the data folder should be: no draft can be written. */
   g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_unsetenv ("NIANBAO_NO_AUTOSAVE");
   g_setenv ("LANGUAGE", "C", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);

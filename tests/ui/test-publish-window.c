@@ -17,6 +17,7 @@
 #include "nb-drafts.h"
 #include "nb-export.h"
 #include "nb-file.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
 
 #define DEADLINE_MS 10000
@@ -342,11 +343,12 @@ main (int   argc,
 {
   data_home = g_dir_make_tmp ("nianbao-ui-data-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The tests' edits stay out of their files. */
+  nb_test_set_autosave (FALSE);
 
   g_test_add_func ("/publish/deadline-subtitle", test_deadline_subtitle);
   g_test_add_func ("/publish/copy-for-website", test_copy_for_website);

@@ -804,10 +804,11 @@ main (int   argc,
 
   data_home = g_dir_make_tmp ("nianbao-typing-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The tests' edits stay out of their files. */
+  nb_test_set_autosave (FALSE);
 
   g_type_class_ref (GDK_TYPE_SURFACE);
   g_signal_add_emission_hook (g_signal_lookup ("event", GDK_TYPE_SURFACE), 0, count_presses_hook,

@@ -1213,9 +1213,9 @@ test_close_waits_for_autosave (void)
   nb_report_set_modified (report, FALSE);
 
   /* This one test runs with the real autosave. */
-  g_unsetenv ("NIANBAO_NO_AUTOSAVE");
+  nb_test_set_autosave (TRUE);
   window = nb_window_new (NULL, report, file);
-  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
+  nb_test_set_autosave (FALSE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   gtk_window_present (GTK_WINDOW (window));
   nb_test_wait_drawn (GTK_WIDGET (window));
@@ -1230,6 +1230,59 @@ test_close_waits_for_autosave (void)
   reopened = nb_file_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (nb_report_get_value (reopened, t3, (guint)target), ==, 777);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The "autosave" setting: off, the window keeps no autosave and a change
+ * stays out of the file; on, the window owns one for its report, which
+ * goes with the window. */
+static void
+test_autosave_setting (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) reopened = NULL;
+  NbAutosave *autosave;
+  NbWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (nb_file_save (report, path, &error));
+  g_assert_no_error (error);
+  nb_report_set_modified (report, FALSE);
+
+  window = g_object_ref_sink (nb_window_new (NULL, report, file));
+  g_assert_null (nb_window_get_autosave (window));
+  nb_report_set_agency (report, "不自动保存局");
+  gtk_window_destroy (GTK_WINDOW (window));
+  nb_test_assert_finalize (window);
+  reopened = nb_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (reopened), ==, "漯河回族区城市管理局");
+
+  nb_report_set_modified (report, FALSE);
+  nb_test_set_autosave (TRUE);
+  window = nb_window_new (NULL, report, file);
+  nb_test_set_autosave (FALSE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  autosave = nb_window_get_autosave (window);
+  g_assert_nonnull (autosave);
+  g_assert_true (nb_autosave_get_report (autosave) == report);
+  g_object_add_weak_pointer (G_OBJECT (autosave), (gpointer *)&autosave);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_test_wait_drawn (GTK_WIDGET (window));
+  /* Closing writes the change first; the autosave goes with the window. */
+  nb_report_set_agency (report, "自动保存局");
+  gtk_window_close (GTK_WINDOW (window));
+  nb_test_wait_until (window == NULL, "the window closed (and was finalized) after its autosave");
+  g_assert_null (autosave);
+  g_clear_object (&reopened);
+  reopened = nb_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (reopened), ==, "自动保存局");
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -1446,12 +1499,13 @@ main (int   argc,
   /* Drafts and history go to a folder of the test's own. */
   data_home = g_dir_make_tmp ("nianbao-ui-data-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("NIANBAO_NO_AUTOSAVE", "1", TRUE);
   /* Accessible properties are read back in-process. */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The tests' edits stay out of their files. */
+  nb_test_set_autosave (FALSE);
 
   have_keys = nb_test_have_xdotool ();
 
@@ -1475,6 +1529,7 @@ main (int   argc,
   g_test_add_func ("/window/new-report-dialog", test_new_report_dialog);
   g_test_add_func ("/window/window-size-setting", test_window_size_setting);
   g_test_add_func ("/window/close-waits-for-autosave", test_close_waits_for_autosave);
+  g_test_add_func ("/window/autosave-setting", test_autosave_setting);
   g_test_add_func ("/window/close-discard", test_close_discard);
 
   status = g_test_run ();

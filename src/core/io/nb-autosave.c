@@ -754,7 +754,6 @@ nb_autosave_constructed (GObject *object)
   if (nb_report_get_modified (self->report))
     self->written_revision = G_MAXUINT64;
 
-  g_object_set_data (G_OBJECT (self->report), "nb-autosave", self);
   g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed_cb), self,
                            G_CONNECT_SWAPPED);
   prune_history_once ();
@@ -792,9 +791,6 @@ nb_autosave_dispose (GObject *object)
       g_clear_object (&self->monitor);
     }
 
-  if (self->report != NULL
-      && g_object_get_data (G_OBJECT (self->report), "nb-autosave") == self)
-    g_object_set_data (G_OBJECT (self->report), "nb-autosave", NULL);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
   g_clear_object (&self->draft_file);
@@ -1140,13 +1136,6 @@ nb_autosave_discard_draft (NbAutosave *self)
 }
 
 /* State, conflicts and the version history */
-
-NbAutosave *
-nb_autosave_get_for_report (NbReport *report)
-{
-  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
-  return g_object_get_data (G_OBJECT (report), "nb-autosave");
-}
 
 const char *
 nb_autosave_get_history_key (NbAutosave *self)

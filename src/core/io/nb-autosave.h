@@ -75,8 +75,6 @@ void             nb_autosave_discard_draft (NbAutosave          *self);
  * The file is watched: another program's write shows as a conflict at once,
  * even with nothing to save; the same bytes rewritten (a sync tool, a
  * touch) are no conflict (the content's SHA-256 is compared). */
-/* The autosave of a report, if one was made for it (transfer none). */
-NbAutosave      *nb_autosave_get_for_report (NbReport           *report);
 /* The key of its folder in the version history (see nb-drafts.h). */
 const char      *nb_autosave_get_history_key (NbAutosave        *self);
 const char      *nb_autosave_get_draft_id (NbAutosave           *self);

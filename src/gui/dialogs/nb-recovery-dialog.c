@@ -33,10 +33,10 @@ G_DEFINE_FINAL_TYPE (NbRecoveryDialog, nb_recovery_dialog, ADW_TYPE_WINDOW)
  * in the Conflict state (or Failed, for a file that is gone) and the user
  * chooses. */
 static void
-hand_over_draft (NbReport    *report,
+hand_over_draft (NbWindow    *window,
                  NbDraftInfo *info)
 {
-  NbAutosave *autosave = nb_autosave_get_for_report (report);
+  NbAutosave *autosave = nb_window_get_autosave (window);
 
   /* Without an autosave nothing else holds the work on disk (nor writes
    * the file): the draft stays, and is offered again next time. */
@@ -245,6 +245,7 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GFile) file = NULL;
   GList *windows;
+  NbWindow *window;
 
   g_return_val_if_fail (NB_IS_RECOVERY_DIALOG (self), FALSE);
   g_return_val_if_fail (n < self->drafts->len, FALSE);
@@ -272,7 +273,7 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
 
           if (!nb_history_restore (open_report, report, error))
             return FALSE;
-          hand_over_draft (open_report, info);
+          hand_over_draft (l->data, info);
           gtk_window_present (l->data);
           remove_row (self, n);
           return TRUE;
@@ -282,15 +283,16 @@ nb_recovery_dialog_restore (NbRecoveryDialog  *self,
   /* Not in any file yet: modified, so it is saved as soon as it opens
    * (if its file allows: see hand_over_draft). */
   nb_report_set_modified (report, TRUE);
-  gtk_window_present (GTK_WINDOW (nb_window_new (self->application, report, file)));
-  if (file == NULL && nb_autosave_get_for_report (report) != NULL)
+  window = nb_window_new (self->application, report, file);
+  gtk_window_present (GTK_WINDOW (window));
+  if (file == NULL && nb_window_get_autosave (window) != NULL)
     {
       g_autofree char *old_key = nb_history_key_for_draft (info->id);
 
       /* The untitled report's versions come along to its new draft. */
-      nb_history_move (old_key, nb_autosave_get_history_key (nb_autosave_get_for_report (report)));
+      nb_history_move (old_key, nb_autosave_get_history_key (nb_window_get_autosave (window)));
     }
-  hand_over_draft (report, info);
+  hand_over_draft (window, info);
   remove_row (self, n);
   return TRUE;
 }
