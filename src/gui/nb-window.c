@@ -1376,16 +1376,10 @@ nb_window_constructed (GObject *object)
   g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
   on_checks_updated_cb (self, self->checks);
 
-  g_signal_connect_object (self->report, "notify::agency", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
-  /* The deadline and "changed since publication" follow every edit. */
-  g_signal_connect_object (self->report, "notify::level", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->report, "notify::published", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
+  /* The title (agency, year), the deadline (level) and "changed since
+   * publication" follow every edit, undo and redo: each ends in one
+   * ::changed, metadata included.  Saving changes only "modified". */
   g_signal_connect_object (self->report, "changed", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->report, "notify::year", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::modified", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);

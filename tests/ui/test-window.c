@@ -1234,6 +1234,30 @@ test_close_waits_for_autosave (void)
   g_rmdir (dir);
 }
 
+/* The title follows the agency and year through edits, undo and redo. */
+static void
+test_title_follows_edits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  NbWindow *window;
+
+  g_assert_no_error (error);
+  window = g_object_ref_sink (nb_window_new (NULL, report, NULL));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "漯河回族区城市管理局2022年"));
+  nb_report_set_agency (report, "标题局");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "标题局2022年"));
+  nb_report_set_year (report, 2023);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "标题局2023年"));
+  g_assert_true (nb_report_undo (report));
+  g_assert_true (nb_report_undo (report));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "漯河回族区城市管理局2022年"));
+  g_assert_true (nb_report_redo (report));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "标题局2022年"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  nb_test_assert_finalize (window);
+}
+
 /* The "autosave" setting: off, the window keeps no autosave and a change
  * stays out of the file; on, the window owns one for its report, which
  * goes with the window. */
@@ -1530,6 +1554,7 @@ main (int   argc,
   g_test_add_func ("/window/window-size-setting", test_window_size_setting);
   g_test_add_func ("/window/close-waits-for-autosave", test_close_waits_for_autosave);
   g_test_add_func ("/window/autosave-setting", test_autosave_setting);
+  g_test_add_func ("/window/title-follows-edits", test_title_follows_edits);
   g_test_add_func ("/window/close-discard", test_close_discard);
 
   status = g_test_run ();
