@@ -1194,6 +1194,20 @@ test_round_trip (void)
   g_rmdir (dir);
 }
 
+/* The sample, saved into @path and unmodified: a report with its file. */
+static NbReport *
+sample_in_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  g_assert_true (nb_file_save (report, path, &error));
+  g_assert_no_error (error);
+  nb_report_set_modified (report, FALSE);
+  return g_steal_pointer (&report);
+}
+
 static void
 test_close_waits_for_autosave (void)
 {
@@ -1201,16 +1215,12 @@ test_close_waits_for_autosave (void)
   g_autofree char *dir = g_dir_make_tmp ("nianbao-ui-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) report = sample_in_file (path);
   g_autoptr(NbReport) reopened = NULL;
   const NbEditionTable *t3;
   NbWindow *window;
   int target;
 
-  g_assert_no_error (error);
-  g_assert_true (nb_file_save (report, path, &error));
-  g_assert_no_error (error);
-  nb_report_set_modified (report, FALSE);
 
   /* This one test runs with the real autosave. */
   nb_test_set_autosave (TRUE);
@@ -1268,15 +1278,11 @@ test_autosave_setting (void)
   g_autofree char *dir = g_dir_make_tmp ("nianbao-ui-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) report = sample_in_file (path);
   g_autoptr(NbReport) reopened = NULL;
   NbAutosave *autosave;
   NbWindow *window;
 
-  g_assert_no_error (error);
-  g_assert_true (nb_file_save (report, path, &error));
-  g_assert_no_error (error);
-  nb_report_set_modified (report, FALSE);
 
   window = g_object_ref_sink (nb_window_new (NULL, report, file));
   g_assert_null (nb_window_get_autosave (window));
