@@ -133,6 +133,7 @@ class Hostile(unittest.TestCase):
     def test_full_stdout_is_an_error(self):
         for args in (["--check", self.report],
                      ["--check", "--format=csv", self.report],
+                     ["--check", "--format=summary-csv", self.report],
                      ["--compare", self.report, self.report],
                      ["--export", "txt", "-o", "-", self.report]):
             with self.subTest(args=args):
@@ -144,7 +145,7 @@ class Hostile(unittest.TestCase):
     def test_csv_formulas_neutralised(self):
         payloads = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(1,2)"]
         paths = [self.with_agency(f"p{i}.nianbao", p) for i, p in enumerate(payloads)]
-        r = run("--check", "--format=csv", *paths)
+        r = run("--check", "--format=summary-csv", *paths)
         self.assertEqual(r.returncode, 0, r.stderr)
         rows = list(csv.reader(io.StringIO(r.stdout)))
         self.assertEqual([row[1] for row in rows[1:]], ["'" + p for p in payloads])
@@ -154,10 +155,11 @@ class Hostile(unittest.TestCase):
         names = ["=1+1.nianbao", "\t=1.nianbao", "\r=1.nianbao", "@x.nianbao"]
         for name in names:
             shutil.copy(self.report, self.path(name))
-        r = run("--check", "--format=csv", *names, cwd=self.dir, text=False)
-        self.assertEqual(r.returncode, 0, r.stderr)
-        rows = list(csv.reader(io.StringIO(r.stdout.decode("utf-8"), newline="")))
-        self.assertEqual([row[0] for row in rows[1:]], ["'" + n for n in names])
+        for fmt in ("summary-csv", "csv"):
+            r = run("--check", "--format=" + fmt, *names, cwd=self.dir, text=False)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            rows = list(csv.reader(io.StringIO(r.stdout.decode("utf-8"), newline="")))
+            self.assertEqual(sorted(set(row[0] for row in rows[1:])), sorted("'" + n for n in names))
 
     def test_control_characters_escaped(self):
         name = self.path("x\x1b[2Jy.nianbao")

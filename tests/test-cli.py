@@ -139,6 +139,47 @@ class Cli(unittest.TestCase):
         self.assertIn(("T3-ROW-TOTAL", "t3", "new", "total"), found)
         self.assertIn(("T4-REVIEW-TOTAL", "t4", "cases", "review_total"), found)
 
+    def test_check_csv_rows(self):
+        """--format=csv: one row per finding, its place in columns, the same
+        findings as the text output; --format=summary-csv: a row per file."""
+        data = load(os.path.join(os.environ["NB_SOURCE_DIR"], "data", "samples", "sample-2022.nianbao"))
+        data["tables"]["t3"]["new/natural"] = 5
+        data["sections"]["other"] = [{"level": 0, "runs": [{"text": "本年度无。行政处罚决定60件。"}]}]
+        data["metadata"]["agency"] = "某局,\"甲\""
+        path = self.path("a,\"b\".nianbao")
+        save(path, data)
+        bad = self.path("bad.nianbao")
+        with open(bad, "w") as f:
+            f.write("{\"format\": \"nianbao\"")
+        r = run("--check", "--format=csv", path, bad)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
+        self.assertEqual(rows[0], ["file", "rule", "severity", "section", "table", "row", "column",
+                                   "paragraph", "characters", "field", "location", "message"])
+        self.assertTrue(all(len(row) == 12 for row in rows), rows)
+        text = run("--check", path)
+        expected = [(f["file"], f["rule"], f["severity"], " ".join((f["table"], f["row"], f["column"])),
+                     f["message"]) for f in self.findings(text.stdout)]
+        good = [row for row in rows[1:] if row[0] == path]
+        self.assertEqual([(r[0], r[1], r[2], r[10], r[11]) for r in good], expected)
+        self.assertGreater(len(good), 3)
+        by_rule = {row[1]: row for row in good}
+        self.assertEqual(by_rule["T3-BALANCE"][3:10], ["", "t3", "new", "natural", "", "", ""])
+        self.assertEqual(by_rule["TEXT-PROACTIVE"][3:10], ["other", "t2", "", "", "1", "6-15", ""])
+        # the file that could not be read is a row too, and is named on stderr
+        self.assertEqual([row[1:3] for row in rows[1:] if row[0] == bad], [["UNREADABLE", "error"]])
+        self.assertIn(bad + ": ", r.stderr)
+        # the per-file summary, as before
+        r = run("--check", "--format=summary-csv", path)
+        rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
+        self.assertEqual(rows[0], ["file", "agency", "year", "edition", "errors", "warnings", "status"])
+        self.assertEqual(rows[1][:2], [path, "某局,\"甲\""])
+        self.assertEqual(rows[1][-1], "errors")
+        self.assertEqual(len(rows), 2)
+        r = run("--check", "--format=xml", path)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("summary-csv", r.stderr)
+
     def test_unreadable(self):
         bad = self.path("bad.nianbao")
         with open(bad, "w") as f:

@@ -85,7 +85,7 @@ class Deadline(unittest.TestCase):
 
     def test_csv_summary_counts_the_warning(self):
         path = self.report("c.nianbao", level="department")
-        r = run("--check", "--format=csv", "--today", "2023-01-30", path)
+        r = run("--check", "--format=summary-csv", "--today", "2023-01-30", path)
         self.assertEqual(r.returncode, 0)
         row = r.stdout.splitlines()[1].split(",")
         self.assertEqual(row[-1], "warnings")

@@ -41,7 +41,7 @@ measure "nianbao --check (one core)" "$n" taskset -c 0 "$NIANBAO" --check "$dir/
 one=$wall
 measure "nianbao --check" "$n" "$NIANBAO" --check "$dir/all"
 printf 'ratio all cores/one core:   %.2f  (goal <= 0.6 on %d cores)\n' "$(echo "$wall / $one" | bc -l)" "$(nproc)"
-measure "nianbao --check --format=csv" "$n" "$NIANBAO" --check --format=csv "$dir/all"
+measure "nianbao --check --format=summary-csv" "$n" "$NIANBAO" --check --format=summary-csv "$dir/all"
 measure "nianbao --merge" "$small" "$NIANBAO" --merge -o "$dir/summary-small.nianbao" "$dir/small"
 measure "nianbao --merge" "$n" "$NIANBAO" --merge -o "$dir/summary.nianbao" "$dir/all"
 if [ ! -s "$dir/summary.nianbao" ]; then

@@ -68,7 +68,8 @@ new_entries (NbCliOptions *o)
     { "sample", 0, 0, G_OPTION_ARG_NONE, &o->sample,
       N_("Use the built-in sample report"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o->summary_format,
-      N_("With --check: print only the summary, as FORMAT (text or csv)"), N_("FORMAT") },
+      N_("With --check: print as FORMAT: text, csv (one row per finding) or summary-csv (one row per file)"),
+      N_("FORMAT") },
     { "merge", 0, 0, G_OPTION_ARG_NONE, &o->merge,
       N_("Add up reports of one year (files or folders) into the summary (汇总) given with -o"),
       NULL },
@@ -108,7 +109,8 @@ get_description (void)
   return _("Examples:\n"
       "  nianbao --new --edition 2021 --year 2024 --agency NAME -o report.nianbao\n"
       "  nianbao --check reports/\n"
-      "  nianbao --check --format=csv reports/ > summary.csv\n"
+      "  nianbao --check --format=csv reports/ > findings.csv\n"
+      "  nianbao --check --format=summary-csv reports/ > summary.csv\n"
       "  nianbao --merge --agency NAME -o summary.nianbao reports/\n"
       "  nianbao --compare 2023.nianbao 2024.nianbao\n"
       "  nianbao --export csv -o values.csv report.nianbao\n"
@@ -523,6 +525,58 @@ print_summary_csv (GPtrArray *rows,
   g_ptr_array_set_size (rows, 0);
 }
 
+#define FINDINGS_CSV_HEADER \
+  "file,rule,severity,section,table,row,column,paragraph,characters,field,location,message\r\n"
+
+/* One finding as a CSV row: its place split into columns (ids of the file
+ * format, paragraph and characters counted from 1) for scripts, and as
+ * `--check` prints it for people. */
+static void
+append_finding_csv (GString    *out,
+                    const char *file,
+                    const char *rule,
+                    const char *severity,
+                    NbFinding  *finding,
+                    NbReport   *report,
+                    const char *message)
+{
+  g_autofree char *location = finding ? nb_finding_dup_location (finding, report) : g_strdup ("");
+  g_autofree char *paragraph = NULL;
+  g_autofree char *characters = NULL;
+  const char *row = "", *column = "";
+
+  if (finding != NULL && finding->table_id != NULL && finding->cell >= 0)
+    {
+      const NbEditionTable *table =
+        nb_edition_find_table (nb_report_get_edition (report), finding->table_id);
+      const NbEditionCell *cell = nb_edition_table_get_cell (table, (guint)finding->cell);
+
+      row = nb_edition_table_get_row (table, cell->row)->id;
+      column = nb_edition_table_get_column (table, cell->column)->id;
+    }
+  if (finding != NULL && finding->section_id != NULL && finding->paragraph >= 0)
+    {
+      paragraph = g_strdup_printf ("%d", finding->paragraph + 1);
+      characters = finding->length == 0
+        ? g_strdup_printf ("%u", finding->offset + 1)
+        : g_strdup_printf ("%u-%u", finding->offset + 1, finding->offset + finding->length);
+    }
+
+  {
+    const char *cells[] = {
+      file, rule, severity,
+      finding && finding->section_id ? finding->section_id : "",
+      finding && finding->table_id ? finding->table_id : "",
+      row, column, paragraph ?: "", characters ?: "",
+      finding && finding->field ? finding->field : "",
+      location, message,
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+      append_csv_field (out, cells[c], c + 1 == G_N_ELEMENTS (cells));
+  }
+}
+
 /* The folder check: every core reads and checks reports, the main thread
  * prints them in the order given.  At most a few jobs per core are in
  * flight, each dropping its report once checked, so memory stays flat. */
@@ -548,11 +602,18 @@ typedef struct
   guint       n_warnings;
 } CheckJob;
 
+typedef enum
+{
+  CHECK_OUTPUT_TEXT,
+  CHECK_OUTPUT_CSV,         /* a row per finding */
+  CHECK_OUTPUT_SUMMARY_CSV, /* a row per file */
+} CheckOutput;
+
 struct _CheckPool
 {
   NbCliOptions *options;
   NbReport     *previous; /* shared, only read */
-  gboolean      csv;
+  CheckOutput   output;
   GMutex        lock;
   GCond         finished;
 };
@@ -572,6 +633,14 @@ check_job_run (gpointer data,
     {
       job->error = g_strdup_printf ("%s: %s\n", display, error->message);
       job->row = summary_row_new (rows, display, NULL, NULL);
+      /* A file that could not be read is a finding of its own in the
+       * table, so a spreadsheet of the findings misses no file. */
+      if (pool->output == CHECK_OUTPUT_CSV)
+        {
+          job->out = g_string_new (NULL);
+          append_finding_csv (job->out, display, "UNREADABLE",
+                              nb_severity_to_string (NB_SEVERITY_ERROR), NULL, NULL, error->message);
+        }
     }
   else
     {
@@ -592,16 +661,31 @@ check_job_run (gpointer data,
           if (job->row->n_errors == 0)
             job->row->status = "warnings";
         }
-      if (!pool->csv && due != NULL)
-        g_string_append_printf (job->out, "%s: %s: [DEADLINE] %s\n", display,
-                                job->row->n_warnings > nb_findings_count (findings, NB_SEVERITY_WARNING)
-                                  ? nb_severity_to_string (NB_SEVERITY_WARNING) : _("note"),
-                                due);
-      for (guint f = 0; f < findings->len && !pool->csv; f++)
+      if (due != NULL)
+        {
+          gboolean warn = job->row->n_warnings > nb_findings_count (findings, NB_SEVERITY_WARNING);
+
+          /* The CSV's severity is a stable word for scripts, like the rule id. */
+          if (pool->output == CHECK_OUTPUT_TEXT)
+            g_string_append_printf (job->out, "%s: %s: [DEADLINE] %s\n", display,
+                                    warn ? nb_severity_to_string (NB_SEVERITY_WARNING) : _("note"), due);
+          else if (pool->output == CHECK_OUTPUT_CSV)
+            append_finding_csv (job->out, display, "DEADLINE",
+                                warn ? nb_severity_to_string (NB_SEVERITY_WARNING) : "note", NULL, report, due);
+        }
+      for (guint f = 0; f < findings->len && pool->output != CHECK_OUTPUT_SUMMARY_CSV; f++)
         {
           NbFinding *finding = g_ptr_array_index (findings, f);
-          g_autofree char *location = nb_finding_dup_location (finding, report);
+          g_autofree char *location = NULL;
 
+          if (pool->output == CHECK_OUTPUT_CSV)
+            {
+              append_finding_csv (job->out, display, finding->rule_id,
+                                  nb_severity_to_string (finding->severity), finding, report,
+                                  finding->message);
+              continue;
+            }
+          location = nb_finding_dup_location (finding, report);
           g_string_append_printf (job->out, "%s: %s: [%s] %s: %s\n", display,
                                   nb_severity_to_string (finding->severity), finding->rule_id,
                                   location, finding->message);
@@ -617,7 +701,7 @@ check_job_run (gpointer data,
 static void
 check_job_print (CheckJob    *job,
                  GPtrArray   *rows,
-                 gboolean     csv,
+                 CheckOutput  output,
                  CheckTotals *totals)
 {
   if (job->error != NULL)
@@ -630,12 +714,17 @@ check_job_print (CheckJob    *job,
       totals->n_checked++;
       totals->n_errors += job->n_errors;
       totals->n_warnings += job->n_warnings;
-      if (job->out != NULL)
-        print_line (stdout, "%s", job->out->str);
     }
+  /* CSV quotes control characters itself; the terminal gets them escaped. */
+  if (job->out != NULL && output == CHECK_OUTPUT_CSV)
+    fputs (job->out->str, stdout);
+  else if (job->out != NULL)
+    print_line (stdout, "%s", job->out->str);
   g_ptr_array_add (rows, g_steal_pointer (&job->row));
-  if (csv)
+  if (output == CHECK_OUTPUT_SUMMARY_CSV)
     print_summary_csv (rows, FALSE);
+  else if (output == CHECK_OUTPUT_CSV)
+    g_ptr_array_set_size (rows, 0);
   g_clear_pointer (&job->error, g_free);
   if (job->out != NULL)
     g_string_free (g_steal_pointer (&job->out), TRUE);
@@ -646,11 +735,11 @@ static void
 check_in_pool (NbCliOptions *o,
                NbReport     *previous,
                GPtrArray    *paths,
-               gboolean      csv,
+               CheckOutput   output,
                GPtrArray    *rows,
                CheckTotals  *totals)
 {
-  CheckPool pool = { .options = o, .previous = previous, .csv = csv };
+  CheckPool pool = { .options = o, .previous = previous, .output = output };
   guint n_threads = MAX (1, MIN (g_get_num_processors (), paths->len));
   guint window = 4 * n_threads;
   g_autofree CheckJob *jobs = g_new0 (CheckJob, window);
@@ -677,7 +766,7 @@ check_in_pool (NbCliOptions *o,
       while (!job->finished)
         g_cond_wait (&pool.finished, &pool.lock);
       g_mutex_unlock (&pool.lock);
-      check_job_print (job, rows, csv, totals);
+      check_job_print (job, rows, output, totals);
     }
   g_thread_pool_free (threads, FALSE, TRUE);
   g_mutex_clear (&pool.lock);
@@ -691,14 +780,17 @@ run_check (NbCliOptions *o)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)summary_row_free);
   g_autoptr(NbReport) previous = NULL;
   CheckTotals totals = { 0, };
-  gboolean csv = FALSE;
+  CheckOutput output = CHECK_OUTPUT_TEXT;
 
   if (o->summary_format != NULL)
     {
       if (g_str_equal (o->summary_format, "csv"))
-        csv = TRUE;
+        output = CHECK_OUTPUT_CSV;
+      else if (g_str_equal (o->summary_format, "summary-csv"))
+        output = CHECK_OUTPUT_SUMMARY_CSV;
       else if (!g_str_equal (o->summary_format, "text"))
-        return usage_error (_("Unknown summary format “%s”; use text or csv"), o->summary_format);
+        return usage_error (_("Unknown check format “%s”; use text, csv or summary-csv"),
+                            o->summary_format);
     }
 
   if (o->previous != NULL)
@@ -720,11 +812,13 @@ run_check (NbCliOptions *o)
   if (paths->len == 0)
     return usage_error (_("--check needs at least one report file or folder"));
 
-  if (csv)
+  if (output == CHECK_OUTPUT_SUMMARY_CSV)
     print_summary_csv (rows, TRUE);
-  check_in_pool (o, previous, paths, csv, rows, &totals);
+  else if (output == CHECK_OUTPUT_CSV)
+    fputs (FINDINGS_CSV_HEADER, stdout);
+  check_in_pool (o, previous, paths, output, rows, &totals);
 
-  if (!csv)
+  if (output == CHECK_OUTPUT_TEXT)
     {
       g_print ("\n");
       print_summary_text (rows);

@@ -53,7 +53,7 @@ def state(path):
 
 def check_summary(path):
     """The app's own loader and checks, as the command line runs them."""
-    run = subprocess.run([nianbao, '--check', '--format=csv', path], capture_output=True,
+    run = subprocess.run([nianbao, '--check', '--format=summary-csv', path], capture_output=True,
                          text=True, timeout=60)
     assert run.returncode in (0, 1), (run.returncode, run.stderr)
     lines = run.stdout.strip().splitlines()

@@ -70,7 +70,7 @@ class Batch(unittest.TestCase):
         # Every core checks, but the output keeps the order of the files:
         # findings and summary rows as one core would print them.
         files = generate(self.path("in"), "--count", "60", "--bad", "60")
-        r = run("--check", "--format=csv", self.path("in"))
+        r = run("--check", "--format=summary-csv", self.path("in"))
         rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
         self.assertEqual([row[0] for row in rows[1:]], files)
         r = run("--check", self.path("in"))
@@ -108,7 +108,7 @@ class Batch(unittest.TestCase):
 
     def test_check_csv(self):
         files = generate(self.path("in"), "--count", "3", "--bad", "1", "--prefix", "局,\"甲\"")
-        r = run("--check", "--format=csv", self.path("in"))
+        r = run("--check", "--format=summary-csv", self.path("in"))
         self.assertEqual(r.returncode, 1, r.stderr)
         rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
         self.assertEqual(rows[0], ["file", "agency", "year", "edition", "errors", "warnings", "status"])
