@@ -394,6 +394,161 @@ test_sample (void)
   g_assert_cmpstr (((NbFinding *)g_ptr_array_index (found, 0))->rule_id, ==, "PROOF-PUNCT");
 }
 
+/* One-click fixes (nb-fix.c) */
+
+static char *
+section_text (NbReport   *report,
+              const char *section_id)
+{
+  return nb_report_dup_section_text (report, section_id);
+}
+
+/* The text's one finding of rule has a fix; applied, it gives fixed, the
+ * finding is gone, and one undo brings the text back. */
+static void
+assert_fixes (NbReport   *report,
+              const char *section_id,
+              const char *text,
+              const char *rule_id,
+              const char *fixed)
+{
+  g_autoptr(NbFinding) finding = assert_found (report, section_id, text, rule_id, NULL, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = section_text (report, section_id);
+  g_autofree char *now = NULL;
+  g_autofree char *undone = NULL;
+
+  g_assert_true (nb_finding_has_fix (finding));
+  g_assert_nonnull (finding->fix_label);
+  nb_report_forget_history (report);
+  g_assert_true (nb_finding_apply_fix (finding, report, &error));
+  g_assert_no_error (error);
+  now = section_text (report, section_id);
+  g_assert_cmpstr (now, ==, fixed);
+  after = text_findings (report);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_true (nb_report_undo (report));
+  g_assert_false (nb_report_get_can_undo (report));
+  undone = section_text (report, section_id);
+  g_assert_cmpstr (undone, ==, before);
+  set_text (report, section_id, "");
+}
+
+static void
+test_fix_text (void)
+{
+  g_autoptr(NbReport) report = consistent_report ();
+
+  assert_fixes (report, "problems", "我局将加强组织领导加强组织领导，确保落实。", "PROOF-DUPLICATE",
+                "我局将加强组织领导，确保落实。");
+  assert_fixes (report, "problems", "意识不强,有时不够及时(见附件)。", "PROOF-PUNCT",
+                "意识不强，有时不够及时（见附件）。");
+  /* a figure with one reading gets the table's number */
+  assert_fixes (report, "overview", "作出行政处罚决定60件。", "TEXT-PROACTIVE", "作出行政处罚决定67件。");
+  assert_fixes (report, "overview", "结转下年度继续办理四件。", "TEXT-CARRY-FORWARD",
+                "结转下年度继续办理3件。");
+}
+
+/* Formatting stays where it was: a fix across two runs keeps the bold. */
+static void
+test_fix_keeps_runs (void)
+{
+  g_autoptr(NbReport) report = consistent_report ();
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  NbParagraph *paragraph = nb_paragraph_new (NB_PARAGRAPH_BODY);
+  const NbParagraph *fixed;
+
+  nb_paragraph_add_run (paragraph, "意识不强,", TRUE);
+  nb_paragraph_add_run (paragraph, "有时不够及时,仍需改进。", FALSE);
+  g_ptr_array_add (paragraphs, paragraph);
+  nb_report_set_paragraphs (report, "problems", paragraphs);
+  found = text_findings (report);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (nb_finding_apply_fix (g_ptr_array_index (found, 0), report, NULL));
+  fixed = g_ptr_array_index (nb_report_get_paragraphs (report, "problems"), 0);
+  g_assert_cmpuint (fixed->runs->len, ==, 2);
+  g_assert_cmpstr (((NbRun *)g_ptr_array_index (fixed->runs, 0))->text, ==, "意识不强，");
+  g_assert_true (((NbRun *)g_ptr_array_index (fixed->runs, 0))->bold);
+  g_assert_cmpstr (((NbRun *)g_ptr_array_index (fixed->runs, 1))->text, ==, "有时不够及时，仍需改进。");
+  g_assert_false (((NbRun *)g_ptr_array_index (fixed->runs, 1))->bold);
+}
+
+/* No fix where the right text is the author's call, and none applied
+ * once the report has moved on. */
+static void
+test_fix_refused (void)
+{
+  g_autoptr(NbReport) report = consistent_report ();
+  g_autoptr(NbFinding) two_readings = NULL;
+  g_autoptr(NbFinding) year = NULL;
+  g_autoptr(NbFinding) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  two_readings = assert_found (report, "overview", "全年共收到政府信息公开申请121件。", "TEXT-RECEIVED",
+                               NULL, NULL);
+  g_assert_false (nb_finding_has_fix (two_readings));
+  g_assert_false (nb_finding_apply_fix (two_readings, report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  set_text (report, "overview", "");
+  year = assert_found (report, "problems", "2022年，我局加强了公开工作。", "PROOF-YEAR", NULL, NULL);
+  g_assert_false (nb_finding_has_fix (year));
+  set_text (report, "problems", "");
+
+  stale = assert_found (report, "problems", "我局将加强组织领导加强组织领导。", "PROOF-DUPLICATE", NULL, NULL);
+  set_text (report, "problems", "今年我局将加强组织领导加强组织领导。");
+  g_assert_false (nb_finding_apply_fix (stale, report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  text = section_text (report, "problems");
+  g_assert_cmpstr (text, ==, "今年我局将加强组织领导加强组织领导。");
+}
+
+/* Blank cells: 0 in each, as one undo step. */
+static void
+test_fix_blank_cells (void)
+{
+  g_autoptr(NbReport) report = consistent_report ();
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+  const NbEditionTable *t3 = nb_edition_find_table (edition, "t3");
+  g_autoptr(GPtrArray) found = NULL;
+  NbFinding *blank = NULL;
+  const char *columns[] = { "commercial", "research" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    nb_report_clear_cell (report, t3, (guint)nb_edition_table_find_cell (t3, "granted", columns[i]));
+  found = nb_check_report (report, NULL);
+  for (guint i = 0; i < found->len; i++)
+    if (g_str_equal (((NbFinding *)g_ptr_array_index (found, i))->rule_id, "CELL-EMPTY"))
+      {
+        g_assert_null (blank);
+        blank = g_ptr_array_index (found, i);
+      }
+  g_assert_nonnull (blank);
+  g_assert_cmpuint (blank->n_cells, ==, 2);
+  g_assert_true (nb_finding_has_fix (blank));
+  nb_report_forget_history (report);
+  g_assert_true (nb_finding_apply_fix (blank, report, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      gint64 value = -1;
+      guint cell = (guint)nb_edition_table_find_cell (t3, "granted", columns[i]);
+
+      g_assert_cmpint (nb_report_get_cell (report, t3, cell, &value, NULL), ==, NB_CELL_VALUE);
+      g_assert_cmpint (value, ==, 0);
+    }
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = nb_check_report (report, NULL);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpstr (((NbFinding *)g_ptr_array_index (found, i))->rule_id, !=, "CELL-EMPTY");
+  g_assert_true (nb_report_undo (report));
+  g_assert_false (nb_report_get_can_undo (report));
+  g_assert_cmpint (nb_report_get_cell (report, t3, (guint)nb_edition_table_find_cell (t3, "granted", "research"),
+                                       NULL, NULL), ==, NB_CELL_EMPTY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +567,10 @@ main (int   argc,
   g_test_add_func ("/proofread/punctuation", test_punctuation);
   g_test_add_func ("/proofread/fee-mention", test_fee_mention);
   g_test_add_func ("/proofread/sample", test_sample);
+  g_test_add_func ("/fix/text", test_fix_text);
+  g_test_add_func ("/fix/keeps-runs", test_fix_keeps_runs);
+  g_test_add_func ("/fix/refused", test_fix_refused);
+  g_test_add_func ("/fix/blank-cells", test_fix_blank_cells);
 
   return g_test_run ();
 }

@@ -134,10 +134,32 @@ same_shape (NbChecksPanel *self,
 
       if (a->severity != b->severity || g_strcmp0 (a->rule_id, b->rule_id) != 0
           || a->cell != b->cell || g_strcmp0 (a->table_id, b->table_id) != 0
-          || g_strcmp0 (a->section_id, b->section_id) != 0)
+          || g_strcmp0 (a->section_id, b->section_id) != 0
+          || g_strcmp0 (a->fix_label, b->fix_label) != 0)
         return FALSE;
     }
   return TRUE;
+}
+
+/* The fix lives in the core; the button only applies it, as one undo
+ * step, and shows the list as it is then. */
+static void
+on_fix_clicked_cb (GtkButton     *button,
+                   NbChecksPanel *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  NbFinding *finding = nb_checks_panel_get_shown (self, (guint)index);
+  g_autoptr(GError) error = NULL;
+
+  /* Refused only when the list is behind the report (the finding no longer
+   * holds): showing the list as it is now is the answer. */
+  if (finding != NULL && !nb_finding_apply_fix (finding, self->report, &error))
+    {
+      g_debug ("Fix not applied: %s", error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+  nb_checks_panel_refresh (self);
 }
 
 static GtkWidget *
@@ -146,6 +168,7 @@ make_row (NbChecksPanel *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name (finding->severity == NB_SEVERITY_ERROR
                                                     ? "dialog-error-symbolic"
                                                     : "dialog-warning-symbolic");
@@ -165,7 +188,23 @@ make_row (NbChecksPanel *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
+  /* The message, and under it the fix when there is one: beside it, the
+   * button would leave the message a narrow column. */
+  gtk_box_append (GTK_BOX (text), label);
+  gtk_box_append (GTK_BOX (box), text);
+  if (nb_finding_has_fix (finding))
+    {
+      GtkWidget *fix = gtk_button_new_with_label (finding->fix_label);
+      g_autofree char *fix_description = g_strdup_printf (_("Fix: %s"), finding->fix_label);
+
+      gtk_widget_set_halign (fix, GTK_ALIGN_START);
+      gtk_widget_add_css_class (fix, "finding-fix");
+      gtk_widget_set_tooltip_text (fix, _("Correct this as the finding says; Undo takes it back"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (fix), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      fix_description, -1);
+      g_signal_connect (fix, "clicked", G_CALLBACK (on_fix_clicked_cb), self);
+      gtk_box_append (GTK_BOX (text), fix);
+    }
   gtk_widget_add_css_class (box, "finding");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -262,7 +301,8 @@ nb_checks_panel_refresh (NbChecksPanel *self)
           NbFinding *finding = g_ptr_array_index (shown, i);
           GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), (int)i);
           GtkWidget *box = gtk_list_box_row_get_child (row);
-          GtkWidget *label = gtk_widget_get_last_child (box);
+          GtkWidget *text = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+          GtkWidget *label = gtk_widget_get_first_child (text);
 
           gtk_label_set_text (GTK_LABEL (label), finding->message);
         }

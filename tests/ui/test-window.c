@@ -507,6 +507,67 @@ test_checks_jump (Fixture       *f,
   g_assert_cmpuint (nb_test_window_get_section_badge (f->window, "requests"), >=, 1);
 }
 
+static GtkWidget *find_button (GtkWidget  *widget,
+                               const char *label);
+static void       click       (GtkWidget  *widget);
+
+static gboolean
+panel_shows_rule (NbChecksPanel *panel,
+                  const char    *rule_id)
+{
+  for (guint i = 0; nb_checks_panel_get_shown (panel, i) != NULL; i++)
+    if (g_str_equal (nb_checks_panel_get_shown (panel, i)->rule_id, rule_id))
+      return TRUE;
+  return FALSE;
+}
+
+/* A finding with a fix has a button in its row: a real click applies it
+ * as one undo step, and the finding goes from the list. */
+static void
+test_checks_fix (Fixture       *f,
+                 gconstpointer  data)
+{
+  NbChecksPanel *panel = nb_test_window_get_checks_panel (f->window);
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_from_text ("意识不强,有时不够及时(见附件)。");
+  GtkWidget *fix;
+  g_autofree char *text = NULL;
+
+  REQUIRE_KEYS ();
+
+  nb_report_set_paragraphs (f->report, "problems", paragraphs);
+  nb_report_forget_history (f->report);
+  nb_checks_panel_refresh (panel);
+  g_assert_true (panel_shows_rule (panel, "PROOF-PUNCT"));
+  fix = find_button (GTK_WIDGET (panel), "Use Full-Width Marks");
+  g_assert_nonnull (fix);
+  /* Focus scrolls the list to the row, so the click lands on the button. */
+  gtk_widget_grab_focus (fix);
+  nb_test_wait_frames (GTK_WIDGET (f->window), 2);
+  click (fix);
+  nb_test_wait_until (!panel_shows_rule (panel, "PROOF-PUNCT"),
+                      "the fixed finding left the checks list");
+  text = nb_report_dup_section_text (f->report, "problems");
+  g_assert_cmpstr (text, ==, "意识不强，有时不够及时（见附件）。");
+  g_clear_pointer (&text, g_free);
+  /* the text page shows the fixed text too */
+  {
+    GtkTextBuffer *buffer =
+      gtk_text_view_get_buffer (nb_text_page_get_view (nb_test_window_get_text_page (f->window, "problems")));
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "意识不强，有时不够及时（见附件）。");
+    g_clear_pointer (&text, g_free);
+  }
+  /* One undo step takes it back, and the finding returns. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  text = nb_report_dup_section_text (f->report, "problems");
+  g_assert_cmpstr (text, ==, "意识不强,有时不够及时(见附件)。");
+  g_assert_false (nb_report_get_can_undo (f->report));
+  nb_test_wait_until (panel_shows_rule (panel, "PROOF-PUNCT"), "the undone finding came back to the list");
+}
+
 /* The widget of the first layout item of a role in a grid row (any row: -1). */
 static GtkWidget *
 layout_widget (NbSheet      *sheet,
@@ -1546,6 +1607,7 @@ main (int   argc,
   g_test_add ("/window/labelled-paste", Fixture, NULL, setup, test_labelled_paste, teardown);
   g_test_add ("/window/undo-text", Fixture, NULL, setup, test_undo_text, teardown);
   g_test_add ("/window/checks-jump", Fixture, NULL, setup, test_checks_jump, teardown);
+  g_test_add ("/window/checks-fix", Fixture, NULL, setup, test_checks_fix, teardown);
   g_test_add ("/window/frozen-headers", Fixture, NULL, setup, test_frozen_headers, teardown);
   g_test_add ("/window/accessible-labels", Fixture, NULL, setup, test_accessible_labels, teardown);
   g_test_add ("/window/export-warns-on-errors", Fixture, NULL, setup, test_export_warns_on_errors,

@@ -18,6 +18,11 @@ void       nb_finding_set_place     (NbFinding   *finding,
                                      guint        paragraph,
                                      guint        offset,
                                      guint        length);
+void       nb_finding_set_fix       (NbFinding   *finding,
+                                     guint        offset,
+                                     guint        length,
+                                     const char  *text,
+                                     char        *label);
 
 /* The narrative rules: nb-narrative.c (TEXT-*) and nb-proofread.c (PROOF-*). */
 void       nb_check_narrative       (NbReport    *report,

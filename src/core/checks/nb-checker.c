@@ -42,6 +42,8 @@ nb_finding_unref (NbFinding *finding)
       g_free (finding->cells);
       g_free (finding->section_id);
       g_free (finding->message);
+      g_free (finding->fix_text);
+      g_free (finding->fix_label);
       g_free (finding);
     }
 }
@@ -193,6 +195,9 @@ check_blanks (NbReport             *report,
       finding->cell = (int)cells[0];
       finding->n_cells = n_blank;
       finding->cells = g_steal_pointer (&cells);
+      /* Blank is not 0, but 0 is what a blank almost always means. */
+      nb_finding_set_fix (finding, 0, 0, "0",
+                          g_strdup (g_dngettext (GETTEXT_PACKAGE, "Write 0", "Write 0 in Each", n_blank)));
     }
 }
 

@@ -23,6 +23,13 @@ typedef struct
   guint       length;     /* its length in characters; 0 for a point */
   const char *field;      /* a metadata finding: "agency", "year", …, or NULL */
   char       *message;    /* translated, for people */
+  /* Its one unambiguous fix, or fix_text NULL (see nb-fix.c): the text
+   * written over characters [fix_offset, fix_offset + fix_length) of the
+   * paragraph (a text finding), or into every cell of cells (a table one). */
+  char       *fix_text;
+  guint       fix_offset;
+  guint       fix_length;
+  char       *fix_label;  /* translated, for the button: "Write 0" */
 } NbFinding;
 
 #define NB_TYPE_FINDING (nb_finding_get_type ())
@@ -39,5 +46,10 @@ guint        nb_findings_count        (GPtrArray  *findings,
                                        NbSeverity  severity);
 char        *nb_finding_dup_location  (NbFinding  *finding,
                                        NbReport   *report);
+
+gboolean     nb_finding_has_fix       (NbFinding  *finding);
+gboolean     nb_finding_apply_fix     (NbFinding  *finding,
+                                       NbReport   *report,
+                                       GError    **error);
 
 G_END_DECLS

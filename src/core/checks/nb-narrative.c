@@ -495,6 +495,7 @@ check_figure (Scan               *scan,
   guint n_evaluated = 0;
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *said = NULL;
+  NbFinding *finding;
 
   for (guint r = 0; r < readings->n && n_evaluated < G_N_ELEMENTS (evaluated); r++)
     if (evaluate (scan, &readings->items[r], &evaluated[n_evaluated]))
@@ -515,11 +516,22 @@ check_figure (Scan               *scan,
       g_string_append (list, reading);
     }
   said = quote (scan, cue_start, number->unit_end);
-  add_finding (scan, figure->rule, sentence_start, sentence_end, evaluated, n_evaluated,
-               g_strdup_printf (n_evaluated == 1
-                                  ? _("The text says “%s”, but the table says otherwise: %s")
-                                  : _("The text says “%s”, which no reading of the tables supports: %s"),
-                                said, list->str));
+  finding = add_finding (scan, figure->rule, sentence_start, sentence_end, evaluated, n_evaluated,
+                         g_strdup_printf (n_evaluated == 1
+                                            ? _("The text says “%s”, but the table says otherwise: %s")
+                                            : _("The text says “%s”, which no reading of the tables supports: %s"),
+                                          said, list->str));
+  /* One reading of a count: the table's number is the fix.  With two
+   * readings, or an amount in another unit, which to write is the
+   * author's call. */
+  if (n_evaluated == 1 && number->unit == UNIT_COUNT && number->decimals == 0
+      && !number->approximate && evaluated[0].sum >= 0)
+    {
+      g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, evaluated[0].sum);
+
+      nb_finding_set_fix (finding, number->start, number->end - number->start, digits,
+                          g_strdup_printf (_("Write %s"), digits));
+    }
 }
 
 /* "占41.2%": a share of the figure before it, to the precision written. */

@@ -286,8 +286,11 @@ check_duplicates (Proof *proof)
             {
               g_autofree char *phrase = quote (proof, (guint)q, p);
 
-              add (proof, "PROOF-DUPLICATE", (guint)q, 2 * len,
-                   g_strdup_printf (_("“%s” is written twice in a row"), phrase));
+              NbFinding *finding =
+                add (proof, "PROOF-DUPLICATE", (guint)q, 2 * len,
+                     g_strdup_printf (_("“%s” is written twice in a row"), phrase));
+
+              nb_finding_set_fix (finding, p, len, "", g_strdup (_("Delete the Repeat")));
               found = TRUE;
               break;
             }
@@ -438,36 +441,57 @@ check_years (Proof *proof)
 }
 
 /* GB/T 15834: between Chinese characters, punctuation is full-width. */
+static gboolean
+is_half_width_slip (const gunichar *t,
+                    guint           at)
+{
+  gunichar c = t[at];
+
+  if (c == ',' || c == ';' || c == ':' || c == '?' || c == '!')
+    return is_han (t[at - 1]) && is_han (t[at + 1]);
+  if (c == '(')
+    return is_han (t[at - 1]) || is_han (t[at + 1]);
+  if (c == ')')
+    return is_han (t[at - 1]);
+  return FALSE;
+}
+
 static void
 check_punctuation (Proof *proof)
 {
   const gunichar *t = proof->text;
-  guint count = 0, first = 0;
+  guint count = 0, first = 0, last = 0;
+  g_autoptr(GString) fixed = g_string_new (NULL);
 
   for (guint at = 1; at + 1 < proof->n; at++)
     {
-      gunichar c = t[at];
-      gboolean bad = FALSE;
+      gboolean bad = is_half_width_slip (t, at);
 
-      if (c == ',' || c == ';' || c == ':' || c == '?' || c == '!')
-        bad = is_han (t[at - 1]) && is_han (t[at + 1]);
-      else if (c == '(')
-        bad = is_han (t[at - 1]) || is_han (t[at + 1]);
-      else if (c == ')')
-        bad = is_han (t[at - 1]);
       if (bad && count++ == 0)
         first = at;
+      if (bad)
+        last = at;
+    }
+  /* The fix: every one of them full-width (U+FF01… holds each ASCII mark
+   * at 0xFEE0 above it), the text between as it is. */
+  for (guint at = first; count > 0 && at <= last; at++)
+    {
+      g_string_append_unichar (fixed, is_half_width_slip (t, at) ? t[at] + 0xFEE0 : t[at]);
     }
   if (count > 0)
     {
       g_autofree char *sample = quote (proof, first - 1, first + 2);
+      NbFinding *finding =
+        add (proof, "PROOF-PUNCT", first, 1,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u half-width punctuation mark between Chinese characters (“%s”): use the full-width one",
+                                           "%u half-width punctuation marks between Chinese characters, the first in “%s”: use full-width ones",
+                                           count),
+                              count, sample));
 
-      add (proof, "PROOF-PUNCT", first, 1,
-           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u half-width punctuation mark between Chinese characters (“%s”): use the full-width one",
-                                         "%u half-width punctuation marks between Chinese characters, the first in “%s”: use full-width ones",
-                                         count),
-                            count, sample));
+      nb_finding_set_fix (finding, first, last + 1 - first, fixed->str,
+                          g_strdup (g_dngettext (GETTEXT_PACKAGE, "Use the Full-Width Mark",
+                                                 "Use Full-Width Marks", count)));
     }
 }
 
