@@ -855,6 +855,77 @@ test_heading_variants (void)
   }
 }
 
+/* Headings recognised by what follows them: a wrong number, no number or
+ * other words before a section's table, or a wrong number before a later
+ * section's whole title.  Each section gets its own text and table, and
+ * each heading is reported once with both texts. */
+static void
+test_heading_by_what_follows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+  const char *rewordings[][2] = {
+    /* the number of 三, the words of 二, table 二 after it */
+    { "## 二、主动公开政府信息情况", "## 三、主动公开政府信息情况" },
+    /* no number, other words, bold: a note, then table 三 */
+    { "## 三、收到和处理政府信息公开申请情况", "**依申请公开办理情况**" },
+    /* the right number, words too far off to match alone, table 四 after it */
+    { "## 四、政府信息公开行政复议、行政诉讼情况", "## 四、复议诉讼" },
+    /* the number of 六 before the whole title of 五 */
+    { "## 五、存在的主要问题及改进情况", "## 六、存在的主要问题及改进情况" },
+  };
+
+  g_assert_no_error (error);
+  bytes = nb_export_to_bytes (sample, "txt", &error);
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  for (guint i = 0; i < G_N_ELEMENTS (rewordings); i++)
+    g_assert_cmpuint (g_string_replace (text, rewordings[i][0], rewordings[i][1], 1), ==, 1);
+  report = import_string (text->str, NB_IMPORT_FORMAT_TEXT, &findings);
+  dump_findings (findings);
+  assert_same_report (report, sample, TRUE);
+  g_assert_cmpuint (count_code (findings, "HEADING-VARIANT"), ==, G_N_ELEMENTS (rewordings));
+  g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (rewordings));
+  {
+    g_autofree char *messages = messages_of (findings, "HEADING-VARIANT");
+
+    g_assert_nonnull (strstr (messages, "“三、主动公开政府信息情况” was read as “二、主动公开政府信息情况”: the table"));
+    g_assert_nonnull (strstr (messages, "“依申请公开办理情况” was read as “三、收到和处理政府信息公开申请情况”"));
+    g_assert_nonnull (strstr (messages, "“四、复议诉讼” was read as “四、"));
+    g_assert_nonnull (strstr (messages, "“六、存在的主要问题及改进情况” was read as “五、存在的主要问题及改进情况”"));
+  }
+}
+
+/* A short bold line inside a section, before a table of that same
+ * section, stays text of the section: no heading is made of it. */
+static void
+test_heading_not_from_own_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) report = NULL;
+
+  g_assert_no_error (error);
+  bytes = nb_export_to_bytes (sample, "txt", &error);
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  /* the bold line sits in 二, before 二's own table */
+  g_assert_cmpuint (g_string_replace (text, "## 二、主动公开政府信息情况\n",
+                                      "## 二、主动公开政府信息情况\n\n**主动公开情况**\n", 1), ==, 1);
+  report = import_string (text->str, NB_IMPORT_FORMAT_TEXT, &findings);
+  dump_findings (findings);
+  g_assert_cmpuint (count_code (findings, "HEADING-VARIANT"), ==, 0);
+  g_assert_cmpuint (count_code (findings, "TABLE-MISPLACED"), ==, 0);
+  g_assert_cmpuint (count_code (findings, "SECTION-MISSING"), ==, 0);
+}
+
 static void
 test_text_footer (void)
 {
@@ -1387,6 +1458,8 @@ main (int   argc,
   g_test_add_func ("/import/html/footer", test_html_footer);
   g_test_add_func ("/import/text/footer", test_text_footer);
   g_test_add_func ("/import/text/heading-variants", test_heading_variants);
+  g_test_add_func ("/import/text/heading-by-what-follows", test_heading_by_what_follows);
+  g_test_add_func ("/import/text/heading-not-from-own-table", test_heading_not_from_own_table);
   g_test_add_func ("/import/edition/2019", test_edition_2019);
   g_test_add_func ("/import/edition/2019-row-in-2021", test_2019_row_in_2021);
   g_test_add_func ("/import/edition/other-edition-label", test_other_edition_label);

@@ -1069,6 +1069,33 @@ match_section (Mapper     *m,
   return match_section_by_number (m, key, loose);
 }
 
+/* "六、存在的主要问题及改进情况" where 五 was meant: a first-level number
+ * that is not the section's, before a later section's whole title. */
+static const NbEditionSection *
+match_section_misnumbered (Mapper     *m,
+                           const char *text)
+{
+  g_autofree char *key = nb_import_normalize_label (text);
+  int current = section_index (m->edition, m->current);
+  const char *rest = key;
+
+  while (*rest != '\0' && is_chinese_numeral (g_utf8_get_char (rest)))
+    rest = g_utf8_next_char (rest);
+  if (rest == key || !g_str_has_prefix (rest, "、"))
+    return NULL;
+  rest += strlen ("、");
+  for (guint i = (guint)(current + 1); i < nb_edition_get_n_sections (m->edition); i++)
+    {
+      const NbEditionSection *section = nb_edition_get_section (m->edition, i);
+      g_autofree char *title = nb_import_normalize_label (section->title);
+
+      if (!g_hash_table_contains (m->found, section->id) && strstr (rest, title) != NULL
+          && g_utf8_strlen (rest, -1) <= g_utf8_strlen (title, -1) + 16)
+        return section;
+    }
+  return NULL;
+}
+
 
 /* The heading level a numbering prefix implies: "一、" 1, "（一）" 2,
  * "1." 3, "（1）" 4; 0 for none. */
@@ -1746,14 +1773,13 @@ score_table (TableInfo     *info,
   return score;
 }
 
-static void
-map_table (Mapper        *m,
-           NbImportBlock *block)
+/* The table of the format whose rows @block knows best, or NULL. */
+static TableInfo *
+choose_table (Mapper        *m,
+              NbImportBlock *block)
 {
   TableInfo *chosen = NULL;
   guint best = 0;
-  RowState state = { NULL, NULL };
-  g_autofree char *location = block_location (block);
 
   for (guint t = 0; t < m->tables->len; t++)
     {
@@ -1767,6 +1793,17 @@ map_table (Mapper        *m,
           chosen = info;
         }
     }
+  return chosen;
+}
+
+static void
+map_table (Mapper        *m,
+           NbImportBlock *block)
+{
+  TableInfo *chosen = choose_table (m, block);
+  RowState state = { NULL, NULL };
+  g_autofree char *location = block_location (block);
+
   if (chosen == NULL && m->current != NULL && m->current->table_id != NULL)
     {
       /* Only numbers: the section tells which table. */
@@ -1986,6 +2023,55 @@ after_end_finish (Mapper   *m,
   g_string_free (g_steal_pointer (&after->parts), TRUE);
 }
 
+/* How far after a heading its table is sought: a note or two ("本列数据的
+ * 勾稽关系为…") may come between. */
+#define TABLE_LOOKAHEAD 3
+
+/* A line shaped like a section heading (a heading style, bold, or "X、"; a
+ * phrase, not a sentence) that a later section's table follows is that
+ * section's heading, whatever its number or wording: "三、主动公开政府信息
+ * 情况" before table 二, "**依申请公开情况**" before table 三.  NULL
+ * otherwise, or when that section's heading was already found. */
+static const NbEditionSection *
+section_of_following_table (Mapper     *m,
+                            guint       b,
+                            guint       end,
+                            const char *text)
+{
+  NbImportBlock *block = g_ptr_array_index (m->doc->blocks, b);
+  NbParagraphLevel level = numbering_level (text);
+  int current = section_index (m->edition, m->current);
+
+  if (level != NB_PARAGRAPH_BODY && level != NB_PARAGRAPH_HEADING_1)
+    return NULL;
+  if (block->heading == 0 && level == NB_PARAGRAPH_BODY && !all_bold (block->paragraph))
+    return NULL;
+  if (g_utf8_strlen (text, -1) > 30 || strstr (text, "。") != NULL || strstr (text, "，") != NULL
+      || strstr (text, "；") != NULL)
+    return NULL;
+  for (guint k = b + 1; k < end && k <= b + TABLE_LOOKAHEAD; k++)
+    {
+      NbImportBlock *next = g_ptr_array_index (m->doc->blocks, k);
+      g_autofree char *next_text = NULL;
+      TableInfo *table;
+
+      if (next->kind == NB_IMPORT_BLOCK_TABLE)
+        {
+          table = choose_table (m, next);
+          if (table == NULL || table->section == NULL
+              || section_index (m->edition, table->section) <= current
+              || g_hash_table_contains (m->found, table->section->id))
+            return NULL;
+          return table->section;
+        }
+      /* Another heading first: the table is not this line's. */
+      next_text = nb_paragraph_dup_text (next->paragraph);
+      if (next->heading > 0 || numbering_level (next_text) == NB_PARAGRAPH_HEADING_1)
+        return NULL;
+    }
+  return NULL;
+}
+
 static void
 map_document (Mapper  *m,
               gboolean title_seen)
@@ -2004,6 +2090,7 @@ map_document (Mapper  *m,
       g_autofree char *text = NULL;
       const NbEditionSection *section;
       gboolean loose = FALSE;
+      gboolean by_following = FALSE;
 
       if (b >= end)
         {
@@ -2019,6 +2106,21 @@ map_document (Mapper  *m,
       text = g_strstrip (nb_paragraph_dup_text (block->paragraph));
       section = (block->heading > 0 || g_utf8_strlen (text, -1) <= 40)
                   ? match_section (m, text, &loose) : NULL;
+      /* What follows decides where the wording alone is unsure or silent:
+       * a later section's table after it, or a later section's title. */
+      if ((section == NULL || loose) && (m->current != NULL || title_seen))
+        {
+          const NbEditionSection *by_table = section_of_following_table (m, b, end, text);
+
+          if (by_table != NULL && by_table != section)
+            {
+              section = by_table;
+              loose = TRUE;
+              by_following = TRUE;
+            }
+          else if (section == NULL && (section = match_section_misnumbered (m, text)) != NULL)
+            loose = TRUE;
+        }
       if (section != NULL)
         {
           GPtrArray *paragraphs = g_hash_table_lookup (m->sections, section->id);
@@ -2031,8 +2133,11 @@ map_document (Mapper  *m,
               g_autofree char *location = block_location (block);
 
               add_finding (m, NB_SEVERITY_WARNING, "HEADING-VARIANT", location,
-                           g_strdup_printf (_("The heading “%s” was read as “%s”"), text,
-                                            section->heading));
+                           by_following
+                             ? g_strdup_printf (_("The heading “%s” was read as “%s”: the table after it is that section’s"),
+                                                text, section->heading)
+                             : g_strdup_printf (_("The heading “%s” was read as “%s”"), text,
+                                                section->heading));
             }
           if (section != m->current && g_hash_table_contains (m->found, section->id))
             {
