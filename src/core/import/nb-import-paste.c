@@ -1,0 +1,387 @@
+/* nb-import-paste.c: a block pasted with its row or column labels
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-import-labels.h"
+
+/* Pasting a block with its labels */
+
+/* A field of a pasted block that holds a number (or nothing) rather than
+ * a label: digits, signs, separators and a percent sign, after NFKC. */
+static gboolean
+is_value_field (const char *field)
+{
+  g_autofree char *clean = g_utf8_normalize (field, -1, G_NORMALIZE_NFKC);
+
+  for (const char *p = clean ? clean : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isdigit (c) && !_nb_import_is_space_char (c)
+          && (c >= 0x80 || strchr (".,-+%", (int)c) == NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+unquote_field (const char *field)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (field));
+  gsize len = strlen (stripped);
+
+  /* Spreadsheets quote a field that holds a quote or a separator. */
+  if (len >= 2 && stripped[0] == '"' && stripped[len - 1] == '"')
+    {
+      g_autofree char *inner = g_strndup (stripped + 1, len - 2);
+      g_auto(GStrv) parts = g_strsplit (inner, "\"\"", -1);
+
+      return g_strjoinv ("\"", parts);
+    }
+  return g_steal_pointer (&stripped);
+}
+
+static GPtrArray *
+split_block (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_auto(GStrv) crlf = g_strsplit (text, "\r\n", -1);
+  g_autofree char *joined = g_strjoinv ("\n", crlf);
+  g_auto(GStrv) cr = g_strsplit (joined, "\r", -1);
+  g_autofree char *normalized = g_strjoinv ("\n", cr);
+  g_auto(GStrv) raw = g_strsplit (normalized, "\n", -1);
+  guint n = g_strv_length (raw);
+
+  /* A block copied from a spreadsheet ends with a newline. */
+  while (n > 0 && *raw[n - 1] == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (raw[i], "\t", -1);
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint j = 0; fields[j] != NULL; j++)
+        {
+          g_autofree char *field = unquote_field (fields[j]);
+
+          g_strv_builder_add (builder, field);
+        }
+      g_ptr_array_add (lines, g_strv_builder_end (builder));
+      g_strv_builder_unref (builder);
+    }
+  return lines;
+}
+
+/* Where the leading labels of a line end: after its last label before the
+ * first number. */
+static guint
+count_label_fields (GStrv fields)
+{
+  guint lead = 0;
+
+  for (guint j = 0; fields[j] != NULL; j++)
+    {
+      if (*fields[j] != '\0' && is_value_field (fields[j]))
+        break;
+      if (*fields[j] != '\0')
+        lead = j + 1;
+    }
+  return lead;
+}
+
+static int
+find_pasted_column (const NbEditionTable *table,
+                    const char           *text,
+                    GError              **error)
+{
+  g_autofree char *key = nb_import_normalize_label (text);
+  g_autofree char *stem = _nb_import_label_stem (key);
+  int found = -1;
+  guint n_found = 0;
+
+  for (guint pass = 0; pass < 2 && n_found == 0; pass++)
+    for (guint c = 0; c < nb_edition_table_get_n_columns (table); c++)
+      {
+        const NbEditionColumn *column = nb_edition_table_get_column (table, c);
+        g_autofree char *label = nb_import_normalize_label (column->label ? column->label : "");
+        g_autofree char *full = nb_import_normalize_label (column->full_label ? column->full_label
+                                                                              : "");
+        gboolean hit;
+
+        /* The full label first: "小计" alone is in more than one group. */
+        if (pass == 0)
+          hit = g_str_equal (full, key);
+        else
+          {
+            g_autofree char *label_stem_key = _nb_import_label_stem (label);
+
+            hit = g_str_equal (label, key) || (*stem != '\0' && g_str_equal (label_stem_key, stem));
+          }
+        if (hit)
+          {
+            found = (int)c;
+            n_found++;
+          }
+      }
+  if (n_found == 1)
+    return found;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               n_found == 0
+                 ? _("The column label “%s” matches no column of the table; nothing was pasted")
+                 : _("The column label “%s” matches more than one column of the table; nothing was pasted"),
+               text);
+  return -1;
+}
+
+static NbImportRowInfo *
+find_pasted_row (NbImportTableInfo  *info,
+                 GStrv               labels,
+                 GError            **error)
+{
+  g_autoptr(GPtrArray) context = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *shown = g_strjoinv (" ", labels);
+  g_autofree char *key = NULL;
+  g_autofree char *joined_raw = g_strjoinv ("", labels);
+  g_autofree char *joined = nb_import_normalize_label (joined_raw);
+  guint n = g_strv_length (labels);
+  gboolean loose, variant;
+
+  for (guint i = 0; i + 1 < n; i++)
+    g_ptr_array_add (context, nb_import_normalize_label (labels[i]));
+  key = nb_import_normalize_label (n > 0 ? labels[n - 1] : "");
+  rows = _nb_import_find_rows (info, key, joined, context, &loose, &variant);
+  if (rows->len == 1)
+    return g_ptr_array_index (rows, 0);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               rows->len == 0
+                 ? _("The row label “%s” matches no row of the table; nothing was pasted")
+                 : _("The row label “%s” matches more than one row of the table; nothing was pasted"),
+               shown);
+  return NULL;
+}
+
+static int
+find_cell_in_row (const NbEditionTable  *table,
+                  const NbImportRowInfo *ri,
+                  guint                  column)
+{
+  for (guint k = 0; k < ri->cells->len; k++)
+    {
+      guint cell = g_array_index (ri->cells, guint, k);
+
+      if (nb_edition_table_get_cell (table, cell)->column == column)
+        return (int)cell;
+    }
+  return -1;
+}
+
+/**
+ * nb_import_map_pasted_block:
+ * @edition: the report's edition
+ * @table: the table pasted into
+ * @text: tab-separated lines, as spreadsheets copy them
+ * @cursor: the cell pasted at (where a block without column labels starts)
+ * @has_labels: (out): whether the block carries row or column labels
+ * @cells: (out): the cells to set, in the block's order (computed totals left out)
+ * @texts: (out): their new texts
+ *
+ * Maps a block whose first column(s) hold row labels and/or whose first
+ * line holds column labels to the table's cells by those labels, with the
+ * importer's label matching.  A block without labels is not mapped
+ * (@has_labels FALSE): it is pasted by position at the cursor.
+ *
+ * Returns: FALSE with @error naming the label when one cannot be placed.
+ */
+gboolean
+nb_import_map_pasted_block (NbEdition             *edition,
+                            const NbEditionTable  *table,
+                            const char            *text,
+                            guint                  cursor,
+                            gboolean              *has_labels,
+                            GArray               **cells,
+                            GStrv                 *texts,
+                            GError               **error)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) out_cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GStrvBuilder) out_texts = g_strv_builder_new ();
+  g_autoptr(GPtrArray) carried = g_ptr_array_new_with_free_func (g_free);
+  NbImportTableInfo *info;
+  const NbEditionCell *at;
+  gboolean header = FALSE;
+  guint n_label_fields = 0;
+  guint first_data;
+  guint next_row;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (edition != NULL && table != NULL && text != NULL, FALSE);
+  g_return_val_if_fail (cursor < nb_edition_table_get_n_cells (table), FALSE);
+
+  *has_labels = FALSE;
+  lines = split_block (text);
+  if (lines->len == 0)
+    return TRUE;
+
+  /* A first line of labels only, above lines with numbers, names columns. */
+  if (lines->len > 1)
+    {
+      GStrv first = g_ptr_array_index (lines, 0);
+
+      header = TRUE;
+      for (guint j = 0; first[j] != NULL; j++)
+        if (*first[j] != '\0' && is_value_field (first[j]))
+          header = FALSE;
+    }
+  first_data = header ? 1 : 0;
+  for (guint i = first_data; i < lines->len; i++)
+    n_label_fields = MAX (n_label_fields, count_label_fields (g_ptr_array_index (lines, i)));
+  if (!header && n_label_fields == 0)
+    return TRUE;
+  /* One line of text alone is no labelled block: pasted as it is. */
+  if (!header && lines->len == 1)
+    {
+      GStrv only = g_ptr_array_index (lines, 0);
+
+      if (only[n_label_fields] == NULL)
+        return TRUE;
+    }
+  *has_labels = TRUE;
+
+  info = _nb_import_table_info_new (edition, table);
+  at = nb_edition_table_get_cell (table, cursor);
+
+  if (header)
+    {
+      GStrv first = g_ptr_array_index (lines, 0);
+
+      for (guint j = n_label_fields; first[j] != NULL && ok; j++)
+        {
+          int column = -1;
+
+          if (*first[j] != '\0')
+            ok = (column = find_pasted_column (table, first[j], error)) >= 0;
+          g_array_append_val (columns, column);
+        }
+    }
+
+  next_row = at->row;
+  for (guint i = first_data; i < lines->len && ok; i++)
+    {
+      GStrv fields = g_ptr_array_index (lines, i);
+      guint n_fields = g_strv_length (fields);
+      NbImportRowInfo *ri = NULL;
+      guint start = 0;
+
+      if (n_label_fields > 0)
+        {
+          g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+          g_auto(GStrv) row_labels = NULL;
+
+          /* A merged group cell is copied once, then blank: carry it down. */
+          for (guint j = 0; j < n_label_fields; j++)
+            {
+              const char *field = j < n_fields ? fields[j] : "";
+
+              if (j >= carried->len)
+                g_ptr_array_add (carried, g_strdup (""));
+              if (*field != '\0')
+                {
+                  g_free (g_ptr_array_index (carried, j));
+                  g_ptr_array_index (carried, j) = g_strdup (field);
+                  for (guint k = j + 1; k < carried->len; k++)
+                    {
+                      g_free (g_ptr_array_index (carried, k));
+                      g_ptr_array_index (carried, k) = g_strdup ("");
+                    }
+                }
+            }
+          for (guint j = 0; j < n_label_fields; j++)
+            if (*(const char *)g_ptr_array_index (carried, j) != '\0')
+              g_strv_builder_add (labels, g_ptr_array_index (carried, j));
+          row_labels = g_strv_builder_end (labels);
+          ri = find_pasted_row (info, row_labels, error);
+          if (ri == NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+        }
+      else
+        {
+          while (next_row < info->rows->len
+                 && ((NbImportRowInfo *)g_ptr_array_index (info->rows, next_row))->cells->len == 0)
+            next_row++;
+          if (next_row >= info->rows->len)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The pasted block has more lines than the table has rows below the cursor; nothing was pasted"));
+              ok = FALSE;
+              break;
+            }
+          ri = g_ptr_array_index (info->rows, next_row++);
+        }
+
+      /* Without column labels the values run from the cursor's column, or
+       * from the row's first cell when they fill the whole row. */
+      if (!header && n_fields - MIN (n_fields, n_label_fields) != ri->cells->len)
+        for (guint k = 0; k < ri->cells->len; k++)
+          if (nb_edition_table_get_cell (table, g_array_index (ri->cells, guint, k))->column
+              == at->column)
+            start = k;
+
+      for (guint j = n_label_fields; j < n_fields && ok; j++)
+        {
+          guint v = j - n_label_fields;
+          int cell = -1;
+
+          if (header)
+            {
+              int column = v < columns->len ? g_array_index (columns, int, v) : -1;
+
+              if (column < 0)
+                {
+                  if (*fields[j] == '\0')
+                    continue;
+                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The value “%s” in line %u has no column label; nothing was pasted"),
+                               fields[j], i + 1);
+                  ok = FALSE;
+                  break;
+                }
+              cell = find_cell_in_row (table, ri, (guint)column);
+            }
+          else if (start + v < ri->cells->len)
+            cell = (int)g_array_index (ri->cells, guint, start + v);
+
+          if (cell < 0)
+            {
+              const NbEditionRow *row = nb_edition_table_get_row (table, ri->row);
+
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The value “%s” in line %u does not fit in the row “%s”; nothing was pasted"),
+                           fields[j], i + 1, row->label);
+              ok = FALSE;
+              break;
+            }
+          if (nb_edition_table_get_cell (table, (guint)cell)->computed)
+            continue;
+          g_array_append_val (out_cells, cell);
+          g_strv_builder_add (out_texts, fields[j]);
+        }
+    }
+  _nb_import_table_info_free (info);
+  if (!ok)
+    return FALSE;
+  *cells = g_steal_pointer (&out_cells);
+  *texts = g_strv_builder_end (out_texts);
+  return TRUE;
+}
