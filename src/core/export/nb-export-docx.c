@@ -19,7 +19,6 @@
 
 #include "nb-export.h"
 #include "nb-package.h"
-#include "nb-xml-writer.h"
 
 /* Twentieths of a point; 1 mm = 56.693 twips. */
 #define PAGE_WIDTH    11906 /* 210 mm */
@@ -295,7 +294,7 @@ static guint *
 compute_widths (const NbEditionTable *table)
 {
   guint width = nb_edition_table_get_grid_width (table);
-  guint first_value = nb_layout_first_value_column (table);
+  guint first_value = nb_edition_table_get_first_value_column (table);
   g_autofree guint *weights = g_new0 (guint, width);
   guint *widths = g_new0 (guint, width);
   guint total = 0, used = 0;
@@ -390,7 +389,7 @@ append_table (NbXmlPart            *out,
 {
   guint width = nb_edition_table_get_grid_width (table);
   guint height = nb_edition_table_get_grid_height (table);
-  g_autofree const NbLayoutItem **grid = nb_layout_grid_new (table);
+  g_autofree const NbLayoutItem **grid = nb_edition_table_dup_grid (table);
   g_autofree guint *widths = compute_widths (table);
   const char *text_style = width > WIDE_TABLE_COLUMNS ? "NbTableTextSmall" : "NbTableText";
   /* Only header rows at the very top repeat on a new page: the block

@@ -25,7 +25,6 @@
 #include "nb-font-map.h"
 #include "nb-package.h"
 #include "nb-render.h"
-#include "nb-xml-writer.h"
 
 #define OFD_NS        "http://www.ofdspec.org/2016"
 #define MM_PER_POINT  (25.4 / 72.0)
