@@ -28,15 +28,16 @@
 #include <libxml/HTMLtree.h>
 
 #include "nb-export.h"
+#include "nb-fonts.h"
 #include "nb-package.h"
 
 /* Tables wider than this many grid columns get a smaller type, as on paper. */
 #define WIDE_TABLE_COLUMNS 10
 
-/* Single quotes inside: these go into style="…". */
-#define FONT_SANS "font-family:'Microsoft YaHei','PingFang SC','Hiragino Sans GB','Noto Sans CJK SC'," \
-                  "'Source Han Sans SC','WenQuanYi Micro Hei',sans-serif"
-#define FONT_SONG "font-family:SimSun,'Songti SC','Noto Serif CJK SC','Source Han Serif SC',serif"
+/* The font stacks are data (data/fonts.json, the "web" ones): styles name
+ * them by these tokens, filled in as they are written (expand_fonts ()). */
+#define FONT_SANS "font-family:@SANS@"
+#define FONT_SONG "font-family:@SERIF@"
 #define INK       "color:#1a1a1a"
 #define TEXT_BASE FONT_SANS ";" INK ";font-style:normal;letter-spacing:normal"
 
@@ -70,10 +71,10 @@ static const char print_stylesheet[] =
   "@media print{\n"
   "@page{size:A4;margin:37mm 26mm 35mm 28mm}\n"
   /* "— N —" on the outer side, where a browser supports margin boxes. */
-  "@page :right{@bottom-right{content:\"— \" counter(page) \" —\";font:14pt SimSun,"
-  "\"Noto Serif CJK SC\",serif;vertical-align:top;padding-top:7mm;margin-right:14pt}}\n"
-  "@page :left{@bottom-left{content:\"— \" counter(page) \" —\";font:14pt SimSun,"
-  "\"Noto Serif CJK SC\",serif;vertical-align:top;padding-top:7mm;margin-left:14pt}}\n"
+  "@page :right{@bottom-right{content:\"— \" counter(page) \" —\";font:14pt @PRINT_SERIF@;"
+  "vertical-align:top;padding-top:7mm;margin-right:14pt}}\n"
+  "@page :left{@bottom-left{content:\"— \" counter(page) \" —\";font:14pt @PRINT_SERIF@;"
+  "vertical-align:top;padding-top:7mm;margin-left:14pt}}\n"
   "article{max-width:none!important;padding:0!important}\n"
   "div[data-table]{overflow:visible!important}\n"
   "table{min-width:0!important;font-size:10.5pt!important}\n"
@@ -100,6 +101,25 @@ static const char * const level_styles[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (level_styles) == NB_PARAGRAPH_LEVEL_LAST + 1);
+
+static char *
+expand_fonts (const char *css)
+{
+  static const struct
+  {
+    const char *token;
+    NbWebFont   font;
+  } tokens[] = {
+    { "@SANS@", NB_WEB_FONT_SANS },
+    { "@SERIF@", NB_WEB_FONT_SERIF },
+    { "@PRINT_SERIF@", NB_WEB_FONT_PRINT_SERIF },
+  };
+  GString *out = g_string_new (css);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    g_string_replace (out, tokens[i].token, nb_fonts_get_web_stack (tokens[i].font), 0);
+  return g_string_free (out, FALSE);
+}
 
 /* Text and attribute values lose what XML forbids (nb_xml_dup_text ());
  * libxml2 escapes the rest when it writes the page. */
@@ -159,6 +179,15 @@ set_attr_printf (xmlNodePtr  node,
   set_attr (node, name, value);
 }
 
+static void
+set_style (xmlNodePtr  node,
+           const char *style)
+{
+  g_autofree char *css = expand_fonts (style);
+
+  set_attr (node, "style", css);
+}
+
 /* An element with its inline style (NULL for none). */
 static xmlNodePtr
 add_element (xmlNodePtr  parent,
@@ -168,7 +197,7 @@ add_element (xmlNodePtr  parent,
   xmlNodePtr node = xmlNewChild (parent, NULL, (const xmlChar *)name, NULL);
 
   if (style != NULL)
-    set_attr (node, "style", style);
+    set_style (node, style);
   return node;
 }
 
@@ -332,7 +361,7 @@ add_cell (xmlNodePtr            row,
         set_spans (cell, item);
         set_headers (cell, table, grid, width, item);
         set_attr (cell, "data-cell", value->key);
-        set_attr (cell, "style", CELL_STYLE ";text-align:center;white-space:nowrap;"
+        set_style (cell, CELL_STYLE ";text-align:center;white-space:nowrap;"
                                  "min-width:3em;font-weight:normal");
         add_text (cell, text);
         return;
@@ -340,7 +369,7 @@ add_cell (xmlNodePtr            row,
     case NB_LAYOUT_EMPTY:
       cell = add_element (row, "td", NULL);
       set_spans (cell, item);
-      set_attr (cell, "style", CELL_STYLE);
+      set_style (cell, CELL_STYLE);
       return;
     case NB_LAYOUT_CORNER:
     case NB_LAYOUT_HEADER:
@@ -365,7 +394,7 @@ add_cell (xmlNodePtr            row,
   set_attr (cell, "scope", scope);
   set_attr (cell, "id", id);
   set_spans (cell, item);
-  set_attr (cell, "style", style);
+  set_style (cell, style);
   add_lines (cell, item->text != NULL ? item->text : "");
 }
 
@@ -421,14 +450,14 @@ add_table (xmlNodePtr            parent,
   set_attr (wrap, "role", "region");
   set_attr (wrap, "tabindex", "0");
   set_attr (wrap, "aria-label", nb_edition_table_get_caption (table));
-  set_attr (wrap, "style", TABLE_WRAP_STYLE);
+  set_style (wrap, TABLE_WRAP_STYLE);
   add_newline (wrap);
   node = add_element (wrap, "table", NULL);
   if (heading_id != NULL)
     set_attr (node, "aria-labelledby", heading_id);
   if (wide)
     set_attr (node, "data-wide", "");
-  set_attr (node, "style", wide ? TABLE_STYLE ";min-width:50em" : TABLE_STYLE ";min-width:36em");
+  set_style (node, wide ? TABLE_STYLE ";min-width:50em" : TABLE_STYLE ";min-width:36em");
   add_newline (node);
   if (heading_id == NULL)
     {
@@ -437,7 +466,7 @@ add_table (xmlNodePtr            parent,
       xmlNodePtr caption = add_element (node, "caption", NULL);
 
       set_attr (caption, "id", caption_id);
-      set_attr (caption, "style", CAPTION_STYLE);
+      set_style (caption, CAPTION_STYLE);
       add_lines (caption, nb_edition_table_get_caption (table));
       add_newline (node);
     }
@@ -490,7 +519,7 @@ add_body (xmlNodePtr              parent,
   xmlNodePtr article = add_element (parent, "article", NULL);
 
   set_attr (article, "lang", "zh-CN");
-  set_attr (article, "style", ROOT_STYLE);
+  set_style (article, ROOT_STYLE);
   add_newline (article);
   add_text (add_element (article, "h1", TITLE_STYLE), title);
   add_newline (article);
@@ -507,11 +536,11 @@ add_body (xmlNodePtr              parent,
 
       set_attr (block, "id", section->id);
       set_attr (block, "aria-labelledby", heading_id);
-      set_attr (block, "style", SECTION_BLOCK_STYLE);
+      set_style (block, SECTION_BLOCK_STYLE);
       add_newline (block);
       heading = add_element (block, "h2", NULL);
       set_attr (heading, "id", heading_id);
-      set_attr (heading, "style", SECTION_STYLE);
+      set_style (heading, SECTION_STYLE);
       add_text (heading, section->heading);
       add_newline (block);
       for (guint i = 0; paragraphs != NULL && i < paragraphs->len; i++)
@@ -530,7 +559,7 @@ add_body (xmlNodePtr              parent,
       xmlNodePtr node = add_element (article, "p", NULL);
 
       set_attr (node, "data-published", options->published);
-      set_attr (node, "style", STAMP_STYLE);
+      set_style (node, STAMP_STYLE);
       add_text (node, stamp);
       add_newline (article);
     }
@@ -621,7 +650,11 @@ nb_export_html_full (NbReport               *report,
   /* libxml2 writes a <style>'s text as it is, unescaped. */
   node = add_element (head, "style", NULL);
   add_newline (node);
-  add_text (node, print_stylesheet);
+  {
+    g_autofree char *css = expand_fonts (print_stylesheet);
+
+    add_text (node, css);
+  }
   add_newline (head);
   body = add_element (html, "body", NULL);
   add_newline (html);
