@@ -105,7 +105,10 @@ load_role (RoleInfo    *info,
 {
   g_autofree char *where = g_strdup_printf ("roles.%s", id);
   g_autofree char *docx_where = g_strdup_printf ("roles.%s.docx", id);
-  JsonObject *docx = json_object_get_object_member (object, "docx");
+  JsonNode *docx_node = json_object_get_member (object, "docx");
+  JsonObject *docx = docx_node != NULL && JSON_NODE_HOLDS_OBJECT (docx_node)
+                       ? json_node_get_object (docx_node)
+                       : NULL;
 
   info->name = dup_string_member (object, "name", where, error);
   info->preferred = info->name ? dup_names_member (object, "preferred", where, error) : NULL;
