@@ -117,19 +117,13 @@ class SourceRules(unittest.TestCase):
         self.assertEqual(bad, [], "section ids belong in data/editions/")
 
     def test_no_font_names_in_code(self):
-        """The official fonts are data.  Files still holding them wait for
-        the font and export work of issue 15 to move them; no other may."""
-        waiting = {
-            os.path.join("src", "core", "render", "nb-fonts.c"),
-            os.path.join("src", "core", "export", "nb-export-docx.c"),
-            os.path.join("src", "core", "export", "nb-export-html.c"),
-        }
+        """The official fonts are data (data/fonts.json), like the editions."""
         bad = []
         for path in c_files("src"):
             rel = os.path.relpath(path, TOP)
             text = code_of(path)
             for name in FONT_NAMES:
-                if name in text and rel not in waiting:
+                if name in text:
                     bad.append(f"{rel}: {name}")
         self.assertEqual(bad, [], "font names belong in data, not C")
 

@@ -14,11 +14,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import traceback
 import zipfile
 
 from lxml import etree, html
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import nbtest  # noqa: E402  (tests/nbtest.py)
+from nbtest import CHROMIUM, test  # noqa: E402
 
 try:
     import docx  # python3-docx
@@ -28,15 +30,8 @@ except ImportError:
 NIANBAO = os.environ["NIANBAO"]
 TOOL = sys.argv[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CHROMIUM = "/usr/bin/chromium"
 SEEDS = [1, 2, 3, 4, 5, 7, 11]
 
-tests = []
-
-
-def test(func):
-    tests.append(func)
-    return func
 
 
 def allowed(c):
@@ -260,16 +255,11 @@ def html_escaping(tmp):
 
 @test
 def html_chromium(tmp):
-    if not os.access(CHROMIUM, os.X_OK):
+    if not nbtest.have_chromium():
         return "SKIP %s is not installed (apt-get install chromium to render the page)" % CHROMIUM
     report = Report("chromium", None, tmp)
     path = report.export("html")
-    profile = tempfile.mkdtemp(dir=tmp)
-    result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--user-data-dir=" + profile,
-         "--dump-dom", "file://" + path],
-        capture_output=True, timeout=90, check=True)
+    result = nbtest.chromium(tmp, "file://" + path, "--dump-dom", timeout=90)
     dom = html.document_fromstring(result.stdout)
     tables = dom.xpath("//table")
     assert len(tables) == 3
@@ -280,11 +270,8 @@ def html_chromium(tmp):
     if shutil.which("pdftotext") is None:
         return "pdftotext (poppler-utils) is not installed: the print was not checked"
     pdf = os.path.join(tmp, "chromium.pdf")
-    subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--user-data-dir=" + profile,
-         "--no-pdf-header-footer", "--print-to-pdf=" + pdf, "file://" + path],
-        capture_output=True, timeout=90, check=True)
+    nbtest.chromium(tmp, "file://" + path, "--no-pdf-header-footer", "--print-to-pdf=" + pdf,
+                    timeout=90)
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Page size:\s+59[45]\.\d+ x 841\.\d+ pts", info), info
     printed = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
@@ -497,27 +484,6 @@ def docx_libreoffice(tmp):
     assert lines[penalty + 1] == "67", lines[penalty:penalty + 3]
 
 
-def main():
-    print("1..%d" % len(tests))
-    failed = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for n, func in enumerate(tests, 1):
-            start = time.monotonic()
-            try:
-                note = func(tmp)
-            except Exception:
-                failed += 1
-                print("not ok %d - %s" % (n, func.__name__))
-                for line in traceback.format_exc().splitlines():
-                    print("# " + line)
-                continue
-            print("# %s: %.1f s" % (func.__name__, time.monotonic() - start))
-            if note and note.startswith("SKIP "):
-                print("ok %d - %s # SKIP %s" % (n, func.__name__, note[5:]))
-            else:
-                print("ok %d - %s%s" % (n, func.__name__, " # " + note if note else ""))
-    return 1 if failed else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(nbtest.main())

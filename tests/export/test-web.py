@@ -24,17 +24,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import traceback
 
 from lxml import etree, html
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+import nbtest  # noqa: E402  (tests/nbtest.py)
+from nbtest import CHROMIUM, test  # noqa: E402
 
 NIANBAO = os.environ["NIANBAO"]
 # nb-export-tool (generates reports with odd text and values), as the argument.
 TOOL = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("NB_EXPORT_TOOL")
 HERE = os.path.dirname(os.path.abspath(__file__))
 AXE = os.path.join(HERE, "vendor", "axe-core", "axe.min.js")
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = os.path.join(os.environ.get("NB_BUILD_DIR", tempfile.gettempdir()), "screenshots", "web")
 WIDTH = 900
 
@@ -91,12 +92,6 @@ COLLECT = """
 </script>
 """
 
-tests = []
-
-
-def test(func):
-    tests.append(func)
-    return func
 
 
 def run(*args):
@@ -110,12 +105,8 @@ def export(tmp, name, *args):
 
 
 def chromium(tmp, url, *args):
-    profile = tempfile.mkdtemp(dir=tmp)
-    return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--hide-scrollbars",
-         "--force-device-scale-factor=1", "--user-data-dir=" + profile, *args, url],
-        capture_output=True, timeout=120, check=True)
+    # Screenshots compare pixels: no scroll bars, one device pixel a CSS pixel.
+    return nbtest.chromium(tmp, url, "--hide-scrollbars", "--force-device-scale-factor=1", *args)
 
 
 def strip_like_cms(markup):
@@ -247,7 +238,7 @@ def structure(tmp):
 
 @test
 def pasted_into_cms(tmp):
-    if not os.access(CHROMIUM, os.X_OK):
+    if not nbtest.have_chromium():
         return "SKIP %s is not installed" % CHROMIUM
     fragment = export(tmp, "fragment.html", "--fragment", "--sample")
     pasted = strip_like_cms(fragment)
@@ -271,7 +262,7 @@ def pasted_into_cms(tmp):
 
 @test
 def full_page(tmp):
-    if not os.access(CHROMIUM, os.X_OK):
+    if not nbtest.have_chromium():
         return "SKIP %s is not installed" % CHROMIUM
     full = export(tmp, "full.html", "--sample")
     path = os.path.join(tmp, "full.html")
@@ -294,7 +285,7 @@ def full_page(tmp):
 @test
 def generated_reports(tmp):
     """Odd text and a 2019 report: still no violation, still the same when pasted."""
-    if not os.access(CHROMIUM, os.X_OK):
+    if not nbtest.have_chromium():
         return "SKIP %s is not installed" % CHROMIUM
     tool = TOOL
     assert tool, "usage: test-web.py NB_EXPORT_TOOL"
@@ -310,27 +301,6 @@ def generated_reports(tmp):
         assert_no_violations(cms, "generated report %d" % seed)
 
 
-def main():
-    print("1..%d" % len(tests))
-    failed = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for n, func in enumerate(tests, 1):
-            start = time.monotonic()
-            try:
-                note = func(tmp)
-            except Exception:
-                failed += 1
-                print("not ok %d - %s" % (n, func.__name__))
-                for line in traceback.format_exc().splitlines():
-                    print("# " + line)
-                continue
-            print("# %s: %.1f s" % (func.__name__, time.monotonic() - start))
-            if note and note.startswith("SKIP "):
-                print("ok %d - %s # SKIP %s" % (n, func.__name__, note[5:]))
-            else:
-                print("ok %d - %s%s" % (n, func.__name__, " # " + note if note else ""))
-    return 1 if failed else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(nbtest.main())

@@ -18,8 +18,8 @@
 #include "config.h"
 
 #include "nb-export.h"
+#include "nb-fonts.h"
 #include "nb-package.h"
-#include "nb-xml-writer.h"
 
 /* Twentieths of a point; 1 mm = 56.693 twips. */
 #define PAGE_WIDTH    11906 /* 210 mm */
@@ -94,18 +94,19 @@ static const char settings[] =
   "</w:compat>"
   "</w:settings>";
 
-/* The names offices use, with the Windows family names as alternatives so
- * Word and WPS find them whichever name is installed. */
-static const char font_table[] =
-  XML_DECLARATION
-  "<w:fonts xmlns:w=\"" W_NS "\">"
-  "<w:font w:name=\"仿宋\"><w:altName w:val=\"FangSong\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
-  "<w:font w:name=\"黑体\"><w:altName w:val=\"SimHei\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
-  "<w:font w:name=\"楷体\"><w:altName w:val=\"KaiTi\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
-  "<w:font w:name=\"宋体\"><w:altName w:val=\"SimSun\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
-  "<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
-  "<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
-  "</w:fonts>";
+/* The faces' names are data (data/fonts.json): the fixed parts below name
+ * a role, "@FANGSONG@", and the role's face is put in when they are written. */
+static const struct
+{
+  const char *token;
+  NbFontRole  role;
+} font_tokens[] = {
+  { "@SONG@", NB_FONT_SONG },
+  { "@FANGSONG@", NB_FONT_FANGSONG },
+  { "@KAI@", NB_FONT_KAI },
+  { "@HEI@", NB_FONT_HEI },
+  { "@TITLE@", NB_FONT_TITLE },
+};
 
 #define FONTS(EAST_ASIA) \
   "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"" EAST_ASIA \
@@ -124,7 +125,7 @@ static const char styles[] =
   XML_DECLARATION
   "<w:styles xmlns:w=\"" W_NS "\">"
   "<w:docDefaults>"
-  "<w:rPrDefault><w:rPr>" FONTS ("仿宋") "<w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+  "<w:rPrDefault><w:rPr>" FONTS ("@FANGSONG@") "<w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
   "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
   "<w:pPrDefault><w:pPr><w:spacing w:line=\"" G_STRINGIFY (BODY_LINE) "\" w:lineRule=\"exact\"/>"
   "</w:pPr></w:pPrDefault>"
@@ -159,24 +160,24 @@ static const char styles[] =
   "<w:uiPriority w:val=\"10\"/><w:qFormat/>"
   "<w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\"" G_STRINGIFY (BODY_LINE) "\" w:line=\"240\" w:lineRule=\"auto\"/>"
   NO_INDENT "<w:jc w:val=\"center\"/></w:pPr>"
-  "<w:rPr>" FONTS ("方正小标宋简体") "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
-  HEADING_STYLE ("1", "0", "黑体")
-  HEADING_STYLE ("2", "1", "黑体")
-  HEADING_STYLE ("3", "2", "楷体")
-  HEADING_STYLE ("4", "3", "仿宋")
-  HEADING_STYLE ("5", "4", "仿宋")
+  "<w:rPr>" FONTS ("@TITLE@") "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
+  HEADING_STYLE ("1", "0", "@HEI@")
+  HEADING_STYLE ("2", "1", "@HEI@")
+  HEADING_STYLE ("3", "2", "@KAI@")
+  HEADING_STYLE ("4", "3", "@FANGSONG@")
+  HEADING_STYLE ("5", "4", "@FANGSONG@")
   "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"NbTableText\">"
   "<w:name w:val=\"Nianbao Table Text\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
   "<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
   NO_INDENT "<w:jc w:val=\"center\"/></w:pPr>"
-  "<w:rPr>" FONTS ("宋体") "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>"
+  "<w:rPr>" FONTS ("@SONG@") "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>"
   "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"NbTableTextSmall\">"
   "<w:name w:val=\"Nianbao Table Text Small\"/><w:basedOn w:val=\"NbTableText\"/><w:qFormat/>"
   "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
   "<w:style w:type=\"paragraph\" w:styleId=\"Footer\">"
   "<w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>"
   "<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" NO_INDENT "</w:pPr>"
-  "<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\" w:cs=\"宋体\"/>"
+  "<w:rPr><w:rFonts w:ascii=\"@SONG@\" w:hAnsi=\"@SONG@\" w:eastAsia=\"@SONG@\" w:cs=\"@SONG@\"/>"
   "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
   "</w:styles>";
 
@@ -295,7 +296,7 @@ static guint *
 compute_widths (const NbEditionTable *table)
 {
   guint width = nb_edition_table_get_grid_width (table);
-  guint first_value = nb_layout_first_value_column (table);
+  guint first_value = nb_edition_table_get_first_value_column (table);
   g_autofree guint *weights = g_new0 (guint, width);
   guint *widths = g_new0 (guint, width);
   guint total = 0, used = 0;
@@ -390,7 +391,7 @@ append_table (NbXmlPart            *out,
 {
   guint width = nb_edition_table_get_grid_width (table);
   guint height = nb_edition_table_get_grid_height (table);
-  g_autofree const NbLayoutItem **grid = nb_layout_grid_new (table);
+  g_autofree const NbLayoutItem **grid = nb_edition_table_dup_grid (table);
   g_autofree guint *widths = compute_widths (table);
   const char *text_style = width > WIDE_TABLE_COLUMNS ? "NbTableTextSmall" : "NbTableText";
   /* Only header rows at the very top repeat on a new page: the block
@@ -539,7 +540,8 @@ build_core_properties (NbReport *report)
   return out;
 }
 
-/* A part whose markup is a constant of this file, written as it is. */
+/* A part whose markup is a constant of this file, written as it is but
+ * for the faces' names, which come from the font data. */
 static gboolean
 add_fixed (NbPackage   *package,
            const char  *name,
@@ -547,9 +549,47 @@ add_fixed (NbPackage   *package,
            GError     **error)
 {
   g_autoptr(NbXmlPart) part = nb_xml_part_new ();
+  g_autoptr(GString) filled = g_string_new (markup);
 
-  nb_xml_raw (part, markup);
+  for (guint i = 0; i < G_N_ELEMENTS (font_tokens); i++)
+    {
+      g_autofree char *face = g_markup_escape_text (nb_font_role_get_docx (font_tokens[i].role)->name,
+                                                    -1);
+
+      g_string_replace (filled, font_tokens[i].token, face, 0);
+    }
+  nb_xml_raw (part, filled->str);
   return nb_package_add_part (package, name, part, error);
+}
+
+/* The faces offices use, with the Windows family names as alternatives so
+ * Word and WPS find them whichever name is installed. */
+static NbXmlPart *
+build_font_table (void)
+{
+  static const NbFontRole order[] = {
+    NB_FONT_FANGSONG, NB_FONT_HEI, NB_FONT_KAI, NB_FONT_SONG, NB_FONT_TITLE,
+  };
+  NbXmlPart *out = nb_xml_part_new ();
+
+  nb_xml_start (out, "w:fonts");
+  nb_xml_attr (out, "xmlns:w", W_NS);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const NbDocxFont *font = nb_font_role_get_docx (order[i]);
+
+      nb_xml_start (out, "w:font");
+      nb_xml_attr (out, "w:name", font->name);
+      append_empty (out, "w:altName", "w:val", font->alt_name);
+      append_empty (out, "w:charset", "w:val", "86");
+      append_empty (out, "w:family", "w:val", font->family);
+      append_empty (out, "w:pitch", "w:val", font->pitch);
+      nb_xml_end (out);
+    }
+  nb_xml_raw (out, "<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/>"
+                   "<w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>");
+  nb_xml_end (out);
+  return out;
 }
 
 GBytes *
@@ -559,11 +599,13 @@ nb_export_docx (NbReport  *report,
   g_autoptr(NbPackage) package = nb_package_new (error);
   g_autoptr(NbXmlPart) document = NULL;
   g_autoptr(NbXmlPart) core = NULL;
+  g_autoptr(NbXmlPart) fonts = NULL;
 
   if (package == NULL)
     return NULL;
   document = build_document (report);
   core = build_core_properties (report);
+  fonts = build_font_table ();
 
   /* [Content_Types].xml first: some readers sniff the package by it. */
   if (!add_fixed (package, "[Content_Types].xml", content_types, error)
@@ -574,7 +616,7 @@ nb_export_docx (NbReport  *report,
       || !nb_package_add_part (package, "word/document.xml", document, error)
       || !add_fixed (package, "word/styles.xml", styles, error)
       || !add_fixed (package, "word/settings.xml", settings, error)
-      || !add_fixed (package, "word/fontTable.xml", font_table, error)
+      || !nb_package_add_part (package, "word/fontTable.xml", fonts, error)
       || !add_fixed (package, "word/footer1.xml", footer_odd, error)
       || !add_fixed (package, "word/footer2.xml", footer_even, error))
     return NULL;

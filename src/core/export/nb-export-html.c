@@ -13,6 +13,10 @@
  * in order, text at 17:1 contrast, fonts that read well on screens (a sans
  * face; 仿宋 is for paper).  No script, no external resource.
  *
+ * The page is a libxml2 HTML tree, serialised by libxml2's HTML writer
+ * (void elements, escaping); line breaks between blocks are text nodes of
+ * their own, so the source stays readable.
+ *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,16 +24,20 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <libxml/HTMLtree.h>
+
 #include "nb-export.h"
-#include "nb-xml-writer.h"
+#include "nb-fonts.h"
+#include "nb-package.h"
 
 /* Tables wider than this many grid columns get a smaller type, as on paper. */
 #define WIDE_TABLE_COLUMNS 10
 
-/* Single quotes inside: these go into style="…". */
-#define FONT_SANS "font-family:'Microsoft YaHei','PingFang SC','Hiragino Sans GB','Noto Sans CJK SC'," \
-                  "'Source Han Sans SC','WenQuanYi Micro Hei',sans-serif"
-#define FONT_SONG "font-family:SimSun,'Songti SC','Noto Serif CJK SC','Source Han Serif SC',serif"
+/* The font stacks are data (data/fonts.json, the "web" ones): styles name
+ * them by these tokens, filled in as they are written (expand_fonts ()). */
+#define FONT_SANS "font-family:@SANS@"
+#define FONT_SONG "font-family:@SERIF@"
 #define INK       "color:#1a1a1a"
 #define TEXT_BASE FONT_SANS ";" INK ";font-style:normal;letter-spacing:normal"
 
@@ -63,10 +71,10 @@ static const char print_stylesheet[] =
   "@media print{\n"
   "@page{size:A4;margin:37mm 26mm 35mm 28mm}\n"
   /* "— N —" on the outer side, where a browser supports margin boxes. */
-  "@page :right{@bottom-right{content:\"— \" counter(page) \" —\";font:14pt SimSun,"
-  "\"Noto Serif CJK SC\",serif;vertical-align:top;padding-top:7mm;margin-right:14pt}}\n"
-  "@page :left{@bottom-left{content:\"— \" counter(page) \" —\";font:14pt SimSun,"
-  "\"Noto Serif CJK SC\",serif;vertical-align:top;padding-top:7mm;margin-left:14pt}}\n"
+  "@page :right{@bottom-right{content:\"— \" counter(page) \" —\";font:14pt @PRINT_SERIF@;"
+  "vertical-align:top;padding-top:7mm;margin-right:14pt}}\n"
+  "@page :left{@bottom-left{content:\"— \" counter(page) \" —\";font:14pt @PRINT_SERIF@;"
+  "vertical-align:top;padding-top:7mm;margin-left:14pt}}\n"
   "article{max-width:none!important;padding:0!important}\n"
   "div[data-table]{overflow:visible!important}\n"
   "table{min-width:0!important;font-size:10.5pt!important}\n"
@@ -94,10 +102,109 @@ static const char * const level_styles[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (level_styles) == NB_PARAGRAPH_LEVEL_LAST + 1);
 
+static char *
+expand_fonts (const char *css)
+{
+  static const struct
+  {
+    const char *token;
+    NbWebFont   font;
+  } tokens[] = {
+    { "@SANS@", NB_WEB_FONT_SANS },
+    { "@SERIF@", NB_WEB_FONT_SERIF },
+    { "@PRINT_SERIF@", NB_WEB_FONT_PRINT_SERIF },
+  };
+  GString *out = g_string_new (css);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    g_string_replace (out, tokens[i].token, nb_fonts_get_web_stack (tokens[i].font), 0);
+  return g_string_free (out, FALSE);
+}
+
+/* Text and attribute values lose what XML forbids (nb_xml_dup_text ());
+ * libxml2 escapes the rest when it writes the page. */
+static void
+add_text_len (xmlNodePtr  parent,
+              const char *text,
+              gssize      length)
+{
+  g_autofree char *clean = nb_xml_dup_text (text != NULL ? text : "", length);
+
+  if (clean[0] != '\0')
+    xmlAddChild (parent, xmlNewDocText (parent->doc, (const xmlChar *)clean));
+}
+
+static void
+add_text (xmlNodePtr  parent,
+          const char *text)
+{
+  add_text_len (parent, text, -1);
+}
+
+/* A line break in the source, between blocks. */
+static void
+add_newline (xmlNodePtr parent)
+{
+  xmlAddChild (parent, xmlNewDocText (parent->doc, (const xmlChar *)"\n"));
+}
+
+static void
+set_attr (xmlNodePtr  node,
+          const char *name,
+          const char *value)
+{
+  g_autofree char *clean = nb_xml_dup_text (value != NULL ? value : "", -1);
+
+  xmlNewProp (node, (const xmlChar *)name, (const xmlChar *)clean);
+}
+
+static void
+set_attr_printf (xmlNodePtr  node,
+                 const char *name,
+                 const char *format,
+                 ...) G_GNUC_PRINTF (3, 4);
+
+static void
+set_attr_printf (xmlNodePtr  node,
+                 const char *name,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *value = NULL;
+  va_list args;
+
+  va_start (args, format);
+  value = g_strdup_vprintf (format, args);
+  va_end (args);
+  set_attr (node, name, value);
+}
+
+static void
+set_style (xmlNodePtr  node,
+           const char *style)
+{
+  g_autofree char *css = expand_fonts (style);
+
+  set_attr (node, "style", css);
+}
+
+/* An element with its inline style (NULL for none). */
+static xmlNodePtr
+add_element (xmlNodePtr  parent,
+             const char *name,
+             const char *style)
+{
+  xmlNodePtr node = xmlNewChild (parent, NULL, (const xmlChar *)name, NULL);
+
+  if (style != NULL)
+    set_style (node, style);
+  return node;
+}
+
 /* Text with its line breaks kept. */
 static void
-append_text (GString    *out,
-             const char *text)
+add_lines (xmlNodePtr  parent,
+           const char *text)
 {
   const char *line = text;
 
@@ -105,10 +212,10 @@ append_text (GString    *out,
     {
       if (*p == '\n' || *p == '\0')
         {
-          nb_xml_append_escaped (out, line, p - line);
+          add_text_len (parent, line, p - line);
           if (*p == '\0')
             break;
-          g_string_append (out, "<br>");
+          add_element (parent, "br", NULL);
           line = p + 1;
         }
     }
@@ -116,49 +223,50 @@ append_text (GString    *out,
 
 /* rank: the outline level of the tag, which never skips one (h2 then h4 is
  * a broken outline for a screen reader); the look follows the paragraph's
- * own level. */
-static void
-append_paragraph (GString           *out,
-                  const NbParagraph *paragraph,
-                  guint             *last_rank)
+ * own level.  Returns whether the paragraph had any text. */
+static gboolean
+add_paragraph (xmlNodePtr         parent,
+               const NbParagraph *paragraph,
+               guint             *last_rank)
 {
   g_autoptr(GPtrArray) runs = nb_paragraph_dup_merged_runs (paragraph);
+  xmlNodePtr block;
   guint rank = 0;
 
   if (runs->len == 0)
-    return;
+    return FALSE;
   if (paragraph->level != NB_PARAGRAPH_BODY)
     {
+      g_autofree char *tag = NULL;
+
       rank = MIN (paragraph->level + 2, *last_rank + 1);
       *last_rank = rank;
-      g_string_append_printf (out, "<h%u style=\"%s\">", rank, level_styles[paragraph->level]);
+      tag = g_strdup_printf ("h%u", rank);
+      block = add_element (parent, tag, level_styles[paragraph->level]);
     }
   else
-    g_string_append (out, "<p style=\"" PARA_STYLE "\">");
+    block = add_element (parent, "p", PARA_STYLE);
   for (guint i = 0; i < runs->len; i++)
     {
       const NbRun *run = g_ptr_array_index (runs, i);
 
       if (run->bold && rank == 0)
-        g_string_append (out, "<strong style=\"font-weight:bold;color:inherit\">");
-      append_text (out, run->text);
-      if (run->bold && rank == 0)
-        g_string_append (out, "</strong>");
+        add_lines (add_element (block, "strong", "font-weight:bold;color:inherit"), run->text);
+      else
+        add_lines (block, run->text);
     }
-  if (rank > 0)
-    g_string_append_printf (out, "</h%u>\n", rank);
-  else
-    g_string_append (out, "</p>\n");
+  add_newline (parent);
+  return TRUE;
 }
 
 static void
-append_spans (GString            *out,
-              const NbLayoutItem *item)
+set_spans (xmlNodePtr          node,
+           const NbLayoutItem *item)
 {
   if (item->row_span > 1)
-    g_string_append_printf (out, " rowspan=\"%u\"", item->row_span);
+    set_attr_printf (node, "rowspan", "%u", item->row_span);
   if (item->column_span > 1)
-    g_string_append_printf (out, " colspan=\"%u\"", item->column_span);
+    set_attr_printf (node, "colspan", "%u", item->column_span);
 }
 
 static gboolean
@@ -167,12 +275,11 @@ is_header_cell (const NbLayoutItem *item)
   return item != NULL && item->role != NB_LAYOUT_VALUE && item->role != NB_LAYOUT_EMPTY;
 }
 
-static void
-append_cell_id (GString              *out,
-                const NbEditionTable *table,
-                const NbLayoutItem   *item)
+static char *
+dup_cell_id (const NbEditionTable *table,
+             const NbLayoutItem   *item)
 {
-  g_string_append_printf (out, "nb-%s-r%uc%u", nb_edition_table_get_id (table), item->row,
+  return g_strdup_printf ("nb-%s-r%uc%u", nb_edition_table_get_id (table), item->row,
                           item->column);
 }
 
@@ -188,13 +295,14 @@ add_unique (GPtrArray          *list,
  * to its block's title, and the row labels to its left.  With merged
  * headers over several rows, scope alone leaves a screen reader guessing. */
 static void
-append_headers (GString              *out,
-                const NbEditionTable *table,
-                const NbLayoutItem  **grid,
-                guint                 width,
-                const NbLayoutItem   *item)
+set_headers (xmlNodePtr            node,
+             const NbEditionTable *table,
+             const NbLayoutItem  **grid,
+             guint                 width,
+             const NbLayoutItem   *item)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GString) ids = g_string_new (NULL);
 
   for (guint c = item->column; c < item->column + item->column_span; c++)
     for (guint r = item->row; r-- > 0;)
@@ -218,49 +326,50 @@ append_headers (GString              *out,
       }
   if (found->len == 0)
     return;
-  g_string_append (out, " headers=\"");
   for (guint i = 0; i < found->len; i++)
     {
+      g_autofree char *id = dup_cell_id (table, g_ptr_array_index (found, i));
+
       if (i > 0)
-        g_string_append_c (out, ' ');
-      append_cell_id (out, table, g_ptr_array_index (found, i));
+        g_string_append_c (ids, ' ');
+      g_string_append (ids, id);
     }
-  g_string_append_c (out, '"');
+  set_attr (node, "headers", ids->str);
 }
 
 static void
-append_cell (GString              *out,
-             NbReport             *report,
-             const NbEditionTable *table,
-             const NbLayoutItem  **grid,
-             guint                 width,
-             const NbLayoutItem   *item)
+add_cell (xmlNodePtr            row,
+          NbReport             *report,
+          const NbEditionTable *table,
+          const NbLayoutItem  **grid,
+          guint                 width,
+          const NbLayoutItem   *item)
 {
+  g_autofree char *id = NULL;
   const char *scope = NULL;
   const char *style = NULL;
+  xmlNodePtr cell;
 
   switch (item->role)
     {
     case NB_LAYOUT_VALUE:
       {
-        const NbEditionCell *cell = nb_edition_table_get_cell (table, item->cell);
+        const NbEditionCell *value = nb_edition_table_get_cell (table, item->cell);
         g_autofree char *text = nb_report_dup_cell_text (report, table, item->cell);
 
-        g_string_append (out, "<td");
-        append_spans (out, item);
-        append_headers (out, table, grid, width, item);
-        g_string_append (out, " data-cell=\"");
-        nb_xml_append_escaped (out, cell->key, -1);
-        g_string_append (out, "\" style=\"" CELL_STYLE ";text-align:center;white-space:nowrap;"
-                              "min-width:3em;font-weight:normal\">");
-        nb_xml_append_escaped (out, text, -1);
-        g_string_append (out, "</td>");
+        cell = add_element (row, "td", NULL);
+        set_spans (cell, item);
+        set_headers (cell, table, grid, width, item);
+        set_attr (cell, "data-cell", value->key);
+        set_style (cell, CELL_STYLE ";text-align:center;white-space:nowrap;"
+                                 "min-width:3em;font-weight:normal");
+        add_text (cell, text);
         return;
       }
     case NB_LAYOUT_EMPTY:
-      g_string_append (out, "<td");
-      append_spans (out, item);
-      g_string_append (out, " style=\"" CELL_STYLE "\"></td>");
+      cell = add_element (row, "td", NULL);
+      set_spans (cell, item);
+      set_style (cell, CELL_STYLE);
       return;
     case NB_LAYOUT_CORNER:
     case NB_LAYOUT_HEADER:
@@ -280,13 +389,13 @@ append_cell (GString              *out,
       break;
     }
 
-  g_string_append_printf (out, "<th scope=\"%s\" id=\"", scope);
-  append_cell_id (out, table, item);
-  g_string_append_c (out, '"');
-  append_spans (out, item);
-  g_string_append_printf (out, " style=\"%s\">", style);
-  append_text (out, item->text != NULL ? item->text : "");
-  g_string_append (out, "</th>");
+  id = dup_cell_id (table, item);
+  cell = add_element (row, "th", NULL);
+  set_attr (cell, "scope", scope);
+  set_attr (cell, "id", id);
+  set_spans (cell, item);
+  set_style (cell, style);
+  add_lines (cell, item->text != NULL ? item->text : "");
 }
 
 static gboolean
@@ -322,42 +431,44 @@ row_is_header (const NbLayoutItem **grid,
 /* heading_id: the heading right above the table, which names it; NULL when
  * text comes between them, and the table gets its own caption. */
 static void
-append_table (GString              *out,
-              NbReport             *report,
-              const NbEditionTable *table,
-              const char           *heading_id)
+add_table (xmlNodePtr            parent,
+           NbReport             *report,
+           const NbEditionTable *table,
+           const char           *heading_id)
 {
   guint width = nb_edition_table_get_grid_width (table);
   guint height = nb_edition_table_get_grid_height (table);
-  g_autofree const NbLayoutItem **grid = nb_layout_grid_new (table);
-  const char *group = NULL;
+  g_autofree const NbLayoutItem **grid = nb_edition_table_dup_grid (table);
   gboolean wide = width > WIDE_TABLE_COLUMNS;
-
-  g_autofree char *caption_id = g_strdup_printf ("nb-caption-%s", nb_edition_table_get_id (table));
+  xmlNodePtr wrap, node, group = NULL;
 
   /* A region that scrolls sideways on a phone must be reachable by keyboard. */
-  g_string_append (out, "<div data-table=\"");
-  nb_xml_append_escaped (out, nb_edition_table_get_id (table), -1);
+  wrap = add_element (parent, "div", NULL);
+  set_attr (wrap, "data-table", nb_edition_table_get_id (table));
   /* Named by the table's caption text: the section already carries the
    * heading's name, and two landmarks of one name confuse navigation. */
-  g_string_append (out, "\" role=\"region\" tabindex=\"0\" aria-label=\"");
-  nb_xml_append_escaped (out, nb_edition_table_get_caption (table), -1);
-  g_string_append (out, "\" style=\"" TABLE_WRAP_STYLE "\">\n<table");
+  set_attr (wrap, "role", "region");
+  set_attr (wrap, "tabindex", "0");
+  set_attr (wrap, "aria-label", nb_edition_table_get_caption (table));
+  set_style (wrap, TABLE_WRAP_STYLE);
+  add_newline (wrap);
+  node = add_element (wrap, "table", NULL);
   if (heading_id != NULL)
-    {
-      g_string_append (out, " aria-labelledby=\"");
-      nb_xml_append_escaped (out, heading_id, -1);
-      g_string_append_c (out, '"');
-    }
+    set_attr (node, "aria-labelledby", heading_id);
   if (wide)
-    g_string_append (out, " data-wide=\"\"");
-  g_string_append (out, " style=\"" TABLE_STYLE ";min-width:");
-  g_string_append (out, wide ? "50em\">\n" : "36em\">\n");
+    set_attr (node, "data-wide", "");
+  set_style (node, wide ? TABLE_STYLE ";min-width:50em" : TABLE_STYLE ";min-width:36em");
+  add_newline (node);
   if (heading_id == NULL)
     {
-      g_string_append_printf (out, "<caption id=\"%s\" style=\"" CAPTION_STYLE "\">", caption_id);
-      append_text (out, nb_edition_table_get_caption (table));
-      g_string_append (out, "</caption>\n");
+      g_autofree char *caption_id = g_strdup_printf ("nb-caption-%s",
+                                                     nb_edition_table_get_id (table));
+      xmlNodePtr caption = add_element (node, "caption", NULL);
+
+      set_attr (caption, "id", caption_id);
+      set_style (caption, CAPTION_STYLE);
+      add_lines (caption, nb_edition_table_get_caption (table));
+      add_newline (node);
     }
 
   for (guint r = 0; r < height; r++)
@@ -366,95 +477,133 @@ append_table (GString              *out,
        * printed page; a block title opens a <tbody> of its own. */
       gboolean block = row_starts_block (grid, width, r);
       gboolean header = row_is_header (grid, width, r);
-      const char *next = group;
+      const char *current = group != NULL ? (const char *)group->name : NULL;
+      const char *next = current;
+      xmlNodePtr tr;
 
-      if (block || (group != NULL && g_str_equal (group, "thead") && !header))
+      if (block || (g_strcmp0 (current, "thead") == 0 && !header))
         next = "tbody";
-      else if (group == NULL)
+      else if (current == NULL)
         next = header ? "thead" : "tbody";
-      if (block || g_strcmp0 (next, group) != 0)
+      if (block || g_strcmp0 (next, current) != 0)
         {
-          if (group != NULL)
-            g_string_append_printf (out, "</%s>\n", group);
-          g_string_append_printf (out, "<%s>\n", next);
-          group = next;
+          group = add_element (node, next, NULL);
+          add_newline (group);
+          add_newline (node);
         }
 
-      g_string_append (out, "<tr>");
+      tr = add_element (group, "tr", NULL);
       for (guint c = 0; c < width; c++)
         {
           const NbLayoutItem *item = grid[r * width + c];
 
           if (item != NULL && item->row == r && item->column == c)
-            append_cell (out, report, table, grid, width, item);
+            add_cell (tr, report, table, grid, width, item);
           else if (item == NULL)
-            g_string_append (out, "<td style=\"" CELL_STYLE "\"></td>");
+            add_element (tr, "td", CELL_STYLE);
         }
-      g_string_append (out, "</tr>\n");
+      add_newline (group);
     }
-  if (group != NULL)
-    g_string_append_printf (out, "</%s>\n", group);
-  g_string_append (out, "</table>\n</div>\n");
+  add_newline (wrap);
+  add_newline (parent);
 }
 
 /* The report itself: what the full page shows and the fragment is. */
-static void
-append_body (GString                *out,
-             NbReport               *report,
-             const NbExportOptions  *options)
+static xmlNodePtr
+add_body (xmlNodePtr              parent,
+          NbReport               *report,
+          const NbExportOptions  *options)
 {
   NbEdition *edition = nb_report_get_edition (report);
   g_autofree char *title = nb_report_dup_title (report);
+  xmlNodePtr article = add_element (parent, "article", NULL);
 
-  g_string_append (out, "<article lang=\"zh-CN\" style=\"" ROOT_STYLE "\">\n"
-                        "<h1 style=\"" TITLE_STYLE "\">");
-  nb_xml_append_escaped (out, title, -1);
-  g_string_append (out, "</h1>\n");
+  set_attr (article, "lang", "zh-CN");
+  set_style (article, ROOT_STYLE);
+  add_newline (article);
+  add_text (add_element (article, "h1", TITLE_STYLE), title);
+  add_newline (article);
 
   for (guint s = 0; s < nb_edition_get_n_sections (edition); s++)
     {
       const NbEditionSection *section = nb_edition_get_section (edition, s);
       GPtrArray *paragraphs = nb_report_get_paragraphs (report, section->id);
       g_autofree char *heading_id = g_strconcat ("nb-heading-", section->id, NULL);
+      xmlNodePtr block = add_element (article, "section", NULL);
+      xmlNodePtr heading;
       guint last_rank = 2;
       gboolean text = FALSE;
 
-      g_string_append (out, "<section id=\"");
-      nb_xml_append_escaped (out, section->id, -1);
-      g_string_append (out, "\" aria-labelledby=\"");
-      nb_xml_append_escaped (out, heading_id, -1);
-      g_string_append (out, "\" style=\"" SECTION_BLOCK_STYLE "\">\n<h2 id=\"");
-      nb_xml_append_escaped (out, heading_id, -1);
-      g_string_append (out, "\" style=\"" SECTION_STYLE "\">");
-      nb_xml_append_escaped (out, section->heading, -1);
-      g_string_append (out, "</h2>\n");
+      set_attr (block, "id", section->id);
+      set_attr (block, "aria-labelledby", heading_id);
+      set_style (block, SECTION_BLOCK_STYLE);
+      add_newline (block);
+      heading = add_element (block, "h2", NULL);
+      set_attr (heading, "id", heading_id);
+      set_style (heading, SECTION_STYLE);
+      add_text (heading, section->heading);
+      add_newline (block);
       for (guint i = 0; paragraphs != NULL && i < paragraphs->len; i++)
-        {
-          gsize before = out->len;
-
-          append_paragraph (out, g_ptr_array_index (paragraphs, i), &last_rank);
-          text |= out->len != before;
-        }
+        text |= add_paragraph (block, g_ptr_array_index (paragraphs, i), &last_rank);
       /* The heading names the table unless text comes between them: one
        * title, not a caption repeating the heading. */
       if (section->table_id != NULL)
-        append_table (out, report, nb_edition_find_table (edition, section->table_id),
-                      text ? NULL : heading_id);
-      g_string_append (out, "</section>\n");
+        add_table (block, report, nb_edition_find_table (edition, section->table_id),
+                   text ? NULL : heading_id);
+      add_newline (article);
     }
 
   if (options != NULL && options->published != NULL)
     {
       g_autofree char *stamp = nb_export_dup_published_stamp (report, options->published);
+      xmlNodePtr node = add_element (article, "p", NULL);
 
-      g_string_append (out, "<p data-published=\"");
-      nb_xml_append_escaped (out, options->published, -1);
-      g_string_append (out, "\" style=\"" STAMP_STYLE "\">");
-      nb_xml_append_escaped (out, stamp, -1);
-      g_string_append (out, "</p>\n");
+      set_attr (node, "data-published", options->published);
+      set_style (node, STAMP_STYLE);
+      add_text (node, stamp);
+      add_newline (article);
     }
-  g_string_append (out, "</article>\n");
+  add_newline (parent);
+  return article;
 }
+
+static GBytes *
+serialise (xmlDocPtr  doc,
+           xmlNodePtr node,
+           GError   **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlOutputBufferPtr output = buffer != NULL ? xmlOutputBufferCreateBuffer (buffer, NULL) : NULL;
+  int written;
+
+  if (output == NULL)
+    {
+      g_clear_pointer (&buffer, xmlBufferFree);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the web page"));
+      return NULL;
+    }
+  /* UTF-8 as it is, not character references: the page says charset=utf-8. */
+  if (node == NULL)
+    htmlDocContentDumpFormatOutput (output, doc, "UTF-8", 0);
+  else
+    htmlNodeDumpFormatOutput (output, doc, node, "UTF-8", 0);
+  written = xmlOutputBufferClose (output);
+  if (written < 0)
+    {
+      xmlBufferFree (buffer);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the web page"));
+      return NULL;
+    }
+  g_byte_array_append (bytes, xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+  /* The node writer stops at the element; a file ends with a line. */
+  if (node != NULL)
+    g_byte_array_append (bytes, (const guint8 *)"\n", 1);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 GBytes *
 nb_export_html_full (NbReport               *report,
@@ -462,32 +611,59 @@ nb_export_html_full (NbReport               *report,
                      GError                **error)
 {
   g_autofree char *title = NULL;
-  GString *out;
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNodePtr html, head, node, body, main;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
-  out = g_string_new (NULL);
+  doc = htmlNewDocNoDtD (NULL, NULL);
   if (options != NULL && options->fragment)
     {
-      append_body (out, report, options);
-      return g_string_free_to_bytes (out);
+      /* The fragment is the article alone, in a scratch element. */
+      xmlNodePtr scratch = xmlNewDocNode (doc, NULL, (const xmlChar *)"div", NULL);
+
+      xmlDocSetRootElement (doc, scratch);
+      return serialise (doc, add_body (scratch, report, options), error);
     }
 
   title = nb_report_dup_title (report);
-  g_string_append (out,
-                   "<!DOCTYPE html>\n"
-                   "<html lang=\"zh-CN\">\n"
-                   "<head>\n"
-                   "<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"Nianbao " PACKAGE_VERSION "\">\n"
-                   "<title>");
-  nb_xml_append_escaped (out, title, -1);
-  g_string_append_printf (out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", print_stylesheet);
-  g_string_append (out, "<main>\n");
-  append_body (out, report, options);
-  g_string_append (out, "</main>\n</body>\n</html>\n");
-  return g_string_free_to_bytes (out);
+  xmlCreateIntSubset (doc, (const xmlChar *)"html", NULL, NULL);
+  html = xmlNewDocNode (doc, NULL, (const xmlChar *)"html", NULL);
+  xmlDocSetRootElement (doc, html);
+  set_attr (html, "lang", "zh-CN");
+  add_newline (html);
+  head = add_element (html, "head", NULL);
+  add_newline (html);
+  add_newline (head);
+  set_attr (add_element (head, "meta", NULL), "charset", "utf-8");
+  add_newline (head);
+  node = add_element (head, "meta", NULL);
+  set_attr (node, "name", "viewport");
+  set_attr (node, "content", "width=device-width, initial-scale=1");
+  add_newline (head);
+  node = add_element (head, "meta", NULL);
+  set_attr (node, "name", "generator");
+  set_attr (node, "content", "Nianbao " PACKAGE_VERSION);
+  add_newline (head);
+  add_text (add_element (head, "title", NULL), title);
+  add_newline (head);
+  /* libxml2 writes a <style>'s text as it is, unescaped. */
+  node = add_element (head, "style", NULL);
+  add_newline (node);
+  {
+    g_autofree char *css = expand_fonts (print_stylesheet);
+
+    add_text (node, css);
+  }
+  add_newline (head);
+  body = add_element (html, "body", NULL);
+  add_newline (html);
+  add_newline (body);
+  main = add_element (body, "main", NULL);
+  add_newline (body);
+  add_newline (main);
+  add_body (main, report, options);
+  return serialise (doc, NULL, error);
 }
 
 GBytes *

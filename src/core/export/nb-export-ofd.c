@@ -25,11 +25,12 @@
 #include "nb-font-map.h"
 #include "nb-package.h"
 #include "nb-render.h"
-#include "nb-xml-writer.h"
 
 #define OFD_NS        "http://www.ofdspec.org/2016"
 #define MM_PER_POINT  (25.4 / 72.0)
 #define MM(points)    ((points) * MM_PER_POINT)
+/* Closer than this, in points, is the same place. */
+#define EPSILON_POINTS 0.01
 
 typedef struct
 {
@@ -233,6 +234,65 @@ transform_clear (gpointer data)
 
 /* One run of one font: a TextObject whose TextCode holds the run's
  * characters, each at its glyph's position. */
+/* The box @rect covers once @ctm has turned it, in points on the sheet. */
+static void
+transform_box (const cairo_matrix_t    *ctm,
+               const cairo_rectangle_t *rect,
+               double                  *x0,
+               double                  *y0,
+               double                  *x1,
+               double                  *y1)
+{
+  double corners[4][2] = {
+    { rect->x, rect->y },
+    { rect->x + rect->width, rect->y },
+    { rect->x + rect->width, rect->y + rect->height },
+    { rect->x, rect->y + rect->height },
+  };
+
+  *x0 = *y0 = G_MAXDOUBLE;
+  *x1 = *y1 = -G_MAXDOUBLE;
+  for (guint i = 0; i < 4; i++)
+    {
+      cairo_matrix_transform_point (ctm, &corners[i][0], &corners[i][1]);
+      *x0 = MIN (*x0, corners[i][0]);
+      *y0 = MIN (*y0, corners[i][1]);
+      *x1 = MAX (*x1, corners[i][0]);
+      *y1 = MAX (*y1, corners[i][1]);
+    }
+}
+
+/* A text object cut by its cell shows only its box, which has been cut to
+ * the cell: said twice, as the box and as a clip area over all of it (in
+ * the object's own space), for readers that heed only one of them. */
+static void
+write_clip (Export *e,
+            double  width,
+            double  height)
+{
+  g_autoptr(GString) path = g_string_new ("M 0 0 L ");
+  g_autofree char *box = dup_box (0, 0, width, height);
+
+  append_mm (path, width);
+  g_string_append (path, " 0 L ");
+  append_mm (path, width);
+  g_string_append_c (path, ' ');
+  append_mm (path, height);
+  g_string_append (path, " L 0 ");
+  append_mm (path, height);
+  g_string_append (path, " C");
+  nb_xml_start (e->page, "ofd:Clips");
+  nb_xml_start (e->page, "ofd:Clip");
+  nb_xml_start (e->page, "ofd:Area");
+  nb_xml_start (e->page, "ofd:Path");
+  nb_xml_attr (e->page, "Boundary", box);
+  nb_xml_element (e->page, "ofd:AbbreviatedData", path->str);
+  nb_xml_end (e->page);
+  nb_xml_end (e->page);
+  nb_xml_end (e->page);
+  nb_xml_end (e->page);
+}
+
 static void
 write_run (Export               *e,
            const cairo_matrix_t *ctm,
@@ -242,7 +302,8 @@ write_run (Export               *e,
            double                bottom,
            const char           *text,
            PangoGlyphItem       *run,
-           NbFontRole            role)
+           NbFontRole            role,
+           const cairo_rectangle_t *clip)
 {
   PangoFont *font = run->item->analysis.font;
   PangoGlyphString *glyphs = run->glyphs;
@@ -258,8 +319,8 @@ write_run (Export               *e,
   PangoGlyphItemIter iter;
   cairo_matrix_t font_matrix;
   FontResource *resource;
-  double width, size, corners[4][2];
-  double bx0 = G_MAXDOUBLE, by0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by1 = -G_MAXDOUBLE;
+  double width, size;
+  double bx0, by0, bx1, by1;
   gboolean turned = ctm->xy != 0 || ctm->yx != 0;
 
   g_array_set_clear_func (transforms, transform_clear);
@@ -334,23 +395,27 @@ write_run (Export               *e,
     return;
 
   /* The box: the run's advance, the line's height, turned as the page is. */
-  corners[0][0] = corners[3][0] = x;
-  corners[1][0] = corners[2][0] = x + MAX (width, 0.1);
-  corners[0][1] = corners[1][1] = top;
-  corners[2][1] = corners[3][1] = bottom;
-  for (guint i = 0; i < 4; i++)
-    {
-      cairo_matrix_transform_point (ctm, &corners[i][0], &corners[i][1]);
-      bx0 = MIN (bx0, corners[i][0]);
-      by0 = MIN (by0, corners[i][1]);
-      bx1 = MAX (bx1, corners[i][0]);
-      by1 = MAX (by1, corners[i][1]);
-    }
-  /* Inside the sheet, whatever a glyph's overhang. */
+  transform_box (ctm, &(cairo_rectangle_t){ x, top, MAX (width, 0.1), bottom - top },
+                 &bx0, &by0, &bx1, &by1);
+  /* Inside the sheet, whatever a glyph's overhang, and inside the cell
+   * that clips it. */
   bx0 = MAX (bx0, 0);
   by0 = MAX (by0, 0);
   bx1 = MIN (bx1, e->page_width);
   by1 = MIN (by1, e->page_height);
+  if (clip != NULL)
+    {
+      double cx0, cy0, cx1, cy1;
+
+      transform_box (ctm, clip, &cx0, &cy0, &cx1, &cy1);
+      bx0 = MAX (bx0, cx0);
+      by0 = MAX (by0, cy0);
+      bx1 = MIN (bx1, cx1);
+      by1 = MIN (by1, cy1);
+      /* Nothing of the run shows. */
+      if (bx1 - bx0 < EPSILON_POINTS || by1 - by0 < EPSILON_POINTS)
+        return;
+    }
 
   nb_font_map_get_font_matrix (font, &font_matrix);
   size = font_matrix.yy;
@@ -385,6 +450,8 @@ write_run (Export               *e,
    * synthetic bold; the title's substitute is heavy by design only. */
   if (font_is_emboldened (font) || (role != NB_FONT_TITLE && font_is_bold (font)))
     nb_xml_attr (e->page, "Weight", "700");
+  if (clip != NULL)
+    write_clip (e, bx1 - bx0, by1 - by0);
 
   for (guint i = 0; i < transforms->len; i++)
     {
@@ -449,12 +516,19 @@ ofd_text_line (gpointer                 user_data,
   pango_layout_line_get_extents (line, NULL, &logical);
   top = y + (double)logical.y / PANGO_SCALE;
   bottom = top + (double)logical.height / PANGO_SCALE;
+  /* Only a line its cell cuts is clipped (a label cut by a page break);
+   * the rest stay whole, as every reader shows them alike. */
+  if (clip != NULL && top >= clip->y - EPSILON_POINTS
+      && bottom <= clip->y + clip->height + EPSILON_POINTS
+      && x >= clip->x - EPSILON_POINTS
+      && x + (double)logical.width / PANGO_SCALE <= clip->x + clip->width + EPSILON_POINTS)
+    clip = NULL;
   for (GSList *r = line->runs; r != NULL; r = r->next)
     {
       PangoGlyphItem *run = r->data;
 
       if (run->item->analysis.font != NULL)
-        write_run (e, ctm, x, y, top, bottom, text, run, role);
+        write_run (e, ctm, x, y, top, bottom, text, run, role, clip);
       x += (double)pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
     }
 }

@@ -24,14 +24,15 @@
 #include <cairo-svg.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
 #include <math.h>
 #include <string.h>
 
 #include "nb-export.h"
 #include "nb-font-map.h"
 #include "nb-fonts.h"
+#include "nb-package.h"
 #include "nb-text-renderer.h"
-#include "nb-xml-writer.h"
 
 #define WIDTH       750.0
 #define MARGIN      32.0
@@ -427,6 +428,22 @@ append_to_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* An element of text, written and escaped by libxml2. */
+static void
+write_text_element (xmlTextWriterPtr  writer,
+                    const char       *name,
+                    const char       *id,
+                    const char       *text)
+{
+  g_autofree char *clean = nb_xml_dup_text (text, -1);
+
+  xmlTextWriterWriteRaw (writer, (const xmlChar *)"\n");
+  xmlTextWriterStartElement (writer, (const xmlChar *)name);
+  xmlTextWriterWriteAttribute (writer, (const xmlChar *)"id", (const xmlChar *)id);
+  xmlTextWriterWriteString (writer, (const xmlChar *)clean);
+  xmlTextWriterEndElement (writer);
+}
+
 /* After the root's opening tag: the title and the listing, which is what a
  * screen reader says for the picture (and what a test reads back). */
 static GBytes *
@@ -435,10 +452,13 @@ add_svg_text (GByteArray *svg,
 {
   g_autofree char *title = nb_report_dup_title (p->report);
   const char *subtitle = nb_edition_get_label (nb_report_get_edition (p->report), "summary_title");
+  g_autofree char *name = subtitle != NULL ? g_strconcat (title, " ", subtitle, NULL)
+                                           : g_strdup (title);
   g_autoptr(GString) out = g_string_new_len ((const char *)svg->data, svg->len);
   const char *root = strstr (out->str, "<svg");
   const char *end = root != NULL ? strchr (root, '>') : NULL;
-  g_autoptr(GString) meta = g_string_new (NULL);
+  xmlBufferPtr meta;
+  xmlTextWriterPtr writer;
   gsize at;
 
   g_byte_array_unref (svg);
@@ -447,17 +467,14 @@ add_svg_text (GByteArray *svg,
   at = (gsize)(end - out->str);
   g_string_insert (out, at, " role=\"img\" aria-labelledby=\"nb-title nb-desc\"");
   at = (gsize)(strchr (out->str + at, '>') - out->str) + 1;
-  g_string_append (meta, "\n<title id=\"nb-title\">");
-  nb_xml_append_escaped (meta, title, -1);
-  if (subtitle != NULL)
-    {
-      g_string_append_c (meta, ' ');
-      nb_xml_append_escaped (meta, subtitle, -1);
-    }
-  g_string_append (meta, "</title>\n<desc id=\"nb-desc\">");
-  nb_xml_append_escaped (meta, p->text->str, -1);
-  g_string_append (meta, "</desc>");
-  g_string_insert (out, at, meta->str);
+  meta = xmlBufferCreate ();
+  writer = xmlNewTextWriterMemory (meta, 0);
+  write_text_element (writer, "title", "nb-title", name);
+  write_text_element (writer, "desc", "nb-desc", p->text->str);
+  /* Freeing the writer flushes it into the buffer. */
+  xmlFreeTextWriter (writer);
+  g_string_insert_len (out, at, (const char *)xmlBufferContent (meta), xmlBufferLength (meta));
+  xmlBufferFree (meta);
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 

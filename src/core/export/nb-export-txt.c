@@ -24,7 +24,6 @@
 #include "config.h"
 
 #include "nb-export.h"
-#include "nb-xml-writer.h"
 
 /* Heading levels 1–4 go below the section headings ("##"): "###" for
  * "一、", "####" for "（一）", as in the sample. */
@@ -113,7 +112,7 @@ append_table (GString              *out,
 {
   guint width = nb_edition_table_get_grid_width (table);
   guint height = nb_edition_table_get_grid_height (table);
-  g_autofree const NbLayoutItem **grid = nb_layout_grid_new (table);
+  g_autofree const NbLayoutItem **grid = nb_edition_table_dup_grid (table);
 
   for (guint r = 0; r < height; r++)
     {

@@ -14,7 +14,6 @@
 #include <libxml/xmlwriter.h>
 
 #include "nb-package.h"
-#include "nb-xml-writer.h"
 
 struct _NbPackage
 {
@@ -120,22 +119,17 @@ nb_package_add_part (NbPackage   *self,
                      NbXmlPart   *part,
                      GError     **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const void *data;
+
   g_return_val_if_fail (part != NULL, FALSE);
 
-  if (part->writer != NULL)
-    {
-      if (xmlTextWriterEndDocument (part->writer) < 0)
-        part->failed = TRUE;
-      /* Freeing the writer flushes it into the buffer. */
-      g_clear_pointer (&part->writer, xmlFreeTextWriter);
-    }
-  if (part->failed)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), name);
-      return FALSE;
-    }
-  return nb_package_add (self, name, xmlBufferContent (part->buffer),
-                         xmlBufferLength (part->buffer), error);
+  bytes = nb_xml_part_end (part, name, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return nb_package_add (self, name, data, length, error);
 }
 
 GBytes *
@@ -175,6 +169,29 @@ nb_xml_part_new (void)
   return self;
 }
 
+/* Ends the document and returns it; @name says which in an error. */
+GBytes *
+nb_xml_part_end (NbXmlPart   *self,
+                 const char  *name,
+                 GError     **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->writer != NULL)
+    {
+      if (xmlTextWriterEndDocument (self->writer) < 0)
+        self->failed = TRUE;
+      /* Freeing the writer flushes it into the buffer. */
+      g_clear_pointer (&self->writer, xmlFreeTextWriter);
+    }
+  if (self->failed)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), name);
+      return NULL;
+    }
+  return g_bytes_new (xmlBufferContent (self->buffer), xmlBufferLength (self->buffer));
+}
+
 void
 nb_xml_part_free (NbXmlPart *self)
 {
@@ -208,12 +225,31 @@ nb_xml_end (NbXmlPart *self)
     note (self, xmlTextWriterEndElement (self->writer));
 }
 
-/* XML 1.0 allows no C0 control but tab and line feed; C1 controls, DEL
- * and the noncharacters are never meant as text (nb_xml_char_is_allowed ()).
- * libxml2 would write them as they are, and readers would call the file
- * broken.  Invalid UTF-8 becomes U+FFFD. */
-static char *
-dup_xml_text (const char *text,
+/* XML 1.0 allows no C0 control but tab and line feed (carriage returns are
+ * normalised away anyway); C1 controls, DEL and the noncharacters are
+ * allowed or tolerated but never meant as text, and HTML flags them as
+ * parse errors.  Everything else, emoji and bidi marks included, is kept. */
+gboolean
+nb_xml_char_is_allowed (gunichar c)
+{
+  if (c == '\t' || c == '\n')
+    return TRUE;
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+    return FALSE;
+  if (c >= 0xfdd0 && c <= 0xfdef)
+    return FALSE;
+  if ((c & 0xfffe) == 0xfffe)
+    return FALSE;
+  if (c >= 0xd800 && c <= 0xdfff)
+    return FALSE;
+  return c <= 0x10ffff;
+}
+
+/* @text without what XML forbids (nb_xml_char_is_allowed ()): libxml2
+ * would write such characters as they are, and readers would call the file
+ * broken.  Invalid UTF-8 becomes U+FFFD.  Escaping is libxml2's part. */
+char *
+nb_xml_dup_text (const char *text,
               gssize      length)
 {
   g_autofree char *valid = NULL;
@@ -248,7 +284,7 @@ nb_xml_attr (NbXmlPart  *self,
 
   if (self->failed)
     return;
-  clean = dup_xml_text (value ? value : "", -1);
+  clean = nb_xml_dup_text (value ? value : "", -1);
   note (self, xmlTextWriterWriteAttribute (self->writer, (const xmlChar *)name,
                                            (const xmlChar *)clean));
 }
@@ -277,7 +313,7 @@ nb_xml_text (NbXmlPart  *self,
 
   if (self->failed || text == NULL)
     return;
-  clean = dup_xml_text (text, length);
+  clean = nb_xml_dup_text (text, length);
   note (self, xmlTextWriterWriteString (self->writer, (const xmlChar *)clean));
 }
 

@@ -31,6 +31,9 @@ void       nb_package_free        (NbPackage    *self);
  * and reported once, by nb_package_add_part(). */
 NbXmlPart *nb_xml_part_new        (void);
 void       nb_xml_part_free       (NbXmlPart    *self);
+GBytes    *nb_xml_part_end        (NbXmlPart    *self,
+                                   const char   *name,
+                                   GError      **error);
 void       nb_xml_start           (NbXmlPart    *self,
                                    const char   *name);
 void       nb_xml_end             (NbXmlPart    *self);
@@ -49,6 +52,10 @@ void       nb_xml_element         (NbXmlPart    *self,
                                    const char   *text);
 void       nb_xml_raw             (NbXmlPart    *self,
                                    const char   *markup);
+
+gboolean   nb_xml_char_is_allowed (gunichar      c);
+char      *nb_xml_dup_text        (const char   *text,
+                                   gssize        length);
 
 /* Numbers as XML wants them whatever the locale: "12.5", "3", "-0.25". */
 void       nb_xml_append_number   (GString      *out,

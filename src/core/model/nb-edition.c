@@ -1508,6 +1508,42 @@ nb_edition_table_get_cell_layout (const NbEditionTable *table,
   return &g_array_index (table->layout, NbLayoutItem, table->cell_layout[cell]);
 }
 
+/* The layout item that covers each grid position, or NULL: a width ×
+ * height array, freed with g_free. */
+const NbLayoutItem **
+nb_edition_table_dup_grid (const NbEditionTable *table)
+{
+  guint width = nb_edition_table_get_grid_width (table);
+  guint height = nb_edition_table_get_grid_height (table);
+  const NbLayoutItem **grid = g_new0 (const NbLayoutItem *, (gsize)width * height);
+
+  for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (table, i);
+
+      for (guint r = item->row; r < item->row + item->row_span && r < height; r++)
+        for (guint c = item->column; c < item->column + item->column_span && c < width; c++)
+          grid[r * width + c] = item;
+    }
+  return grid;
+}
+
+/* The leftmost grid column that holds a value cell. */
+guint
+nb_edition_table_get_first_value_column (const NbEditionTable *table)
+{
+  guint first = nb_edition_table_get_grid_width (table);
+
+  for (guint i = 0; i < nb_edition_table_get_n_layout (table); i++)
+    {
+      const NbLayoutItem *item = nb_edition_table_get_layout (table, i);
+
+      if (item->role == NB_LAYOUT_VALUE)
+        first = MIN (first, item->column);
+    }
+  return first;
+}
+
 guint
 nb_edition_table_get_n_instances (const NbEditionTable *table)
 {

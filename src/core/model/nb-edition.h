@@ -239,6 +239,8 @@ const NbLayoutItem       *nb_edition_table_get_layout      (const NbEditionTable
                                                             guint                 index);
 const NbLayoutItem       *nb_edition_table_get_cell_layout (const NbEditionTable *table,
                                                             guint                 cell);
+const NbLayoutItem      **nb_edition_table_dup_grid        (const NbEditionTable *table);
+guint                     nb_edition_table_get_first_value_column (const NbEditionTable *table);
 guint                     nb_edition_table_get_n_instances (const NbEditionTable *table);
 const NbRuleInstance     *nb_edition_table_get_instance    (const NbEditionTable *table,
                                                             guint                 index);

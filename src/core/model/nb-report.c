@@ -112,6 +112,48 @@ nb_paragraph_dup_text (const NbParagraph *paragraph)
   return g_string_free (text, FALSE);
 }
 
+/* The runs with neighbours of the same weight joined and empty runs
+ * dropped, so no exporter writes "**a****b**" or an empty <strong>. */
+GPtrArray *
+nb_paragraph_dup_merged_runs (const NbParagraph *paragraph)
+{
+  GPtrArray *runs = g_ptr_array_new_with_free_func (run_free);
+  GString *text = NULL;
+  gboolean bold = FALSE;
+
+  for (guint i = 0; paragraph->runs != NULL && i < paragraph->runs->len; i++)
+    {
+      const NbRun *run = g_ptr_array_index (paragraph->runs, i);
+
+      if (run->text == NULL || run->text[0] == '\0')
+        continue;
+      if (text != NULL && run->bold != bold)
+        {
+          NbRun *merged = g_new0 (NbRun, 1);
+
+          merged->bold = bold;
+          merged->text = g_string_free (text, FALSE);
+          g_ptr_array_add (runs, merged);
+          text = NULL;
+        }
+      if (text == NULL)
+        {
+          text = g_string_new (NULL);
+          bold = run->bold;
+        }
+      g_string_append (text, run->text);
+    }
+  if (text != NULL)
+    {
+      NbRun *merged = g_new0 (NbRun, 1);
+
+      merged->bold = bold;
+      merged->text = g_string_free (text, FALSE);
+      g_ptr_array_add (runs, merged);
+    }
+  return runs;
+}
+
 gboolean
 nb_paragraph_equal (const NbParagraph *a,
                     const NbParagraph *b)

@@ -46,6 +46,7 @@ void         nb_paragraph_add_run   (NbParagraph       *paragraph,
                                      const char        *text,
                                      gboolean           bold);
 char        *nb_paragraph_dup_text  (const NbParagraph *paragraph);
+GPtrArray   *nb_paragraph_dup_merged_runs (const NbParagraph *paragraph); /* NbRun */
 gboolean     nb_paragraph_equal     (const NbParagraph *a,
                                      const NbParagraph *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbParagraph, nb_paragraph_free)

@@ -23,8 +23,30 @@ typedef enum
 
 #define NB_FONT_N_ROLES (NB_FONT_TITLE + 1)
 
+/* The face a Word document asks for: w:font's name, w:altName, w:family, w:pitch. */
+typedef struct
+{
+  char *name;
+  char *alt_name;
+  char *family;
+  char *pitch;
+} NbDocxFont;
+
+/* The web page's CSS font stacks. */
+typedef enum
+{
+  NB_WEB_FONT_SANS,         /* the text on screen */
+  NB_WEB_FONT_SERIF,        /* the title */
+  NB_WEB_FONT_PRINT_SERIF,  /* page numbers on paper */
+} NbWebFont;
+
+#define NB_WEB_FONT_N (NB_WEB_FONT_PRINT_SERIF + 1)
+
 const char            *nb_font_role_get_name           (NbFontRole   role);
 const char * const    *nb_font_role_get_preferred      (NbFontRole   role);
+const NbDocxFont      *nb_font_role_get_docx           (NbFontRole   role);
+const char            *nb_fonts_get_web_stack          (NbWebFont    which);
+const char            *nb_fonts_get_fallback_family    (void);
 const char            *nb_fonts_get_family             (NbFontRole   role);
 gboolean               nb_fonts_is_substitute          (NbFontRole   role);
 PangoWeight            nb_fonts_get_weight             (NbFontRole   role);

@@ -11,82 +11,15 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pango.h>
 
-#include "nb-export.h"
 #include "nb-font-map.h"
 #include "nb-font-subsets.h"
 #include "nb-fonts.h"
-#include "nb-render.h"
+#include "nb-render-private.h"
 #include "nb-text-renderer.h"
 
-#define PU(x)          ((int)((x) * PANGO_SCALE + 0.5))
-#define FROM_PU(x)     ((double)(x) / PANGO_SCALE)
-#define EPSILON        0.01
-#define TABLE_GAP      0.4     /* of a line pitch, around a table */
-#define MIN_TABLE_SIZE 7.5     /* points: below 小六 a table is unreadable */
-
-/* A table measured for one frame width: column positions, row heights and a
- * Pango layout for every cell that has text. */
-typedef struct
-{
-  const NbEditionTable *table;
-  guint                 width;    /* grid columns */
-  guint                 height;   /* grid rows */
-  double                font_size;
-  double               *column_x; /* width + 1 edges */
-  double               *row_height;
-  gboolean             *header_row;
-  gboolean             *keep_with_next; /* a short spanning label joins the rows */
-  PangoLayout         **layouts;  /* one per layout item, NULL for none */
-} TableLayout;
-
-typedef enum
-{
-  ITEM_LINES,   /* lines of a paragraph on the line grid */
-  ITEM_LAYOUT,  /* a whole layout at a point */
-  ITEM_TABLE,   /* rows of a table */
-} ItemKind;
-
-typedef struct
-{
-  ItemKind     kind;
-  double       x;
-  double       y;
-  PangoLayout *layout;      /* LINES, LAYOUT */
-  int          first_line;  /* LINES */
-  int          n_lines;     /* LINES */
-  double       pitch;       /* LINES */
-  TableLayout *table;       /* TABLE */
-  guint        first_row;   /* TABLE: rows [first_row, end_row) */
-  guint        end_row;
-  gboolean     repeated;    /* TABLE: head rows again on a new page */
-} Item;
-
-typedef struct
-{
-  GArray      *items;     /* Item */
-  gboolean     landscape; /* content turned 90°, the head towards the binding */
-  PangoLayout *number;    /* "— N —", made when first needed */
-} Page;
-
-struct _NbRender
-{
-  GObject          parent_instance;
-
-  NbReport        *report;
-  NbRenderOptions  options;
-  char           **sections;
-  PangoContext    *context;
-  GPtrArray       *pages;  /* Page */
-  GPtrArray       *tables; /* TableLayout */
-  NbFontSubsets   *subsets; /* for PDF and print, once prepared */
-  NbTextRenderer  *text_renderer;
-  gboolean         paginated;
-};
 
 G_DEFINE_FINAL_TYPE (NbRender, nb_render, G_TYPE_OBJECT)
 
@@ -991,8 +924,8 @@ nb_render_paginate (NbRender *self)
   self->paginated = TRUE;
 }
 
-static void
-ensure_paginated (NbRender *self)
+void
+_nb_render_ensure_paginated (NbRender *self)
 {
   if (!self->paginated)
     nb_render_paginate (self);
@@ -1134,8 +1067,8 @@ page_left (const NbRenderOptions *o,
 
 /* Made once a page: drawing every page again (the preview) and collecting
  * the glyphs for the PDF share it. */
-static PangoLayout *
-page_number_layout (NbRender *self,
+PangoLayout *
+_nb_render_get_page_number_layout (NbRender *self,
                     guint     page)
 {
   Page *p = g_ptr_array_index (self->pages, page);
@@ -1155,7 +1088,7 @@ walk_page_number (Walk  *walk,
 {
   NbRender *self = walk->self;
   const NbRenderOptions *o = &self->options;
-  PangoLayout *layout = page_number_layout (self, page);
+  PangoLayout *layout = _nb_render_get_page_number_layout (self, page);
   double width = layout_width (layout);
   cairo_matrix_t identity;
   double x;
@@ -1185,7 +1118,7 @@ nb_render_visit_page (NbRender            *self,
   Page *p;
 
   g_return_if_fail (NB_IS_RENDER (self));
-  ensure_paginated (self);
+  _nb_render_ensure_paginated (self);
   g_return_if_fail (page < self->pages->len);
 
   o = &self->options;
@@ -1292,7 +1225,7 @@ nb_render_draw_page (NbRender *self,
   CairoOutput out = { self, cr };
 
   g_return_if_fail (NB_IS_RENDER (self));
-  ensure_paginated (self);
+  _nb_render_ensure_paginated (self);
   g_return_if_fail (page < self->pages->len);
 
   cairo_save (cr);
@@ -1306,8 +1239,8 @@ nb_render_draw_page (NbRender *self,
  * paragraph split over two pages is one layout, and so is a table cell
  * however many pages the table spans or repeats its head rows on.  Page
  * numbers are not included. */
-static void
-foreach_text_layout (NbRender *self,
+void
+_nb_render_foreach_text_layout (NbRender *self,
                      GFunc     func,
                      gpointer  user_data)
 {
@@ -1327,310 +1260,6 @@ foreach_text_layout (NbRender *self,
                 func (item->table->layouts[l], user_data);
         }
     }
-}
-
-/* Missing characters --------------------------------------------------------- */
-
-#define CONTEXT_CHARS 8
-
-/* The text around @index in @text, the character there shown as □. */
-static char *
-dup_context (const char *text,
-             int         index)
-{
-  const char *at = text + index;
-  const char *start = at, *end = g_utf8_next_char (at);
-  g_autofree char *before = NULL, *after = NULL;
-
-  for (int i = 0; i < CONTEXT_CHARS && start > text; i++)
-    start = g_utf8_prev_char (start);
-  for (int i = 0; i < CONTEXT_CHARS && *end != '\0'; i++)
-    end = g_utf8_next_char (end);
-  before = g_strndup (start, at - start);
-  after = g_strndup (g_utf8_next_char (at), end - g_utf8_next_char (at));
-  g_strdelimit (before, "\n", ' ');
-  g_strdelimit (after, "\n", ' ');
-  return g_strdup_printf ("%s%s□%s%s", start > text ? "…" : "", before, after, *end ? "…" : "");
-}
-
-typedef struct
-{
-  GHashTable *seen; /* characters already listed */
-  GPtrArray  *out;
-} MissingCollector;
-
-static void
-collect_missing (gpointer layout,
-                 gpointer user_data)
-{
-  MissingCollector *collector = user_data;
-  const char *text = pango_layout_get_text (layout);
-
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
-    for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r != NULL; r = r->next)
-      {
-        PangoGlyphItem *run = r->data;
-
-        for (int i = 0; i < run->glyphs->num_glyphs; i++)
-          {
-            PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
-            int index = run->item->offset + run->glyphs->log_clusters[i];
-            gunichar c = g_utf8_get_char (text + index);
-            GUnicodeType type = g_unichar_type (c);
-            g_autofree char *context = NULL;
-
-            if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0 || glyph == PANGO_GLYPH_INVALID_INPUT
-                || type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT || g_unichar_isspace (c)
-                || g_hash_table_contains (collector->seen, GUINT_TO_POINTER (c)))
-              continue;
-            g_hash_table_add (collector->seen, GUINT_TO_POINTER (c));
-            context = dup_context (text, index);
-            /* TRANSLATORS: a character's code point, then the text around it, the character as □ */
-            g_ptr_array_add (collector->out, g_strdup_printf (_("U+%04X in “%s”"), c, context));
-          }
-      }
-}
-
-/* The characters no installed font has, which print as empty boxes: one
- * line each, its code point and the text around its first use, or NULL
- * when there are none. */
-char **
-nb_render_dup_missing_characters (NbRender *self)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-  MissingCollector collector = { seen, out };
-
-  g_return_val_if_fail (NB_IS_RENDER (self), NULL);
-  ensure_paginated (self);
-
-  foreach_text_layout (self, collect_missing, &collector);
-  if (out->len == 0)
-    return NULL;
-  g_ptr_array_add (out, NULL);
-  return (char **)g_ptr_array_free (g_steal_pointer (&out), FALSE);
-}
-
-/* The rows of table @table_id on @page, for tests of the pagination:
- * FALSE when the page has none.  @starts: the table begins on the page;
- * head rows (repeated ones too) and body rows are counted apart. */
-gboolean
-nb_render_get_page_table_rows (NbRender   *self,
-                               guint       page,
-                               const char *table_id,
-                               gboolean   *starts,
-                               guint      *n_head_rows,
-                               guint      *n_body_rows)
-{
-  gboolean found = FALSE;
-  guint head = 0, body = 0;
-  gboolean start = FALSE;
-  Page *p;
-
-  g_return_val_if_fail (NB_IS_RENDER (self), FALSE);
-  ensure_paginated (self);
-  g_return_val_if_fail (page < self->pages->len, FALSE);
-
-  p = g_ptr_array_index (self->pages, page);
-  for (guint i = 0; i < p->items->len; i++)
-    {
-      Item *item = &g_array_index (p->items, Item, i);
-
-      if (item->kind != ITEM_TABLE
-          || g_strcmp0 (nb_edition_table_get_id (item->table->table), table_id) != 0)
-        continue;
-      found = TRUE;
-      start = start || (item->first_row == 0 && !item->repeated);
-      for (guint r = item->first_row; r < item->end_row; r++)
-        {
-          if (item->table->header_row[r])
-            head++;
-          else
-            body++;
-        }
-    }
-  if (starts != NULL)
-    *starts = start;
-  if (n_head_rows != NULL)
-    *n_head_rows = head;
-  if (n_body_rows != NULL)
-    *n_body_rows = body;
-  return found;
-}
-
-/* The text of a page, line by line: what a test or a search compares. */
-char *
-nb_render_dup_page_text (NbRender *self,
-                         guint     page)
-{
-  GString *out;
-  Page *p;
-
-  g_return_val_if_fail (NB_IS_RENDER (self), NULL);
-  ensure_paginated (self);
-  g_return_val_if_fail (page < self->pages->len, NULL);
-
-  out = g_string_new (NULL);
-  p = g_ptr_array_index (self->pages, page);
-  for (guint i = 0; i < p->items->len; i++)
-    {
-      Item *item = &g_array_index (p->items, Item, i);
-
-      if (item->kind == ITEM_LINES)
-        {
-          const char *text = pango_layout_get_text (item->layout);
-
-          for (int l = item->first_line; l < item->first_line + item->n_lines; l++)
-            {
-              PangoLayoutLine *line = pango_layout_get_line_readonly (item->layout, l);
-
-              g_string_append_len (out, text + line->start_index, line->length);
-              g_string_append_c (out, '\n');
-            }
-        }
-      else if (item->kind == ITEM_LAYOUT)
-        g_string_append_printf (out, "%s\n", pango_layout_get_text (item->layout));
-      else if (item->kind == ITEM_TABLE)
-        {
-          TableLayout *t = item->table;
-
-          for (guint l = 0; l < nb_edition_table_get_n_layout (t->table); l++)
-            {
-              const NbLayoutItem *li = nb_edition_table_get_layout (t->table, l);
-
-              if (t->layouts[l] != NULL && li->row < item->end_row
-                  && li->row + li->row_span > item->first_row)
-                g_string_append_printf (out, "%s\n", pango_layout_get_text (t->layouts[l]));
-            }
-        }
-    }
-  g_string_append_printf (out, "— %u —\n", page + 1);
-  return g_string_free (out, FALSE);
-}
-
-/* PDF ------------------------------------------------------------------------ */
-
-/* Before drawing to a PDF or a printer: the big CJK fonts are then embedded
- * from small subsets made once for the whole document (see
- * nb-font-subsets.c), which is most of the time a PDF takes otherwise.  The
- * pages look the same; a screen needs no such thing. */
-static void
-add_layout_to_subsets (gpointer layout,
-                       gpointer subsets)
-{
-  nb_font_subsets_add_layout (subsets, layout);
-}
-
-void
-nb_render_prepare_vector_output (NbRender *self)
-{
-  g_autoptr(NbFontSubsets) subsets = NULL;
-
-  g_return_if_fail (NB_IS_RENDER (self));
-  ensure_paginated (self);
-  if (self->subsets != NULL)
-    return;
-
-  subsets = nb_font_subsets_new ();
-  for (guint page = 0; page < self->pages->len; page++)
-    nb_font_subsets_add_layout (subsets, page_number_layout (self, page));
-  foreach_text_layout (self, add_layout_to_subsets, subsets);
-  nb_font_subsets_build (subsets);
-  self->subsets = g_steal_pointer (&subsets);
-  nb_text_renderer_set_subsets (self->text_renderer, self->subsets);
-}
-
-/* Subsets of every face the pages use, with their character maps, for a
- * file that embeds its fonts and draws text from characters (OFD). */
-NbFontSubsets *
-nb_render_new_embedding_subsets (NbRender *self)
-{
-  NbFontSubsets *subsets;
-
-  g_return_val_if_fail (NB_IS_RENDER (self), NULL);
-  ensure_paginated (self);
-
-  subsets = nb_font_subsets_new_for_embedding ();
-  for (guint page = 0; page < self->pages->len; page++)
-    nb_font_subsets_add_layout (subsets, page_number_layout (self, page));
-  foreach_text_layout (self, add_layout_to_subsets, subsets);
-  nb_font_subsets_build (subsets);
-  return subsets;
-}
-
-/* How many fonts are drawn from subsets made here; how many runs of text
- * were, and how many of those fonts were not: for tests. */
-guint
-nb_render_get_n_font_subsets (NbRender *self,
-                              guint    *n_runs_drawn,
-                              guint    *n_runs_missed)
-{
-  guint drawn = 0, missed = 0, n = 0;
-
-  g_return_val_if_fail (NB_IS_RENDER (self), 0);
-  if (self->subsets != NULL)
-    {
-      n = nb_font_subsets_get_n_subsets (self->subsets);
-      drawn = nb_text_renderer_get_n_subset_runs (self->text_renderer, &missed);
-    }
-  if (n_runs_drawn != NULL)
-    *n_runs_drawn = drawn;
-  if (n_runs_missed != NULL)
-    *n_runs_missed = missed;
-  return n;
-}
-
-static cairo_status_t
-write_to_array (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-GBytes *
-nb_render_to_pdf (NbRender  *self,
-                  GError   **error)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
-  g_return_val_if_fail (NB_IS_RENDER (self), NULL);
-  nb_render_prepare_vector_output (self);
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, self->options.page_width,
-                                                 self->options.page_height);
-  title = nb_report_dup_title (self->report);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Nianbao " PACKAGE_VERSION);
-  if (nb_report_get_agency (self->report) != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                    nb_report_get_agency (self->report));
-
-  cr = cairo_create (surface);
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      nb_render_draw_page (self, cr, i);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, NB_EXPORT_ERROR, NB_EXPORT_ERROR_FAILED,
-                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /* The object ----------------------------------------------------------------- */
@@ -1712,7 +1341,7 @@ guint
 nb_render_get_n_pages (NbRender *self)
 {
   g_return_val_if_fail (NB_IS_RENDER (self), 0);
-  ensure_paginated (self);
+  _nb_render_ensure_paginated (self);
   return self->pages->len;
 }
 
@@ -1721,7 +1350,7 @@ nb_render_page_is_landscape (NbRender *self,
                              guint     page)
 {
   g_return_val_if_fail (NB_IS_RENDER (self), FALSE);
-  ensure_paginated (self);
+  _nb_render_ensure_paginated (self);
   g_return_val_if_fail (page < self->pages->len, FALSE);
   return ((Page *)g_ptr_array_index (self->pages, page))->landscape;
 }

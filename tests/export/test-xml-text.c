@@ -1,20 +1,61 @@
-/* test-xml-writer.c: the escaping every HTML and DOCX text goes through
+/* test-xml-text.c: what every DOCX and OFD text goes through: the
+ * characters XML forbids dropped (nb_xml_dup_text ()), libxml2's escaping
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "nb-xml-writer.h"
+#include "nb-edition.h"
+#include "nb-package.h"
+
+/* @text written as an element's text, or as an attribute's value, the
+ * way the exporters write it. */
+static char *
+write_xml (const char *text,
+           gssize      length,
+           gboolean    attribute)
+{
+  g_autoptr(NbXmlPart) part = nb_xml_part_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  const char *start;
+  const char *end;
+
+  nb_xml_start (part, "t");
+  if (attribute)
+    nb_xml_attr (part, "a", text); /* whole: an attribute has no length */
+  else
+    nb_xml_text (part, text, length);
+  nb_xml_end (part);
+  bytes = nb_xml_part_end (part, "test", &error);
+  g_assert_no_error (error);
+  all = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (g_str_has_prefix (all, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"));
+  if (attribute)
+    {
+      start = strstr (all, "<t a=\"");
+      g_assert_nonnull (start);
+      start += strlen ("<t a=\"");
+      end = strstr (start, "\"/>");
+    }
+  else
+    {
+      start = strstr (all, "<t>");
+      g_assert_nonnull (start);
+      start += strlen ("<t>");
+      end = strstr (start, "</t>");
+    }
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
 
 static char *
 escape (const char *text,
         gssize      length)
 {
-  GString *out = g_string_new (NULL);
-
-  nb_xml_append_escaped (out, text, length);
-  return g_string_free (out, FALSE);
+  return write_xml (text, length, FALSE);
 }
 
 static void
@@ -23,7 +64,7 @@ test_markup (void)
   const char *cases[][2] = {
     { "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;" },
     { "&amp; & AT&T", "&amp;amp; &amp; AT&amp;T" },
-    { "\"double\" 'single'", "&quot;double&quot; &#39;single&#39;" },
+    { "\"double\" 'single'", "&quot;double&quot; 'single'" },
     { "]]>", "]]&gt;" },
     { "", "" },
   };
@@ -34,6 +75,17 @@ test_markup (void)
 
       g_assert_cmpstr (got, ==, cases[i][1]);
     }
+}
+
+/* In an attribute the quote that closes it is escaped too. */
+static void
+test_attribute (void)
+{
+  g_autofree char *got = write_xml ("a\"b'c<&>", -1, TRUE);
+  g_autofree char *dropped = write_xml ("x\x01y\xef\xbf\xbez", -1, TRUE);
+
+  g_assert_cmpstr (got, ==, "a&quot;b'c&lt;&amp;&gt;");
+  g_assert_cmpstr (dropped, ==, "xyz");
 }
 
 /* Normal text, however exotic, passes unchanged: emoji, characters outside
@@ -72,6 +124,7 @@ test_dropped (void)
   g_assert_cmpstr (nonchar, ==, "xyz");
   g_assert_cmpstr (plane, ==, "pq");
   g_assert_false (nb_xml_char_is_allowed (0));
+  g_assert_false (nb_xml_char_is_allowed (0xD800));
   g_assert_true (nb_xml_char_is_allowed (0x10FFFD));
 }
 
@@ -100,15 +153,15 @@ test_layout_grid (void)
 
   g_assert_no_error (error);
   table = nb_edition_find_table (edition, "t3");
-  grid = nb_layout_grid_new (table);
+  grid = nb_edition_table_dup_grid (table);
   width = nb_edition_table_get_grid_width (table);
   for (guint k = 0; k < width * nb_edition_table_get_grid_height (table); k++)
     g_assert_nonnull (grid[k]);
   /* The corner note covers 3 × 3 at the top left. */
   g_assert_true (grid[0] == grid[2 * width + 2]);
   g_assert_cmpuint (grid[2 * width + 2]->row_span, ==, 3);
-  g_assert_cmpuint (nb_layout_first_value_column (table), ==, 3);
-  g_assert_cmpuint (nb_layout_first_value_column (nb_edition_find_table (edition, "t4")), ==, 0);
+  g_assert_cmpuint (nb_edition_table_get_first_value_column (table), ==, 3);
+  g_assert_cmpuint (nb_edition_table_get_first_value_column (nb_edition_find_table (edition, "t4")), ==, 0);
 }
 
 int
@@ -117,6 +170,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/xml/markup", test_markup);
+  g_test_add_func ("/export/xml/attribute", test_attribute);
   g_test_add_func ("/export/xml/kept", test_kept);
   g_test_add_func ("/export/xml/dropped", test_dropped);
   g_test_add_func ("/export/xml/invalid-utf8", test_invalid_utf8);
