@@ -308,57 +308,71 @@ start_editing (NbSheet *self)
   gtk_editable_set_position (GTK_EDITABLE (self->entries[self->cursor]), -1);
 }
 
+/* Whether a run of entry (Tab, Enter) may stop on the cell: computed
+ * cells are read and copied with the arrows, but nobody types into them. */
+static gboolean
+stops_at (NbSheet  *self,
+          int       cell,
+          gboolean  typable)
+{
+  return cell >= 0 && (!typable || !is_computed (self, (guint)cell));
+}
+
 static int
-find_right (NbSheet *self,
-            guint    cell,
-            gboolean wrap)
+find_right (NbSheet  *self,
+            guint     cell,
+            gboolean  wrap,
+            gboolean  typable)
 {
   const NbLayoutItem *item = item_of (self, cell);
 
   for (guint c = item->column + item->column_span; c < self->width; c++)
-    if (map_at (self, item->row, c) >= 0)
+    if (stops_at (self, map_at (self, item->row, c), typable))
       return map_at (self, item->row, c);
   if (wrap)
     for (guint r = item->row + item->row_span; r < self->height; r++)
       for (guint c = 0; c < self->width; c++)
-        if (map_at (self, r, c) >= 0)
+        if (stops_at (self, map_at (self, r, c), typable))
           return map_at (self, r, c);
   return -1;
 }
 
 static int
-find_left (NbSheet *self,
-           guint    cell,
-           gboolean wrap)
+find_left (NbSheet  *self,
+           guint     cell,
+           gboolean  wrap,
+           gboolean  typable)
 {
   const NbLayoutItem *item = item_of (self, cell);
 
   for (int c = (int)item->column - 1; c >= 0; c--)
-    if (map_at (self, item->row, (guint)c) >= 0)
+    if (stops_at (self, map_at (self, item->row, (guint)c), typable))
       return map_at (self, item->row, (guint)c);
   if (wrap)
     for (int r = (int)item->row - 1; r >= 0; r--)
       for (int c = (int)self->width - 1; c >= 0; c--)
-        if (map_at (self, (guint)r, (guint)c) >= 0)
+        if (stops_at (self, map_at (self, (guint)r, (guint)c), typable))
           return map_at (self, (guint)r, (guint)c);
   return -1;
 }
 
 static int
-find_vertical (NbSheet *self,
-               guint    cell,
-               int      direction)
+find_vertical (NbSheet  *self,
+               guint     cell,
+               int       direction,
+               gboolean  typable)
 {
   const NbLayoutItem *item = item_of (self, cell);
   guint column = self->goal_column >= 0 ? (guint)self->goal_column : item->column;
   int r = direction > 0 ? (int)(item->row + item->row_span) : (int)item->row - 1;
 
-  /* Header rows between blocks (table 2) have no values: step over them. */
+  /* Header rows between blocks (table 2) have no values: step over them;
+   * Enter also steps over the totals rows. */
   for (; r >= 0 && r < (int)self->height; r += direction)
     {
       int found = map_at (self, (guint)r, column);
 
-      if (found >= 0)
+      if (stops_at (self, found, typable))
         return found;
     }
   return -1;
@@ -584,13 +598,13 @@ nb_sheet_paste_text (NbSheet     *self,
 
       if (i > 0)
         {
-          row_start = find_vertical (self, (guint)row_start, 1);
+          row_start = find_vertical (self, (guint)row_start, 1, FALSE);
           cell = row_start;
         }
       for (guint j = 0; fields[j] != NULL; j++)
         {
           if (j > 0 && cell >= 0)
-            cell = find_right (self, (guint)cell, FALSE);
+            cell = find_right (self, (guint)cell, FALSE, FALSE);
           if (cell < 0)
             {
               g_autofree char *label =
@@ -1180,7 +1194,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
         self->tab_column = -1;
         if (self->goal_column < 0)
           self->goal_column = (int)item_of (self, cursor)->column;
-        target = find_vertical (self, cursor, direction);
+        target = find_vertical (self, cursor, direction, FALSE);
         {
           int goal = self->goal_column;
 
@@ -1199,8 +1213,9 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       self->goal_column = -1;
       self->tab_column = -1;
       move_to (self,
-               (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left) ? find_left (self, cursor, FALSE)
-                                                                     : find_right (self, cursor, FALSE),
+               (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+                 ? find_left (self, cursor, FALSE, FALSE)
+                 : find_right (self, cursor, FALSE, FALSE),
                shift);
       return GDK_EVENT_STOP;
 
@@ -1218,7 +1233,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
         self->tab_column = -1;
         if (self->goal_column < 0)
           self->goal_column = (int)item_of (self, cursor)->column;
-        target = find_vertical (self, cursor, shift ? -1 : 1);
+        target = find_vertical (self, cursor, shift ? -1 : 1, TRUE);
         if (target < 0)
           {
             /* At the edge: commit and stay. */
@@ -1241,7 +1256,9 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_ISO_Left_Tab:
       {
         gboolean back = shift || keyval == GDK_KEY_ISO_Left_Tab;
-        int target = back ? find_left (self, cursor, TRUE) : find_right (self, cursor, TRUE);
+        /* A run of entry stops only where the clerk can type. */
+        int target = back ? find_left (self, cursor, TRUE, TRUE)
+                          : find_right (self, cursor, TRUE, TRUE);
 
         if (control)
           return GDK_EVENT_PROPAGATE;
@@ -1768,6 +1785,34 @@ nb_sheet_set_focus_child (GtkWidget *widget,
     reveal_cell (self, (guint)cell);
 }
 
+/* The grid is one stop in the window's Tab chain.  Tab inside it is the
+ * key controller's: when a Tab gets here, no cell to type is left that way
+ * and the focus leaves the table, instead of landing on a computed total.
+ * Coming in, the focus goes to the cell the clerk was in, or the first (last,
+ * going back) cell to type. */
+static gboolean
+nb_sheet_focus (GtkWidget        *widget,
+                GtkDirectionType  direction)
+{
+  NbSheet *self = NB_SHEET (widget);
+  int target = self->cursor;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (nb_sheet_parent_class)->focus (widget, direction);
+  if (gtk_widget_get_focus_child (widget) != NULL || self->n_cells == 0)
+    return FALSE;
+  if (target < 0 || (guint)target >= self->n_cells)
+    {
+      target = find_table_end (self, direction == GTK_DIR_TAB_BACKWARD);
+      if (target >= 0 && is_computed (self, (guint)target))
+        target = direction == GTK_DIR_TAB_BACKWARD ? find_left (self, (guint)target, TRUE, TRUE)
+                                                   : find_right (self, (guint)target, TRUE, TRUE);
+    }
+  if (target < 0)
+    return FALSE;
+  return gtk_widget_grab_focus (self->entries[target]);
+}
+
 /* Building */
 
 static GtkWidget *
@@ -2095,6 +2140,7 @@ nb_sheet_class_init (NbSheetClass *klass)
   widget_class->snapshot = nb_sheet_snapshot;
   widget_class->unmap = nb_sheet_unmap;
   widget_class->set_focus_child = nb_sheet_set_focus_child;
+  widget_class->focus = nb_sheet_focus;
 
   /**
    * NbSheet::message:

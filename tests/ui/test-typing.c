@@ -494,6 +494,52 @@ test_tab_run_enter (Fixture       *f,
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "commercial"));
 }
 
+/* A run of entry stops only where the clerk can type: Tab, Shift+Tab and
+ * Enter step over the computed totals; the arrows still reach them, so that
+ * a total can be read and copied. */
+static void
+test_entry_skips_computed (Fixture       *f,
+                           gconstpointer  data)
+{
+  REQUIRE_KEYS ();
+
+  g_assert_true (nb_edition_table_get_cell (f->t3, (guint)cell (f, "new", "total"))->computed);
+  g_assert_true (nb_edition_table_get_cell (f->t3,
+                                            (guint)cell (f, "results_total", "natural"))->computed);
+  show_requests (f);
+
+  /* Tab at the end of a row: over 总计 to the next row's first cell. */
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "other"));
+  type (f, "4\t");
+  g_assert_cmpint (value (f, "new", "other"), ==, 4);
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "natural"));
+  /* Shift+Tab back over it. */
+  keys (f, "shift+Tab");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "other"));
+
+  /* Enter down a column: over （七）总计 to 四、结转下年度继续办理. */
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "other_other", "natural"));
+  type (f, "2\n");
+  g_assert_cmpint (value (f, "other_other", "natural"), ==, 2);
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carry_forward", "natural"));
+  keys (f, "shift+Return");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "other_other", "natural"));
+
+  /* The arrows visit the totals. */
+  keys (f, "Down");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "results_total", "natural"));
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "other"));
+  keys (f, "Right");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "total"));
+  g_assert_true (gtk_widget_has_focus (
+    gtk_widget_get_first_child (nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "new", "total")))));
+
+  /* Tab after the last cell to type leaves the table, not onto its total. */
+  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "carry_forward", "other"));
+  keys (f, "Tab");
+  g_assert_false (has_focus_within (f, f->sheet));
+}
+
 /* Undo changes the value under the cursor: it is selected again, so what
  * is typed next replaces it. */
 static void
@@ -680,25 +726,28 @@ fill_table (Fixture    *f,
   guint n_cells = nb_edition_table_get_n_cells (table);
   g_autofree gboolean *done = g_new0 (gboolean, n_cells);
   g_autofree char *go = g_strdup_printf ("alt+%u", alt_digit);
-  guint n_done = 0;
+  guint n_done = 0, n_typable = 0;
 
+  for (guint c = 0; c < n_cells; c++)
+    if (!nb_edition_table_get_cell (table, c)->computed)
+      n_typable++;
   keys (f, go);
   wait_until (f, sheet_has_focus, sheet, "the table getting the focus after Alt+digit");
-  while (n_done < n_cells)
+  while (n_done < n_typable)
     {
       int cursor = nb_sheet_get_cursor (sheet);
       g_autofree char *text = NULL;
       g_autofree char *input = NULL;
 
       g_assert_cmpint (cursor, >=, 0);
-      /* Tab visits every cell once, in reading order. */
+      /* Tab visits every cell to type once, in reading order, and no
+       * computed cell. */
       g_assert_false (done[cursor]);
+      g_assert_false (nb_edition_table_get_cell (table, (guint)cursor)->computed);
       done[cursor] = TRUE;
       n_done++;
-      text = nb_edition_table_get_cell (table, (guint)cursor)->computed
-               ? g_strdup ("")
-               : nb_report_dup_cell_text (sample, table, (guint)cursor);
-      input = g_strconcat (text, n_done < n_cells ? "\t" : "", NULL);
+      text = nb_report_dup_cell_text (sample, table, (guint)cursor);
+      input = g_strconcat (text, n_done < n_typable ? "\t" : "", NULL);
       if (*input != '\0')
         type (f, input);
     }
@@ -820,6 +869,8 @@ main (int   argc,
   g_test_add ("/typing/enter-after-ctrl-tab", Fixture, NULL, setup, test_enter_after_ctrl_tab,
               teardown);
   g_test_add ("/typing/tab-run-enter", Fixture, NULL, setup, test_tab_run_enter, teardown);
+  g_test_add ("/typing/entry-skips-computed", Fixture, NULL, setup, test_entry_skips_computed,
+              teardown);
   g_test_add ("/typing/undo-selects", Fixture, NULL, setup, test_undo_selects, teardown);
   g_test_add ("/typing/context-menu", Fixture, NULL, setup, test_context_menu, teardown);
   g_test_add ("/typing/sections-by-keyboard", Fixture, NULL, setup, test_sections_by_keyboard,
