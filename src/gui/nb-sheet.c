@@ -119,6 +119,11 @@ enum {
   N_SIGNALS
 };
 
+/* A cell grows with its value up to this many digits: more than any valid
+ * value has (a count has at most 19), so only text that is no number at
+ * all (marked, with the reason in its tooltip) can be cut off. */
+#define MAX_CELL_WIDTH_CHARS 24
+
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
@@ -205,6 +210,34 @@ repaint_cell (NbSheet *self,
       gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
       self->shown_invalid[cell] = 0;
     }
+}
+
+/* The width of a cell, in digits, when its value fits: 5 for counts (up to
+ * 99,999 without widening), 9 for money. */
+static int
+base_width_chars (NbSheet *self,
+                  guint    cell)
+{
+  return nb_edition_table_get_cell (self->table, cell)->kind == NB_VALUE_MONEY ? 9 : 5;
+}
+
+/* A value wider than its cell widens the cell, and with it its column, as
+ * Calc does for numbers: no digit is ever hidden, also while it is typed.
+ * Counted in digit widths, as GtkText sizes itself (a wide character counts
+ * two), plus one for the caret; back to the usual width when it fits. */
+static void
+fit_cell_width (NbSheet *self,
+                guint    cell)
+{
+  GtkEditable *editable = GTK_EDITABLE (self->entries[cell]);
+  const char *text = gtk_editable_get_text (editable);
+  int need = 1;
+
+  for (const char *p = text; *p != '\0' && need <= MAX_CELL_WIDTH_CHARS; p = g_utf8_next_char (p))
+    need += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  need = CLAMP (need, base_width_chars (self, cell), MAX_CELL_WIDTH_CHARS);
+  if (gtk_editable_get_width_chars (editable) != need)
+    gtk_editable_set_width_chars (editable, need);
 }
 
 static void
@@ -778,14 +811,15 @@ static void
 on_entry_changed_cb (GtkEditable *entry,
                      NbSheet     *self)
 {
-  int cell;
+  int cell = cell_of_widget (self, GTK_WIDGET (entry));
 
+  if (cell >= 0)
+    fit_cell_width (self, (guint)cell);
   /* Text set from outside while nobody types in the cell (a screen reader's
    * "set value", an input method) is a complete edit: commit it now. */
   if (self->repainting
       || (gtk_widget_get_state_flags (GTK_WIDGET (entry)) & GTK_STATE_FLAG_FOCUS_WITHIN))
     return;
-  cell = cell_of_widget (self, GTK_WIDGET (entry));
   if (cell >= 0)
     commit_cell (self, (guint)cell);
 }
@@ -1868,7 +1902,7 @@ make_entry (NbSheet *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_object_set_data (G_OBJECT (entry), "nb-sheet-cell", GINT_TO_POINTER ((int)cell + 1));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), c->kind == NB_VALUE_MONEY ? 9 : 5);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), base_width_chars (self, cell));
   gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
   /* Undo is the document's (NbReport), across cells and text. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);

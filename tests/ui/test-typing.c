@@ -540,6 +540,72 @@ test_entry_skips_computed (Fixture       *f,
   g_assert_false (has_focus_within (f, f->sheet));
 }
 
+typedef struct
+{
+  int cell;
+  int width; /* for width_is: the entry's width to wait for */
+} CellWidth;
+
+/* Whether the cell's text widget is as wide as its whole value. */
+static gboolean
+value_fits (Fixture       *f,
+            gconstpointer  data)
+{
+  const CellWidth *c = data;
+  GtkWidget *entry = nb_sheet_get_cell_widget (f->sheet, (guint)c->cell);
+  GtkWidget *text = gtk_widget_get_first_child (entry);
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+
+  g_assert_true (GTK_IS_TEXT (text));
+  layout = gtk_widget_create_pango_layout (text, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return gtk_widget_get_width (text) >= width;
+}
+
+static gboolean
+width_is (Fixture       *f,
+          gconstpointer  data)
+{
+  const CellWidth *c = data;
+  GtkWidget *entry = nb_sheet_get_cell_widget (f->sheet, (guint)c->cell);
+
+  return gtk_widget_get_width (entry) == c->width;
+}
+
+/* A value wider than its cell is never cut off: the column widens to it,
+ * while it is typed and after, as Calc does for numbers, and narrows again
+ * when the value goes. */
+static void
+test_wide_value_widens (Fixture       *f,
+                        gconstpointer  data)
+{
+  CellWidth natural = { cell (f, "new", "natural"), 0 };
+  GtkWidget *entry = nb_sheet_get_cell_widget (f->sheet, (guint)natural.cell);
+  GtkWidget *below = nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "carried_over", "natural"));
+
+  REQUIRE_KEYS ();
+
+  show_requests (f);
+  natural.width = gtk_widget_get_width (entry);
+  nb_sheet_focus_cell (f->sheet, (guint)natural.cell);
+  type (f, "123456789012");
+  wait_until (f, value_fits, &natural, "the cell widening to the 12 digits being typed");
+  keys (f, "Return");
+  g_assert_cmpint (value (f, "new", "natural"), ==, G_GINT64_CONSTANT (123456789012));
+  wait_until (f, value_fits, &natural, "the cell showing all 12 digits after Enter");
+  /* The column widens, not the one cell. */
+  g_assert_cmpint (gtk_widget_get_width (below), ==, gtk_widget_get_width (entry));
+  g_assert_cmpint (gtk_widget_get_width (entry), >, natural.width);
+  g_test_message ("12 digits: the cell went from %d to %d px", natural.width,
+                  gtk_widget_get_width (entry));
+
+  /* Undone, the column is as narrow as before. */
+  keys (f, "ctrl+z");
+  g_assert_cmpstr (shown (f, "new", "natural"), ==, "");
+  wait_until (f, width_is, &natural, "the column narrowing again after undo");
+}
+
 /* Undo changes the value under the cursor: it is selected again, so what
  * is typed next replaces it. */
 static void
@@ -870,6 +936,8 @@ main (int   argc,
               teardown);
   g_test_add ("/typing/tab-run-enter", Fixture, NULL, setup, test_tab_run_enter, teardown);
   g_test_add ("/typing/entry-skips-computed", Fixture, NULL, setup, test_entry_skips_computed,
+              teardown);
+  g_test_add ("/typing/wide-value-widens", Fixture, NULL, setup, test_wide_value_widens,
               teardown);
   g_test_add ("/typing/undo-selects", Fixture, NULL, setup, test_undo_selects, teardown);
   g_test_add ("/typing/context-menu", Fixture, NULL, setup, test_context_menu, teardown);
