@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "nb-sheet.h"
@@ -75,6 +76,10 @@ struct _NbSheet
   GtkWidget            *menu;       /* the cell context menu, once shown */
   int                   last_press_cell;  /* for double clicks: the gesture, grouped */
   guint32               last_press_time;  /* with the drag, does not count them */
+
+  AdwFlap              *flap;       /* an ancestor whose folded flap may cover our end */
+  int                   end_inset;  /* pixels of our width it covers */
+  guint                 inset_idle_id;
 
   GtkAdjustment        *hadjustment;
   GtkAdjustment        *vadjustment;
@@ -1644,6 +1649,80 @@ set_adjustment (NbSheet        *self,
                                                                               : "vadjustment");
 }
 
+/* How much of the sheet's end a folded flap (the checks panel of a narrow
+ * window, which overlays the page) covers; 0 when it covers nothing or so
+ * much that the rest would be too narrow to use. */
+static int
+covered_width (NbSheet *self,
+               int      width)
+{
+  GtkWidget *flap_child;
+  graphene_rect_t bounds;
+  int start;
+
+  if (self->flap == NULL || !adw_flap_get_folded (self->flap)
+      || adw_flap_get_reveal_progress (self->flap) <= 0)
+    return 0;
+  flap_child = adw_flap_get_flap (self->flap);
+  if (flap_child == NULL || !gtk_widget_get_mapped (flap_child)
+      || !gtk_widget_compute_bounds (flap_child, GTK_WIDGET (self), &bounds))
+    return 0;
+  start = MAX ((int)bounds.origin.x, 0);
+  if (start >= width || bounds.origin.x + bounds.size.width <= 0 || start < width / 3)
+    return 0;
+  return width - start;
+}
+
+/* The flap and the sheet are allocated in the same pass, in an order the
+ * sheet does not know: once it is over, look again with the flap's new
+ * place, and lay out again if it covers a different part. */
+static gboolean
+recheck_inset_cb (gpointer data)
+{
+  NbSheet *self = data;
+
+  self->inset_idle_id = 0;
+  if (covered_width (self, gtk_widget_get_width (GTK_WIDGET (self))) != self->end_inset)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_flap_changed_cb (NbSheet *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+nb_sheet_root (GtkWidget *widget)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GtkWidget *flap;
+
+  GTK_WIDGET_CLASS (nb_sheet_parent_class)->root (widget);
+  flap = gtk_widget_get_ancestor (widget, ADW_TYPE_FLAP);
+  if (flap == NULL)
+    return;
+  self->flap = ADW_FLAP (flap);
+  g_signal_connect_object (flap, "notify::folded", G_CALLBACK (on_flap_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (flap, "notify::reveal-progress", G_CALLBACK (on_flap_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+nb_sheet_unroot (GtkWidget *widget)
+{
+  NbSheet *self = NB_SHEET (widget);
+
+  if (self->flap != NULL)
+    g_signal_handlers_disconnect_by_func (self->flap, on_flap_changed_cb, self);
+  self->flap = NULL;
+  self->end_inset = 0;
+  g_clear_handle_id (&self->inset_idle_id, g_source_remove);
+  GTK_WIDGET_CLASS (nb_sheet_parent_class)->unroot (widget);
+}
+
 static GtkSizeRequestMode
 nb_sheet_get_request_mode (GtkWidget *widget)
 {
@@ -1687,6 +1766,12 @@ nb_sheet_size_allocate (GtkWidget *widget,
   if (self->children == NULL)
     return;
   n_layout = nb_edition_table_get_n_layout (self->table);
+  /* What a folded checks panel covers is no place for columns: the sheet
+   * lays out and scrolls in the part left of it. */
+  self->end_inset = covered_width (self, width);
+  width -= self->end_inset;
+  if (self->inset_idle_id == 0 && self->flap != NULL)
+    self->inset_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recheck_inset_cb, self, NULL);
   content_width = layout_columns (self, width);
   content_height = layout_rows (self);
 
@@ -1884,7 +1969,9 @@ make_label (const NbLayoutItem *item)
     default:
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_LEFT);
-      gtk_label_set_width_chars (GTK_LABEL (label), 15);
+      /* Narrow windows: the labels wrap onto more lines before the value
+       * columns go out of sight. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
       gtk_widget_add_css_class (label, "sheet-label");
       break;
@@ -2173,6 +2260,8 @@ nb_sheet_class_init (NbSheetClass *klass)
   widget_class->size_allocate = nb_sheet_size_allocate;
   widget_class->snapshot = nb_sheet_snapshot;
   widget_class->unmap = nb_sheet_unmap;
+  widget_class->root = nb_sheet_root;
+  widget_class->unroot = nb_sheet_unroot;
   widget_class->set_focus_child = nb_sheet_set_focus_child;
   widget_class->focus = nb_sheet_focus;
 
