@@ -169,6 +169,65 @@ test_no_labels (void)
   g_assert_null (p.cells);
 }
 
+/* Values copied with their units are values, not labels: a count's unit
+ * goes, an amount keeps its own for the report to convert exactly. */
+static void
+test_units (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+
+  g_assert_true (paste (&p, "t3", "new/natural",
+                        "一、本年新收政府信息公开申请数量\t12 件\t3件\t０ 件\n", &error));
+  g_assert_no_error (error);
+  g_assert_true (p.has_labels);
+  got = describe (&p);
+  g_assert_cmpstr (got, ==, "new/natural=12;new/commercial=3;new/research=0");
+  g_clear_pointer (&got, g_free);
+  paste_clear (&p);
+
+  /* Under column labels too: the first line is labels, the rest values. */
+  g_assert_true (paste (&p, "t3", "new/natural", "自然人\t商业企业\n5 件\t6 件\n", &error));
+  g_assert_no_error (error);
+  got = describe (&p);
+  g_assert_cmpstr (got, ==, "new/natural=5;new/commercial=6");
+  g_clear_pointer (&got, g_free);
+  paste_clear (&p);
+
+  g_assert_true (paste (&p, "t2", "regulations/issued", "行政事业性收费\t3.5万元\n", &error));
+  g_assert_no_error (error);
+  got = describe (&p);
+  g_assert_cmpstr (got, ==, "fees/fee_amount=3.5万元");
+}
+
+/* A label twice in one block: which line holds the values is not for the
+ * program to guess; the label is named and nothing is pasted. */
+static void
+test_duplicate_labels (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (paste (&p, "t3", "new/natural",
+                         "一、本年新收政府信息公开申请数量\t1\n"
+                         "二、上年结转政府信息公开申请数量\t2\n"
+                         "一、本年新收政府信息公开申请数量\t3\n",
+                         &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "一、本年新收政府信息公开申请数量"));
+  g_assert_nonnull (strstr (error->message, "twice"));
+  g_assert_null (p.cells);
+  g_clear_error (&error);
+  paste_clear (&p);
+
+  g_assert_false (paste (&p, "t3", "new/natural", "自然人\t商业企业\t自然人\n1\t2\t3\n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "自然人"));
+  g_assert_nonnull (strstr (error->message, "twice"));
+  g_assert_null (p.cells);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,5 +239,7 @@ main (int   argc,
   g_test_add_func ("/paste/export-labels", test_export_labels);
   g_test_add_func ("/paste/unplaced-label", test_unplaced_label);
   g_test_add_func ("/paste/no-labels", test_no_labels);
+  g_test_add_func ("/paste/units", test_units);
+  g_test_add_func ("/paste/duplicate-labels", test_duplicate_labels);
   return g_test_run ();
 }

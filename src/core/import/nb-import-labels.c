@@ -170,6 +170,7 @@ _nb_import_lexicon (void)
       loaded->report_names = lexicon_strv (root, "report_names");
       loaded->footer_strong = lexicon_strv (root, "footer_strong");
       loaded->footer_weak = lexicon_strv (root, "footer_weak");
+      loaded->count_units = lexicon_strv (root, "count_units");
       g_once_init_leave (&lexicon, loaded);
     }
   return lexicon;

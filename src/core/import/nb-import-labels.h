@@ -42,6 +42,7 @@ typedef struct
   GStrv report_names;  /* where the report's name starts in its title */
   GStrv footer_strong; /* a line of the page around the report, at any length */
   GStrv footer_weak;   /* the same, in a short line only */
+  GStrv count_units;   /* written after a count in a pasted cell ("12 件") */
 } NbImportLexicon;
 
 const NbImportLexicon *_nb_import_lexicon         (void);

@@ -13,22 +13,98 @@
 
 /* Pasting a block with its labels */
 
-/* A field of a pasted block that holds a number (or nothing) rather than
- * a label: digits, signs, separators and a percent sign, after NFKC. */
+/* Digits, signs, separators and a percent sign (after NFKC), with at least
+ * one digit unless @allow_empty. */
 static gboolean
-is_value_field (const char *field)
+is_number_text (const char *text,
+                gboolean    allow_empty)
 {
-  g_autofree char *clean = g_utf8_normalize (field, -1, G_NORMALIZE_NFKC);
+  gboolean digit = FALSE;
 
-  for (const char *p = clean ? clean : ""; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isdigit (c) && !_nb_import_is_space_char (c)
-          && (c >= 0x80 || strchr (".,-+%", (int)c) == NULL))
+      if (g_unichar_isdigit (c))
+        digit = TRUE;
+      else if (!_nb_import_is_space_char (c) && (c >= 0x80 || strchr (".,-+%", (int)c) == NULL))
         return FALSE;
     }
-  return TRUE;
+  return digit || allow_empty;
+}
+
+/* The unit a pasted value ends with: a count's ("12 件", from the import
+ * lexicon) or one of the edition's money units ("3.5万元"); NULL if none. */
+static const char *
+find_value_unit (NbEdition  *edition,
+                 const char *clean,
+                 gboolean   *is_money)
+{
+  const char * const *counts = (const char * const *)_nb_import_lexicon ()->count_units;
+  const NbMoneyUnit *money;
+  guint n_money = 0;
+
+  money = nb_edition_get_money_units (edition, &n_money);
+  /* Longest first ("万元" before "元"), as the edition lists them. */
+  for (guint i = 0; i < n_money; i++)
+    if (g_str_has_suffix (clean, money[i].name))
+      {
+        *is_money = TRUE;
+        return money[i].name;
+      }
+  for (guint i = 0; counts[i] != NULL; i++)
+    if (g_str_has_suffix (clean, counts[i]))
+      {
+        *is_money = FALSE;
+        return counts[i];
+      }
+  return NULL;
+}
+
+/* A field of a pasted block that holds a number (or nothing) rather than
+ * a label: a number, perhaps with its unit ("12 件", "3.5万元"). */
+static gboolean
+is_value_field (NbEdition  *edition,
+                const char *field)
+{
+  g_autofree char *clean = g_utf8_normalize (field, -1, G_NORMALIZE_NFKC);
+  gboolean is_money = FALSE;
+  const char *unit;
+
+  if (clean == NULL)
+    return FALSE;
+  g_strstrip (clean);
+  unit = find_value_unit (edition, clean, &is_money);
+  if (unit != NULL)
+    {
+      clean[strlen (clean) - strlen (unit)] = '\0';
+      return is_number_text (clean, FALSE);
+    }
+  return is_number_text (clean, TRUE);
+}
+
+/* What goes into the cell for a pasted value: a count without its unit
+ * ("12 件" is 12); an amount as written, which the report converts from its
+ * unit exactly ("3.5万元"). */
+static char *
+pasted_cell_text (NbEdition           *edition,
+                  const NbEditionCell *cell,
+                  const char          *field)
+{
+  g_autofree char *clean = g_utf8_normalize (field, -1, G_NORMALIZE_NFKC);
+  gboolean is_money = FALSE;
+  const char *unit;
+
+  if (clean == NULL || cell->kind == NB_VALUE_MONEY)
+    return g_strdup (field);
+  g_strstrip (clean);
+  unit = find_value_unit (edition, clean, &is_money);
+  if (unit == NULL || is_money)
+    return g_strdup (field);
+  clean[strlen (clean) - strlen (unit)] = '\0';
+  if (!is_number_text (clean, FALSE))
+    return g_strdup (field);
+  return g_strdup (g_strstrip (clean));
 }
 
 static char *
@@ -82,13 +158,14 @@ split_block (const char *text)
 /* Where the leading labels of a line end: after its last label before the
  * first number. */
 static guint
-count_label_fields (GStrv fields)
+count_label_fields (NbEdition *edition,
+                    GStrv      fields)
 {
   guint lead = 0;
 
   for (guint j = 0; fields[j] != NULL; j++)
     {
-      if (*fields[j] != '\0' && is_value_field (fields[j]))
+      if (*fields[j] != '\0' && is_value_field (edition, fields[j]))
         break;
       if (*fields[j] != '\0')
         lead = j + 1;
@@ -215,6 +292,7 @@ nb_import_map_pasted_block (NbEdition             *edition,
   g_autoptr(GArray) out_cells = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GStrvBuilder) out_texts = g_strv_builder_new ();
   g_autoptr(GPtrArray) carried = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen_rows = g_hash_table_new (NULL, NULL);
   NbImportTableInfo *info;
   const NbEditionCell *at;
   gboolean header = FALSE;
@@ -238,12 +316,13 @@ nb_import_map_pasted_block (NbEdition             *edition,
 
       header = TRUE;
       for (guint j = 0; first[j] != NULL; j++)
-        if (*first[j] != '\0' && is_value_field (first[j]))
+        if (*first[j] != '\0' && is_value_field (edition, first[j]))
           header = FALSE;
     }
   first_data = header ? 1 : 0;
   for (guint i = first_data; i < lines->len; i++)
-    n_label_fields = MAX (n_label_fields, count_label_fields (g_ptr_array_index (lines, i)));
+    n_label_fields = MAX (n_label_fields,
+                          count_label_fields (edition, g_ptr_array_index (lines, i)));
   if (!header && n_label_fields == 0)
     return TRUE;
   /* One line of text alone is no labelled block: pasted as it is. */
@@ -269,6 +348,16 @@ nb_import_map_pasted_block (NbEdition             *edition,
 
           if (*first[j] != '\0')
             ok = (column = find_pasted_column (table, first[j], error)) >= 0;
+          /* Two columns of the block for one of the table: which one holds
+           * the values is not ours to guess. */
+          for (guint k = 0; ok && column >= 0 && k < columns->len; k++)
+            if (g_array_index (columns, int, k) == column)
+              {
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("The column label “%s” appears twice in the pasted block; nothing was pasted"),
+                             first[j]);
+                ok = FALSE;
+              }
           g_array_append_val (columns, column);
         }
     }
@@ -311,6 +400,17 @@ nb_import_map_pasted_block (NbEdition             *edition,
           ri = find_pasted_row (info, row_labels, error);
           if (ri == NULL)
             {
+              ok = FALSE;
+              break;
+            }
+          /* The same row twice: one of them would silently win. */
+          if (!g_hash_table_add (seen_rows, ri))
+            {
+              g_autofree char *shown = g_strjoinv (" ", row_labels);
+
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The row label “%s” appears twice in the pasted block; nothing was pasted"),
+                           shown);
               ok = FALSE;
               break;
             }
@@ -375,7 +475,12 @@ nb_import_map_pasted_block (NbEdition             *edition,
           if (nb_edition_table_get_cell (table, (guint)cell)->computed)
             continue;
           g_array_append_val (out_cells, cell);
-          g_strv_builder_add (out_texts, fields[j]);
+          {
+            g_autofree char *cell_text =
+              pasted_cell_text (edition, nb_edition_table_get_cell (table, (guint)cell), fields[j]);
+
+            g_strv_builder_add (out_texts, cell_text);
+          }
         }
     }
   _nb_import_table_info_free (info);
