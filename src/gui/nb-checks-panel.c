@@ -450,6 +450,7 @@ nb_checks_panel_class_init (NbChecksPanelClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "checkspanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -457,6 +458,8 @@ nb_checks_panel_init (NbChecksPanel *self)
 {
   GtkWidget *title, *scroller, *empty;
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Checks"), -1);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
@@ -498,8 +501,13 @@ nb_checks_panel_init (NbChecksPanel *self)
   self->stack = gtk_stack_new ();
   gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  /* Named for screen readers, which would read "GtkStackPage" otherwise. */
+  gtk_accessible_update_property (
+    GTK_ACCESSIBLE (gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"), -1);
+  gtk_accessible_update_property (
+    GTK_ACCESSIBLE (gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, _("No Findings"), -1);
   gtk_widget_set_vexpand (self->stack, TRUE);
   gtk_box_append (GTK_BOX (self->box), self->stack);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "nb-section-page.h"
 
 typedef struct
@@ -95,12 +97,28 @@ nb_section_page_set_property (GObject      *object,
     }
 }
 
+/* A screen reader names the page by its heading, not by its class. */
+static void
+nb_section_page_constructed (GObject *object)
+{
+  NbSectionPage *self = NB_SECTION_PAGE (object);
+  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
+  const NbEditionSection *section = NULL;
+
+  G_OBJECT_CLASS (nb_section_page_parent_class)->constructed (object);
+  if (priv->report != NULL && priv->section_id != NULL)
+    section = nb_edition_find_section (nb_report_get_edition (priv->report), priv->section_id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  section != NULL ? section->heading : _("Report Details"), -1);
+}
+
 static void
 nb_section_page_class_init (NbSectionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = nb_section_page_constructed;
   object_class->dispose = nb_section_page_dispose;
   object_class->finalize = nb_section_page_finalize;
   object_class->get_property = nb_section_page_get_property;
@@ -115,6 +133,7 @@ nb_section_page_class_init (NbSectionPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

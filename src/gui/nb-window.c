@@ -212,6 +212,8 @@ update_title (NbWindow *self)
     }
   adw_window_title_set_title (self->title, title);
   adw_window_title_set_subtitle (self->title, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified || self->file == NULL);
 }
@@ -292,7 +294,11 @@ ensure_page (NbWindow *self,
     }
   else
     page->page = nb_text_page_new (self->report, section->id);
-  gtk_stack_add_named (self->stack, page->page, page->section_id);
+  /* The stack's page is what a screen reader meets first: named as the
+   * section, not "GtkStackPage". */
+  gtk_accessible_update_property (
+    GTK_ACCESSIBLE (gtk_stack_add_named (self->stack, page->page, page->section_id)),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, section != NULL ? section->heading : _("Report Details"), -1);
   return page->page;
 }
 

@@ -45,16 +45,20 @@ everything = wait_for(header_bar_ready)
 buttons = [(role, name) for _, role, name in everything if "button" in role]
 ok(2, len(buttons) >= 6, "the window's buttons are on the bus (%d found)" % len(buttons))
 
-CONTAINERS = {"filler", "panel", "scroll bar"}
+# Parts GTK 4.8 and libadwaita 1.2 build inside their own widgets, with no
+# public way to name them or keep them off the bus: a scroll bar and its
+# range, libadwaita's drawing helpers (AdwGizmo).  Anything else named after
+# its class fails.
+INTERNAL = {("scroll bar", "GtkScrollbar"), ("filler", "GtkRange"), ("filler", "AdwGizmo")}
+internal = sorted({"%s “%s”" % (role, name) for _, role, name in everything
+                   if (role, name) in INTERNAL})
+for line in internal:
+    print("# inside a GTK or libadwaita widget, cannot be named: " + line)
 class_named = sorted({"%s “%s”" % (role, name) for _, role, name in everything
-                      if CLASS_NAME.match(name) and role not in CONTAINERS})
-containers = sorted({"%s “%s”" % (role, name) for _, role, name in everything
-                     if CLASS_NAME.match(name) and role in CONTAINERS})
-for line in containers:
-    print("# a container named after its class (not read out as a control): " + line)
+                      if CLASS_NAME.match(name) and (role, name) not in INTERNAL})
 for line in class_named:
     print("# named after a class: " + line)
-ok(3, not class_named, "no control or content is named after a GTK class")
+ok(3, not class_named, "no control, content or container is named after a GTK class")
 
 unnamed = [role for role, name in buttons if not name.strip()]
 for role in unnamed:
