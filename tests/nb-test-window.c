@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "nb-table-page.h"
 #include "nb-test-window.h"
 
@@ -50,6 +52,35 @@ is_label_with_text (GtkWidget *widget,
                     gpointer   text)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_mapped_label_containing (GtkWidget *widget,
+                            gpointer   part)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+GtkWidget *
+nb_test_find_descendant (GtkWidget *root,
+                         GType      type)
+{
+  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWidget *
+nb_test_find_label (GtkWidget  *root,
+                    const char *part)
+{
+  return find_widget (root, is_mapped_label_containing, (gpointer)part);
 }
 
 static gboolean

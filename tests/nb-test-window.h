@@ -34,4 +34,11 @@ guint          nb_test_window_get_section_badge   (NbWindow   *window,
  * own in-memory settings: off, a test's edits stay out of its files. */
 void           nb_test_set_autosave               (gboolean    enabled);
 
+/* Any widget tree, depth first: the first widget of @type (itself too),
+ * and the first mapped label whose text contains @part. */
+GtkWidget     *nb_test_find_descendant            (GtkWidget  *root,
+                                                   GType       type);
+GtkWidget     *nb_test_find_label                 (GtkWidget  *root,
+                                                   const char *part);
+
 G_END_DECLS

@@ -60,6 +60,8 @@ gboolean nb_test_have_xdotool    (void);
 void     nb_test_xdotool         (GtkWidget  *widget,
                                   const char *format,
                                   ...) G_GNUC_PRINTF (2, 3);
+void     nb_test_xdotool_send    (const char *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
 void     nb_test_focus_window    (GtkWindow  *window);
 
 G_END_DECLS

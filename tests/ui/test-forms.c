@@ -2,8 +2,8 @@
  * New dialog, the details form, narrow windows, all under Xvfb with real
  * key events (xdotool, through the X server) where a person would type.
  *
- * Every wait is for a condition, with a deadline and a message saying what
- * never happened.
+ * Every wait is for a condition (nb-test-wait.h), with a deadline and a
+ * message saying what never happened.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,59 +14,16 @@
 
 #include "nb-application.h"
 #include "nb-new-report-dialog.h"
+#include "nb-test-wait.h"
 #include "nb-test-window.h"
 #include "nb-window.h"
 
-#define DEADLINE_S 20
-
-typedef gboolean (*Condition) (gpointer data);
-
 static gboolean have_keys;
-
-/* Runs the main loop until the condition holds; fails naming it if it
- * does not within the deadline. */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_TIME_SPAN_SECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("never happened within %d s: %s", DEADLINE_S, what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
 
 static gboolean
 is_mapped_and_drawn (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
-focus_window (GtkWindow *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu",
-                                           (gulong)gdk_x11_surface_get_xid (surface));
-
-  xdotool (args);
 }
 
 #define REQUIRE_KEYS()                                                                     \
@@ -78,41 +35,6 @@ focus_window (GtkWindow *window)
       }                                                                                    \
   } G_STMT_END
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *part)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, part);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static NbWindow *
 new_window (NbReport *report,
             int       width,
@@ -122,7 +44,7 @@ new_window (NbReport *report,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_mapped_and_drawn, window, "the window is shown");
+  nb_test_wait_until (is_mapped_and_drawn (window), "the window is shown");
   return window;
 }
 
@@ -186,7 +108,7 @@ label_shows (gpointer data)
 {
   Label *l = data;
 
-  return find_label (l->root, l->text) != NULL;
+  return nb_test_find_label (l->root, l->text) != NULL;
 }
 
 /* Fill blanks: the table of the page shown, then the whole report, each
@@ -210,7 +132,7 @@ test_fill_blanks (void)
                                           "5", NULL));
   t3_blanks = count_blanks (report, t3);
   window = new_window (report, 1366, 768);
-  focus_window (GTK_WINDOW (window));
+  nb_test_focus_window (GTK_WINDOW (window));
   nb_test_window_show_section (window, "requests");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-table", NULL));
@@ -219,11 +141,10 @@ test_fill_blanks (void)
   g_assert_cmpint (nb_report_get_value (report, t3, (guint)nb_edition_table_find_cell (t3, "new", "total")),
                    ==, 5);
   toast = g_strdup_printf ("Filled %u blank cells with 0", t3_blanks);
-  wait_for (label_shows, &(Label) { GTK_WIDGET (window), toast }, "a toast says how many cells were filled");
+  nb_test_wait_until (label_shows (&(Label) { GTK_WIDGET (window), toast }), "a toast says how many cells were filled");
 
-  xdotool ("key --delay 15 ctrl+z");
-  wait_for (blanks_are, &(Blanks) { report, t3, t3_blanks },
-            "Ctrl+Z brings every blank of table 三 back in one step");
+  nb_test_xdotool (GTK_WIDGET (window), "key --delay 15 ctrl+z");
+  nb_test_wait_until (blanks_are (&(Blanks) { report, t3, t3_blanks }), "Ctrl+Z brings every blank of table 三 back in one step");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-report", NULL));
   for (guint i = 0; i < nb_edition_get_n_tables (edition); i++)
@@ -267,17 +188,16 @@ test_new_report_dialog (void)
 
   dialog = nb_new_report_dialog_new (NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for (is_mapped_and_drawn, dialog, "the New dialog is shown");
-  focus_window (GTK_WINDOW (dialog));
+  nb_test_wait_until (is_mapped_and_drawn (dialog), "the New dialog is shown");
+  nb_test_focus_window (GTK_WINDOW (dialog));
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
       g_autoptr(NbEdition) edition = nb_edition_lookup (ids[i], NULL);
       GtkWidget *label;
 
-      wait_for (label_shows, &(Label) { dialog, nb_edition_get_name (edition) },
-                "the edition's full name is shown");
-      label = find_label (dialog, nb_edition_get_name (edition));
+      nb_test_wait_until (label_shows (&(Label) { dialog, nb_edition_get_name (edition) }), "the edition's full name is shown");
+      label = nb_test_find_label (dialog, nb_edition_get_name (edition));
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, nb_edition_get_name (edition));
       g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
     }
@@ -287,12 +207,12 @@ test_new_report_dialog (void)
     g_assert_cmpstr (nb_edition_get_name (edition), ==, "2021 年版（国办公开办函〔2021〕30号）");
   }
 
-  agency = find_descendant (dialog, ADW_TYPE_ENTRY_ROW);
+  agency = nb_test_find_descendant (dialog, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (agency);
   gtk_widget_grab_focus (agency);
-  wait_for (has_focus_within, agency, "the agency field takes the focus");
-  xdotool ("type --delay 15 'Luohe Bureau'");
-  wait_for (agency_typed, dialog, "the agency typed reaches the dialog");
+  nb_test_wait_until (has_focus_within (agency), "the agency field takes the focus");
+  nb_test_xdotool (dialog, "type --delay 15 'Luohe Bureau'");
+  nb_test_wait_until (agency_typed (dialog), "the agency typed reaches the dialog");
   nb_new_report_dialog_set_year (NB_NEW_REPORT_DIALOG (dialog), 2020);
   g_assert_cmpstr (nb_new_report_dialog_get_edition_id (NB_NEW_REPORT_DIALOG (dialog)), ==, "2019");
   g_assert_cmpstr (nb_new_report_dialog_get_agency (NB_NEW_REPORT_DIALOG (dialog)), ==, "Luohe Bureau");
@@ -337,17 +257,17 @@ test_details_enter (void)
   REQUIRE_KEYS ();
 
   window = new_window (report, 1366, 768);
-  focus_window (GTK_WINDOW (window));
+  nb_test_focus_window (GTK_WINDOW (window));
   nb_test_window_show_section (window, "info");
-  agency = find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
+  agency = nb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (agency);
   gtk_widget_grab_focus (agency);
-  wait_for (has_focus_within, agency, "the agency field takes the focus");
-  xdotool ("key --delay 15 ctrl+a");
-  xdotool ("type --delay 15 'Bureau'");
-  xdotool ("key --delay 15 Return");
-  wait_for (agency_is, &(Agency) { report, "Bureau" }, "Enter keeps the agency typed");
-  wait_for (focus_left, agency, "Enter moves the focus on");
+  nb_test_wait_until (has_focus_within (agency), "the agency field takes the focus");
+  nb_test_xdotool (GTK_WIDGET (window), "key --delay 15 ctrl+a");
+  nb_test_xdotool (GTK_WIDGET (window), "type --delay 15 'Bureau'");
+  nb_test_xdotool (GTK_WIDGET (window), "key --delay 15 Return");
+  nb_test_wait_until (agency_is (&(Agency) { report, "Bureau" }), "Enter keeps the agency typed");
+  nb_test_wait_until (focus_left (agency), "Enter moves the focus on");
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, g_type_from_name ("NbInfoPage")));
@@ -446,12 +366,12 @@ test_narrow_window (void)
 {
   g_autoptr(NbReport) report = empty_report ();
   NbWindow *window = new_window (report, 1024, 640);
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
-  AdwFlap *flap = ADW_FLAP (find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP));
+  AdwLeaflet *leaflet = ADW_LEAFLET (nb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  AdwFlap *flap = ADW_FLAP (nb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP));
   Clear clear = { 0 };
 
   g_object_set (window, "show-checks", TRUE, NULL);
-  wait_for (leaflet_folded, leaflet, "at 1024×640 the section list folds away");
+  nb_test_wait_until (leaflet_folded (leaflet), "at 1024×640 the section list folds away");
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (flap));
   g_assert_true (adw_flap_get_folded (flap));
   g_assert_true (adw_flap_get_reveal_flap (flap));
@@ -460,8 +380,7 @@ test_narrow_window (void)
   clear.sheet = nb_test_window_get_sheet (window, "t3");
   clear.checks = adw_flap_get_flap (flap);
   clear.window = GTK_WIDGET (window);
-  wait_for (columns_clear_of_checks, &clear,
-            "at 1024×640 every value column of table 三 shows left of the checks panel");
+  nb_test_wait_until (columns_clear_of_checks (&clear), "at 1024×640 every value column of table 三 shows left of the checks panel");
   g_test_message ("table 三 at 1024×640: row labels %d of %d px left of the checks",
                   clear.label_width, clear.visible);
   g_assert_cmpint (3 * clear.label_width, <=, clear.visible);
@@ -471,7 +390,7 @@ test_narrow_window (void)
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != GTK_WIDGET (flap));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  wait_for (leaflet_unfolded, leaflet, "at 1366×768 the section list is beside the page");
+  nb_test_wait_until (leaflet_unfolded (leaflet), "at 1366×768 the section list is beside the page");
   close_window (window);
 }
 

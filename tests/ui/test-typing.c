@@ -17,10 +17,9 @@
 
 #include "nb-application.h"
 #include "nb-file.h"
+#include "nb-test-wait.h"
 #include "nb-test-window.h"
 #include "nb-window.h"
-
-#define DEADLINE_SECONDS 20
 
 typedef struct
 {
@@ -33,39 +32,6 @@ typedef struct
 
 static gboolean have_keys;
 static guint n_presses; /* key presses the app received: count_presses_hook() */
-
-static gboolean
-keep_source (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
-
-static void
-wait_until (Fixture       *f,
-            Condition      condition,
-            gconstpointer  data,
-            const char    *what)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_TIME_SPAN_SECOND;
-
-  /* Wakes the loop now and then, so that the deadline is seen even when
-   * nothing else happens. */
-  guint tick = g_timeout_add (100, keep_source, NULL);
-
-  while (!condition (f, data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Waited %d s, but %s never happened", DEADLINE_SECONDS, what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-  /* What the last event set going (an idle, a relayout) runs too; a few
-   * rounds only, as a blinking caret keeps frames coming. */
-  for (guint i = 0; i < 3 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static gboolean
 all_presses_received (Fixture       *f,
@@ -90,18 +56,6 @@ count_presses_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 /* Key names as xdotool knows them, separated by spaces ("Tab shift+Tab"):
  * sent, and waited for until the window has them all. */
 static void
@@ -112,8 +66,8 @@ keys (Fixture    *f,
   g_autofree char *args = g_strdup_printf ("key --delay 5 %s", names);
 
   f->n_sent += g_strv_length (list);
-  xdotool (args);
-  wait_until (f, all_presses_received, NULL, "the window receiving the keys sent");
+  nb_test_xdotool_send ("%s", args);
+  nb_test_wait_until (all_presses_received (f, NULL), "the window receiving the keys sent");
 }
 
 /* Digits, "." and "-"; "\t" and "\n" are Tab and Return.  Sent as key
@@ -196,13 +150,6 @@ has_focus_within (Fixture       *f,
   return (gtk_widget_get_state_flags ((GtkWidget *)data) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
 }
 
-static gboolean
-window_is_active (Fixture       *f,
-                  gconstpointer  data)
-{
-  return gtk_window_is_active (GTK_WINDOW (f->window));
-}
-
 static void
 setup_report (Fixture  *f,
               NbReport *report,
@@ -214,15 +161,8 @@ setup_report (Fixture  *f,
   f->window = nb_window_new (NULL, f->report, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_until (f, is_mapped, f->window, "the window showing");
-  {
-    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-    g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu",
-                                             (gulong)gdk_x11_surface_get_xid (surface));
-
-    xdotool (args);
-  }
-  wait_until (f, window_is_active, NULL, "the window getting the keyboard focus");
+  nb_test_wait_until (is_mapped (f, f->window), "the window showing");
+  nb_test_focus_window (GTK_WINDOW (f->window));
 }
 
 static NbReport *
@@ -275,7 +215,7 @@ static void
 show_requests (Fixture *f)
 {
   nb_test_window_show_section (f->window, "requests");
-  wait_until (f, is_mapped, f->sheet, "table 3 showing");
+  nb_test_wait_until (is_mapped (f, f->sheet), "table 3 showing");
 }
 
 typedef struct
@@ -338,8 +278,8 @@ click_cell_button (Fixture          *f,
     args = g_strdup_printf ("mousemove --window %lu %d %d click --repeat %u --delay 60 1",
                             (gulong)gdk_x11_surface_get_xid (surface), (int)(point.x + dx),
                             (int)(point.y + dy), n_clicks);
-  xdotool (args);
-  wait_until (f, releases_received, counts, "the window receiving the clicks");
+  nb_test_xdotool_send ("%s", args);
+  nb_test_wait_until (releases_received (f, counts), "the window receiving the clicks");
   gtk_widget_remove_controller (GTK_WIDGET (f->window), legacy);
 }
 
@@ -590,10 +530,10 @@ test_wide_value_widens (Fixture       *f,
   natural.width = gtk_widget_get_width (entry);
   nb_sheet_focus_cell (f->sheet, (guint)natural.cell);
   type (f, "123456789012");
-  wait_until (f, value_fits, &natural, "the cell widening to the 12 digits being typed");
+  nb_test_wait_until (value_fits (f, &natural), "the cell widening to the 12 digits being typed");
   keys (f, "Return");
   g_assert_cmpint (value (f, "new", "natural"), ==, G_GINT64_CONSTANT (123456789012));
-  wait_until (f, value_fits, &natural, "the cell showing all 12 digits after Enter");
+  nb_test_wait_until (value_fits (f, &natural), "the cell showing all 12 digits after Enter");
   /* The column widens, not the one cell. */
   g_assert_cmpint (gtk_widget_get_width (below), ==, gtk_widget_get_width (entry));
   g_assert_cmpint (gtk_widget_get_width (entry), >, natural.width);
@@ -603,7 +543,7 @@ test_wide_value_widens (Fixture       *f,
   /* Undone, the column is as narrow as before. */
   keys (f, "ctrl+z");
   g_assert_cmpstr (shown (f, "new", "natural"), ==, "");
-  wait_until (f, width_is, &natural, "the column narrowing again after undo");
+  nb_test_wait_until (width_is (f, &natural), "the column narrowing again after undo");
 }
 
 /* Undo changes the value under the cursor: it is selected again, so what
@@ -669,7 +609,7 @@ test_context_menu (Fixture       *f,
                      GRAPHENE_POINT_INIT (gtk_widget_get_width (entry) / 2.f,
                                           gtk_widget_get_height (entry) / 2.f),
                      1, 3);
-  wait_until (f, menu_is_shown, GINT_TO_POINTER (TRUE), "the cell menu showing on a right click");
+  nb_test_wait_until (menu_is_shown (f, GINT_TO_POINTER (TRUE)), "the cell menu showing on a right click");
   /* The cell clicked is the one the commands act on. */
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "research"));
   model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (find_popover (GTK_WIDGET (f->sheet))));
@@ -690,13 +630,13 @@ test_context_menu (Fixture       *f,
     }
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (actions));
   keys (f, "Escape");
-  wait_until (f, menu_is_shown, GINT_TO_POINTER (FALSE), "Escape closing the cell menu");
+  nb_test_wait_until (menu_is_shown (f, GINT_TO_POINTER (FALSE)), "Escape closing the cell menu");
 
   /* From the keyboard; Clear clears the cell. */
   keys (f, "shift+F10");
-  wait_until (f, menu_is_shown, GINT_TO_POINTER (TRUE), "Shift+F10 showing the cell menu");
+  nb_test_wait_until (menu_is_shown (f, GINT_TO_POINTER (TRUE)), "Shift+F10 showing the cell menu");
   keys (f, "l");
-  wait_until (f, menu_is_shown, GINT_TO_POINTER (FALSE), "the menu closing after Clear");
+  nb_test_wait_until (menu_is_shown (f, GINT_TO_POINTER (FALSE)), "the menu closing after Clear");
   g_assert_cmpint (nb_report_get_cell (f->report, f->t3, (guint)cell (f, "new", "research"), NULL,
                                        NULL), ==, NB_CELL_EMPTY);
 }
@@ -728,10 +668,10 @@ test_sections_by_keyboard (Fixture       *f,
   g_object_set (f->window, "show-checks", TRUE, NULL);
   /* F6 goes to the section list (the page had nothing focused yet). */
   keys (f, "F6");
-  wait_until (f, focus_in_sidebar, NULL, "F6 putting the focus into the section list");
+  nb_test_wait_until (focus_in_sidebar (f, NULL), "F6 putting the focus into the section list");
   /* Down moves in the list; Enter goes into table 三, on its first cell. */
   keys (f, "Down Down Down Return");
-  wait_until (f, section_is, "requests", "Enter showing table 3");
+  nb_test_wait_until (section_is (f, "requests"), "Enter showing table 3");
   g_assert_true (has_focus_within (f, f->sheet));
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, 0);
   /* F6 on to the checks, F6 round to the list; Tab and Right go in too. */
@@ -744,20 +684,20 @@ test_sections_by_keyboard (Fixture       *f,
   keys (f, "shift+F6");
   g_assert_true (focus_in_sidebar (f, NULL));
   keys (f, "Down Right");
-  wait_until (f, section_is, "review", "Right showing table 4");
+  nb_test_wait_until (section_is (f, "review"), "Right showing table 4");
   g_assert_true (has_focus_within (f, GTK_WIDGET (nb_test_window_get_sheet (f->window, "t4"))));
   /* Ctrl+Page Up and Down step through the sections, into their content. */
   keys (f, "ctrl+Page_Up");
-  wait_until (f, section_is, "requests", "Ctrl+Page Up showing table 3");
+  nb_test_wait_until (section_is (f, "requests"), "Ctrl+Page Up showing table 3");
   g_assert_true (has_focus_within (f, f->sheet));
   keys (f, "ctrl+Page_Down ctrl+Page_Down");
-  wait_until (f, section_is, "problems", "Ctrl+Page Down showing section 5");
+  nb_test_wait_until (section_is (f, "problems"), "Ctrl+Page Down showing section 5");
   g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (f->window))));
   /* Alt+digit: the section by its place in the list. */
   keys (f, "alt+1");
-  wait_until (f, section_is, "info", "Alt+1 showing the details");
+  nb_test_wait_until (section_is (f, "info"), "Alt+1 showing the details");
   keys (f, "alt+4");
-  wait_until (f, section_is, "requests", "Alt+4 showing table 3");
+  nb_test_wait_until (section_is (f, "requests"), "Alt+4 showing table 3");
   g_assert_true (has_focus_within (f, f->sheet));
 }
 
@@ -798,7 +738,7 @@ fill_table (Fixture    *f,
     if (!nb_edition_table_get_cell (table, c)->computed)
       n_typable++;
   keys (f, go);
-  wait_until (f, sheet_has_focus, sheet, "the table getting the focus after Alt+digit");
+  nb_test_wait_until (sheet_has_focus (f, sheet), "the table getting the focus after Alt+digit");
   while (n_done < n_typable)
     {
       int cursor = nb_sheet_get_cursor (sheet);
@@ -892,20 +832,15 @@ bench_bare_entries (void)
   gtk_window_set_child (GTK_WINDOW (window), box);
   f.n_sent = n_presses;
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (&f, is_mapped, window, "the bare window showing");
-  {
-    g_autofree char *args = g_strdup_printf (
-      "windowfocus --sync %lu", (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-
-    xdotool (args);
-  }
+  nb_test_wait_until (is_mapped (&f, window), "the bare window showing");
+  nb_test_focus_window (GTK_WINDOW (window));
   cpu_start = cpu_us ();
   presses_start = n_presses;
   for (guint sent = 0; sent < n; sent += 4)
     {
       f.n_sent += 4;
-      xdotool ("key --delay 5 1 2 3 Tab");
-      wait_until (&f, all_presses_received, NULL, "the bare window receiving the keys");
+      nb_test_xdotool_send ("key --delay 5 1 2 3 Tab");
+      nb_test_wait_until (all_presses_received (&f, NULL), "the bare window receiving the keys");
     }
   g_print ("bare-entries presses %u cpu-ms %.0f\n", n_presses - presses_start, (cpu_us () - cpu_start) / 1000.0);
   gtk_window_destroy (GTK_WINDOW (window));
