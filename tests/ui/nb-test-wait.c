@@ -236,8 +236,6 @@ nb_test_have_xdotool (void)
 #endif
 }
 
-/* Runs xdotool with the arguments (real input through the X server, XTest),
- * then waits until @widget's window has handled it and drawn. */
 static void
 send_xdotool (const char *format,
               va_list     ap)
@@ -253,6 +251,8 @@ send_xdotool (const char *format,
     g_error ("%s: %s", command, error->message);
 }
 
+/* Runs xdotool with the arguments (real input through the X server, XTest),
+ * then waits until @widget's window has handled it and drawn. */
 void
 nb_test_xdotool (GtkWidget  *widget,
                  const char *format,
