@@ -2118,6 +2118,7 @@ nb_sheet_dispose (GObject *object)
   GtkWidget *child;
 
   stop_autoscroll (self);
+  g_clear_handle_id (&self->inset_idle_id, g_source_remove);
   self->menu = NULL; /* unparented with the cells */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

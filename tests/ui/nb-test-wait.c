@@ -236,6 +236,9 @@ nb_test_have_xdotool (void)
 #endif
 }
 
+static void send_xdotool (const char *format,
+                          va_list     ap) G_GNUC_PRINTF (1, 0);
+
 static void
 send_xdotool (const char *format,
               va_list     ap)
