@@ -1208,6 +1208,46 @@ reference_node (NbReport *reference)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+static gboolean
+is_raw_control (char c)
+{
+  return (guchar)c < 0x20 && c != '\n';
+}
+
+/* json-glib 1.6 writes U+001F in a string as the raw byte (its escaping
+ * stops below it), which JSON forbids and our reader refuses: every control
+ * byte but the layout's newlines is inside a string, so it is escaped here.
+ * Takes @data; adds the final newline text files have. */
+static GBytes *
+escape_control_characters (char  *data,
+                           gsize  length)
+{
+  GString *out;
+  gsize i = 0;
+
+  while (i < length && !is_raw_control (data[i]))
+    i++;
+  if (i == length)
+    {
+      data = g_realloc (data, length + 2);
+      data[length++] = '\n';
+      data[length] = '\0';
+      return g_bytes_new_take (data, length);
+    }
+
+  out = g_string_sized_new (length + 64);
+  for (i = 0; i < length; i++)
+    {
+      if (is_raw_control (data[i]))
+        g_string_append_printf (out, "\\u%04x", (guint)(guchar)data[i]);
+      else
+        g_string_append_c (out, data[i]);
+    }
+  g_string_append_c (out, '\n');
+  g_free (data);
+  return g_string_free_to_bytes (out);
+}
+
 GBytes *
 nb_file_serialize (NbReport *report)
 {
@@ -1366,11 +1406,7 @@ nb_file_serialize (NbReport *report)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   data = json_generator_to_data (generator, &length);
-  /* A final newline, as text files have. */
-  data = g_realloc (data, length + 2);
-  data[length++] = '\n';
-  data[length] = '\0';
-  return g_bytes_new_take (data, length);
+  return escape_control_characters (data, length);
 }
 
 #define STALE_TEMP_AGE_S (10 * 60)
