@@ -153,6 +153,39 @@ nb_test_wait_frames (GtkWidget *widget,
   wait_frames (widget, n_frames, FALSE);
 }
 
+/* Laid out the same way for three frames running: animations (a panel
+ * sliding in) and layouts that take a second pass (an idle that looks again)
+ * are over, so what a test measures next is what stays on screen. */
+void
+nb_test_wait_settled (GtkWidget *widget)
+{
+  NbTestWait wait;
+  graphene_rect_t bounds, last = GRAPHENE_RECT_INIT (-1, -1, -1, -1);
+  GtkWidget *root;
+  guint same = 0;
+
+  nb_test_wait_until (gtk_widget_get_mapped (widget), "%s was mapped (shown on screen)",
+                      G_OBJECT_TYPE_NAME (widget));
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  nb_test_wait_begin (&wait);
+  while (same < 3)
+    {
+      wait_frames (widget, 1, FALSE);
+      if (!gtk_widget_compute_bounds (widget, root, &bounds))
+        bounds = GRAPHENE_RECT_INIT (-1, -1, -1, -1);
+      same = graphene_rect_equal (&bounds, &last) ? same + 1 : 0;
+      last = bounds;
+      if (same < 3 && !nb_test_wait_step (&wait))
+        {
+          nb_test_wait_failed (&wait, __FILE__, __LINE__, G_STRFUNC,
+                               "%s kept its place and size for three frames (now %gx%g at %g,%g)",
+                               G_OBJECT_TYPE_NAME (widget), bounds.size.width, bounds.size.height,
+                               bounds.origin.x, bounds.origin.y);
+          break;
+        }
+    }
+}
+
 /* Input sent to the display server is handled, and the window has drawn
  * what it did: the barrier after each real key or pointer event.  A window
  * the input closed (a button that dismisses its dialog) has nothing more to

@@ -50,6 +50,7 @@ void     nb_test_wait_frames     (GtkWidget  *widget,
                                   guint       n_frames);
 void     nb_test_wait_sync       (GtkWidget  *widget);
 void     nb_test_wait_drawn      (GtkWidget  *widget);
+void     nb_test_wait_settled    (GtkWidget  *widget);
 void     nb_test_wait_file       (const char *path);
 GtkWindow *nb_test_wait_window   (GType       type,
                                   GtkWindow  *transient_for,
