@@ -91,15 +91,16 @@ class Env:
                                 stdin=subprocess.PIPE if edit_on_input else None,
                                 stderr=subprocess.DEVNULL, text=True)
 
-    def wait_line(self, app, prefix, timeout=WAIT):
-        """Until the app prints a line starting with @prefix; returns it."""
+    def wait_line(self, app, prefix, timeout=WAIT, accept=lambda line: True):
+        """Until the app prints a line starting with @prefix that @accept
+        takes; returns it."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             ready, _, _ = select.select([app.stdout], [], [], 0.5)
             if ready:
                 line = app.stdout.readline()
                 assert line, 'the app exited before printing %r' % prefix
-                if line.startswith(prefix):
+                if line.startswith(prefix) and accept(line):
                     return line.strip()
         raise AssertionError('the app did not print %r in %d s' % (prefix, timeout))
 
@@ -109,31 +110,22 @@ class Env:
         app.stdin.flush()
         return int(self.wait_line(app, 'edit ').split()[1])
 
-    def wait_for(self, condition, what, timeout=WAIT):
+    def wait_for(self, condition, what, timeout=WAIT, every=0.1):
         end = time.monotonic() + timeout
         while not condition():
             assert time.monotonic() < end, '%s, in %d s' % (what, timeout)
-            time.sleep(0.1)
+            time.sleep(every)
 
-    def wait_editing(self, app, edits=1, timeout=WAIT):
+    def wait_editing(self, app, edits=1):
         """Until the app has made its first edits: start-up under Xvfb can
         take seconds on a loaded machine."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            ready, _, _ = select.select([app.stdout], [], [], 0.5)
-            if ready:
-                line = app.stdout.readline()
-                assert line, 'the app exited before editing'
-                if line.startswith('edit ') and int(line.split()[1]) >= edits:
-                    return int(line.split()[1])
-        raise AssertionError('the app did not make %d edits in %d s' % (edits, timeout))
+        line = self.wait_line(app, 'edit ', accept=lambda line: int(line.split()[1]) >= edits)
+        return int(line.split()[1])
 
-    def wait_saved_past(self, last, timeout=WAIT):
+    def wait_saved_past(self, last):
         """Until the file holds an edit after @last: the app has saved."""
-        end = time.monotonic() + timeout
-        while state(self.path) <= last:
-            assert time.monotonic() < end, 'the app saved no edit past %d in %d s' % (last, timeout)
-            time.sleep(0.02)
+        self.wait_for(lambda: state(self.path) > last, 'the app saved no edit past %d' % last,
+                      every=0.02)
 
     def drafts(self):
         d = os.path.join(self.dir, 'data', 'nianbao', 'drafts')
