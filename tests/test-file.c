@@ -55,6 +55,50 @@ test_sample_round_trip (void)
   g_assert_cmpstr (first, ==, second);
 }
 
+/* metadata.published_sha256 names the published version's frozen copy:
+ * read back and written as it was, absent while not set, and a value that
+ * is not a SHA-256 is refused by name (issue 19). */
+static void
+test_published_sha256 (void)
+{
+  const char *digest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  const char *bad[] = { "0123", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF",
+                        "g123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_no_error (error);
+  plain = serialize_string (report);
+  g_assert_null (strstr (plain, "published_sha256"));
+  nb_report_set_published (report, "2024-01-25");
+  nb_report_set_published_sha256 (report, digest);
+  text = serialize_string (report);
+  g_assert_nonnull (strstr (text, "\"published_sha256\" : \"0123456789abcdef"));
+  again = load_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_published_sha256 (again), ==, digest);
+  g_assert_cmpstr (nb_report_get_published (again), ==, "2024-01-25");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad) + 1; i++)
+    {
+      g_autoptr(GString) broken = g_string_new (text);
+      g_autoptr(NbReport) refused = NULL;
+      g_autofree char *quoted = i < G_N_ELEMENTS (bad) ? g_strdup_printf ("\"%s\"", bad[i])
+                                                       : g_strdup ("64");
+
+      g_string_replace (broken, "\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"",
+                        quoted, 1);
+      refused = load_string (broken->str, &error);
+      g_assert_null (refused);
+      g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "metadata.published_sha256"));
+      g_clear_error (&error);
+    }
+}
+
 /* Control characters in a text (an imported cell holding them, found by
  * fuzz-import-txt): json-glib 1.6 writes U+001F raw, which JSON forbids;
  * the file still escapes it and loads again. */
@@ -720,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/file/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/file/random-round-trip", test_random_round_trip);
   g_test_add_func ("/file/control-characters", test_control_characters);
+  g_test_add_func ("/file/published-sha256", test_published_sha256);
   g_test_add_func ("/file/bad-files", test_bad_files);
   g_test_add_func ("/file/not-utf8", test_not_utf8);
   g_test_add_func ("/file/too-deep", test_too_deep);

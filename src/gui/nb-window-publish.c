@@ -3,8 +3,11 @@
  * "Copy for Website" puts the CMS fragment (text/html) and the plain text
  * on the clipboard, so a web editor's paste keeps tables and looks.
  * "Mark as Published…" records the date in the report and freezes this
- * version in the report's history (history/<key>/published.nianbao, which
- * autosave never prunes); later edits show "changed since publication" in
+ * version as published/<sha256>.nianbao in the data folder, never pruned;
+ * the report records that digest, so the copy is found again wherever the
+ * file is moved or renamed (files marked before the digest was recorded
+ * find theirs by path, history/<key>/published.nianbao).  Later edits
+ * show "changed since publication" in
  * the subtitle, and "Compare with Published Version" opens the compare
  * view on the two.  Kept out of nb-window.c: the window installs the
  * actions and shows the status.
@@ -27,6 +30,7 @@
 #include "nb-window-private.h"
 
 #define VERSION_KEY "nb-published-version"
+#define VERSION_FROM_KEY "nb-published-version-from"
 
 static char *
 dup_history_key (NbWindow *window)
@@ -41,28 +45,41 @@ dup_history_key (NbWindow *window)
   return NULL;
 }
 
+/* Where the published version of the report is kept, or NULL. */
+static char *
+dup_version_path (NbWindow *window)
+{
+  NbReport *report = nb_window_get_report (window);
+  const char *sha256 = nb_report_get_published_sha256 (report);
+  g_autofree char *key = NULL;
+
+  if (nb_report_get_published (report) == NULL)
+    return NULL;
+  if (sha256 != NULL)
+    return nb_published_dup_path (sha256);
+  /* Marked before the digest was recorded: kept by the file's path. */
+  key = dup_history_key (window);
+  return key != NULL ? nb_history_dup_published_path (key) : NULL;
+}
+
 NbReport *
 _nb_window_publish_get_version (NbWindow *window)
 {
-  NbReport *report = nb_window_get_report (window);
-  NbReport *version = g_object_get_data (G_OBJECT (window), VERSION_KEY);
-  g_autofree char *key = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = dup_version_path (window);
+  NbReport *version = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (version != NULL || nb_report_get_published (report) == NULL)
-    return version;
-  key = dup_history_key (window);
-  path = key != NULL ? nb_history_dup_published_path (key) : NULL;
-  if (path == NULL)
-    return NULL;
-  version = nb_file_load (path, &error);
-  if (version == NULL)
+  /* Read once per copy: an undone or repeated mark names another. */
+  if (g_strcmp0 (path, g_object_get_data (G_OBJECT (window), VERSION_FROM_KEY)) == 0)
+    return g_object_get_data (G_OBJECT (window), VERSION_KEY);
+  if (path != NULL)
     {
-      g_warning ("The published version %s cannot be read: %s", path, error->message);
-      return NULL;
+      version = nb_file_load (path, &error);
+      if (version == NULL)
+        g_warning ("The published version %s cannot be read: %s", path, error->message);
     }
   g_object_set_data_full (G_OBJECT (window), VERSION_KEY, version, g_object_unref);
+  g_object_set_data_full (G_OBJECT (window), VERSION_FROM_KEY, g_steal_pointer (&path), g_free);
   return version;
 }
 
@@ -88,8 +105,11 @@ _nb_window_publish_mark (NbWindow    *window,
                         GError     **error)
 {
   NbReport *report = nb_window_get_report (window);
-  g_autofree char *key = NULL;
+  g_autofree char *old_date = NULL;
+  g_autofree char *old_sha256 = NULL;
+  g_autofree char *sha256 = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean stored;
   GDate parsed;
 
   if (!nb_publish_parse_iso (date, &parsed))
@@ -98,22 +118,21 @@ _nb_window_publish_mark (NbWindow    *window,
                    _("“%s” is not a date: write it as YYYY-MM-DD"), date);
       return FALSE;
     }
-  key = dup_history_key (window);
-  if (key == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("Save the report first: the published version is kept with its file"));
-      return FALSE;
-    }
+  old_date = g_strdup (nb_report_get_published (report));
+  old_sha256 = g_strdup (nb_report_get_published_sha256 (report));
   /* The date goes into the report first, so the frozen copy carries it
-   * and the two compare equal until the next edit. */
+   * and the two compare equal until the next edit; the digest cannot be
+   * in the bytes it is the digest of.  One undoable change. */
+  nb_report_begin_user_action (report);
   nb_report_set_published (report, date);
+  nb_report_set_published_sha256 (report, NULL);
   bytes = nb_file_serialize (report);
-  if (!nb_history_set_published (key, bytes, error))
-    return FALSE;
-  g_object_set_data (G_OBJECT (window), VERSION_KEY, NULL);
-  g_object_notify (G_OBJECT (report), "published");
-  return TRUE;
+  stored = nb_published_store (bytes, &sha256, error);
+  nb_report_set_published_sha256 (report, stored ? sha256 : old_sha256);
+  if (!stored)
+    nb_report_set_published (report, old_date);
+  nb_report_end_user_action (report);
+  return stored;
 }
 
 static void

@@ -2,9 +2,11 @@
  *
  * The deadline in the subtitle with a fixed "today" (NB_TODAY), "Copy for
  * Website" read back from the clipboard, and "Mark as Published…" through
- * its dialog: the date recorded, the version frozen in the history, then
+ * its dialog: the date recorded, the version frozen under its digest, then
  * "changed since publication" after an edit and the compare view on the
- * two versions.
+ * two versions; the published version found again after the file is
+ * renamed and moved, and by path for a file marked before the digest was
+ * recorded.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +20,7 @@
 #include "nb-export.h"
 #include "nb-file.h"
 #include "nb-test-window.h"
+#include "nb-window-private.h"
 #include "nb-window.h"
 
 #define DEADLINE_MS 10000
@@ -275,8 +278,9 @@ test_mark_published (void)
   g_autoptr(NbReport) report = nb_file_load_sample (&error);
   g_autoptr(NbReport) reopened = NULL;
   g_autoptr(NbReport) frozen = NULL;
-  g_autofree char *key = NULL;
   g_autofree char *frozen_path = NULL;
+  g_autofree char *frozen_sha256 = NULL;
+  g_autoptr(GBytes) frozen_bytes = NULL;
   const NbEditionTable *t3;
   AdwMessageDialog *dialog;
   NbCompareWindow *compare = NULL;
@@ -305,10 +309,15 @@ test_mark_published (void)
   g_assert_null (strstr (subtitle (window), "changed since publication"));
   g_assert_cmpstr (nb_report_get_published (report), ==, "2024-01-25");
 
-  /* Frozen in the history, and the date is in the file once saved. */
-  key = nb_history_key_for_file (file);
-  frozen_path = nb_history_dup_published_path (key);
+  /* Frozen under the digest of its bytes, which the report records; the
+   * date and the digest are in the file once saved. */
+  g_assert_nonnull (nb_report_get_published_sha256 (report));
+  frozen_path = nb_published_dup_path (nb_report_get_published_sha256 (report));
   g_assert_nonnull (frozen_path);
+  frozen_bytes = nb_file_read_regular (frozen_path, NB_FILE_MAX_SIZE, NULL, &error);
+  g_assert_no_error (error);
+  frozen_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, frozen_bytes);
+  g_assert_cmpstr (frozen_sha256, ==, nb_report_get_published_sha256 (report));
   frozen = nb_file_load (frozen_path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (nb_report_get_published (frozen), ==, "2024-01-25");
@@ -316,6 +325,7 @@ test_mark_published (void)
   reopened = nb_file_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (nb_report_get_published (reopened), ==, "2024-01-25");
+  g_assert_cmpstr (nb_report_get_published_sha256 (reopened), ==, frozen_sha256);
   g_assert_cmpint (nb_report_get_level (reopened), ==, NB_AGENCY_LEVEL_DEPARTMENT);
 
   /* A later edit: the subtitle says so, and the compare view shows it. */
@@ -330,8 +340,119 @@ test_mark_published (void)
   /* Undoing the edit: the report is the published version again. */
   g_assert_true (nb_report_undo (report));
   g_assert_null (strstr (subtitle (window), "changed since publication"));
+  /* Undoing the mark: not published, nothing to compare with. */
+  g_assert_true (nb_report_undo (report));
+  g_assert_null (nb_report_get_published (report));
+  g_assert_null (nb_report_get_published_sha256 (report));
+  g_assert_null (strstr (subtitle (window), "Published"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL);
+  iterate ();
+  compare = NULL;
+  g_assert_false (compare_shown (&compare));
 
   close_window (window, report);
+  g_unsetenv ("NB_TODAY");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+subtitle_says_changed (gpointer data)
+{
+  return strstr (subtitle (data), "changed since publication") != NULL;
+}
+
+/* Edits @report and checks that the window on it finds the published
+ * version: "changed since publication", and the compare view opens. */
+static void
+assert_finds_published (NbReport *report,
+                        GFile    *file)
+{
+  const NbEditionTable *t3 = nb_edition_find_table (nb_report_get_edition (report), "t3");
+  NbCompareWindow *compare = NULL;
+  NbWindow *window = new_window (report, file);
+
+  g_assert_nonnull (strstr (subtitle (window), "Published on 25 January 2024"));
+  g_assert_null (strstr (subtitle (window), "changed since publication"));
+  nb_report_set_value (report, t3, (guint)nb_edition_table_find_cell (t3, "granted", "natural"), 5);
+  wait_for (subtitle_says_changed, window,
+            "the subtitle never said the report changed since publication");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL));
+  wait_for (compare_shown, &compare, "the compare view never opened");
+  g_assert_cmpuint (nb_compare_window_count_shown (compare, FALSE), >, 0);
+  gtk_window_destroy (GTK_WINDOW (compare));
+  close_window (window, report);
+}
+
+/* The published version travels with the report: marked, saved, then the
+ * file renamed into another folder and opened from there. */
+static void
+test_published_survives_move (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-publish-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autofree char *moved_dir = g_build_filename (dir, "website", NULL);
+  g_autofree char *moved_path = g_build_filename (moved_dir, "年报（已发布）.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) moved = g_file_new_for_path (moved_path);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) reopened = NULL;
+  NbWindow *window;
+
+  g_assert_no_error (error);
+  g_setenv ("NB_TODAY", "2024-01-25", TRUE);
+  window = new_window (report, NULL);
+  g_assert_true (nb_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (_nb_window_publish_mark (window, "2024-01-25", &error));
+  g_assert_no_error (error);
+  g_assert_true (nb_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  close_window (window, report);
+
+  g_assert_cmpint (g_mkdir (moved_dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (path, moved_path), ==, 0);
+  reopened = nb_file_load (moved_path, &error);
+  g_assert_no_error (error);
+  assert_finds_published (reopened, moved);
+
+  g_unsetenv ("NB_TODAY");
+  g_unlink (moved_path);
+  g_rmdir (moved_dir);
+  g_rmdir (dir);
+}
+
+/* A file marked published before the digest was recorded: its frozen copy
+ * is still found by the file's path. */
+static void
+test_published_by_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-publish-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autoptr(NbReport) reopened = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *key = NULL;
+
+  g_assert_no_error (error);
+  g_setenv ("NB_TODAY", "2024-01-25", TRUE);
+  nb_report_set_published (report, "2024-01-25");
+  bytes = nb_file_serialize (report);
+  g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "published_sha256"));
+  g_assert_true (nb_file_write_bytes (path, bytes, &error));
+  g_assert_no_error (error);
+  key = nb_history_key_for_file (file);
+  g_assert_true (nb_history_set_published (key, bytes, &error));
+  g_assert_no_error (error);
+
+  reopened = nb_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (nb_report_get_published_sha256 (reopened));
+  assert_finds_published (reopened, file);
+
   g_unsetenv ("NB_TODAY");
   g_unlink (path);
   g_rmdir (dir);
@@ -353,5 +474,7 @@ main (int   argc,
   g_test_add_func ("/publish/deadline-subtitle", test_deadline_subtitle);
   g_test_add_func ("/publish/copy-for-website", test_copy_for_website);
   g_test_add_func ("/publish/mark-published", test_mark_published);
+  g_test_add_func ("/publish/survives-move", test_published_survives_move);
+  g_test_add_func ("/publish/by-path", test_published_by_path);
   return g_test_run ();
 }

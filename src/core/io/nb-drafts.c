@@ -452,6 +452,65 @@ nb_history_set_published (const char  *key,
   return nb_file_write_bytes (path, bytes, error);
 }
 
+static char *
+published_path (const char *sha256)
+{
+  g_autofree char *name = g_strconcat (sha256, ".nianbao", NULL);
+
+  return g_build_filename (nb_drafts_get_data_dir (), "published", name, NULL);
+}
+
+gboolean
+nb_published_store (GBytes  *bytes,
+                    char   **sha256,
+                    GError **error)
+{
+  g_autofree char *digest = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  path = published_path (digest);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (!nb_file_write_bytes (path, bytes, error))
+    return FALSE;
+  *sha256 = g_steal_pointer (&digest);
+  return TRUE;
+}
+
+char *
+nb_published_dup_path (const char *sha256)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  if (!nb_file_is_sha256 (sha256))
+    return NULL;
+  path = published_path (sha256);
+  bytes = nb_file_read_regular (path, NB_FILE_MAX_SIZE, NULL, NULL);
+  if (bytes == NULL)
+    return NULL;
+  /* A copy changed since it was frozen is not the published version. */
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (!g_str_equal (digest, sha256))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
 static int
 compare_entries_oldest_first (gconstpointer a,
                               gconstpointer b)

@@ -9,6 +9,7 @@
  *   drafts/<id>.ini           which session wrote it, for which file, its title,
  *                             and which version of the file its work is based on
  *   history/<key>/<usec>.nianbao  autosaved versions, newest last
+ *   published/<sha256>.nianbao  published versions, named by their digest
  * A draft whose session no longer holds its lock was left by a crash.
  */
 #pragma once
@@ -97,6 +98,15 @@ gboolean    nb_history_set_published    (const char   *key,
                                          GBytes       *bytes,
                                          GError      **error);
 char       *nb_history_dup_published_path (const char *key);
+/* The published version frozen as published/<sha256>.nianbao, named by the
+ * SHA-256 of its bytes, which the report records (metadata.published_sha256)
+ * so the copy is found wherever the file is moved or renamed; never pruned.
+ * store: sets *sha256 (hex).  dup_path: NULL when there is no such copy or
+ * its bytes no longer have that digest. */
+gboolean    nb_published_store          (GBytes       *bytes,
+                                         char        **sha256,
+                                         GError      **error);
+char       *nb_published_dup_path       (const char   *sha256);
 /* An untitled report saved as a file keeps its versions. */
 void        nb_history_move             (const char   *from_key,
                                          const char   *to_key);

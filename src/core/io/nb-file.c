@@ -632,6 +632,22 @@ read_metadata (Reader     *reader,
       nb_report_set_published (reader->report, date);
     }
 
+  /* Optional: the digest that names the published version's frozen copy. */
+  node = json_object_get_member (meta, "published_sha256");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      const char *digest;
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published_sha256",
+                            _("expected text, found %s"), node_type_name (node));
+      digest = json_node_get_string (node);
+      if (!nb_file_is_sha256 (digest))
+        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published_sha256",
+                            _("“%s” is not a SHA-256 digest (64 hexadecimal digits)"), digest);
+      nb_report_set_published_sha256 (reader->report, digest);
+    }
+
   /* Optional: the source reports of a summary (汇总). */
   node = json_object_get_member (meta, "sources");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
@@ -1296,6 +1312,11 @@ nb_file_serialize (NbReport *report)
       json_builder_set_member_name (builder, "published");
       json_builder_add_string_value (builder, nb_report_get_published (report));
     }
+  if (nb_report_get_published_sha256 (report) != NULL)
+    {
+      json_builder_set_member_name (builder, "published_sha256");
+      json_builder_add_string_value (builder, nb_report_get_published_sha256 (report));
+    }
   if (nb_report_get_sources (report) != NULL)
     {
       const char * const *sources = nb_report_get_sources (report);
@@ -1772,6 +1793,19 @@ nb_file_save (NbReport    *report,
               GError     **error)
 {
   return nb_file_save_full (report, path, NB_FILE_WRITE_REPLACE, error);
+}
+
+gboolean
+nb_file_is_sha256 (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != 64)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
+      return FALSE;
+  return TRUE;
 }
 
 /* The report shipped with Nianbao: a real report as published (2022). */

@@ -81,6 +81,8 @@ gboolean   nb_file_write_bytes_full (const char        *path,
                                      NbFileWriteFlags   flags,
                                      GError           **error);
 NbReport  *nb_file_load_sample   (GError     **error);
+/* A SHA-256 as the file writes it: 64 lowercase hexadecimal digits. */
+gboolean   nb_file_is_sha256     (const char  *text);
 gboolean   nb_file_save          (NbReport    *report,
                                   const char  *path,
                                   GError     **error);

@@ -271,6 +271,7 @@ struct _NbReport
   char        *phone;
   NbAgencyLevel level;
   char        *published;
+  char        *published_sha256;
   guint        fee_decimals;
   char       **sources;   /* a summary's source reports, or NULL */
   NbReport    *reference; /* last year's report, for the cross-year checks, or NULL */
@@ -304,6 +305,7 @@ enum {
   PROP_FEE_DECIMALS,
   PROP_LEVEL,
   PROP_PUBLISHED,
+  PROP_PUBLISHED_SHA256,
   PROP_MODIFIED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -551,6 +553,7 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->postcode, g_free);
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->published, g_free);
+  g_clear_pointer (&self->published_sha256, g_free);
   g_clear_pointer (&self->sources, g_strfreev);
   g_clear_object (&self->reference);
   g_clear_object (&self->edition);
@@ -620,6 +623,9 @@ nb_report_get_property (GObject    *object,
     case PROP_PUBLISHED:
       g_value_set_string (value, self->published);
       break;
+    case PROP_PUBLISHED_SHA256:
+      g_value_set_string (value, self->published_sha256);
+      break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
       break;
@@ -684,6 +690,10 @@ store_meta (NbReport     *self,
       g_free (self->published);
       self->published = g_strdup (g_value_get_string (value));
       break;
+    case PROP_PUBLISHED_SHA256:
+      g_free (self->published_sha256);
+      self->published_sha256 = g_strdup (g_value_get_string (value));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -711,6 +721,7 @@ nb_report_set_property (GObject      *object,
     case PROP_FEE_DECIMALS:
     case PROP_LEVEL:
     case PROP_PUBLISHED:
+    case PROP_PUBLISHED_SHA256:
       {
         GValue current = G_VALUE_INIT;
         Change *change;
@@ -777,6 +788,9 @@ nb_report_class_init (NbReportClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PUBLISHED] =
     g_param_spec_string ("published", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PUBLISHED_SHA256] =
+    g_param_spec_string ("published-sha256", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
@@ -853,6 +867,7 @@ DEFINE_STRING_PROPERTY (address, ADDRESS)
 DEFINE_STRING_PROPERTY (postcode, POSTCODE)
 DEFINE_STRING_PROPERTY (phone, PHONE)
 DEFINE_STRING_PROPERTY (published, PUBLISHED)
+DEFINE_STRING_PROPERTY (published_sha256, PUBLISHED_SHA256)
 
 NbAgencyLevel
 nb_report_get_level (NbReport *self)

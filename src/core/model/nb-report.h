@@ -111,6 +111,12 @@ void             nb_report_set_level          (NbReport             *self,
 const char      *nb_report_get_published      (NbReport             *self);
 void             nb_report_set_published      (NbReport             *self,
                                                const char           *date);
+/* Property "published-sha256": the SHA-256 (64 lowercase hex digits) of
+ * the published version's frozen copy, which names that copy wherever the
+ * file goes; NULL in files marked published before it was recorded. */
+const char      *nb_report_get_published_sha256 (NbReport           *self);
+void             nb_report_set_published_sha256 (NbReport           *self,
+                                                 const char         *sha256);
 /* When the report must be published; FALSE when the year or level is not set. */
 gboolean         nb_report_get_due_date       (NbReport             *self,
                                                int                  *year,
