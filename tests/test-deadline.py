@@ -117,6 +117,42 @@ class Deadline(unittest.TestCase):
             self.assertEqual(r.returncode, 2, (member, value))
             self.assertIn(message, r.stderr)
 
+    def test_stamp_every_format(self):
+        """--stamp-published ends every format that carries the text with the
+        edition's stamp; without it, no stamp; a CSV has no text and is refused."""
+        path = self.report("p.nianbao", level="department", published="2023-01-20")
+        stamp = "本报告于2023年1月20日公开发布"
+
+        def text_of(fmt, out):
+            if fmt == "txt":
+                with open(out, encoding="utf-8") as f:
+                    return f.read()
+            if fmt == "docx":
+                import zipfile
+                with zipfile.ZipFile(out) as z:
+                    return re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8"))
+            if fmt == "pdf":
+                return subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True,
+                                      check=True).stdout
+            with open(out, encoding="utf-8") as f:  # html
+                return f.read()
+
+        for fmt in ("txt", "docx", "pdf", "html"):
+            for stamped in (True, False):
+                out = os.path.join(self.dir, "out-%s.%s" % (stamped, fmt))
+                r = run("--export", fmt, *(["--stamp-published"] if stamped else []), "-o", out, path)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                text = text_of(fmt, out)
+                if stamped:
+                    self.assertIn(stamp, text, fmt)
+                    if fmt == "txt":  # the last words of the text
+                        self.assertTrue(text.rstrip().endswith(stamp), text[-200:])
+                else:
+                    self.assertNotIn(stamp, text, fmt)
+        r = run("--export", "csv", "--stamp-published", "-o", os.path.join(self.dir, "p.csv"), path)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("CSV", r.stderr)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -997,6 +997,19 @@ run_export (NbCliOptions *o)
   name = nb_export_find_format (o->export_format)->name;
   if (o->fragment && !g_str_equal (name, "html"))
     return usage_error (_("--fragment works with --export html only"));
+  /* The web page and the picture place the stamp themselves; the formats
+   * that lay out the text end it with the stamp. */
+  if (options.published != NULL && g_str_equal (name, "csv"))
+    return usage_error (_("--stamp-published: a CSV file has no text to stamp"));
+  if (options.published != NULL && !g_str_equal (name, "html")
+      && !g_str_equal (name, "summary-image"))
+    {
+      NbReport *stamped = nb_export_dup_stamped (report, options.published);
+
+      g_object_unref (report);
+      report = stamped;
+      options.published = nb_report_get_published (report);
+    }
   /* The laid-out formats get the layout last chosen in the print preview. */
   nb_settings_load_render_options (&render_options);
   if (g_str_equal (name, "pdf"))

@@ -883,6 +883,7 @@ typedef struct
 {
   NbWindow *self;
   char     *format;
+  gboolean  stamp_offered;
 } ExportData;
 
 static void
@@ -892,26 +893,38 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
+/* The file chooser's offer to stamp the publication date, as the command
+ * line's --stamp-published. */
+#define STAMP_CHOICE "stamp-published"
+
 /* A PDF or OFD has the layout last chosen in the print preview, as the
- * command line's (the core reads no settings). */
+ * command line's (the core reads no settings).  @published: stamp the
+ * publication date, or NULL. */
 static gboolean
 export_to_file (NbReport    *report,
                 const char  *format,
                 const char  *path,
+                const char  *published,
                 GError     **error)
 {
   const char *name = nb_export_find_format (format)->name;
   NbRenderOptions options;
+  NbExportOptions export_options = { .published = published };
+  g_autoptr(NbReport) stamped = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   nb_settings_load_render_options (&options);
-  if (g_str_equal (name, "pdf"))
-    bytes = nb_export_pdf_full (report, &options, NULL, error);
-  else if (g_str_equal (name, "ofd"))
-    bytes = nb_export_ofd_full (report, &options, NULL, error);
-  else
-    return nb_export_to_file (report, format, path, error);
-  return bytes != NULL && nb_file_write_bytes (path, bytes, error);
+  if (g_str_equal (name, "pdf") || g_str_equal (name, "ofd"))
+    {
+      stamped = published != NULL ? nb_export_dup_stamped (report, published)
+                                  : g_object_ref (report);
+      if (g_str_equal (name, "pdf"))
+        bytes = nb_export_pdf_full (stamped, &options, NULL, error);
+      else
+        bytes = nb_export_ofd_full (stamped, &options, NULL, error);
+      return bytes != NULL && nb_file_write_bytes (path, bytes, error);
+    }
+  return nb_export_to_file_full (report, format, path, &export_options, error);
 }
 
 static void
@@ -926,11 +939,16 @@ on_export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
+      const char *stamp = data->stamp_offered
+                            ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), STAMP_CHOICE)
+                            : NULL;
+      const char *published = g_strcmp0 (stamp, "true") == 0
+                                ? nb_report_get_published (self->report) : NULL;
 
       if (path == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Reports can only be exported to local files"));
-      if (path == NULL || !export_to_file (self->report, data->format, path, &error))
+      if (path == NULL || !export_to_file (self->report, data->format, path, published, &error))
         show_error (self, _("Could Not Export the Report"), error->message);
       else
         {
@@ -953,6 +971,7 @@ choose_export_file (NbWindow   *self,
   ExportData *data;
   g_autofree char *title = nb_report_dup_title (self->report);
   g_autofree char *name = NULL;
+  g_autofree char *stamp = NULL;
 
   if (info == NULL)
     {
@@ -964,9 +983,23 @@ choose_export_file (NbWindow   *self,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Published: offered, and on, since an export after publication is
+   * usually the published record; a CSV has no text to stamp. */
+  if (!g_str_equal (info->name, "csv"))
+    stamp = nb_export_dup_published_stamp (self->report, nb_report_get_published (self->report));
+  if (stamp != NULL)
+    {
+      /* Translators: a check box in the Export file chooser; %s is the stamp,
+       * "本报告于2024年1月25日公开发布" */
+      g_autofree char *label = g_strdup_printf (_("Stamp the publication date (“%s”)"), stamp);
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), STAMP_CHOICE, label, NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), STAMP_CHOICE, "true");
+    }
   data = g_new0 (ExportData, 1);
   data->self = self;
   data->format = g_strdup (format);
+  data->stamp_offered = stamp != NULL;
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -19,6 +19,7 @@
 #include "nb-drafts.h"
 #include "nb-export.h"
 #include "nb-file.h"
+#include "nb-test-wait.h"
 #include "nb-test-window.h"
 #include "nb-window-private.h"
 #include "nb-window.h"
@@ -458,6 +459,99 @@ test_published_by_path (void)
   g_rmdir (dir);
 }
 
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_FILE_CHOOSER (item);
+    }
+  return NULL;
+}
+
+static GtkCheckButton *
+find_stamp_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget)
+      && g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) ?: "",
+                           "Stamp the publication date"))
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_stamp_check (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the Export file chooser for @format from the window and returns
+ * its stamp check box, or NULL when the chooser makes no such offer; the
+ * chooser is cancelled. */
+static char *
+stamp_offer (NbWindow   *window,
+             const char *format)
+{
+  GtkFileChooser *chooser;
+  GtkCheckButton *check;
+  char *offer = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", format));
+  nb_test_wait_until (find_chooser () != NULL, "the Export file chooser showed");
+  chooser = find_chooser ();
+  check = find_stamp_check (GTK_WIDGET (chooser));
+  if (check != NULL)
+    offer = g_strdup_printf ("%s %s", gtk_check_button_get_active (check) ? "[x]" : "[ ]",
+                             gtk_check_button_get_label (check));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  nb_test_wait_until (find_chooser () == NULL, "the Export file chooser closed");
+  return offer;
+}
+
+/* The window's exports offer to stamp the publication date, as the
+ * command line's --stamp-published: on by default once published, for
+ * every format with text; not for a CSV, not before publication.  (What
+ * the stamp does to each format: test-deadline.py, through the same
+ * nb_export_to_file_full and nb_export_dup_stamped.) */
+static void
+test_export_offers_stamp (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_file_load_sample (&error);
+  g_autofree char *before = NULL;
+  g_autofree char *csv = NULL;
+  NbWindow *window;
+
+  g_assert_no_error (error);
+  nb_report_forget_history (report);
+  window = new_window (report, NULL);
+
+  before = stamp_offer (window, "pdf");
+  g_assert_null (before);
+  nb_report_set_published (report, "2024-01-25");
+  for (const char *const *format = (const char *const[]){ "pdf", "ofd", "html", "docx", "txt",
+                                                          "summary-image", NULL };
+       *format != NULL; format++)
+    {
+      g_autofree char *offer = stamp_offer (window, *format);
+
+      g_assert_cmpstr (offer, ==, "[x] Stamp the publication date (“本报告于2024年1月25日公开发布”)");
+    }
+  csv = stamp_offer (window, "csv");
+  g_assert_null (csv);
+
+  close_window (window, report);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,5 +570,6 @@ main (int   argc,
   g_test_add_func ("/publish/mark-published", test_mark_published);
   g_test_add_func ("/publish/survives-move", test_published_survives_move);
   g_test_add_func ("/publish/by-path", test_published_by_path);
+  g_test_add_func ("/publish/export-offers-stamp", test_export_offers_stamp);
   return g_test_run ();
 }

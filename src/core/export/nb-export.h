@@ -52,6 +52,13 @@ gboolean              nb_export_to_file       (NbReport    *report,
                                                const char  *format,
                                                const char  *path,
                                                GError     **error);
+/* With options: the HTML fragment, the publication stamp (every format
+ * but CSV, which has no text), last year's report for the picture. */
+gboolean              nb_export_to_file_full  (NbReport               *report,
+                                               const char             *format,
+                                               const char             *path,
+                                               const NbExportOptions  *options,
+                                               GError                **error);
 
 NbReport             *nb_export_prepare       (NbReport    *report);
 void                  nb_export_csv_append_field (GString   *out,
@@ -89,6 +96,11 @@ char                 *nb_export_summary_dup_text (NbReport             *report,
  * date is not one. */
 char                 *nb_export_dup_published_stamp (NbReport   *report,
                                                      const char *date);
+/* A copy of @report whose text ends with the publication stamp of @date,
+ * for the formats that lay out the text themselves (PDF, OFD, DOCX, TXT);
+ * @report itself (a new reference) when @date is not a date. */
+NbReport             *nb_export_dup_stamped   (NbReport   *report,
+                                               const char *date);
 GBytes               *nb_export_docx          (NbReport    *report,
                                                GError     **error);
 GBytes               *nb_export_txt           (NbReport    *report,
