@@ -140,6 +140,66 @@ class Summary(unittest.TestCase):
             json.dump(data, f, ensure_ascii=False)
         return path
 
+    def assert_drawn(self, text, ed, expected):
+        """Each figure is drawn whole, right beside its label (a card: the
+        figure, its label, the change; a bar: the label, the figure, the
+        change), in the order of the listing: whole words compared, so a
+        "671" drawn for 67 does not pass as containing it.  A figure too
+        long for its place wraps: its lines are joined back."""
+        words = text.split()
+
+        def match(at, tokens):
+            """The position after @tokens drawn from word @at on, or None."""
+            for token in tokens:
+                joined = ""
+                while at < len(words) and token.startswith(joined + words[at]) and joined != token:
+                    joined += words[at]
+                    at += 1
+                if joined != token:
+                    return None
+                # A bar's figure comes twice in the PDF's text, drawn once.
+                n = len(token)
+                if "".join(words[at:at + 8])[:n] == token:
+                    start, joined = at, ""
+                    while joined != token and at < len(words) and token.startswith(joined + words[at]):
+                        joined += words[at]
+                        at += 1
+                    if joined != token:
+                        at = start
+            return at
+
+        at = 0
+        for group in ed["summary"]:
+            bars = group["kind"] == "bars"
+            self.assertIn(group["heading"], words[at:], "heading %r not drawn" % group["heading"])
+            at = words.index(group["heading"], at) + 1
+            later = [h["heading"] for h in ed["summary"][ed["summary"].index(group) + 1:]]
+            stop = min([words.index(h, at) for h in later if h in words[at:]] + [len(words)])
+            for line in [l for l in expected if l[0] == group["heading"]]:
+                tokens = [line[1], line[2]] if bars else [line[2], line[1]]
+                for change in line[3:]:
+                    tokens += change.split()
+                end = None
+                # Not past the next heading: 结果维持 is in two groups.
+                while at < stop and end is None:
+                    end = match(at, tokens)
+                    at += end is None
+                self.assertIsNotNone(end, "%r not drawn together (the report's figures)" % tokens)
+                at = end
+
+    def test_drawn_check_catches_a_wrong_figure(self):
+        """The read-back fails when one figure drawn differs from the report's."""
+        ed = edition("2021")
+        expected = [["依申请公开", "本年新收申请", "45"], ["办理结果", "予以公开", "20", "比上年 →0"]]
+        ed = dict(ed, summary=[g for g in ed["summary"] if g["heading"] in ("依申请公开", "办理结果")])
+        self.assert_drawn("依申请公开\n45\n本年新收申请\n办理结果\n予以公开 20\n20\n比上年 →0\n",
+                          ed, expected)
+        for wrong in ("依申请公开\n451\n本年新收申请\n办理结果\n予以公开 20\n比上年 →0\n",
+                      "依申请公开\n45\n本年新收申请\n办理结果\n予以公开 2\n比上年 →0\n",
+                      "依申请公开\n45\n本年新收申请\n办理结果\n予以公开 20\n比上年 →1\n"):
+            with self.assertRaises(AssertionError, msg=wrong):
+                self.assert_drawn(wrong, ed, expected)
+
     def check(self, report, previous=None, shot=None):
         values = csv_values(report)
         before = csv_values(previous) if previous else None
@@ -168,17 +228,7 @@ class Summary(unittest.TestCase):
         # The glyphs drawn say the same, in the order drawn.
         pdf = self.path("out.pdf")
         run(TOOL, "summary-pdf", report, pdf, *([previous] if previous else []))
-        drawn = re.sub(r"\s+", "", run("pdftotext", "-raw", pdf, "-").stdout)
-        at = 0
-        for group in ed["summary"]:
-            bars = group["kind"] == "bars"
-            for line in [l for l in expected if l[0] == group["heading"]]:
-                tokens = [line[1], line[2]] if bars else [line[2], line[1]]
-                tokens += [re.sub(r"\s+", "", t) for t in line[3:]]
-                for token in [group["heading"]] * (line is expected[0]) + tokens:
-                    found = drawn.find(token, at)
-                    self.assertGreaterEqual(found, 0, "%r not drawn after position %d" % (token, at))
-                    at = found + len(token)
+        self.assert_drawn(run("pdftotext", "-raw", pdf, "-").stdout, ed, expected)
 
         png = self.path("out.png")
         run(NIANBAO, *[a if a != svg else png for a in args], report)
@@ -195,6 +245,11 @@ class Summary(unittest.TestCase):
         listing = self.check(self.sample("a.nianbao", {}), shot="sample")
         self.assertIn(["行政事业性收费", "本年收费金额（万元）", "27.2500"], listing)
         self.assertIn(["主动公开", "行政处罚决定", "67"], listing)
+        # The title too long for one line breaks after the agency, not in a word.
+        pdf = self.path("title.pdf")
+        run(TOOL, "summary-pdf", self.path("a.nianbao"), pdf)
+        lines = run("pdftotext", "-raw", pdf, "-").stdout.splitlines()
+        self.assertEqual(lines[:2], ["漯河回族区城市管理局", "2022年政府信息公开工作年度报告"])
 
     def test_year_over_year(self):
         now = self.sample("now.nianbao", {

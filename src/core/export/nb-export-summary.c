@@ -239,19 +239,29 @@ draw_title (Painter *p)
 {
   NbEdition *edition = nb_report_get_edition (p->report);
   g_autofree char *title = nb_report_dup_title (p->report);
+  g_autofree char *shown = g_strdup (title);
+  const char *agency = nb_report_get_agency (p->report);
   const char *subtitle = nb_edition_get_label (edition, "summary_title");
   double top = p->y, h;
+  Painter measure = *p;
 
-  /* Measured first: the band's height depends on how the title wraps. */
-  {
-    Painter measure = *p;
-
-    measure.cr = NULL;
-    h = draw_text (&measure, NB_FONT_TITLE, 36, TRUE, title, MARGIN, 0, INNER, TRUE, WHITE);
-  }
+  /* Measured first: the band's height depends on how the title wraps.  A
+   * title too long for one line breaks after the agency's name, not
+   * inside a word ("信息公|开"). */
+  measure.cr = NULL;
+  h = draw_text (&measure, NB_FONT_TITLE, 36, TRUE, title, MARGIN, 0, INNER, TRUE, WHITE);
+  if (agency != NULL && agency[0] != '\0' && g_str_has_prefix (title, agency)
+      && title[strlen (agency)] != '\0'
+      && h > 1.5 * draw_text (&measure, NB_FONT_TITLE, 36, TRUE, agency, MARGIN, 0, INNER, TRUE,
+                              WHITE))
+    {
+      g_free (shown);
+      shown = g_strconcat (agency, "\n", title + strlen (agency), NULL);
+      h = draw_text (&measure, NB_FONT_TITLE, 36, TRUE, shown, MARGIN, 0, INNER, TRUE, WHITE);
+    }
   fill_rect (p, 0, top, WIDTH, h + (subtitle != NULL ? 150 : 90), RED);
   p->y += 40;
-  p->y += draw_text (p, NB_FONT_TITLE, 36, TRUE, title, MARGIN, p->y, INNER, TRUE, WHITE);
+  p->y += draw_text (p, NB_FONT_TITLE, 36, TRUE, shown, MARGIN, p->y, INNER, TRUE, WHITE);
   g_string_append_printf (p->text, "%s\n", title);
   if (subtitle != NULL)
     {
