@@ -257,6 +257,21 @@ nb_test_assert_finalize (gpointer object)
   g_assert_finalize_object (object);
 }
 
+/* Destroys @window and waits until it is finalized: a reference kept
+ * anywhere (a closure, a source, a cycle) fails the test by the window's
+ * type, instead of leaking quietly. */
+void
+nb_test_destroy_window (gpointer window)
+{
+  GObject *object = G_OBJECT (window);
+  const char *type = G_OBJECT_TYPE_NAME (object);
+
+  g_assert_true (GTK_IS_WINDOW (window));
+  g_object_add_weak_pointer (object, (gpointer *)&object);
+  gtk_window_destroy (GTK_WINDOW (window));
+  nb_test_wait_until (object == NULL, "the %s was finalized once destroyed", type);
+}
+
 gboolean
 nb_test_have_xdotool (void)
 {

@@ -56,6 +56,7 @@ GtkWindow *nb_test_wait_window   (GType       type,
                                   GtkWindow  *transient_for,
                                   const char *what);
 void     nb_test_assert_finalize (gpointer    object);
+void     nb_test_destroy_window  (gpointer    window);
 
 gboolean nb_test_have_xdotool    (void);
 void     nb_test_xdotool         (GtkWidget  *widget,

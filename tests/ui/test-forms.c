@@ -52,9 +52,7 @@ static void
 close_window (NbWindow *window)
 {
   nb_report_set_modified (nb_window_get_report (window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  nb_test_destroy_window (window);
 }
 
 static NbReport *
@@ -221,7 +219,7 @@ test_new_report_dialog (void)
   g_assert_cmpstr (nb_report_get_agency (report), ==, "Luohe Bureau");
   g_assert_cmpint (nb_report_get_year (report), ==, 2020);
   g_assert_cmpstr (nb_edition_get_id (nb_report_get_edition (report)), ==, "2019");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  nb_test_destroy_window (dialog);
 }
 
 typedef struct

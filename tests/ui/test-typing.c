@@ -196,10 +196,8 @@ teardown (Fixture       *f,
     return;
   /* Changes made on purpose: close without asking. */
   nb_report_set_modified (f->report, FALSE);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->report);
+  nb_test_destroy_window (g_steal_pointer (&f->window));
+  nb_test_assert_finalize (g_steal_pointer (&f->report));
 }
 
 #define REQUIRE_KEYS()                                                                     \
@@ -843,7 +841,7 @@ bench_bare_entries (void)
       nb_test_wait_until (all_presses_received (&f, NULL), "the bare window receiving the keys");
     }
   g_print ("bare-entries presses %u cpu-ms %.0f\n", n_presses - presses_start, (cpu_us () - cpu_start) / 1000.0);
-  gtk_window_destroy (GTK_WINDOW (window));
+  nb_test_destroy_window (window);
 }
 
 int
