@@ -162,22 +162,33 @@ on_fix_clicked_cb (GtkButton     *button,
   nb_checks_panel_refresh (self);
 }
 
+static char *
+accessible_text (NbFinding *finding)
+{
+  return g_strdup_printf ("%s: %s",
+                          finding->severity == NB_SEVERITY_ERROR ? _("Error") : _("Warning"),
+                          finding->message);
+}
+
 static GtkWidget *
 make_row (NbChecksPanel *self,
           NbFinding     *finding)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* A grid, not boxes: a horizontal box sizes a wrapping label for the
+   * height it was given, and a box of the message (and its fix) reports a
+   * height too small for the width it then gets: long messages came out
+   * wider than the panel, cut at its edge.  A grid gives the message the
+   * width left beside the icon, then the height that width needs. */
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (finding->severity == NB_SEVERITY_ERROR
                                                     ? "dialog-error-symbolic"
                                                     : "dialog-warning-symbolic");
   GtkWidget *label = gtk_label_new (finding->message);
-  g_autofree char *accessible = g_strdup_printf ("%s: %s",
-                                                 finding->severity == NB_SEVERITY_ERROR
-                                                   ? _("Error") : _("Warning"),
-                                                 finding->message);
+  g_autofree char *accessible = accessible_text (finding);
 
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 10);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_add_css_class (icon, finding->severity == NB_SEVERITY_ERROR ? "error" : "warning");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -187,11 +198,10 @@ make_row (NbChecksPanel *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 1);
   /* The message, and under it the fix when there is one: beside it, the
    * button would leave the message a narrow column. */
-  gtk_box_append (GTK_BOX (text), label);
-  gtk_box_append (GTK_BOX (box), text);
+  gtk_grid_attach (GTK_GRID (grid), label, 1, 0, 1, 1);
   if (nb_finding_has_fix (finding))
     {
       GtkWidget *fix = gtk_button_new_with_label (finding->fix_label);
@@ -203,10 +213,10 @@ make_row (NbChecksPanel *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (fix), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       fix_description, -1);
       g_signal_connect (fix, "clicked", G_CALLBACK (on_fix_clicked_cb), self);
-      gtk_box_append (GTK_BOX (text), fix);
+      gtk_grid_attach (GTK_GRID (grid), fix, 1, 1, 1, 1);
     }
-  gtk_widget_add_css_class (box, "finding");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (grid, "finding");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
   gtk_widget_set_tooltip_text (row, _("Go to the place this finding is about"));
@@ -300,11 +310,14 @@ nb_checks_panel_refresh (NbChecksPanel *self)
         {
           NbFinding *finding = g_ptr_array_index (shown, i);
           GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), (int)i);
-          GtkWidget *box = gtk_list_box_row_get_child (row);
-          GtkWidget *text = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
-          GtkWidget *label = gtk_widget_get_first_child (text);
+          GtkWidget *grid = gtk_list_box_row_get_child (row);
+          GtkWidget *label = gtk_grid_get_child_at (GTK_GRID (grid), 1, 0);
+          g_autofree char *accessible = accessible_text (finding);
 
           gtk_label_set_text (GTK_LABEL (label), finding->message);
+          /* What a screen reader reads out follows the text. */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          accessible, -1);
         }
       g_free (self->signature);
       self->signature = g_steal_pointer (&signature);

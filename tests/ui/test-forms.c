@@ -13,6 +13,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "nb-application.h"
+#include "nb-file.h"
 #include "nb-new-report-dialog.h"
 #include "nb-test-wait.h"
 #include "nb-test-window.h"
@@ -392,15 +393,106 @@ test_narrow_window (void)
   close_window (window);
 }
 
+typedef struct
+{
+  GtkWidget *panel;
+  GtkWidget *window;
+  int        n_labels;  /* out: the labels looked at */
+  char      *clipped;   /* out: the first label that does not fit, or NULL */
+} Fit;
+
+/* Every label of the findings fits inside the panel, and its text inside
+ * the label: what does not is cut at the window's edge. */
+static void
+check_labels_fit (GtkWidget *widget,
+                  Fit       *fit)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds, panel;
+
+      check_labels_fit (child, fit);
+      if (!GTK_IS_LABEL (child) || !gtk_widget_get_mapped (child) || fit->clipped != NULL)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (child, fit->window, &bounds));
+      g_assert_true (gtk_widget_compute_bounds (fit->panel, fit->window, &panel));
+      fit->n_labels++;
+      if (bounds.origin.x < panel.origin.x - 0.5
+          || bounds.origin.x + bounds.size.width > panel.origin.x + panel.size.width + 0.5
+          || bounds.origin.x + bounds.size.width > gtk_widget_get_width (fit->window) + 0.5)
+        fit->clipped = g_strdup_printf ("“%s” is %g px wide at x %g, the panel %g px at x %g",
+                                        gtk_label_get_text (GTK_LABEL (child)), bounds.size.width,
+                                        bounds.origin.x, panel.size.width, panel.origin.x);
+      else
+        {
+          PangoRectangle ink, logical;
+
+          pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (child)), &ink,
+                                          &logical);
+          if (logical.width > gtk_widget_get_width (child)
+              || logical.height > gtk_widget_get_height (child))
+            fit->clipped = g_strdup_printf ("“%s” needs %d×%d px, has %d×%d",
+                                            gtk_label_get_text (GTK_LABEL (child)),
+                                            logical.width, logical.height,
+                                            gtk_widget_get_width (child),
+                                            gtk_widget_get_height (child));
+        }
+    }
+}
+
+/* A finding quoting a 12-digit number (the first row of table 三: its
+ * balance error and its plausibility warning) wraps inside the checks
+ * panel, in a narrow window and a wide one: no line runs past its edge. */
+static void
+test_findings_fit (void)
+{
+  static const int sizes[][2] = { { 1024, 640 }, { 1366, 768 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(NbReport) report = nb_file_load_sample (NULL);
+      const NbEditionTable *t3 = nb_edition_find_table (nb_report_get_edition (report), "t3");
+      NbWindow *window;
+      Fit fit = { 0 };
+
+      g_assert_true (nb_report_set_cell_text (report, t3,
+                                              (guint)nb_edition_table_find_cell (t3, "new", "natural"),
+                                              "999999999999", NULL));
+      window = new_window (report, sizes[s][0], sizes[s][1]);
+      g_object_set (window, "show-checks", TRUE, NULL);
+      nb_test_window_show_section (window, "requests");
+      fit.panel = GTK_WIDGET (nb_test_window_get_checks_panel (window));
+      fit.window = GTK_WIDGET (window);
+      nb_test_wait_until (gtk_widget_get_mapped (fit.panel) && nb_test_find_label (fit.panel, "999999999999"),
+                          "the checks panel shows a finding quoting 999999999999");
+      nb_test_wait_settled (fit.panel);
+      check_labels_fit (fit.panel, &fit);
+      g_test_message ("%d×%d: %d labels in the checks panel", sizes[s][0], sizes[s][1], fit.n_labels);
+      g_assert_cmpint (fit.n_labels, >=, 3);
+      if (fit.clipped != NULL)
+        g_test_message ("at %d×%d a label of the checks panel is cut", sizes[s][0], sizes[s][1]);
+      g_assert_cmpstr (fit.clipped, ==, NULL);
+      close_window (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("nianbao-forms-data-XXXXXX", NULL);
+  g_autoptr(GtkCssProvider) css = NULL;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The app's style sheet, as AdwApplication loads it: its paddings are
+   * part of what has to fit. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/nianbao/Nianbao/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   /* The tests' edits stay out of their files. */
   nb_test_set_autosave (FALSE);
   have_keys = GDK_IS_X11_DISPLAY (gdk_display_get_default ())
@@ -410,5 +502,6 @@ main (int   argc,
   g_test_add_func ("/forms/new-report-dialog", test_new_report_dialog);
   g_test_add_func ("/forms/details-enter", test_details_enter);
   g_test_add_func ("/forms/narrow-window", test_narrow_window);
+  g_test_add_func ("/forms/findings-fit", test_findings_fit);
   return g_test_run ();
 }
