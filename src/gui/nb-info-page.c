@@ -181,6 +181,31 @@ name_combo_row_parts (GtkWidget  *widget,
     }
 }
 
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The list's items (the choice shown, and each of the popup) are named
+ * after their text: unnamed, a screen reader hears "GtkListItemWidget". */
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *widget = gtk_widget_get_parent (label);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 /* GObject */
 
 static void
@@ -260,6 +285,8 @@ nb_info_page_class_init (NbInfoPageClass *klass)
 static void
 nb_info_page_init (NbInfoPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -275,6 +302,10 @@ nb_info_page_init (NbInfoPage *self)
         gtk_text_set_max_length (GTK_TEXT (text), NB_FILE_MAX_FIELD_BYTES / 4);
       name_edit_icons (row);
     }
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  adw_combo_row_set_factory (ADW_COMBO_ROW (self->level), factory);
   name_combo_row_parts (self->level, _("Publisher"));
 }
 

@@ -607,11 +607,47 @@ nb_text_page_class_init (NbTextPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "text.level", "i", 4);
 }
 
+/* GTK 4.8's drop-down shows its choice in a toggle button holding a stack
+ * and a list item, none of them named: screen readers read them out as
+ * "GtkToggleButton", "GtkStackPage" and "GtkListItemWidget".  They get
+ * the drop-down's name; its arrow is hidden. */
+static void
+name_drop_down_parts (GtkWidget  *widget,
+                      const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child) || GTK_IS_LABEL (child))
+        continue;
+      if (g_strcmp0 (gtk_widget_get_css_name (child), "arrow") == 0)
+        {
+          gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          continue;
+        }
+      if (GTK_IS_STACK (child))
+        {
+          g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (child)));
+
+          for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+            {
+              g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+              gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              name, -1);
+            }
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      name_drop_down_parts (child, name);
+    }
+}
+
 static void
 nb_text_page_init (NbTextPage *self)
 {
   self->pending_level = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_drop_down_parts (self->style_dropdown, _("Paragraph style"));
 }
 
 GtkWidget *
