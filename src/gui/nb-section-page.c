@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "nb-section-page.h"
@@ -15,6 +16,9 @@ typedef struct
 {
   NbReport *report;
   char     *section_id;
+  AdwFlap  *flap;       /* the window's, whose checks panel may cover our end */
+  int       end_inset;  /* pixels of our width it covers */
+  guint     recheck_id;
 } NbSectionPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (NbSectionPage, nb_section_page, GTK_TYPE_WIDGET)
@@ -38,6 +42,7 @@ nb_section_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&priv->report);
+  g_clear_handle_id (&priv->recheck_id, g_source_remove);
 
   G_OBJECT_CLASS (nb_section_page_parent_class)->dispose (object);
 }
@@ -112,6 +117,133 @@ nb_section_page_constructed (GObject *object)
                                   section != NULL ? section->heading : _("Report Details"), -1);
 }
 
+/* How much of the page's end a folded flap (the checks panel of a narrow
+ * window, which overlays the page) covers; 0 when it covers nothing or so
+ * much that the rest would be too narrow to use. */
+static int
+covered_width (NbSectionPage *self,
+               int            width)
+{
+  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
+  GtkWidget *flap_child;
+  graphene_rect_t bounds;
+  int start;
+
+  if (priv->flap == NULL || !adw_flap_get_folded (priv->flap)
+      || adw_flap_get_reveal_progress (priv->flap) <= 0)
+    return 0;
+  flap_child = adw_flap_get_flap (priv->flap);
+  if (flap_child == NULL || !gtk_widget_get_mapped (flap_child)
+      || !gtk_widget_compute_bounds (flap_child, GTK_WIDGET (self), &bounds))
+    return 0;
+  start = MAX ((int)bounds.origin.x, 0);
+  if (start >= width || bounds.origin.x + bounds.size.width <= 0 || start < width / 3)
+    return 0;
+  return width - start;
+}
+
+/* The flap and the page are allocated in the same pass, in an order the
+ * page does not know: once it is over, look again with the flap's new
+ * place, and lay out again if it covers a different part. */
+static gboolean
+recheck_inset_cb (gpointer data)
+{
+  NbSectionPage *self = data;
+  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
+
+  priv->recheck_id = 0;
+  if (covered_width (self, gtk_widget_get_width (GTK_WIDGET (self))) != priv->end_inset)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_flap_changed_cb (NbSectionPage *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+nb_section_page_root (GtkWidget *widget)
+{
+  NbSectionPage *self = NB_SECTION_PAGE (widget);
+  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
+  GtkWidget *flap;
+
+  GTK_WIDGET_CLASS (nb_section_page_parent_class)->root (widget);
+  flap = gtk_widget_get_ancestor (widget, ADW_TYPE_FLAP);
+  if (flap == NULL)
+    return;
+  priv->flap = ADW_FLAP (flap);
+  g_signal_connect_object (flap, "notify::folded", G_CALLBACK (on_flap_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (flap, "notify::reveal-progress", G_CALLBACK (on_flap_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+nb_section_page_unroot (GtkWidget *widget)
+{
+  NbSectionPage *self = NB_SECTION_PAGE (widget);
+  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
+
+  if (priv->flap != NULL)
+    g_signal_handlers_disconnect_by_func (priv->flap, on_flap_changed_cb, self);
+  priv->flap = NULL;
+  priv->end_inset = 0;
+  g_clear_handle_id (&priv->recheck_id, g_source_remove);
+  GTK_WIDGET_CLASS (nb_section_page_parent_class)->unroot (widget);
+}
+
+static GtkSizeRequestMode
+nb_section_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+nb_section_page_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+/* What a folded checks panel covers is no place for the page: its content
+ * (the details form, a text, a table and its scroll bar) is laid out in
+ * the part left of it, as far as the content's minimum width allows. */
+static void
+nb_section_page_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  NbSectionPage *self = NB_SECTION_PAGE (widget);
+  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int minimum = 0;
+
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+  priv->end_inset = covered_width (self, width);
+  if (priv->recheck_id == 0 && priv->flap != NULL)
+    priv->recheck_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recheck_inset_cb, self, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  gtk_widget_allocate (child, MAX (width - priv->end_inset, MIN (minimum, width)), height,
+                       baseline, NULL);
+}
+
 static void
 nb_section_page_class_init (NbSectionPageClass *klass)
 {
@@ -132,7 +264,11 @@ nb_section_page_class_init (NbSectionPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->root = nb_section_page_root;
+  widget_class->unroot = nb_section_page_unroot;
+  widget_class->get_request_mode = nb_section_page_get_request_mode;
+  widget_class->measure = nb_section_page_measure;
+  widget_class->size_allocate = nb_section_page_size_allocate;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

@@ -477,6 +477,97 @@ test_findings_fit (void)
     }
 }
 
+typedef struct
+{
+  GtkWidget *page;
+  GtkWidget *checks;
+  GtkWidget *window;
+  GType      type;       /* the controls that must show */
+  guint      n_found;    /* out */
+} ClearOf;
+
+static void
+count_clear (GtkWidget *widget,
+             ClearOf  *c,
+             double     checks_x,
+             gboolean  *all_clear)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, c->type) && gtk_widget_get_mapped (child))
+        {
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_compute_bounds (child, c->window, &bounds));
+          c->n_found++;
+          if (bounds.origin.x + bounds.size.width > checks_x + 1)
+            *all_clear = FALSE;
+        }
+      count_clear (child, c, checks_x, all_clear);
+    }
+}
+
+/* Every control of c->type on the page ends left of the checks panel. */
+static gboolean
+controls_clear_of_checks (gpointer data)
+{
+  ClearOf *c = data;
+  graphene_rect_t checks;
+  gboolean all_clear = TRUE;
+
+  if (!gtk_widget_get_mapped (c->page) || !gtk_widget_get_mapped (c->checks))
+    return FALSE;
+  g_assert_true (gtk_widget_compute_bounds (c->checks, c->window, &checks));
+  c->n_found = 0;
+  count_clear (c->page, c, checks.origin.x, &all_clear);
+  return c->n_found > 0 && all_clear;
+}
+
+/* Where the checks panel overlays the page (1024×640; and the window's
+ * default width of 1180, the section list beside), the details form and a
+ * text page lay out left of it: the year's and the fee's spin buttons, the
+ * publisher's choice and the text are in sight, not under the panel. */
+static void
+test_pages_clear_of_checks (void)
+{
+  static const int sizes[][2] = { { 1024, 640 }, { 1180, 700 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(NbReport) report = nb_file_load_sample (NULL);
+      NbWindow *window = new_window (report, sizes[s][0], sizes[s][1]);
+      AdwFlap *flap = ADW_FLAP (nb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP));
+      ClearOf c = { 0 };
+
+      g_object_set (window, "show-checks", TRUE, NULL);
+      nb_test_wait_until (adw_flap_get_folded (flap) && adw_flap_get_reveal_progress (flap) >= 1,
+                          "at %d×%d the checks panel overlays the page", sizes[s][0], sizes[s][1]);
+      c.checks = adw_flap_get_flap (flap);
+      c.window = GTK_WIDGET (window);
+
+      nb_test_window_show_section (window, "info");
+      c.page = nb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_PAGE);
+      c.type = GTK_TYPE_SPIN_BUTTON;
+      nb_test_wait_until (controls_clear_of_checks (&c),
+                          "at %d×%d the details' spin buttons show left of the checks panel",
+                          sizes[s][0], sizes[s][1]);
+      g_assert_cmpuint (c.n_found, ==, 2);
+      c.type = ADW_TYPE_COMBO_ROW;
+      nb_test_wait_until (controls_clear_of_checks (&c),
+                          "at %d×%d the publisher's choice shows left of the checks panel",
+                          sizes[s][0], sizes[s][1]);
+
+      nb_test_window_show_section (window, "overview");
+      c.page = GTK_WIDGET (nb_test_window_get_text_page (window, "overview"));
+      c.type = GTK_TYPE_TEXT_VIEW;
+      nb_test_wait_until (controls_clear_of_checks (&c),
+                          "at %d×%d the text of 一 shows left of the checks panel",
+                          sizes[s][0], sizes[s][1]);
+      close_window (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,5 +594,6 @@ main (int   argc,
   g_test_add_func ("/forms/details-enter", test_details_enter);
   g_test_add_func ("/forms/narrow-window", test_narrow_window);
   g_test_add_func ("/forms/findings-fit", test_findings_fit);
+  g_test_add_func ("/forms/pages-clear-of-checks", test_pages_clear_of_checks);
   return g_test_run ();
 }
