@@ -1034,6 +1034,7 @@ nb_file_load_data_full (const char  *data,
 
   report = nb_report_new (edition);
   nb_report_set_history_enabled (report, FALSE);
+  nb_report_set_quiet (report, TRUE);
   reader.report = report;
   if (warnings != NULL)
     reader.warnings = g_ptr_array_new_with_free_func (g_free);
@@ -1061,6 +1062,7 @@ nb_file_load_data_full (const char  *data,
 
   nb_report_set_history_enabled (report, TRUE);
   nb_report_forget_history (report);
+  nb_report_set_quiet (report, FALSE);
   return g_steal_pointer (&report);
 }
 
@@ -1117,15 +1119,22 @@ nb_file_open_regular (const char  *path,
 
 /* The whole of a regular file of at most @max_size bytes.  A larger one
  * fails with G_IO_ERROR_MESSAGE_TOO_LARGE and its size in @size, so each
- * reader can name its own limit. */
+ * reader can name its own limit.
+ *
+ * Read, not mapped: unmapping flushes the TLB of every core running a
+ * thread of the process, which made the workers of a folder check
+ * interrupt each other once per file; and a mapped file that shrinks
+ * under the reader kills it with SIGBUS.  A file that changes while it is
+ * read is read up to where it ends then, within the limit. */
 GBytes *
 nb_file_read_regular (const char  *path,
                       goffset      max_size,
                       goffset     *size,
                       GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autofree char *data = NULL;
   goffset file_size = 0;
+  gsize capacity, length = 0;
   int fd;
 
   fd = nb_file_open_regular (path, &file_size, error);
@@ -1141,16 +1150,49 @@ nb_file_read_regular (const char  *path,
                    (unsigned long long)file_size, (unsigned long long)max_size);
       return NULL;
     }
-  if (file_size == 0)
+  /* One byte more than the size: the read that finds the end needs room. */
+  capacity = (gsize)file_size + 1;
+  data = g_malloc (capacity);
+  for (;;)
     {
-      close (fd);
-      return g_bytes_new (NULL, 0);
+      gssize n;
+
+      if (length == capacity)
+        {
+          /* It grew since fstat(). */
+          if (length > (gsize)max_size)
+            {
+              close (fd);
+              if (size != NULL)
+                *size = (goffset)length;
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                           _("The file is too large (%llu bytes; at most %llu)"),
+                           (unsigned long long)length, (unsigned long long)max_size);
+              return NULL;
+            }
+          capacity = MIN (capacity * 2, (gsize)max_size + 1);
+          data = g_realloc (data, capacity);
+        }
+      n = read (fd, data + length, capacity - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s",
+                       g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize)n;
     }
-  mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
   close (fd);
-  if (mapped == NULL)
-    return NULL;
-  return g_mapped_file_get_bytes (mapped);
+  if (length == 0)
+    return g_bytes_new (NULL, 0);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
 }
 
 NbReport *

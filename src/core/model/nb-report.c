@@ -286,6 +286,7 @@ struct _NbReport
   guint        user_action_depth;
   gboolean     replaying;
   gboolean     history_disabled;
+  gboolean     quiet;     /* a loader builds it: no one can be listening */
   guint        change_depth;
 
   guint64      revision;
@@ -400,6 +401,8 @@ find_values (NbReport             *self,
 static void
 notify_undo_state (NbReport *self)
 {
+  if (self->quiet)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
@@ -422,9 +425,11 @@ end_change (NbReport *self)
       if (!self->modified)
         {
           self->modified = TRUE;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+          if (!self->quiet)
+            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
         }
-      g_signal_emit (self, signals[CHANGED], 0);
+      if (!self->quiet)
+        g_signal_emit (self, signals[CHANGED], 0);
     }
 }
 
@@ -488,7 +493,8 @@ apply_cell (NbReport             *self,
 
   cell_data_clear (&values->cells[cell]);
   cell_data_copy (&values->cells[cell], data);
-  g_signal_emit (self, signals[CELL_CHANGED], 0, nb_edition_table_get_id (table), cell);
+  if (!self->quiet)
+    g_signal_emit (self, signals[CELL_CHANGED], 0, nb_edition_table_get_id (table), cell);
 }
 
 static void
@@ -697,7 +703,8 @@ store_meta (NbReport     *self,
     default:
       g_assert_not_reached ();
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (!self->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 static void
@@ -1035,7 +1042,8 @@ store_paragraphs (NbReport   *self,
                   GPtrArray  *paragraphs)
 {
   g_hash_table_replace (self->sections, g_strdup (section_id), nb_paragraphs_copy (paragraphs));
-  g_signal_emit (self, signals[SECTION_CHANGED], 0, section_id);
+  if (!self->quiet)
+    g_signal_emit (self, signals[SECTION_CHANGED], 0, section_id);
 }
 
 void
@@ -1620,7 +1628,8 @@ nb_report_set_modified (NbReport *self,
   if (self->modified != modified)
     {
       self->modified = modified;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+      if (!self->quiet)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
   /* A saved state is a boundary: later typing starts a new undo step. */
   if (!modified && self->undo.head != NULL)
@@ -1765,6 +1774,24 @@ nb_report_set_history_enabled (NbReport *self,
   g_return_if_fail (NB_IS_REPORT (self));
 
   self->history_disabled = !enabled;
+}
+
+/**
+ * nb_report_set_quiet:
+ *
+ * A loader builds its report quietly: changes are applied without signals
+ * or notifications, which no one can receive before the loader returns the
+ * report.  Every emission takes GObject's one process-wide signal lock; a
+ * few hundred per report (one per cell) made the workers of a folder check
+ * queue on it.
+ */
+void
+nb_report_set_quiet (NbReport *self,
+                     gboolean  quiet)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  self->quiet = !!quiet;
 }
 
 /* For loaders: what was loaded is the starting point, not an undoable edit. */

@@ -205,6 +205,8 @@ gboolean         nb_report_get_can_redo       (NbReport             *self);
 gboolean         nb_report_undo               (NbReport             *self);
 gboolean         nb_report_redo               (NbReport             *self);
 void             nb_report_forget_history     (NbReport             *self);
+void             nb_report_set_quiet          (NbReport             *self,
+                                               gboolean              quiet);
 void             nb_report_set_history_enabled (NbReport            *self,
                                                gboolean              enabled);
 
