@@ -613,6 +613,7 @@ struct _CheckPool
 {
   NbCliOptions *options;
   NbReport     *previous; /* shared, only read */
+  GDate         today;    /* one clock reading for the whole folder */
   CheckOutput   output;
   GMutex        lock;
   GCond         finished;
@@ -644,7 +645,7 @@ check_job_run (gpointer data,
     }
   else
     {
-      g_autoptr(GPtrArray) findings = nb_check_report (report, pool->previous);
+      g_autoptr(GPtrArray) findings = nb_check_report_on (report, pool->previous, &pool->today);
       g_autofree char *due = NULL;
       NbDeadlineState deadline;
 
@@ -653,7 +654,7 @@ check_job_run (gpointer data,
       job->n_warnings = nb_findings_count (findings, NB_SEVERITY_WARNING);
       job->out = g_string_new (NULL);
       /* The deadline: a warning from 14 days before, never an error. */
-      deadline = nb_publish_get_deadline (report, NULL, NULL, &due);
+      deadline = nb_publish_get_deadline (report, &pool->today, NULL, &due);
       if (deadline == NB_DEADLINE_SOON || deadline == NB_DEADLINE_PASSED)
         {
           job->row->n_warnings++;
@@ -746,6 +747,7 @@ check_in_pool (NbCliOptions *o,
   GThreadPool *threads;
   guint submitted = 0;
 
+  nb_publish_get_today (&pool.today);
   g_mutex_init (&pool.lock);
   g_cond_init (&pool.finished);
   threads = g_thread_pool_new (check_job_run, NULL, (int)n_threads, TRUE, NULL);

@@ -610,14 +610,14 @@ meta_finding (GPtrArray  *findings,
 }
 
 static void
-check_metadata (NbReport  *report,
-                NbReport  *previous,
-                GPtrArray *findings)
+check_metadata (NbReport    *report,
+                NbReport    *previous,
+                const GDate *today,
+                GPtrArray   *findings)
 {
   NbEdition *edition = nb_report_get_edition (report);
   int year = nb_report_get_year (report);
   const char *postcode = nb_report_get_postcode (report);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (is_blank (nb_report_get_agency (report)))
     meta_finding (findings, NB_SEVERITY_ERROR, "META-AGENCY", "agency",
@@ -626,7 +626,7 @@ check_metadata (NbReport  *report,
   if (year == 0)
     meta_finding (findings, NB_SEVERITY_ERROR, "META-YEAR", "year",
                   g_strdup (_("The report year is missing")));
-  else if (year < FIRST_REPORT_YEAR || year > g_date_time_get_year (now) + 1)
+  else if (year < FIRST_REPORT_YEAR || year > g_date_get_year (today) + 1)
     meta_finding (findings, NB_SEVERITY_ERROR, "META-YEAR", "year",
                   g_strdup_printf (_("The report year %d is not plausible"), year));
   else if (nb_edition_get_last_year (edition) != 0 && year > nb_edition_get_last_year (edition))
@@ -762,19 +762,48 @@ GPtrArray *
 nb_check_report (NbReport *report,
                  NbReport *previous)
 {
+  return nb_check_report_on (report, previous, NULL);
+}
+
+/**
+ * nb_check_report_on:
+ * @today: (nullable): the day the report is checked on, or NULL for today
+ *
+ * Like nb_check_report (), for a caller that checks many reports: it
+ * reads the clock once.  Finding today's date asks GLib for the local
+ * time zone, which 2.74 loads again from disk on every call, under a
+ * process-wide lock.
+ */
+GPtrArray *
+nb_check_report_on (NbReport    *report,
+                    NbReport    *previous,
+                    const GDate *today)
+{
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_finding_unref);
   NbEdition *edition;
   gint64 largest[2];
+  GDate now;
 
   g_return_val_if_fail (NB_IS_REPORT (report), findings);
   g_return_val_if_fail (previous == NULL || NB_IS_REPORT (previous), findings);
+  g_return_val_if_fail (today == NULL || g_date_valid (today), findings);
+
+  if (today == NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+
+      g_date_clear (&now, 1);
+      g_date_set_dmy (&now, (GDateDay)g_date_time_get_day_of_month (local),
+                      (GDateMonth)g_date_time_get_month (local), (GDateYear)g_date_time_get_year (local));
+      today = &now;
+    }
 
   /* A report started from last year's carries it as its reference. */
   if (previous == NULL)
     previous = nb_report_get_reference (report);
   edition = nb_report_get_edition (report);
   largest_counts (report, largest);
-  check_metadata (report, previous, findings);
+  check_metadata (report, previous, today, findings);
   check_sections (report, findings);
   if (previous != NULL)
     check_repetition (report, previous, findings);

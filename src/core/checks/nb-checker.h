@@ -42,6 +42,9 @@ const char  *nb_severity_to_string    (NbSeverity  severity);
 
 GPtrArray   *nb_check_report          (NbReport   *report,
                                        NbReport   *previous);
+GPtrArray   *nb_check_report_on       (NbReport    *report,
+                                       NbReport    *previous,
+                                       const GDate *today);
 guint        nb_findings_count        (GPtrArray  *findings,
                                        NbSeverity  severity);
 char        *nb_finding_dup_location  (NbFinding  *finding,
