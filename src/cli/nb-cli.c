@@ -579,7 +579,9 @@ append_finding_csv (GString    *out,
 
 /* The folder check: every core reads and checks reports, the main thread
  * prints them in the order given.  At most a few jobs per core are in
- * flight, each dropping its report once checked, so memory stays flat. */
+ * flight, each dropping its report once checked, so memory stays flat.
+ * The main thread waits for half of them at a time: woken for every
+ * report, it took a core from a worker as often. */
 typedef struct
 {
   guint n_errors;
@@ -593,6 +595,7 @@ typedef struct _CheckPool CheckPool;
 typedef struct
 {
   CheckPool  *pool;
+  guint       index;      /* its place in the folder */
   const char *path;       /* NULL: the sample */
   gboolean    finished;
   SummaryRow *row;
@@ -617,6 +620,11 @@ struct _CheckPool
   CheckOutput   output;
   GMutex        lock;
   GCond         finished;
+  /* What the main thread waits for: jobs [batch_start, batch_end), of
+   * which n_pending are still running. */
+  guint         batch_start;
+  guint         batch_end;
+  guint         n_pending;
 };
 
 static void
@@ -694,7 +702,8 @@ check_job_run (gpointer data,
     }
   g_mutex_lock (&pool->lock);
   job->finished = TRUE;
-  g_cond_broadcast (&pool->finished);
+  if (job->index >= pool->batch_start && job->index < pool->batch_end && --pool->n_pending == 0)
+    g_cond_signal (&pool->finished);
   g_mutex_unlock (&pool->lock);
 }
 
@@ -751,24 +760,32 @@ check_in_pool (NbCliOptions *o,
   g_mutex_init (&pool.lock);
   g_cond_init (&pool.finished);
   threads = g_thread_pool_new (check_job_run, NULL, (int)n_threads, TRUE, NULL);
-  for (guint printed = 0; printed < paths->len; printed++)
+  for (guint printed = 0; printed < paths->len;)
     {
-      CheckJob *job;
+      guint batch_end;
 
       for (; submitted < paths->len && submitted - printed < window; submitted++)
         {
           CheckJob *next = &jobs[submitted % window];
 
           next->pool = &pool;
+          next->index = submitted;
           next->path = g_ptr_array_index (paths, submitted);
           g_thread_pool_push (threads, next, NULL);
         }
-      job = &jobs[printed % window];
+      batch_end = MIN (printed + MAX (window / 2, 1), paths->len);
       g_mutex_lock (&pool.lock);
-      while (!job->finished)
+      pool.n_pending = 0;
+      for (guint i = printed; i < batch_end; i++)
+        pool.n_pending += !jobs[i % window].finished;
+      pool.batch_start = printed;
+      pool.batch_end = batch_end;
+      while (pool.n_pending > 0)
         g_cond_wait (&pool.finished, &pool.lock);
+      pool.batch_start = pool.batch_end = 0;
       g_mutex_unlock (&pool.lock);
-      check_job_print (job, rows, output, totals);
+      for (; printed < batch_end; printed++)
+        check_job_print (&jobs[printed % window], rows, output, totals);
     }
   g_thread_pool_free (threads, FALSE, TRUE);
   g_mutex_clear (&pool.lock);
