@@ -513,6 +513,37 @@ test_overflow_is_caught (void)
   assert_one (report, NULL, "T4-REVIEW-TOTAL", NB_SEVERITY_ERROR, "t4 cases review_total", NULL);
 }
 
+static guint
+count_rule (GPtrArray  *findings,
+            const char *rule_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_str_equal (((NbFinding *)g_ptr_array_index (findings, i))->rule_id, rule_id);
+  return n;
+}
+
+/* A folder check reads the clock once and passes the day: the year is
+ * judged against that day, not against the clock. */
+static void
+test_checked_on (void)
+{
+  g_autoptr(NbReport) report = complete_report ("2021", 2040);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) during = NULL;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 31, G_DATE_DECEMBER, 2038);
+  before = nb_check_report_on (report, NULL, &day);
+  g_assert_cmpuint (count_rule (before, "META-YEAR"), ==, 1);
+  g_date_set_dmy (&day, 1, G_DATE_JANUARY, 2039);
+  during = nb_check_report_on (report, NULL, &day);
+  g_assert_cmpuint (count_rule (during, "META-YEAR"), ==, 0);
+  g_assert_cmpuint (during->len, ==, before->len - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/checker/metadata", test_metadata);
   g_test_add_func ("/checker/cross-year", test_cross_year);
   g_test_add_func ("/checker/overflow-is-caught", test_overflow_is_caught);
+  g_test_add_func ("/checker/checked-on", test_checked_on);
 
   return g_test_run ();
 }

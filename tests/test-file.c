@@ -523,6 +523,36 @@ test_fifo_refused (void)
   g_unlink (fifo);
 }
 
+/* A file is read to where it ends, not to the size fstat() gave: one that
+ * grew (here a /proc file, whose size reads 0) is read whole, and within
+ * the limit.  Mapped, it read as empty; and a mapped file that shrank
+ * killed the reader with SIGBUS. */
+static void
+test_read_to_the_end (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *expected = NULL;
+  goffset size = -1;
+  struct stat st;
+
+  if (g_stat ("/proc/self/mounts", &st) != 0 || st.st_size != 0)
+    {
+      g_test_skip ("no /proc file that says it is empty");
+      return;
+    }
+  g_assert_true (g_file_get_contents ("/proc/self/mounts", &expected, NULL, NULL));
+  g_assert_cmpuint (strlen (expected), >, 1);
+  bytes = nb_file_read_regular ("/proc/self/mounts", 1 << 20, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected, strlen (expected));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = nb_file_read_regular ("/proc/self/mounts", 1, &size, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_cmpint (size, >, 1);
+}
+
 /* A report that would be larger than a reader accepts is not written, and
  * the old file stays. */
 static void
@@ -775,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/file/hostile-fixtures", test_hostile_fixtures);
   g_test_add_func ("/file/noncharacters-replaced", test_noncharacters_replaced);
   g_test_add_func ("/file/fifo-refused", test_fifo_refused);
+  g_test_add_func ("/file/read-to-the-end", test_read_to_the_end);
   g_test_add_func ("/file/field-limits", test_field_limits);
   g_test_add_func ("/file/field-limits-huge", test_field_limits_huge);
   g_test_add_func ("/file/write-limit", test_write_limit);

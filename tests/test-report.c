@@ -311,6 +311,50 @@ test_history_disabled (void)
 }
 
 static void
+on_notify (NbReport   *report,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+/* A loader's report is built quietly: the changes land, nothing is
+ * announced; once it speaks again, changes are announced as before. */
+static void
+test_quiet (void)
+{
+  g_autoptr(NbReport) report = new_report ("2021");
+  const NbEditionTable *t4 = table (report, "t4");
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GPtrArray) paragraphs = nb_paragraphs_from_text ("无");
+  guint changed = 0, notified = 0;
+
+  g_signal_connect (report, "changed", G_CALLBACK (on_changed), &changed);
+  g_signal_connect (report, "cell-changed", G_CALLBACK (on_cell_changed), log);
+  g_signal_connect (report, "notify", G_CALLBACK (on_notify), &notified);
+  nb_report_set_history_enabled (report, FALSE);
+  nb_report_set_quiet (report, TRUE);
+  nb_report_set_stated (report, t4, cell (t4, "cases", "review_upheld"), NB_CELL_VALUE, 2, NULL);
+  nb_report_set_agency (report, "某某局");
+  nb_report_set_paragraphs (report, "problems", paragraphs);
+  nb_report_set_history_enabled (report, TRUE);
+  nb_report_forget_history (report);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_cmpint (value_of (report, t4, "cases", "review_upheld", NB_CELL_VALUE), ==, 2);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "某某局");
+  g_assert_cmpuint (nb_report_get_paragraphs (report, "problems")->len, ==, 1);
+  g_assert_false (nb_report_get_modified (report));
+
+  nb_report_set_quiet (report, FALSE);
+  nb_report_set_stated (report, t4, cell (t4, "cases", "review_upheld"), NB_CELL_VALUE, 3, NULL);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (log->str, !=, "");
+  g_assert_cmpuint (notified, >, 0);
+}
+
+static void
 test_title (void)
 {
   g_autoptr(NbReport) report = new_report ("2021");
@@ -440,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/report/signals", test_signals);
   g_test_add_func ("/report/recompute-totals", test_recompute_totals);
   g_test_add_func ("/report/history-disabled", test_history_disabled);
+  g_test_add_func ("/report/quiet", test_quiet);
   g_test_add_func ("/report/title", test_title);
   g_test_add_func ("/report/fill-blanks", test_fill_blanks);
   g_test_add_func ("/report/money-units", test_money_units);
