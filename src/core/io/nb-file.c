@@ -25,13 +25,16 @@ G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
 
 static const char * const meta_strings[] = { "agency", "address", "postcode", "phone" };
 
-/* Before json-glib sees the data: a strict RFC 8259 pass over the bytes as
- * written.  json-glib 1.6 accepts comments, hexadecimal and leading-zero
- * numbers, single quotes and text after the report, saturates integers
- * beyond 64 bits and decodes a lone surrogate escape into invalid UTF-8;
- * all of that is refused here, so what json-glib then returns is exactly
- * what the file says.  The pass also bounds the nesting (the parser
- * recurses) and tells a cut-off file from a malformed one. */
+/* The file's JSON is read here, strictly (RFC 8259), into json-glib's
+ * nodes.  json-glib 1.6's own parser accepts comments, hexadecimal and
+ * leading-zero numbers, single quotes and text after the report, saturates
+ * integers beyond 64 bits and decodes a lone surrogate escape into invalid
+ * UTF-8; all of that is refused here, so the nodes hold exactly what the
+ * file says.  The pass also bounds the nesting (it recurses) and tells a
+ * cut-off file from a malformed one.  (It once only checked the bytes for
+ * json-glib's parser, which then read them again and emitted a signal per
+ * value, each under GObject's process-wide signal lock: the workers of a
+ * folder check queued on it.) */
 typedef struct
 {
   const char  *data;
@@ -39,6 +42,7 @@ typedef struct
   gsize        pos;
   guint        depth;
   GError      *error;
+  GString     *text;  /* the string being decoded */
 } Scanner;
 
 static void
@@ -94,6 +98,9 @@ scanner_fail (Scanner     *scanner,
                                   message);
   return FALSE;
 }
+
+#define scanner_fail_node(...) (scanner_fail (__VA_ARGS__), (JsonNode *)NULL)
+#define scanner_unexpected_node(scanner) (scanner_unexpected (scanner), (JsonNode *)NULL)
 
 static gboolean
 scanner_at_end (Scanner *scanner)
@@ -177,16 +184,22 @@ scanner_read_hex4 (Scanner *scanner,
   return value;
 }
 
+/* A string, decoded into scanner->text. */
 static gboolean
 scanner_string (Scanner *scanner)
 {
+  gsize run;
+
+  g_string_truncate (scanner->text, 0);
   scanner->pos++; /* the opening quote */
+  run = scanner->pos;
   while (!scanner_at_end (scanner))
     {
       guchar c = (guchar)scanner->data[scanner->pos];
 
       if (c == '"')
         {
+          g_string_append_len (scanner->text, scanner->data + run, (gssize)(scanner->pos - run));
           scanner->pos++;
           return TRUE;
         }
@@ -198,11 +211,33 @@ scanner_string (Scanner *scanner)
           scanner->pos++;
           continue;
         }
+      g_string_append_len (scanner->text, scanner->data + run, (gssize)(scanner->pos - run));
       if (scanner->pos + 1 >= scanner->length)
         break;
       switch (scanner->data[scanner->pos + 1])
         {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        case '"': case '\\': case '/':
+          g_string_append_c (scanner->text, scanner->data[scanner->pos + 1]);
+          scanner->pos += 2;
+          break;
+        case 'b':
+          g_string_append_c (scanner->text, '\b');
+          scanner->pos += 2;
+          break;
+        case 'f':
+          g_string_append_c (scanner->text, '\f');
+          scanner->pos += 2;
+          break;
+        case 'n':
+          g_string_append_c (scanner->text, '\n');
+          scanner->pos += 2;
+          break;
+        case 'r':
+          g_string_append_c (scanner->text, '\r');
+          scanner->pos += 2;
+          break;
+        case 't':
+          g_string_append_c (scanner->text, '\t');
           scanner->pos += 2;
           break;
         case 'u':
@@ -232,8 +267,10 @@ scanner_string (Scanner *scanner)
                   return scanner_fail (scanner, NB_FILE_ERROR_ENCODING,
                                        _("“\\u%04X” is half of a UTF-16 surrogate pair, not a "
                                          "character"), (guint)unit);
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
                 scanner->pos += 6;
               }
+            g_string_append_unichar (scanner->text, (gunichar)unit);
             scanner->pos += 6;
             break;
           }
@@ -241,13 +278,15 @@ scanner_string (Scanner *scanner)
           scanner->pos++;
           return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON, _("unknown escape in text"));
         }
+      run = scanner->pos;
     }
   return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
 }
 
 /* The JSON number grammar, and the 64-bit range for integers checked on the
- * digits as written. */
-static gboolean
+ * digits as written.  An integer is a gint64 node, any other number a
+ * double one, as json-glib makes them. */
+static JsonNode *
 scanner_number (Scanner *scanner)
 {
   gsize start = scanner->pos;
@@ -262,18 +301,18 @@ scanner_number (Scanner *scanner)
       scanner->pos++;
     }
   if (scanner_at_end (scanner))
-    return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+    return scanner_fail_node (scanner, NB_FILE_ERROR_TRUNCATED, "end");
   if (!g_ascii_isdigit (d[scanner->pos]))
-    return scanner_unexpected (scanner);
+    return scanner_unexpected_node (scanner);
   if (d[scanner->pos] == '0' && scanner->pos + 1 < scanner->length)
     {
       char next = d[scanner->pos + 1];
 
       if (next == 'x' || next == 'X')
-        return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
+        return scanner_fail_node (scanner, NB_FILE_ERROR_NOT_JSON,
                              _("hexadecimal numbers are not part of JSON"));
       if (g_ascii_isdigit (next))
-        return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
+        return scanner_fail_node (scanner, NB_FILE_ERROR_NOT_JSON,
                              _("a number cannot start with 0 (as in 007)"));
     }
   while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
@@ -291,7 +330,7 @@ scanner_number (Scanner *scanner)
       integer = FALSE;
       scanner->pos++;
       if (scanner_at_end (scanner) || !g_ascii_isdigit (d[scanner->pos]))
-        return scanner_unexpected (scanner);
+        return scanner_unexpected_node (scanner);
       while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
         scanner->pos++;
     }
@@ -302,7 +341,7 @@ scanner_number (Scanner *scanner)
       if (!scanner_at_end (scanner) && (d[scanner->pos] == '+' || d[scanner->pos] == '-'))
         scanner->pos++;
       if (scanner_at_end (scanner) || !g_ascii_isdigit (d[scanner->pos]))
-        return scanner_unexpected (scanner);
+        return scanner_unexpected_node (scanner);
       while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
         scanner->pos++;
     }
@@ -311,11 +350,20 @@ scanner_number (Scanner *scanner)
       gsize end = scanner->pos;
 
       scanner->pos = start;
-      return scanner_fail (scanner, NB_FILE_ERROR_OUT_OF_RANGE,
+      return scanner_fail_node (scanner, NB_FILE_ERROR_OUT_OF_RANGE,
                            _("%.*s is beyond the range of whole numbers (at most %s)"),
                            (int)MIN (end - start, 64), d + start, "9223372036854775807");
     }
-  return TRUE;
+  if (integer)
+    return json_node_init_int (json_node_alloc (),
+                               !negative                          ? (gint64)magnitude
+                               : magnitude > (guint64)G_MAXINT64 ? G_MININT64
+                                                                  : -(gint64)magnitude);
+  {
+    g_autofree char *number = g_strndup (d + start, scanner->pos - start);
+
+    return json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
+  }
 }
 
 static gboolean
@@ -336,57 +384,74 @@ scanner_literal (Scanner    *scanner,
   return TRUE;
 }
 
-static gboolean scanner_value (Scanner *scanner);
+static JsonNode *scanner_value (Scanner *scanner);
 
-static gboolean
+static JsonNode *
 scanner_container (Scanner *scanner,
                    char     close)
 {
+  g_autoptr(JsonObject) object = close == '}' ? json_object_new () : NULL;
+  g_autoptr(JsonArray) array = close == ']' ? json_array_new () : NULL;
+  JsonNode *node;
+
   if (++scanner->depth > NB_FILE_MAX_DEPTH)
-    return scanner_fail (scanner, NB_FILE_ERROR_TOO_DEEP,
-                         _("The file nests deeper than %d levels; it is not a report"),
-                         NB_FILE_MAX_DEPTH);
+    return scanner_fail_node (scanner, NB_FILE_ERROR_TOO_DEEP,
+                              _("The file nests deeper than %d levels; it is not a report"),
+                              NB_FILE_MAX_DEPTH);
   scanner->pos++;
   scanner_skip_space (scanner);
   if (!scanner_at_end (scanner) && scanner->data[scanner->pos] == close)
-    {
-      scanner->pos++;
-      scanner->depth--;
-      return TRUE;
-    }
-  for (;;)
-    {
-      if (close == '}')
-        {
-          scanner_skip_space (scanner);
-          if (scanner_at_end (scanner) || scanner->data[scanner->pos] != '"')
-            return scanner_unexpected (scanner);
-          if (!scanner_string (scanner) || !scanner_expect (scanner, ':'))
-            return FALSE;
-        }
-      if (!scanner_value (scanner))
-        return FALSE;
-      scanner_skip_space (scanner);
-      if (scanner_at_end (scanner))
-        return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
-      if (scanner->data[scanner->pos] == close)
-        {
-          scanner->pos++;
-          scanner->depth--;
-          return TRUE;
-        }
-      if (scanner->data[scanner->pos] != ',')
-        return scanner_unexpected (scanner);
-      scanner->pos++;
-    }
+    scanner->pos++;
+  else
+    for (;;)
+      {
+        g_autofree char *name = NULL;
+        JsonNode *value;
+
+        if (object != NULL)
+          {
+            scanner_skip_space (scanner);
+            if (scanner_at_end (scanner) || scanner->data[scanner->pos] != '"')
+              return scanner_unexpected_node (scanner);
+            if (!scanner_string (scanner))
+              return NULL;
+            name = g_strndup (scanner->text->str, scanner->text->len);
+            if (!scanner_expect (scanner, ':'))
+              return NULL;
+          }
+        if ((value = scanner_value (scanner)) == NULL)
+          return NULL;
+        /* A repeated name keeps its place and takes the last value, as
+         * json-glib's parser does. */
+        if (object != NULL)
+          json_object_set_member (object, name, value);
+        else
+          json_array_add_element (array, value);
+        scanner_skip_space (scanner);
+        if (scanner_at_end (scanner))
+          return scanner_fail_node (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+        if (scanner->data[scanner->pos] == close)
+          {
+            scanner->pos++;
+            break;
+          }
+        if (scanner->data[scanner->pos] != ',')
+          return scanner_unexpected_node (scanner);
+        scanner->pos++;
+      }
+  scanner->depth--;
+  node = json_node_alloc ();
+  if (object != NULL)
+    return json_node_init_object (node, object);
+  return json_node_init_array (node, array);
 }
 
-static gboolean
+static JsonNode *
 scanner_value (Scanner *scanner)
 {
   scanner_skip_space (scanner);
   if (scanner_at_end (scanner))
-    return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+    return scanner_fail_node (scanner, NB_FILE_ERROR_TRUNCATED, "end");
   switch (scanner->data[scanner->pos])
     {
     case '{':
@@ -394,29 +459,33 @@ scanner_value (Scanner *scanner)
     case '[':
       return scanner_container (scanner, ']');
     case '"':
-      return scanner_string (scanner);
+      if (!scanner_string (scanner))
+        return NULL;
+      return json_node_init_string (json_node_alloc (), scanner->text->str);
     case 't':
-      return scanner_literal (scanner, "true");
+      return scanner_literal (scanner, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
     case 'f':
-      return scanner_literal (scanner, "false");
+      return scanner_literal (scanner, "false") ? json_node_init_boolean (json_node_alloc (), FALSE) : NULL;
     case 'n':
-      return scanner_literal (scanner, "null");
+      return scanner_literal (scanner, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
     default:
       if (scanner->data[scanner->pos] == '-' || g_ascii_isdigit (scanner->data[scanner->pos]))
         return scanner_number (scanner);
-      return scanner_unexpected (scanner);
+      return scanner_unexpected_node (scanner);
     }
 }
 
 /* Exactly one JSON value, and nothing after it but white space. */
-static gboolean
-scan_strict (const char  *data,
-             gsize        length,
-             GError     **error)
+static JsonNode *
+parse_strict (const char  *data,
+              gsize        length,
+              GError     **error)
 {
-  Scanner scanner = { data, length, 0, 0, NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
+  Scanner scanner = { data, length, 0, 0, NULL, text };
+  g_autoptr(JsonNode) root = scanner_value (&scanner);
 
-  if (scanner_value (&scanner))
+  if (root != NULL)
     {
       scanner_skip_space (&scanner);
       if (!scanner_at_end (&scanner))
@@ -426,9 +495,9 @@ scan_strict (const char  *data,
   if (scanner.error != NULL)
     {
       g_propagate_error (error, scanner.error);
-      return FALSE;
+      return NULL;
     }
-  return TRUE;
+  return g_steal_pointer (&root);
 }
 
 typedef struct
@@ -942,7 +1011,7 @@ nb_file_load_data_full (const char  *data,
                         GPtrArray  **warnings,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(NbEdition) edition = NULL;
   g_autoptr(NbReport) report = NULL;
@@ -973,20 +1042,11 @@ nb_file_load_data_full (const char  *data,
                    (unsigned long long)(end - data));
       return NULL;
     }
-  if (!scan_strict (data, length, error))
+  if ((parsed = parse_strict (data, length, error)) == NULL)
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize)length, &parse_error))
-    {
-      /* The strict pass accepted it; json-glib should too. */
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_NOT_JSON,
-                   _("The file is not valid JSON: %s"), parse_error->message);
-      return NULL;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  node = parsed;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, NB_FILE_ERROR, NB_FILE_ERROR_NOT_A_REPORT,
                            _("The file is JSON, but not a Nianbao report"));
