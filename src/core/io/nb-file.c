@@ -551,11 +551,11 @@ node_type_name (JsonNode *node)
     }
 }
 
-/* Every text of the file passes here, and only here: json-glib decodes
- * escapes without checking the result, so the decoded text is validated
- * again, and characters no export can write (see nb_text_clean) are
- * replaced, with a warning naming the place.  Returns a new string, or NULL
- * after reader_fail. */
+/* Every text of the file passes here, and only here: the decoded text is
+ * validated again (the strict pass already refuses lone surrogates; this
+ * stays the one place that vouches for a text), and characters no export
+ * can write (see nb_text_clean) are replaced, with a warning naming the
+ * place.  Returns a new string, or NULL after reader_fail. */
 static char *
 reader_string (Reader     *reader,
                JsonNode   *node,
