@@ -62,7 +62,8 @@ void        nb_drafts_end_session       (void);
 
 char       *nb_drafts_new_id            (void);
 char       *nb_drafts_get_draft_path    (const char   *id);
-/* Thread-safe: writes the info first, then the content, both atomically.
+/* Thread-safe: a kill at any moment leaves the draft as it was or as it
+ * is after (see nb-drafts.c); once the content is on disk, it is kept.
  * base: see NbDraftInfo (NULL or "" when not known). */
 gboolean    nb_drafts_write             (const char   *id,
                                          const char   *file_path,
