@@ -92,19 +92,20 @@ write_and_stop (const char  *id,
   return WEXITSTATUS (status);
 }
 
+/* What the next start offers: this test's drafts folder holds one draft at
+ * the most (each case removes its own). */
 static NbDraftInfo *
-find_orphan (const char *id)
+the_orphan (const char *id)
 {
   g_autoptr(GPtrArray) drafts = nb_drafts_list_orphans ();
+  NbDraftInfo *info;
 
-  for (guint i = 0; i < drafts->len; i++)
-    {
-      NbDraftInfo *info = g_ptr_array_index (drafts, i);
-
-      if (g_str_equal (info->id, id))
-        return nb_draft_info_copy (info);
-    }
-  return NULL;
+  g_assert_cmpuint (drafts->len, <=, 1);
+  if (drafts->len == 0)
+    return NULL;
+  info = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (info->id, ==, id);
+  return nb_draft_info_copy (info);
 }
 
 static gboolean
@@ -150,7 +151,7 @@ check_every_stop (const Draft *before,
       code = write_and_stop (id, before, after, n);
       g_assert_cmpint (code, !=, 1);
       wrote_all = code == WROTE_ALL;
-      info = find_orphan (id);
+      info = the_orphan (id);
       if (info != NULL)
         describe (info, n, code);
       if (code == WROTE_ALL || code == STOPPED_AFTER_CONTENT)
