@@ -8,6 +8,8 @@
  *   drafts/<id>.nianbao       the draft itself
  *   drafts/<id>.ini           which session wrote it, for which file, its title,
  *                             and which version of the file its work is based on
+ *   drafts/<id>.ini.next      a new info, until the content it goes with is
+ *                             written (see nb_drafts_write)
  *   history/<key>/<usec>.nianbao  autosaved versions, newest last
  *   published/<sha256>.nianbao  published versions, named by their digest
  * A draft whose session no longer holds its lock was left by a crash.
