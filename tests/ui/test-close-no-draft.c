@@ -15,6 +15,7 @@
 
 #include "nb-file.h"
 #include "nb-test-wait.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
 
 static AdwMessageDialog *
@@ -39,28 +40,10 @@ failure_shown (gpointer data)
   return find_dialog ("The Report Could Not Be Saved") != NULL;
 }
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *part)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
-      && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, part);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 banner_shown (gpointer data)
 {
-  return find_label (data, "could not be saved") != NULL;
+  return nb_test_find_label (data, "could not be saved") != NULL;
 }
 
 static gboolean
@@ -79,6 +62,7 @@ test_close_without_draft (void)
   g_autoptr(NbReport) report = nb_report_new (edition);
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
+  GtkWidget *label;
   const char *body;
   NbWindow *window;
 
@@ -97,7 +81,8 @@ test_close_without_draft (void)
 
   /* The autosave fails first: its banner promises no draft either. */
   nb_test_wait_until (banner_shown (window), "the banner said the changes could not be saved");
-  body = gtk_label_get_text (find_label (GTK_WIDGET (window), "could not be saved"));
+  label = nb_test_find_label (GTK_WIDGET (window), "could not be saved");
+  body = gtk_label_get_text (GTK_LABEL (label));
   g_test_message ("banner: %s", body);
   g_assert_nonnull (strstr (body, "no copy could be written"));
   g_assert_nonnull (strstr (body, "Save As"));

@@ -723,23 +723,6 @@ test_frozen_headers (Fixture       *f,
   reset_text_size ();
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_non_space (const char *text)
 {
@@ -802,7 +785,7 @@ test_section_jump (void)
   nb_test_window_show_section (f.window, "info");
   nb_test_wait_sync (key_window);
   {
-    GtkListBox *list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+    GtkListBox *list = GTK_LIST_BOX (nb_test_find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
     GtkWidget *row;
 
     g_assert_nonnull (list);
