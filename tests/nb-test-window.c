@@ -194,3 +194,26 @@ nb_test_set_autosave (gboolean enabled)
   settings = g_settings_new (APP_ID);
   g_settings_set_boolean (settings, "autosave", enabled);
 }
+
+NbReport *
+nb_test_new_report (void)
+{
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+  NbReport *report = nb_report_new (edition);
+
+  nb_report_set_agency (report, "测试局");
+  nb_report_set_year (report, 2023);
+  nb_report_forget_history (report);
+  return report;
+}
+
+guint
+nb_test_find_cell (const NbEditionTable *table,
+                   const char           *row,
+                   const char           *column)
+{
+  int index = nb_edition_table_find_cell (table, row, column);
+
+  g_assert_cmpint (index, >=, 0);
+  return (guint)index;
+}

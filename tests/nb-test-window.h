@@ -34,6 +34,14 @@ guint          nb_test_window_get_section_badge   (NbWindow   *window,
  * own in-memory settings: off, a test's edits stay out of its files. */
 void           nb_test_set_autosave               (gboolean    enabled);
 
+/* An empty report of the 2021 edition (测试局, 2023) with no undo history. */
+NbReport      *nb_test_new_report                 (void);
+/* The index of a table's cell by its row and column labels; the test
+ * fails if the table has no such cell. */
+guint          nb_test_find_cell                  (const NbEditionTable *table,
+                                                   const char           *row,
+                                                   const char           *column);
+
 /* Any widget tree, depth first: the first widget of @type (itself too),
  * and the first mapped label whose text contains @part. */
 GtkWidget     *nb_test_find_descendant            (GtkWidget  *root,

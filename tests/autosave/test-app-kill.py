@@ -177,8 +177,9 @@ def clean_quit_saves_and_leaves_nothing():
         # Some edits, the last one still waiting for its save at the quit.
         seen = env.wait_editing(app, edits=10)
         subprocess.run(['gapplication', 'action', APP_ID, 'quit'], env=env.env, check=True,
-                       timeout=30)
-        out, _ = app.communicate(timeout=30)
+                       timeout=WAIT)
+        # Quitting waits for the last save: slow on a busy machine.
+        out, _ = app.communicate(timeout=WAIT)
         assert app.returncode == 0, app.returncode
         edits = [seen] + [int(m) for m in re.findall(r'^edit (\d+)$', out, re.M)]
         assert edits, 'the app made no edits'

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "export-test-util.h"
+#include "nb-export.h"
 
 /* Text that breaks careless exporters: markup, entities, quotes, emoji,
  * bidi marks, control characters, Markdown markers, tabs and line breaks. */
@@ -152,4 +153,20 @@ export_test_generate_report (guint32     seed,
         }
     }
   return report;
+}
+
+GString *
+export_test_text (NbReport    *report,
+                  const char *(*rewordings)[2],
+                  guint        n_rewordings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = nb_export_to_bytes (report, "txt", &error);
+  GString *text;
+
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  for (guint i = 0; i < n_rewordings; i++)
+    g_assert_cmpuint (g_string_replace (text, rewordings[i][0], rewordings[i][1], 1), ==, 1);
+  return text;
 }

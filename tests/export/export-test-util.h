@@ -12,4 +12,11 @@ G_BEGIN_DECLS
 NbReport *export_test_generate_report (guint32     seed,
                                        const char *edition_id);
 
+/* @report exported as plain text, with each pair of @rewordings (what,
+ * then by what) replaced once: text as an agency wrote it, for the import
+ * tests.  The test fails when a pair's text is not found. */
+GString  *export_test_text            (NbReport    *report,
+                                       const char *(*rewordings)[2],
+                                       guint        n_rewordings);
+
 G_END_DECLS

@@ -823,7 +823,6 @@ test_heading_variants (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) sample = nb_file_load_sample (&error);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(NbReport) report = NULL;
@@ -835,11 +834,7 @@ test_heading_variants (void)
   };
 
   g_assert_no_error (error);
-  bytes = nb_export_to_bytes (sample, "txt", &error);
-  g_assert_no_error (error);
-  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
-  for (guint i = 0; i < G_N_ELEMENTS (rewordings); i++)
-    g_assert_cmpuint (g_string_replace (text, rewordings[i][0], rewordings[i][1], 1), ==, 1);
+  text = export_test_text (sample, rewordings, G_N_ELEMENTS (rewordings));
   report = import_string (text->str, NB_IMPORT_FORMAT_TEXT, &findings);
   assert_same_report (report, sample, TRUE);
   g_assert_cmpuint (count_code (findings, "HEADING-VARIANT"), ==, G_N_ELEMENTS (rewordings));
@@ -864,7 +859,6 @@ test_heading_by_what_follows (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) sample = nb_file_load_sample (&error);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(NbReport) report = NULL;
@@ -880,11 +874,7 @@ test_heading_by_what_follows (void)
   };
 
   g_assert_no_error (error);
-  bytes = nb_export_to_bytes (sample, "txt", &error);
-  g_assert_no_error (error);
-  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
-  for (guint i = 0; i < G_N_ELEMENTS (rewordings); i++)
-    g_assert_cmpuint (g_string_replace (text, rewordings[i][0], rewordings[i][1], 1), ==, 1);
+  text = export_test_text (sample, rewordings, G_N_ELEMENTS (rewordings));
   report = import_string (text->str, NB_IMPORT_FORMAT_TEXT, &findings);
   dump_findings (findings);
   assert_same_report (report, sample, TRUE);
@@ -907,15 +897,12 @@ test_heading_not_from_own_table (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) sample = nb_file_load_sample (&error);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(NbReport) report = NULL;
 
   g_assert_no_error (error);
-  bytes = nb_export_to_bytes (sample, "txt", &error);
-  g_assert_no_error (error);
-  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  text = export_test_text (sample, NULL, 0);
   /* the bold line sits in 二, before 二's own table */
   g_assert_cmpuint (g_string_replace (text, "## 二、主动公开政府信息情况\n",
                                       "## 二、主动公开政府信息情况\n\n**主动公开情况**\n", 1), ==, 1);
@@ -931,7 +918,6 @@ test_text_footer (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) sample = nb_file_load_sample (&error);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(NbReport) report = NULL;
@@ -939,9 +925,7 @@ test_text_footer (void)
   guint n_lines = 0;
 
   g_assert_no_error (error);
-  bytes = nb_export_to_bytes (sample, "txt", &error);
-  g_assert_no_error (error);
-  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  text = export_test_text (sample, NULL, 0);
   for (const char *p = text->str; *p; p++)
     n_lines += *p == '\n';
   g_string_append (text, "\n【打印本页】　【关闭窗口】\n\n版权所有 © 2023 漯河市回族区人民政府\n"
@@ -1312,7 +1296,6 @@ test_other_shapes (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) sample = nb_file_load_sample (&error);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GPtrArray) plain_findings = NULL;
   g_autoptr(GPtrArray) pipe_findings = NULL;
@@ -1325,11 +1308,9 @@ test_other_shapes (void)
   gsize gb_length;
 
   g_assert_no_error (error);
-  bytes = nb_export_to_bytes (sample, "txt", &error);
-  g_assert_no_error (error);
 
   /* No "#" and no "**", a heading without its number. */
-  text = g_string_new_len (g_bytes_get_data (bytes, NULL), (gssize)g_bytes_get_size (bytes));
+  text = export_test_text (sample, NULL, 0);
   g_string_replace (text, "#### ", "", 0);
   g_string_replace (text, "## ", "", 0);
   g_string_replace (text, "# ", "", 0);

@@ -75,7 +75,10 @@ unset G_DEBUG
 
 cupsd -f -c "$work/etc/cupsd.conf" -s "$work/etc/cups-files.conf" &
 pid=$!
-for _ in $(seq 50); do
+# Until it answers or exits: a deadline in seconds, not a number of tries
+# (a try takes longer on a busy machine).
+deadline=$((SECONDS + 120))
+while [ $SECONDS -lt $deadline ]; do
   [ -S "$socket" ] && lpstat -r >/dev/null 2>&1 && break
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1
@@ -130,7 +133,8 @@ lpadmin -p "$queue" -E -v "file://$out" -m drv:///sample.drv/generic.ppd 2>/dev/
 lpadmin -p "$pdfqueue" -E -v "file://$pdfout" -P "$work/pdf-printer.ppd" 2>/dev/null
 
 wait_for_output () {
-  for _ in $(seq 300); do
+  local deadline=$((SECONDS + 180))
+  while [ $SECONDS -lt $deadline ]; do
     if [ -s "$2" ] && [ -z "$(lpstat -o "$1" 2>/dev/null)" ]; then
       return 0
     fi
@@ -149,7 +153,7 @@ if ! "$NIANBAO" --print --printer "$queue" --sample > "$work/print.log" 2>&1; th
 fi
 if ! wait_for_output "$queue" "$out"; then
   cat "$work/log/error_log" || true
-  echo "not ok 1 - the PostScript queue wrote no output"
+  echo "not ok 1 - the PostScript queue wrote no output in 180 s"
   exit 1
 fi
 pages=$(grep -a '^%%Pages: [0-9]' "$out" | tail -1 | awk '{print $2}')

@@ -59,6 +59,16 @@ void     nb_test_assert_finalize (gpointer    object);
 void     nb_test_destroy_window  (gpointer    window);
 
 gboolean nb_test_have_xdotool    (void);
+/* In a test function: skips it, saying why, unless real key events can be
+ * sent (an X11 display and xdotool). */
+#define NB_TEST_REQUIRE_KEYS()                                                           \
+  G_STMT_START {                                                                         \
+    if (!nb_test_have_xdotool ())                                                        \
+      {                                                                                  \
+        g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events"); \
+        return;                                                                          \
+      }                                                                                  \
+  } G_STMT_END
 void     nb_test_xdotool         (GtkWidget  *widget,
                                   const char *format,
                                   ...) G_GNUC_PRINTF (2, 3);

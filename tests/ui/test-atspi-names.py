@@ -36,7 +36,7 @@ test = App("nianbao-atspi-names-")
 test.start("--sample")
 ok = test.ok
 
-app = test.find_accessible(pyatspi)
+app = test.find_accessible()
 ok(1, app is not None, "the app shows up on the accessibility bus")
 
 

@@ -10,7 +10,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import time
 
-from atspi_app import App, skip_unless_ready, walk
+from atspi_app import DEADLINE, App, find, skip_unless_ready, wait_for
 
 print("TAP version 13")
 pyatspi = skip_unless_ready(need_xdotool=True)
@@ -26,26 +26,13 @@ test.start("--sample")
 ok = test.ok
 
 
-def find(app, predicate, timeout=30.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        for node in walk(app):
-            try:
-                if predicate(node):
-                    return node
-            except Exception:
-                continue
-        time.sleep(0.2)
-    return None
-
-
 def text_of(node):
     text = node.queryText()
     # GTK 4.8: getText(0, -1) returns nothing; ask for the real length.
     return text.getText(0, text.characterCount)
 
 
-app = test.find_accessible(pyatspi)
+app = test.find_accessible()
 ok(1, app is not None, "the app shows up on the accessibility bus")
 
 row = find(app, lambda n: n.name == SECTION and n.getRole() == pyatspi.ROLE_LIST_ITEM)
@@ -59,7 +46,7 @@ def is_cell(name):
 # Select the tab through the list's AT-SPI Selection, as a screen reader does
 # (again if the page is slow to appear on a busy machine).
 natural = total = None
-end = time.monotonic() + 90
+end = time.monotonic() + DEADLINE
 while (natural is None or total is None) and time.monotonic() < end:
     try:
         row.parent.querySelection().selectChild(row.getIndexInParent())
@@ -79,13 +66,8 @@ editable = natural.queryEditableText()
 ok(4, editable.setTextContents("4321"), "the cell takes text through AT-SPI")
 
 expected = before_total - before_natural + 4321
-got = None
-end = time.monotonic() + 60
-while time.monotonic() < end:
-    got = text_of(total)
-    if got == str(expected):
-        break
-    time.sleep(0.1)
+wait_for(lambda: text_of(total) == str(expected))
+got = text_of(total)
 ok(5, got == str(expected),
    "typing 4321 into 自然人 makes the row total %d (read: %s)" % (expected, got))
 test.finish(0)

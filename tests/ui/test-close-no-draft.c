@@ -14,36 +14,9 @@
 #include <glib/gstdio.h>
 
 #include "nb-file.h"
+#include "nb-test-wait.h"
+#include "nb-test-window.h"
 #include "nb-window.h"
-
-#define DEADLINE_MS 30000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Waits for a condition with a generous deadline; fails saying what never
- * happened. */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 end = g_get_monotonic_time () + DEADLINE_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("Never happened within %d ms: %s", DEADLINE_MS, what);
-      iterate ();
-      g_usleep (2000);
-    }
-}
 
 static AdwMessageDialog *
 find_dialog (const char *heading)
@@ -67,28 +40,10 @@ failure_shown (gpointer data)
   return find_dialog ("The Report Could Not Be Saved") != NULL;
 }
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *part)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
-      && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, part);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 banner_shown (gpointer data)
 {
-  return find_label (data, "could not be saved") != NULL;
+  return nb_test_find_label (data, "could not be saved") != NULL;
 }
 
 static gboolean
@@ -107,6 +62,7 @@ test_close_without_draft (void)
   g_autoptr(NbReport) report = nb_report_new (edition);
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
+  GtkWidget *label;
   const char *body;
   NbWindow *window;
 
@@ -116,7 +72,7 @@ test_close_without_draft (void)
   window = nb_window_new (NULL, report, file);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  nb_test_wait_events ();
 
   /* The folder disappears (an unplugged stick): nothing can be written there. */
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -124,15 +80,16 @@ test_close_without_draft (void)
   nb_report_set_agency (report, "乙市统计局");
 
   /* The autosave fails first: its banner promises no draft either. */
-  wait_for (banner_shown, window, "the banner never said the changes could not be saved");
-  body = gtk_label_get_text (find_label (GTK_WIDGET (window), "could not be saved"));
+  nb_test_wait_until (banner_shown (window), "the banner said the changes could not be saved");
+  label = nb_test_find_label (GTK_WIDGET (window), "could not be saved");
+  body = gtk_label_get_text (GTK_LABEL (label));
   g_test_message ("banner: %s", body);
   g_assert_nonnull (strstr (body, "no copy could be written"));
   g_assert_nonnull (strstr (body, "Save As"));
   g_assert_null (strstr (body, "kept in a draft"));
 
   gtk_window_close (GTK_WINDOW (window));
-  wait_for (failure_shown, NULL, "closing never said the report could not be saved");
+  nb_test_wait_until (failure_shown (NULL), "closing said the report could not be saved");
 
   dialog = find_dialog ("The Report Could Not Be Saved");
   body = adw_message_dialog_get_body (dialog);
@@ -146,7 +103,7 @@ test_close_without_draft (void)
   g_assert_nonnull (window);
 
   adw_message_dialog_response (dialog, "close");
-  wait_for (window_gone, &window, "Close Anyway never closed the window");
+  nb_test_wait_until (window_gone (&window), "Close Anyway closed the window");
 }
 
 int

@@ -10,8 +10,6 @@
  */
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
-
 #include "nb-application.h"
 #include "nb-file.h"
 #include "nb-new-report-dialog.h"
@@ -19,22 +17,11 @@
 #include "nb-test-window.h"
 #include "nb-window.h"
 
-static gboolean have_keys;
-
 static gboolean
 is_mapped_and_drawn (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
-
-#define REQUIRE_KEYS()                                                                     \
-  G_STMT_START {                                                                           \
-    if (!have_keys)                                                                        \
-      {                                                                                    \
-        g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events");   \
-        return;                                                                            \
-      }                                                                                    \
-  } G_STMT_END
 
 static NbWindow *
 new_window (NbReport *report,
@@ -54,18 +41,6 @@ close_window (NbWindow *window)
 {
   nb_report_set_modified (nb_window_get_report (window), FALSE);
   nb_test_destroy_window (window);
-}
-
-static NbReport *
-empty_report (void)
-{
-  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
-  NbReport *report = nb_report_new (edition);
-
-  nb_report_set_agency (report, "测试局");
-  nb_report_set_year (report, 2023);
-  nb_report_forget_history (report);
-  return report;
 }
 
 static guint
@@ -116,7 +91,7 @@ label_shows (gpointer data)
 static void
 test_fill_blanks (void)
 {
-  g_autoptr(NbReport) report = empty_report ();
+  g_autoptr(NbReport) report = nb_test_new_report ();
   NbEdition *edition = nb_report_get_edition (report);
   const NbEditionTable *t2 = nb_edition_find_table (edition, "t2");
   const NbEditionTable *t3 = nb_edition_find_table (edition, "t3");
@@ -124,10 +99,10 @@ test_fill_blanks (void)
   guint t3_blanks;
   g_autofree char *toast = NULL;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   g_assert_true (nb_report_set_cell_text (report, t3,
-                                          (guint)nb_edition_table_find_cell (t3, "new", "natural"),
+                                          nb_test_find_cell (t3, "new", "natural"),
                                           "5", NULL));
   t3_blanks = count_blanks (report, t3);
   window = new_window (report, 1366, 768);
@@ -137,7 +112,7 @@ test_fill_blanks (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fill-blanks-table", NULL));
   g_assert_cmpuint (count_blanks (report, t3), ==, 0);
   g_assert_cmpuint (count_blanks (report, t2), >, 0);
-  g_assert_cmpint (nb_report_get_value (report, t3, (guint)nb_edition_table_find_cell (t3, "new", "total")),
+  g_assert_cmpint (nb_report_get_value (report, t3, nb_test_find_cell (t3, "new", "total")),
                    ==, 5);
   toast = g_strdup_printf ("Filled %u blank cells with 0", t3_blanks);
   nb_test_wait_until (label_shows (&(Label) { GTK_WIDGET (window), toast }), "a toast says how many cells were filled");
@@ -183,7 +158,7 @@ test_new_report_dialog (void)
   g_autoptr(GError) error = NULL;
   const char * const *ids = nb_edition_list_ids ();
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   dialog = nb_new_report_dialog_new (NULL);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -249,11 +224,11 @@ focus_left (gpointer data)
 static void
 test_details_enter (void)
 {
-  g_autoptr(NbReport) report = empty_report ();
+  g_autoptr(NbReport) report = nb_test_new_report ();
   NbWindow *window;
   GtkWidget *agency, *focus;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   window = new_window (report, 1366, 768);
   nb_test_focus_window (GTK_WINDOW (window));
@@ -363,7 +338,7 @@ columns_clear_of_checks (gpointer data)
 static void
 test_narrow_window (void)
 {
-  g_autoptr(NbReport) report = empty_report ();
+  g_autoptr(NbReport) report = nb_test_new_report ();
   NbWindow *window = new_window (report, 1024, 640);
   AdwLeaflet *leaflet = ADW_LEAFLET (nb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   AdwFlap *flap = ADW_FLAP (nb_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP));
@@ -586,9 +561,6 @@ main (int   argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   /* The tests' edits stay out of their files. */
   nb_test_set_autosave (FALSE);
-  have_keys = GDK_IS_X11_DISPLAY (gdk_display_get_default ())
-              && g_find_program_in_path ("xdotool") != NULL;
-
   g_test_add_func ("/forms/fill-blanks", test_fill_blanks);
   g_test_add_func ("/forms/new-report-dialog", test_new_report_dialog);
   g_test_add_func ("/forms/details-enter", test_details_enter);

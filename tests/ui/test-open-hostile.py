@@ -15,10 +15,10 @@
 import json
 import os
 
-from atspi_app import App, skip_unless_ready, wait_for, walk
+from atspi_app import App, skip_unless_ready, wait_for, walk, window_names
 
 print("TAP version 13")
-pyatspi = skip_unless_ready()
+skip_unless_ready()
 print("1..8")
 
 test = App("nianbao-open-hostile-")
@@ -42,19 +42,6 @@ fifo = os.path.join(test.work, "pipe.nianbao")
 os.mkfifo(fifo)
 
 
-def window_names(app):
-    names = []
-    for i in range(app.childCount):
-        try:
-            child = app.getChildAtIndex(i)
-            if child is not None and child.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG,
-                                                         pyatspi.ROLE_ALERT, pyatspi.ROLE_WINDOW):
-                names.append(child.name or "")
-        except Exception:
-            continue
-    return names
-
-
 def replaced_notices(app, title_part):
     """The texts in the window titled with @title_part that tell of replaced characters."""
     found = []
@@ -75,21 +62,17 @@ def replaced_notices(app, title_part):
     return found
 
 
-def alive():
-    return test.process is not None and test.process.poll() is None
-
-
 test.start(surrogate)
-app = test.find_accessible(pyatspi)
+app = test.find_accessible()
 shown = app is not None and wait_for(lambda: [n for n in window_names(app)
                                                if "surrogate.nianbao" in n])
 ok(1, bool(shown), "a lone surrogate escape gets a message naming the file (windows %s, exit %s)"
-   % (window_names(app) if app else None, test.process.poll()))
-ok(2, alive(), "and the app lives on (it crashed with SIGSEGV)")
+   % (window_names(app), test.process.poll()))
+ok(2, test.alive(), "and the app lives on (it crashed with SIGSEGV)")
 
 run = test.run(fifo)
 shown = wait_for(lambda: [n for n in window_names(app) if "pipe.nianbao" in n])
-ok(3, run.returncode == 0 and bool(shown) and alive(),
+ok(3, run.returncode == 0 and bool(shown) and test.alive(),
    "a named pipe is refused at once with a message, the app responsive (windows %s)"
    % window_names(app))
 
@@ -98,7 +81,7 @@ shown = wait_for(lambda: [n for n in window_names(app) if "乙县\ufffd财政局
 ok(4, run.returncode == 0 and bool(shown),
    "a noncharacter and a control character in the agency name are replaced; the window "
    "opens with it in its title (windows %s)" % window_names(app))
-ok(5, alive(), "and the app lives on")
+ok(5, test.alive(), "and the app lives on")
 # The window says, once, what the loader replaced (before, only the command
 # line showed the loader's warnings).
 notices = wait_for(lambda: replaced_notices(app, "乙县"))

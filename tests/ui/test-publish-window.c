@@ -24,36 +24,7 @@
 #include "nb-window-private.h"
 #include "nb-window.h"
 
-#define DEADLINE_MS 10000
-
 static char *data_home;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Waits for a condition with a generous deadline; fails saying what never
- * happened. */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 end = g_get_monotonic_time () + DEADLINE_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("Never happened within %d ms: %s", DEADLINE_MS, what);
-      iterate ();
-      g_usleep (2000);
-    }
-}
 
 static AdwWindowTitle *
 find_title (GtkWidget *widget)
@@ -88,7 +59,7 @@ new_window (NbReport *report,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  nb_test_wait_events ();
   return window;
 }
 
@@ -98,7 +69,7 @@ close_window (NbWindow *window,
 {
   nb_report_set_modified (report, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  nb_test_wait_events ();
 }
 
 static void
@@ -185,7 +156,7 @@ read_clipboard (GtkWidget  *widget,
 
   gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), types, G_PRIORITY_DEFAULT, NULL,
                             on_read_cb, &read);
-  wait_for (read_done, &read, "the clipboard was never read");
+  nb_test_wait_until (read_done (&read), "the clipboard was read");
   return read.bytes;
 }
 
@@ -296,17 +267,18 @@ test_mark_published (void)
   g_assert_no_error (error);
   /* Nothing published yet: nothing to compare with. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL);
-  iterate ();
+  nb_test_wait_events ();
   g_assert_false (compare_shown (&compare));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-published", NULL));
-  wait_for (dialog_shown, NULL, "the Mark as Published dialog never showed");
+  nb_test_wait_until (dialog_shown (NULL), "the Mark as Published dialog showed");
   dialog = find_dialog ();
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   /* Today is offered. */
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "2024-01-25");
   adw_message_dialog_response (dialog, "publish");
-  wait_for (subtitle_says_published, window, "the subtitle never said the report was published");
+  nb_test_wait_until (subtitle_says_published (window),
+                      "the subtitle said the report was published");
   g_assert_null (strstr (subtitle (window), "changed since publication"));
   g_assert_cmpstr (nb_report_get_published (report), ==, "2024-01-25");
 
@@ -331,10 +303,10 @@ test_mark_published (void)
 
   /* A later edit: the subtitle says so, and the compare view shows it. */
   t3 = nb_edition_find_table (nb_report_get_edition (report), "t3");
-  nb_report_set_value (report, t3, (guint)nb_edition_table_find_cell (t3, "granted", "natural"), 5);
+  nb_report_set_value (report, t3, nb_test_find_cell (t3, "granted", "natural"), 5);
   g_assert_nonnull (strstr (subtitle (window), "changed since publication"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL));
-  wait_for (compare_shown, &compare, "the compare view never opened");
+  nb_test_wait_until (compare_shown (&compare), "the compare view opened");
   g_assert_cmpuint (nb_compare_window_count_shown (compare, FALSE), >, 0);
   gtk_window_destroy (GTK_WINDOW (compare));
 
@@ -347,7 +319,7 @@ test_mark_published (void)
   g_assert_null (nb_report_get_published_sha256 (report));
   g_assert_null (strstr (subtitle (window), "Published"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL);
-  iterate ();
+  nb_test_wait_events ();
   compare = NULL;
   g_assert_false (compare_shown (&compare));
 
@@ -375,11 +347,11 @@ assert_finds_published (NbReport *report,
 
   g_assert_nonnull (strstr (subtitle (window), "Published on 25 January 2024"));
   g_assert_null (strstr (subtitle (window), "changed since publication"));
-  nb_report_set_value (report, t3, (guint)nb_edition_table_find_cell (t3, "granted", "natural"), 5);
-  wait_for (subtitle_says_changed, window,
-            "the subtitle never said the report changed since publication");
+  nb_report_set_value (report, t3, nb_test_find_cell (t3, "granted", "natural"), 5);
+  nb_test_wait_until (subtitle_says_changed (window),
+                      "the subtitle said the report changed since publication");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL));
-  wait_for (compare_shown, &compare, "the compare view never opened");
+  nb_test_wait_until (compare_shown (&compare), "the compare view opened");
   g_assert_cmpuint (nb_compare_window_count_shown (compare, FALSE), >, 0);
   gtk_window_destroy (GTK_WINDOW (compare));
   close_window (window, report);

@@ -30,7 +30,6 @@ typedef struct
   guint                 n_sent;    /* key presses sent, to compare with n_presses */
 } Fixture;
 
-static gboolean have_keys;
 static guint n_presses; /* key presses the app received: count_presses_hook() */
 
 static gboolean
@@ -104,15 +103,12 @@ type (Fixture    *f,
   keys (f, names->str);
 }
 
-static int
+static guint
 cell (Fixture    *f,
       const char *row,
       const char *column)
 {
-  int index = nb_edition_table_find_cell (f->t3, row, column);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
+  return nb_test_find_cell (f->t3, row, column);
 }
 
 static gint64
@@ -120,9 +116,9 @@ value (Fixture    *f,
        const char *row,
        const char *column)
 {
-  g_assert_cmpint (nb_report_get_cell (f->report, f->t3, (guint)cell (f, row, column), NULL, NULL),
+  g_assert_cmpint (nb_report_get_cell (f->report, f->t3, cell (f, row, column), NULL, NULL),
                    ==, NB_CELL_VALUE);
-  return nb_report_get_value (f->report, f->t3, (guint)cell (f, row, column));
+  return nb_report_get_value (f->report, f->t3, cell (f, row, column));
 }
 
 static const char *
@@ -131,7 +127,7 @@ shown (Fixture    *f,
        const char *column)
 {
   return gtk_editable_get_text (
-    GTK_EDITABLE (nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, row, column))));
+    GTK_EDITABLE (nb_sheet_get_cell_widget (f->sheet, cell (f, row, column))));
 }
 
 static gboolean
@@ -165,25 +161,13 @@ setup_report (Fixture  *f,
   nb_test_focus_window (GTK_WINDOW (f->window));
 }
 
-static NbReport *
-new_report (void)
-{
-  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
-  NbReport *report = nb_report_new (edition);
-
-  nb_report_set_agency (report, "测试局");
-  nb_report_set_year (report, 2023);
-  nb_report_forget_history (report);
-  return report;
-}
-
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  if (!have_keys)
+  if (!nb_test_have_xdotool ())
     return;
-  setup_report (f, new_report (), 1200, 900);
+  setup_report (f, nb_test_new_report (), 1200, 900);
   f->sheet = nb_test_window_get_sheet (f->window, "t3");
   f->t3 = nb_sheet_get_table (f->sheet);
 }
@@ -199,15 +183,6 @@ teardown (Fixture       *f,
   nb_test_destroy_window (g_steal_pointer (&f->window));
   nb_test_assert_finalize (g_steal_pointer (&f->report));
 }
-
-#define REQUIRE_KEYS()                                                                     \
-  G_STMT_START {                                                                           \
-    if (!have_keys)                                                                        \
-      {                                                                                    \
-        g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real events");       \
-        return;                                                                            \
-      }                                                                                    \
-  } G_STMT_END
 
 static void
 show_requests (Fixture *f)
@@ -337,15 +312,15 @@ static void
 test_click_selects (Fixture       *f,
                     gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
-  nb_report_set_cell_text (f->report, f->t3, (guint)cell (f, "new", "natural"), "0", NULL);
-  nb_report_set_cell_text (f->report, f->t3, (guint)cell (f, "new", "commercial"), "5", NULL);
+  nb_report_set_cell_text (f->report, f->t3, cell (f, "new", "natural"), "0", NULL);
+  nb_report_set_cell_text (f->report, f->t3, cell (f, "new", "commercial"), "5", NULL);
   show_requests (f);
 
   /* The clerk is in the table (the cell came by Enter, or by Ctrl+Tab)
    * and clicks the cell that holds 0. */
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   click_first_character (f, cell (f, "new", "natural"));
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "natural"));
   type (f, "12");
@@ -385,10 +360,10 @@ static void
 test_enter_after_ctrl_tab (Fixture       *f,
                            gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   show_requests (f);
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "commercial"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "commercial"));
   type (f, "5\n");
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "commercial"));
 
@@ -415,10 +390,10 @@ static void
 test_tab_run_enter (Fixture       *f,
                     gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   show_requests (f);
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "commercial"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "commercial"));
   type (f, "1\t2\t3\n");
   g_assert_cmpint (value (f, "new", "commercial"), ==, 1);
   g_assert_cmpint (value (f, "new", "research"), ==, 2);
@@ -439,15 +414,15 @@ static void
 test_entry_skips_computed (Fixture       *f,
                            gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
-  g_assert_true (nb_edition_table_get_cell (f->t3, (guint)cell (f, "new", "total"))->computed);
+  g_assert_true (nb_edition_table_get_cell (f->t3, cell (f, "new", "total"))->computed);
   g_assert_true (nb_edition_table_get_cell (f->t3,
-                                            (guint)cell (f, "results_total", "natural"))->computed);
+                                            cell (f, "results_total", "natural"))->computed);
   show_requests (f);
 
   /* Tab at the end of a row: over 总计 to the next row's first cell. */
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "other"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "other"));
   type (f, "4\t");
   g_assert_cmpint (value (f, "new", "other"), ==, 4);
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "natural"));
@@ -456,7 +431,7 @@ test_entry_skips_computed (Fixture       *f,
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "other"));
 
   /* Enter down a column: over （七）总计 to 四、结转下年度继续办理. */
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "other_other", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "other_other", "natural"));
   type (f, "2\n");
   g_assert_cmpint (value (f, "other_other", "natural"), ==, 2);
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carry_forward", "natural"));
@@ -466,14 +441,14 @@ test_entry_skips_computed (Fixture       *f,
   /* The arrows visit the totals. */
   keys (f, "Down");
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "results_total", "natural"));
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "other"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "other"));
   keys (f, "Right");
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "total"));
   g_assert_true (gtk_widget_has_focus (
-    gtk_widget_get_first_child (nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "new", "total")))));
+    gtk_widget_get_first_child (nb_sheet_get_cell_widget (f->sheet, cell (f, "new", "total")))));
 
   /* Tab after the last cell to type leaves the table, not onto its total. */
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "carry_forward", "other"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "carry_forward", "other"));
   keys (f, "Tab");
   g_assert_false (has_focus_within (f, f->sheet));
 }
@@ -520,9 +495,9 @@ test_wide_value_widens (Fixture       *f,
 {
   CellWidth natural = { cell (f, "new", "natural"), 0 };
   GtkWidget *entry = nb_sheet_get_cell_widget (f->sheet, (guint)natural.cell);
-  GtkWidget *below = nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "carried_over", "natural"));
+  GtkWidget *below = nb_sheet_get_cell_widget (f->sheet, cell (f, "carried_over", "natural"));
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   show_requests (f);
   natural.width = gtk_widget_get_width (entry);
@@ -550,11 +525,11 @@ static void
 test_undo_selects (Fixture       *f,
                    gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
-  nb_report_set_cell_text (f->report, f->t3, (guint)cell (f, "new", "natural"), "7", NULL);
+  nb_report_set_cell_text (f->report, f->t3, cell (f, "new", "natural"), "7", NULL);
   show_requests (f);
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   type (f, "5\t");
   keys (f, "shift+Tab");
   g_assert_cmpint (value (f, "new", "natural"), ==, 5);
@@ -597,12 +572,12 @@ test_context_menu (Fixture       *f,
   GMenuModel *model;
   guint n = 0;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
-  nb_report_set_cell_text (f->report, f->t3, (guint)cell (f, "new", "research"), "4", NULL);
+  nb_report_set_cell_text (f->report, f->t3, cell (f, "new", "research"), "4", NULL);
   show_requests (f);
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
-  entry = nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "new", "research"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
+  entry = nb_sheet_get_cell_widget (f->sheet, cell (f, "new", "research"));
   click_cell_button (f, cell (f, "new", "research"),
                      GRAPHENE_POINT_INIT (gtk_widget_get_width (entry) / 2.f,
                                           gtk_widget_get_height (entry) / 2.f),
@@ -635,7 +610,7 @@ test_context_menu (Fixture       *f,
   nb_test_wait_until (menu_is_shown (f, GINT_TO_POINTER (TRUE)), "Shift+F10 showing the cell menu");
   keys (f, "l");
   nb_test_wait_until (menu_is_shown (f, GINT_TO_POINTER (FALSE)), "the menu closing after Clear");
-  g_assert_cmpint (nb_report_get_cell (f->report, f->t3, (guint)cell (f, "new", "research"), NULL,
+  g_assert_cmpint (nb_report_get_cell (f->report, f->t3, cell (f, "new", "research"), NULL,
                                        NULL), ==, NB_CELL_EMPTY);
 }
 
@@ -661,7 +636,7 @@ static void
 test_sections_by_keyboard (Fixture       *f,
                            gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   g_object_set (f->window, "show-checks", TRUE, NULL);
   /* F6 goes to the section list (the page had nothing focused yet). */
@@ -773,7 +748,7 @@ test_keyboard_fill (Fixture       *f,
   gint64 cpu_start, wall_start;
   guint presses_start;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   sample = nb_file_load_sample (&error);
   g_assert_no_error (error);
@@ -861,9 +836,6 @@ main (int   argc,
   g_type_class_ref (GDK_TYPE_SURFACE);
   g_signal_add_emission_hook (g_signal_lookup ("event", GDK_TYPE_SURFACE), 0, count_presses_hook,
                               NULL, NULL);
-  have_keys = GDK_IS_X11_DISPLAY (gdk_display_get_default ())
-              && g_find_program_in_path ("xdotool") != NULL;
-
   g_test_add ("/typing/click-selects", Fixture, NULL, setup, test_click_selects, teardown);
   g_test_add ("/typing/enter-after-ctrl-tab", Fixture, NULL, setup, test_enter_after_ctrl_tab,
               teardown);
@@ -877,7 +849,7 @@ main (int   argc,
   g_test_add ("/typing/sections-by-keyboard", Fixture, NULL, setup, test_sections_by_keyboard,
               teardown);
   g_test_add ("/typing/keyboard-fill", Fixture, NULL, setup, test_keyboard_fill, teardown);
-  if (have_keys && g_getenv ("NB_BENCH_FILL") != NULL
+  if (nb_test_have_xdotool () && g_getenv ("NB_BENCH_FILL") != NULL
       && g_ascii_strtoull (g_getenv ("NB_BENCH_FILL"), NULL, 10) > 0)
     g_test_add_func ("/typing/bench-bare-entries", bench_bare_entries);
 

@@ -28,7 +28,6 @@ typedef struct
   GPtrArray            *messages;
 } Fixture;
 
-static gboolean have_keys;
 static NbApplication *application; /* one per process: a second could not register */
 /* The window the keys go to: each xdotool call returns once it has handled
  * them and drawn. */
@@ -52,15 +51,12 @@ type (const char *text)
   nb_test_xdotool (key_window, "type --delay 15 '%s'", text);
 }
 
-static int
+static guint
 cell (Fixture    *f,
       const char *row,
       const char *column)
 {
-  int index = nb_edition_table_find_cell (f->t3, row, column);
-
-  g_assert_cmpint (index, >=, 0);
-  return index;
+  return nb_test_find_cell (f->t3, row, column);
 }
 
 static gint64
@@ -68,7 +64,7 @@ value (Fixture    *f,
        const char *row,
        const char *column)
 {
-  return nb_report_get_value (f->report, f->t3, (guint)cell (f, row, column));
+  return nb_report_get_value (f->report, f->t3, cell (f, row, column));
 }
 
 static NbCellState
@@ -76,7 +72,7 @@ state (Fixture    *f,
        const char *row,
        const char *column)
 {
-  return nb_report_get_cell (f->report, f->t3, (guint)cell (f, row, column), NULL, NULL);
+  return nb_report_get_cell (f->report, f->t3, cell (f, row, column), NULL, NULL);
 }
 
 static void
@@ -102,7 +98,7 @@ setup_report (Fixture  *f,
   f->t3 = nb_sheet_get_table (f->sheet);
   g_signal_connect (f->sheet, "message", G_CALLBACK (on_message_cb), f);
   nb_test_wait_drawn (GTK_WIDGET (f->window));
-  if (have_keys)
+  if (nb_test_have_xdotool ())
     nb_test_focus_window (GTK_WINDOW (f->window));
 }
 
@@ -132,23 +128,14 @@ teardown (Fixture       *f,
   g_clear_pointer (&f->messages, g_ptr_array_unref);
 }
 
-#define REQUIRE_KEYS()                                                                     \
-  G_STMT_START {                                                                           \
-    if (!have_keys)                                                                        \
-      {                                                                                    \
-        g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events");   \
-        return;                                                                            \
-      }                                                                                    \
-  } G_STMT_END
-
 static void
 test_type_and_totals (Fixture       *f,
                       gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "requests");
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   nb_test_wait_sync (key_window);
 
   /* Tab commits and moves right. */
@@ -159,14 +146,14 @@ test_type_and_totals (Fixture       *f,
   /* Full-width digits and a thousands separator, committed by Enter. */
   /* (Full-width digits come from an input method as committed text, not
    * as key presses.) */
-  gtk_editable_set_text (GTK_EDITABLE (nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "new", "commercial"))),
+  gtk_editable_set_text (GTK_EDITABLE (nb_sheet_get_cell_widget (f->sheet, cell (f, "new", "commercial"))),
                          "１,２００");
   keys ("Return");
   g_assert_cmpint (value (f, "new", "commercial"), ==, 1200);
   /* The row total updated with each commit. */
   g_assert_cmpint (value (f, "new", "total"), ==, 1212);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nb_sheet_get_cell_widget (
-                     f->sheet, (guint)cell (f, "new", "total")))), ==, "1212");
+                     f->sheet, cell (f, "new", "total")))), ==, "1212");
   /* Enter after a Tab goes back to the column the run began in (Calc's
    * rule: tests/ui/test-typing.c); Right to the column of the last value. */
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "natural"));
@@ -177,7 +164,7 @@ test_type_and_totals (Fixture       *f,
   keys ("Return");
   g_assert_cmpint (state (f, "carried_over", "commercial"), ==, NB_CELL_INVALID);
   {
-    GtkWidget *entry = nb_sheet_get_cell_widget (f->sheet, (guint)cell (f, "carried_over", "commercial"));
+    GtkWidget *entry = nb_sheet_get_cell_widget (f->sheet, cell (f, "carried_over", "commercial"));
     const char *tooltip = gtk_widget_get_tooltip_text (entry);
 
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12a");
@@ -188,20 +175,20 @@ test_type_and_totals (Fixture       *f,
   g_assert_cmpuint (nb_test_window_get_section_badge (f->window, "requests"), >, 0);
 
   /* Escape drops what was typed and keeps the model's value. */
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   type ("99");
   keys ("Escape");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nb_sheet_get_cell_widget (
-                     f->sheet, (guint)cell (f, "new", "natural")))), ==, "12");
+                     f->sheet, cell (f, "new", "natural")))), ==, "12");
   keys ("Down");
   g_assert_cmpint (value (f, "new", "natural"), ==, 12);
 
   /* Delete clears; computed cells refuse typing. */
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   keys ("Delete");
   g_assert_cmpint (state (f, "new", "natural"), ==, NB_CELL_EMPTY);
   g_assert_cmpint (value (f, "new", "total"), ==, 1200);
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "total"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "total"));
   type ("5");
   keys ("Tab");
   g_assert_cmpint (value (f, "new", "total"), ==, 1200);
@@ -211,10 +198,10 @@ static void
 test_navigation (Fixture       *f,
                  gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "requests");
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   keys ("Right Right");
   g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "research"));
   keys ("Down Down");
@@ -282,14 +269,14 @@ test_copy_paste (Fixture       *f,
 {
   g_autofree char *copied = NULL;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "requests");
   /* A block from a spreadsheet: full-width digits, a thousands separator,
    * CRLF line ends; three values land on 总计 and are skipped. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
                           "1\t2\t3\t4\t5\t6\t99\r\n１０\t1,000\t0\t0\t0\t0\t99\r\n");
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   keys ("ctrl+v");
   g_assert_cmpuint (f->messages->len, ==, 0);
   g_assert_cmpint (value (f, "new", "natural"), ==, 1);
@@ -308,7 +295,7 @@ test_copy_paste (Fixture       *f,
   g_assert_cmpint (value (f, "carried_over", "commercial"), ==, 1000);
 
   /* Shift+arrows select a range; Ctrl+C copies it as TSV. */
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   keys ("shift+Right shift+Down");
   copied = read_clipboard (GTK_WIDGET (f->window));
   keys ("ctrl+c");
@@ -323,14 +310,14 @@ static void
 test_labelled_paste (Fixture       *f,
                      gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "requests");
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
                           "\t自然人\t科研机构\r\n"
                           "二、上年结转政府信息公开申请数量\t１２\t3\r\n"
                           "1.属于国家秘密\t4\t0\r\n");
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "other"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "other"));
   keys ("ctrl+v");
   nb_test_wait_until (state (f, "carried_over", "natural") == NB_CELL_VALUE,
                       "the labelled block was pasted");
@@ -363,10 +350,10 @@ test_rejected_paste (Fixture       *f,
   g_autofree char *label = NULL;
   gboolean could_undo;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "requests");
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   type ("7");
   keys ("Return");
   could_undo = nb_report_get_can_undo (f->report);
@@ -374,19 +361,19 @@ test_rejected_paste (Fixture       *f,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
                           "5\t6\n7\tx8\n");
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   keys ("ctrl+v");
   /* Nothing changed, and the message names the cell and the reason. */
   g_assert_cmpint (value (f, "new", "natural"), ==, 7);
   g_assert_cmpint (state (f, "new", "commercial"), ==, NB_CELL_EMPTY);
   g_assert_cmpint (state (f, "carried_over", "natural"), ==, NB_CELL_EMPTY);
   g_assert_cmpuint (f->messages->len, ==, 1);
-  label = nb_edition_table_dup_cell_label (f->t3, (guint)cell (f, "carried_over", "commercial"));
+  label = nb_edition_table_dup_cell_label (f->t3, cell (f, "carried_over", "commercial"));
   g_assert_nonnull (strstr (g_ptr_array_index (f->messages, 0), label));
 
   /* A block that does not fit is refused too. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), "1\t2\t3");
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "other"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "other"));
   keys ("ctrl+v");
   g_assert_cmpuint (f->messages->len, ==, 2);
   g_assert_cmpint (state (f, "new", "other"), ==, NB_CELL_EMPTY);
@@ -404,7 +391,7 @@ test_undo_text (Fixture       *f,
   GtkTextView *view;
   g_autofree char *text = NULL;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "overview");
   page = nb_test_window_get_text_page (f->window, "overview");
@@ -532,7 +519,7 @@ test_checks_fix (Fixture       *f,
   GtkWidget *fix;
   g_autofree char *text = NULL;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_report_set_paragraphs (f->report, "problems", paragraphs);
   nb_report_forget_history (f->report);
@@ -673,10 +660,10 @@ test_frozen_headers (Fixture       *f,
   graphene_rect_t frozen, bounds;
   double x, y;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   show_t3_scrolling (f, 2.0);
-  nb_sheet_focus_cell (f->sheet, (guint)cell (f, "new", "natural"));
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
   wait_scrolls_both_ways (f);
 
   /* The corner spans the header rows and the label columns. */
@@ -736,23 +723,6 @@ test_frozen_headers (Fixture       *f,
   reset_text_size ();
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_non_space (const char *text)
 {
@@ -793,7 +763,7 @@ test_section_jump (void)
   guint position = G_MAXUINT;
   const NbEditionSection *section;
 
-  if (!have_keys)
+  if (!nb_test_have_xdotool ())
     {
       g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events");
       return;
@@ -815,7 +785,7 @@ test_section_jump (void)
   nb_test_window_show_section (f.window, "info");
   nb_test_wait_sync (key_window);
   {
-    GtkListBox *list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+    GtkListBox *list = GTK_LIST_BOX (nb_test_find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
     GtkWidget *row;
 
     g_assert_nonnull (list);
@@ -891,7 +861,7 @@ test_drag_select (Fixture       *f,
   int from = 0, to = 0;
   graphene_point_t a, b;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "requests");
   nb_test_wait_sync (key_window);
@@ -1079,7 +1049,7 @@ static void
 test_drag_autoscroll (Fixture       *f,
                       gconstpointer  data)
 {
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   show_t3_scrolling (f, 2.5);
   wait_scrolls_both_ways (f);
@@ -1203,7 +1173,7 @@ test_export_warns_on_errors (Fixture       *f,
 {
   AdwMessageDialog *dialog;
 
-  nb_report_set_cell_text (f->report, f->t3, (guint)cell (f, "new", "natural"), "x", NULL);
+  nb_report_set_cell_text (f->report, f->t3, cell (f, "new", "natural"), "x", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", "csv");
   dialog = ADW_MESSAGE_DIALOG (nb_test_wait_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window),
                                                     "the Export Anyway? question"));
@@ -1229,7 +1199,7 @@ test_round_trip (void)
   Fixture f = { 0 };
   int target;
 
-  if (!have_keys)
+  if (!nb_test_have_xdotool ())
     {
       g_test_skip ("needs an X11 display (Xvfb) and xdotool to send real key events");
       return;
@@ -1250,8 +1220,8 @@ test_round_trip (void)
   reopened = nb_file_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (nb_report_get_value (reopened, f.t3, (guint)target), ==, 321);
-  g_assert_cmpint (nb_report_get_value (reopened, f.t3, (guint)cell (&f, "granted", "total")), ==,
-                   nb_report_get_value (f.report, f.t3, (guint)cell (&f, "granted", "total")));
+  g_assert_cmpint (nb_report_get_value (reopened, f.t3, cell (&f, "granted", "total")), ==,
+                   nb_report_get_value (f.report, f.t3, cell (&f, "granted", "total")));
   g_assert_cmpstr (nb_report_get_agency (reopened), ==, nb_report_get_agency (f.report));
 
   teardown (&f, NULL);
@@ -1285,7 +1255,6 @@ test_close_waits_for_autosave (void)
   const NbEditionTable *t3;
   NbWindow *window;
   int target;
-
 
   /* This one test runs with the real autosave. */
   nb_test_set_autosave (TRUE);
@@ -1347,7 +1316,6 @@ test_autosave_setting (void)
   g_autoptr(NbReport) reopened = NULL;
   NbAutosave *autosave;
   NbWindow *window;
-
 
   window = g_object_ref_sink (nb_window_new (NULL, report, file));
   g_assert_null (nb_window_get_autosave (window));
@@ -1447,7 +1415,7 @@ test_close_discard (void)
   GtkWindow *question;
   GtkWidget *discard;
 
-  if (!have_keys)
+  if (!nb_test_have_xdotool ())
     {
       g_test_skip ("needs an X11 display (Xvfb) and xdotool to click the button");
       return;
@@ -1601,8 +1569,6 @@ main (int   argc,
   adw_init ();
   /* The tests' edits stay out of their files. */
   nb_test_set_autosave (FALSE);
-
-  have_keys = nb_test_have_xdotool ();
 
   g_test_add ("/window/type-and-totals", Fixture, NULL, setup, test_type_and_totals, teardown);
   g_test_add ("/window/navigation", Fixture, NULL, setup, test_navigation, teardown);

@@ -14,6 +14,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "nb-drafts-private.h"
 #include "nb-drafts.h"
 #include "nb-file.h"
 
@@ -22,6 +23,8 @@
 G_LOCK_DEFINE_STATIC (session);
 static char *session_id;
 static int   session_fd = -1;
+
+static NbDraftsStepFunc step_func;
 
 G_DEFINE_BOXED_TYPE (NbDraftInfo, nb_draft_info, nb_draft_info_copy, nb_draft_info_free)
 G_DEFINE_BOXED_TYPE (NbHistoryEntry, nb_history_entry, nb_history_entry_copy,
@@ -210,6 +213,19 @@ session_is_alive (const char *id)
 
 /* Drafts */
 
+void
+nb_drafts_set_step_func (NbDraftsStepFunc func)
+{
+  step_func = func;
+}
+
+static void
+step_done (const char *step)
+{
+  if (step_func != NULL)
+    step_func (step);
+}
+
 char *
 nb_drafts_new_id (void)
 {
@@ -234,6 +250,35 @@ draft_info_path (const char *id)
   return g_build_filename (nb_drafts_get_data_dir (), "drafts", name, NULL);
 }
 
+static char *
+pending_info_path (const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".ini.next", NULL);
+
+  return g_build_filename (nb_drafts_get_data_dir (), "drafts", name, NULL);
+}
+
+/* The info as written, less the content's checksum (which changes with
+ * every content and matters only while the info is pending). */
+static char *
+info_without_checksum (const char *path)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    return NULL;
+  g_key_file_remove_key (keyfile, DRAFT_GROUP, "content", NULL);
+  return g_key_file_to_data (keyfile, NULL, NULL);
+}
+
+/* A draft is two files, and no write of two files is atomic; so a new info
+ * waits beside the draft as <id>.ini.next, with the checksum of the content
+ * it goes with, until that content is written; then it replaces the old
+ * info.  A kill before the content lands leaves the old pair (the pending
+ * info's checksum names content that is not there, and the next start
+ * drops it); a kill after leaves the new content, and the next start
+ * completes the new pair (settle_pending_info).  The content comes first:
+ * once the work is on disk, it is what the next start offers. */
 gboolean
 nb_drafts_write (const char  *id,
                  const char  *file_path,
@@ -245,9 +290,12 @@ nb_drafts_write (const char  *id,
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *dir = subdir ("drafts");
   g_autofree char *info_path = NULL;
+  g_autofree char *pending_path = NULL;
   g_autofree char *draft_path = NULL;
   g_autofree char *info = NULL;
   g_autofree char *old_info = NULL;
+  g_autofree char *checksum = NULL;
+  g_autoptr(GBytes) pending_bytes = NULL;
   gsize info_length;
 
   g_return_val_if_fail (is_safe_name (id), FALSE);
@@ -268,20 +316,46 @@ nb_drafts_write (const char  *id,
   /* Added later: a draft without it is from an older version (base unknown). */
   if (file_path != NULL && base != NULL && *base != '\0')
     g_key_file_set_string (keyfile, DRAFT_GROUP, "base", base);
-  info = g_key_file_to_data (keyfile, &info_length, NULL);
+  info = g_key_file_to_data (keyfile, NULL, NULL);
   info_path = draft_info_path (id);
+  draft_path = nb_drafts_get_draft_path (id);
 
-  /* The info rarely changes: rewrite it only then, sparing a flush. */
-  if (!g_file_get_contents (info_path, &old_info, NULL, NULL) || g_strcmp0 (old_info, info) != 0)
+  /* The info rarely changes: then the content alone is written, in one
+   * atomic step, sparing the info's flush. */
+  old_info = info_without_checksum (info_path);
+  if (g_strcmp0 (old_info, info) == 0)
     {
-      g_autoptr(GBytes) info_bytes = g_bytes_new_static (info, info_length);
-
-      if (!nb_file_write_bytes (info_path, info_bytes, error))
+      if (!nb_file_write_bytes (draft_path, bytes, error))
         return FALSE;
+      step_done ("content");
+      return TRUE;
     }
 
-  draft_path = nb_drafts_get_draft_path (id);
-  return nb_file_write_bytes (draft_path, bytes, error);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_key_file_set_string (keyfile, DRAFT_GROUP, "content", checksum);
+  g_clear_pointer (&info, g_free);
+  info = g_key_file_to_data (keyfile, &info_length, NULL);
+  pending_bytes = g_bytes_new_take (g_steal_pointer (&info), info_length);
+  pending_path = pending_info_path (id);
+  if (!nb_file_write_bytes (pending_path, pending_bytes, error))
+    return FALSE;
+  step_done ("pending info");
+  if (!nb_file_write_bytes (draft_path, bytes, error))
+    {
+      g_unlink (pending_path);
+      return FALSE;
+    }
+  step_done ("content");
+  if (g_rename (pending_path, info_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not write the file %s: %s"), info_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  step_done ("info");
+  return TRUE;
 }
 
 void
@@ -289,13 +363,17 @@ nb_drafts_remove (const char *id)
 {
   g_autofree char *draft_path = NULL;
   g_autofree char *info_path = NULL;
+  g_autofree char *pending_path = NULL;
 
   g_return_if_fail (is_safe_name (id));
 
-  /* Content first: an info without content is ignored, never the reverse. */
+  /* Content first: an info without content is ignored, never the reverse;
+   * a pending info without its content is dropped. */
   draft_path = nb_drafts_get_draft_path (id);
   info_path = draft_info_path (id);
+  pending_path = pending_info_path (id);
   g_unlink (draft_path);
+  g_unlink (pending_path);
   g_unlink (info_path);
 }
 
@@ -330,16 +408,62 @@ compare_drafts_newest_first (gconstpointer a,
   return g_date_time_compare (db->modified, da->modified);
 }
 
+/* A pending info a dead session left (see nb_drafts_write): it becomes the
+ * info if the content it names was written, and goes otherwise. */
+static void
+settle_pending_info (const char *dir,
+                     const char *name)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *id = g_strndup (name, strlen (name) - strlen (".ini.next"));
+  g_autofree char *pending_path = g_build_filename (dir, name, NULL);
+  g_autofree char *session = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *content_checksum = NULL;
+  gsize length;
+
+  if (!is_safe_name (id)
+      || !g_key_file_load_from_file (keyfile, pending_path, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    return;
+  session = g_key_file_get_string (keyfile, DRAFT_GROUP, "session", NULL);
+  /* A live session may be between two steps of its write. */
+  if (session_is_alive (session))
+    return;
+  checksum = g_key_file_get_string (keyfile, DRAFT_GROUP, "content", NULL);
+  draft_path = nb_drafts_get_draft_path (id);
+  if (checksum != NULL && g_file_get_contents (draft_path, &content, &length, NULL))
+    content_checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)content,
+                                                    length);
+  if (content_checksum != NULL && g_str_equal (checksum, content_checksum))
+    {
+      g_autofree char *info_path = draft_info_path (id);
+
+      if (g_rename (pending_path, info_path) == 0)
+        return;
+    }
+  g_unlink (pending_path);
+}
+
 GPtrArray *
 nb_drafts_list_orphans (void)
 {
   GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)nb_draft_info_free);
   g_autofree char *dir = subdir ("drafts");
   g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   if (gdir == NULL)
     return drafts;
+
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_suffix (name, ".ini.next"))
+      g_ptr_array_add (pending, g_strdup (name));
+  for (guint i = 0; i < pending->len; i++)
+    settle_pending_info (dir, g_ptr_array_index (pending, i));
+  g_dir_rewind (gdir);
 
   while ((name = g_dir_read_name (gdir)) != NULL)
     {

@@ -8,6 +8,8 @@
  *   drafts/<id>.nianbao       the draft itself
  *   drafts/<id>.ini           which session wrote it, for which file, its title,
  *                             and which version of the file its work is based on
+ *   drafts/<id>.ini.next      a new info, until the content it goes with is
+ *                             written (see nb_drafts_write)
  *   history/<key>/<usec>.nianbao  autosaved versions, newest last
  *   published/<sha256>.nianbao  published versions, named by their digest
  * A draft whose session no longer holds its lock was left by a crash.
@@ -62,7 +64,8 @@ void        nb_drafts_end_session       (void);
 
 char       *nb_drafts_new_id            (void);
 char       *nb_drafts_get_draft_path    (const char   *id);
-/* Thread-safe: writes the info first, then the content, both atomically.
+/* Thread-safe: a kill at any moment leaves the draft as it was or as it
+ * is after (see nb-drafts.c); once the content is on disk, it is kept.
  * base: see NbDraftInfo (NULL or "" when not known). */
 gboolean    nb_drafts_write             (const char   *id,
                                          const char   *file_path,

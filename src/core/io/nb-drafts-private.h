@@ -1,0 +1,20 @@
+/* nb-drafts-private.h: what only the tests of nb-drafts.c reach
+ *
+ * Copyright 2026 The Nianbao authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Called by nb_drafts_write after each file it puts on disk, with that
+ * step's name, so that a test can end the process there as a kill would
+ * and look at what the next start finds.  NULL (the default) calls
+ * nothing. */
+typedef void (*NbDraftsStepFunc) (const char *step);
+
+void nb_drafts_set_step_func (NbDraftsStepFunc func);
+
+G_END_DECLS
