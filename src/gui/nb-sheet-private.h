@@ -127,80 +127,80 @@ is_computed (NbSheet *self,
 }
 
 /* nb-sheet.c */
-void      _nb_sheet_emit_message            (NbSheet        *self,
-                                             const char     *message);
+void       _nb_sheet_emit_message            (NbSheet        *self,
+                                              const char     *message);
 
 /* nb-sheet-cells.c */
-GtkWidget *_nb_sheet_make_entry             (NbSheet        *self,
-                                             guint           cell);
-int       _nb_sheet_cell_of_widget          (NbSheet        *self,
-                                             GtkWidget      *widget);
-void      _nb_sheet_repaint_cell            (NbSheet        *self,
-                                             guint           cell);
-gboolean  _nb_sheet_commit_cell             (NbSheet        *self,
-                                             guint           cell);
-void      _nb_sheet_start_editing           (NbSheet        *self);
+GtkWidget *_nb_sheet_make_entry              (NbSheet        *self,
+                                              guint           cell);
+int        _nb_sheet_cell_of_widget          (NbSheet        *self,
+                                              GtkWidget      *widget);
+void       _nb_sheet_repaint_cell            (NbSheet        *self,
+                                              guint           cell);
+gboolean   _nb_sheet_commit_cell             (NbSheet        *self,
+                                              guint           cell);
+void       _nb_sheet_start_editing           (NbSheet        *self);
 
 /* nb-sheet-navigation.c: the cell a move reaches, or -1.  @wrap goes on
  * to the next (previous) row; @typable stops only where the clerk types. */
-int       _nb_sheet_find_right              (NbSheet        *self,
-                                             guint           cell,
-                                             gboolean        wrap,
-                                             gboolean        typable);
-int       _nb_sheet_find_left               (NbSheet        *self,
-                                             guint           cell,
-                                             gboolean        wrap,
-                                             gboolean        typable);
-int       _nb_sheet_find_vertical           (NbSheet        *self,
-                                             guint           cell,
-                                             int             direction,
-                                             gboolean        typable);
-int       _nb_sheet_find_row_end            (NbSheet        *self,
-                                             guint           cell,
-                                             gboolean        last);
-int       _nb_sheet_find_table_end          (NbSheet        *self,
-                                             gboolean        last);
+int        _nb_sheet_find_right              (NbSheet        *self,
+                                              guint           cell,
+                                              gboolean        wrap,
+                                              gboolean        typable);
+int        _nb_sheet_find_left               (NbSheet        *self,
+                                              guint           cell,
+                                              gboolean        wrap,
+                                              gboolean        typable);
+int        _nb_sheet_find_vertical           (NbSheet        *self,
+                                              guint           cell,
+                                              int             direction,
+                                              gboolean        typable);
+int        _nb_sheet_find_row_end            (NbSheet        *self,
+                                              guint           cell,
+                                              gboolean        last);
+int        _nb_sheet_find_table_end          (NbSheet        *self,
+                                              gboolean        last);
 
 /* nb-sheet-selection.c */
-void      _nb_sheet_move_to                 (NbSheet        *self,
-                                             int             target,
-                                             gboolean        extend);
-void      _nb_sheet_update_selection        (NbSheet        *self);
-gboolean  _nb_sheet_cell_is_selected        (NbSheet        *self,
-                                             int             cell);
+void       _nb_sheet_move_to                 (NbSheet        *self,
+                                              int             target,
+                                              gboolean        extend);
+void       _nb_sheet_update_selection        (NbSheet        *self);
+gboolean   _nb_sheet_cell_is_selected        (NbSheet        *self,
+                                              int             cell);
 
 /* nb-sheet-clipboard.c */
-void      _nb_sheet_copy_selection          (NbSheet        *self);
-void      _nb_sheet_paste_clipboard         (NbSheet        *self);
-void      _nb_sheet_clear_selection         (NbSheet        *self);
+void       _nb_sheet_copy_selection          (NbSheet        *self);
+void       _nb_sheet_paste_clipboard         (NbSheet        *self);
+void       _nb_sheet_clear_selection         (NbSheet        *self);
 
 /* nb-sheet-actions.c */
-void      _nb_sheet_class_actions_init      (NbSheetClass   *klass);
-void      _nb_sheet_popup_menu              (NbSheet        *self,
-                                             double          x,
-                                             double          y);
-void      _nb_sheet_popup_menu_at_cursor    (NbSheet        *self);
+void       _nb_sheet_class_actions_init      (NbSheetClass   *klass);
+void       _nb_sheet_popup_menu              (NbSheet        *self,
+                                              double          x,
+                                              double          y);
+void       _nb_sheet_popup_menu_at_cursor    (NbSheet        *self);
 
 /* nb-sheet-keys.c */
-void      _nb_sheet_init_keys               (NbSheet        *self);
+void       _nb_sheet_init_keys               (NbSheet        *self);
 
 /* nb-sheet-pointer.c */
-void      _nb_sheet_init_pointer            (NbSheet        *self);
-void      _nb_sheet_stop_autoscroll         (NbSheet        *self);
+void       _nb_sheet_init_pointer            (NbSheet        *self);
+void       _nb_sheet_stop_autoscroll         (NbSheet        *self);
 
 /* nb-sheet-layout.c */
-void      _nb_sheet_class_layout_init       (NbSheetClass   *klass);
-void      _nb_sheet_parent_children         (NbSheet        *self);
-void      _nb_sheet_reveal_cell             (NbSheet        *self,
-                                             guint           cell);
-int       _nb_sheet_cell_near               (NbSheet        *self,
-                                             double          x,
-                                             double          y);
-void      _nb_sheet_set_adjustment          (NbSheet        *self,
-                                             GtkOrientation  orientation,
-                                             GtkAdjustment  *adjustment);
-void      _nb_sheet_clear_adjustments       (NbSheet        *self);
-void      _nb_sheet_watch_flap              (NbSheet        *self);
-void      _nb_sheet_unwatch_flap            (NbSheet        *self);
+void       _nb_sheet_class_layout_init       (NbSheetClass   *klass);
+void       _nb_sheet_parent_children         (NbSheet        *self);
+void       _nb_sheet_reveal_cell             (NbSheet        *self,
+                                              guint           cell);
+int        _nb_sheet_cell_near               (NbSheet        *self,
+                                              double          x,
+                                              double          y);
+void       _nb_sheet_set_adjustment          (NbSheet        *self,
+                                              GtkOrientation  orientation,
+                                              GtkAdjustment  *adjustment);
+void       _nb_sheet_clear_adjustments       (NbSheet        *self);
+void       _nb_sheet_watch_flap              (NbSheet        *self);
+void       _nb_sheet_unwatch_flap            (NbSheet        *self);
 
 G_END_DECLS
