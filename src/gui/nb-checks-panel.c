@@ -196,6 +196,9 @@ make_row (NbChecksPanel *self,
                                   -1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* As for the sidebar's labels (nb-window.c): not measured a character a
+   * line; the panel is wider than this anyway. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 1);
@@ -259,6 +262,7 @@ header_func (GtkListBoxRow *row,
   header = gtk_label_new (group_title (self, section));
   gtk_label_set_xalign (GTK_LABEL (header), 0.0);
   gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (header), 10);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "findings-header");
   gtk_list_box_row_set_header (row, header);

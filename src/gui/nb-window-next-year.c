@@ -13,13 +13,33 @@
 #include "nb-next-year.h"
 #include "nb-window-private.h"
 
-/* Last year's narrative sections, read-only, beside this year's report. */
+/* The window of last year's text already open beside @parent, or NULL. */
+static GtkWindow *
+find_last_year_window (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (NB_IS_LAST_YEAR_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+  return NULL;
+}
+
+/* Last year's narrative sections, read-only, beside this year's report:
+ * raised when they are open already (the shortcut, pressed again, brings
+ * them back to the front rather than stacking copies). */
 static void
 show_last_year (GtkWindow *parent,
                 NbReport  *report)
 {
   NbReport *reference = nb_report_get_reference (report);
+  GtkWindow *shown = find_last_year_window (parent);
 
+  if (shown != NULL)
+    {
+      gtk_window_present (shown);
+      return;
+    }
   if (reference == NULL)
     {
       GtkWidget *dialog = adw_message_dialog_new (parent, _("No Text of Last Year"),
@@ -77,4 +97,6 @@ _nb_window_class_next_year_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-next-year", NULL, new_next_year_action);
   gtk_widget_class_install_action (widget_class, "win.show-last-year", NULL,
                                    show_last_year_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-last-year", NULL);
 }

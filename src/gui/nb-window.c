@@ -602,6 +602,10 @@ add_page (NbWindow   *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A floor under the width measured with no room given: without one the
+   * label is laid out a character a line (Chinese breaks anywhere), each
+   * line shaped again; the list is wider than this anyway. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_widget_set_hexpand (label, TRUE);
   page.badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (page.badge, "section-badge");

@@ -14,7 +14,9 @@
 
 #include "nb-application.h"
 #include "nb-file.h"
+#include "nb-last-year-window.h"
 #include "nb-new-report-dialog.h"
+#include "nb-next-year.h"
 #include "nb-test-window.h"
 #include "nb-test-wait.h"
 #include "nb-window.h"
@@ -1402,6 +1404,103 @@ click (GtkWidget *widget)
                    (int)(point.x + dx), (int)(point.y + dy));
 }
 
+static GtkWidget *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_last_year_windows (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  guint n = 0;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    n += NB_IS_LAST_YEAR_WINDOW (l->data);
+  return n;
+}
+
+static void
+close_last_year_window (GtkWindow *last_year)
+{
+  g_object_ref (last_year);
+  gtk_window_destroy (last_year);
+  nb_test_assert_finalize (last_year);
+}
+
+/* win.show-last-year, for next year's report: an item of the primary menu,
+ * clicked; and Ctrl+Shift+L, which raises the window already open instead
+ * of stacking another. */
+static void
+test_last_year_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) sample = nb_file_load_sample (&error);
+  g_autoptr(NbReport) report = NULL;
+  NbWindow *window;
+  GtkWidget *menu_button;
+  GtkWidget *item = NULL;
+  GtkWindow *last_year;
+
+  if (!have_keys)
+    {
+      g_test_skip ("needs an X11 display (Xvfb) and xdotool to click the menu and press keys");
+      return;
+    }
+  g_assert_no_error (error);
+  report = nb_next_year_new (sample, &error);
+  g_assert_no_error (error);
+  window = g_object_ref (nb_window_new (NULL, report, NULL));
+  key_window = GTK_WIDGET (window);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_test_focus_window (GTK_WINDOW (window));
+
+  menu_button = find_primary_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (menu_button);
+  click (menu_button);
+  nb_test_wait_until ((item = nb_test_find_label (
+                         GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                         "Last Year’s Text")) != NULL,
+                      "the primary menu showing “Last Year’s Text”");
+  click (item);
+  last_year = nb_test_wait_window (NB_TYPE_LAST_YEAR_WINDOW, GTK_WINDOW (window),
+                                   "last year’s text, from the menu item");
+  g_assert_true (nb_last_year_window_get_reference (NB_LAST_YEAR_WINDOW (last_year))
+                 == nb_report_get_reference (report));
+  close_last_year_window (last_year);
+
+  nb_test_focus_window (GTK_WINDOW (window));
+  keys ("ctrl+shift+l");
+  last_year = nb_test_wait_window (NB_TYPE_LAST_YEAR_WINDOW, GTK_WINDOW (window),
+                                   "last year’s text, from Ctrl+Shift+L");
+  nb_test_focus_window (GTK_WINDOW (window));
+  keys ("ctrl+shift+l");
+  nb_test_wait_until (gtk_window_is_active (last_year),
+                      "Ctrl+Shift+L raising the window of last year’s text");
+  g_assert_cmpuint (count_last_year_windows (), ==, 1);
+  close_last_year_window (last_year);
+  /* The pointer leaves the screen's middle, where the menu was: a test
+   * run after this one (the X server is shared) must not find a tooltip
+   * under it. */
+  nb_test_xdotool_send ("mousemove 0 0");
+
+  nb_report_set_modified (report, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  key_window = NULL;
+  nb_test_assert_finalize (window);
+}
+
 /* The last window of the app, with changes, closed with "Discard": it goes,
  * with its question, and nothing is left behind (nor logged: criticals are
  * fatal in tests). */
@@ -1594,6 +1693,7 @@ main (int   argc,
   g_test_add_func ("/window/autosave-setting", test_autosave_setting);
   g_test_add_func ("/window/title-follows-edits", test_title_follows_edits);
   g_test_add_func ("/window/close-discard", test_close_discard);
+  g_test_add_func ("/window/last-year-text", test_last_year_text);
 
   status = g_test_run ();
   if (application != NULL)
