@@ -177,7 +177,7 @@ class Hostile(unittest.TestCase):
         path = self.path("surrogate.nianbao")
         save(path, data, ensure_ascii=True)  # Python writes the escape "\ud800"
         for args in (["--check", path], ["--export", "txt", "-o", "-", path],
-                     ["--merge", "--force", "-o", self.path("m.nianbao"), path]):
+                     ["--merge", "--accept-problems", "-o", self.path("m.nianbao"), path]):
             with self.subTest(args=args):
                 r = run(*args)
                 self.assertNotEqual(r.returncode, 0)
