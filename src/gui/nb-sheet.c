@@ -13,6 +13,7 @@
 #include "nb-sheet.h"
 
 #include "nb-import.h"
+#include "nb-input.h"
 
 /* The grid is built from the edition's printed layout, spans included, so the
  * screen shows the official table.  The sheet holds no values of its own: it
@@ -2012,6 +2013,8 @@ make_entry (NbSheet *self,
   gtk_widget_add_controller (entry, focus);
   g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
   g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
+  /* A cell keeps what cannot be read as a value, so it is text too. */
+  nb_input_guard_editable (GTK_EDITABLE (entry));
   return entry;
 }
 

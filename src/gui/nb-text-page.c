@@ -13,6 +13,8 @@
 
 #include "nb-text-page.h"
 
+#include "nb-input.h"
+
 /* The buffer shows the section's paragraphs: one line per paragraph, a tag
  * per heading level on the whole line, a "bold" tag on bold runs.  Every
  * change is pushed to the model (which coalesces typing into one undo step);
@@ -525,6 +527,8 @@ build (NbTextPage *self)
   self->bold_tag = gtk_text_buffer_create_tag (self->buffer, "bold", "weight", PANGO_WEIGHT_BOLD,
                                                NULL);
 
+  /* First, so the page's own handlers see only clean text. */
+  nb_input_guard_buffer (self->buffer, GTK_WIDGET (self->view));
   g_signal_connect (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before_cb), self);
   g_signal_connect_after (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after_cb), self);
   g_signal_connect (self->buffer, "delete-range", G_CALLBACK (on_delete_range_before_cb), self);
