@@ -221,7 +221,7 @@ print_line (FILE       *out,
 static NbFileWriteFlags
 write_flags (NbCliOptions *o)
 {
-  return o->force ? NB_FILE_WRITE_REPLACE : NB_FILE_WRITE_NO_CLOBBER;
+  return o->force ? NB_FILE_WRITE_REPLACE | NB_FILE_WRITE_IN_PLACE : NB_FILE_WRITE_NO_CLOBBER;
 }
 
 static int
