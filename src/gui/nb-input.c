@@ -49,6 +49,10 @@ on_editable_insert_text_cb (GtkEditable *editable,
   guint n_dropped = 0;
   gunichar first_bad = 0;
 
+  /* Only what the user types or pastes, which needs the focus; not the
+   * value a page shows from the report (cleaned when it was loaded). */
+  if (!gtk_widget_has_focus (GTK_WIDGET (editable)))
+    return;
   clean = nb_text_drop_disallowed (text, length, &n_dropped, &first_bad);
   if (clean == NULL)
     return;
@@ -77,36 +81,33 @@ nb_input_guard_editable (GtkEditable *editable)
   g_signal_connect (delegate, "insert-text", G_CALLBACK (on_editable_insert_text_cb), NULL);
 }
 
-static void
-on_buffer_insert_text_cb (GtkTextBuffer *buffer,
-                          GtkTextIter   *location,
-                          const char    *text,
-                          int            length,
-                          GtkWidget     *view)
+/* For an "insert-text" handler of a text buffer, run first (before the
+ * handlers that follow the inserted text: levels, tags): if @text holds
+ * characters that are not allowed, the insertion is replaced by one of the
+ * clean text, @location moved past it as the caller expects, @view says what
+ * was left out, and TRUE is returned (the handler then returns at once).
+ * Not for text the program puts there itself (a report being shown): the
+ * loader cleaned it already. */
+gboolean
+nb_input_filter_buffer_insert (GtkTextBuffer *buffer,
+                               GtkTextIter   *location,
+                               const char    *text,
+                               int            length,
+                               GtkWidget     *view)
 {
   g_autofree char *clean = NULL;
   guint n_dropped = 0;
   gunichar first_bad = 0;
 
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (view), FALSE);
+
   clean = nb_text_drop_disallowed (text, length, &n_dropped, &first_bad);
   if (clean == NULL)
-    return;
+    return FALSE;
   g_signal_stop_emission_by_name (buffer, "insert-text");
-  /* The inner insertion runs every handler (the page's levels and tags) on
-   * the clean text and moves @location past it, as the caller expects. */
   if (clean[0] != '\0')
     gtk_text_buffer_insert (buffer, location, clean, -1);
   tell_dropped (view, n_dropped, first_bad);
-}
-
-/* Connect before any other "insert-text" handler of @buffer, so those only
- * ever see the clean text.  @view says what was left out. */
-void
-nb_input_guard_buffer (GtkTextBuffer *buffer,
-                       GtkWidget     *view)
-{
-  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
-  g_return_if_fail (GTK_IS_WIDGET (view));
-
-  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_buffer_insert_text_cb), view, 0);
+  return TRUE;
 }

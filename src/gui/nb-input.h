@@ -9,8 +9,11 @@
 
 G_BEGIN_DECLS
 
-void nb_input_guard_editable (GtkEditable *editable);
-void nb_input_guard_buffer   (GtkTextBuffer *buffer,
-                              GtkWidget     *view);
+void     nb_input_guard_editable       (GtkEditable   *editable);
+gboolean nb_input_filter_buffer_insert (GtkTextBuffer *buffer,
+                                        GtkTextIter   *location,
+                                        const char    *text,
+                                        int            length,
+                                        GtkWidget     *view);
 
 G_END_DECLS

@@ -265,10 +265,15 @@ on_insert_text_before_cb (GtkTextBuffer *buffer,
                           int            len,
                           NbTextPage    *self)
 {
-  GtkTextIter line = *location;
+  GtkTextIter line;
 
   if (self->loading)
     return;
+  /* Typed or pasted characters that are not text are left out: the
+   * insertion of what remains runs this handler again. */
+  if (nb_input_filter_buffer_insert (buffer, location, text, len, GTK_WIDGET (self->view)))
+    return;
+  line = *location;
   self->in_edit = TRUE;
   gtk_text_iter_set_line_offset (&line, 0);
   self->insert_level = level_at (self, &line);
@@ -527,8 +532,6 @@ build (NbTextPage *self)
   self->bold_tag = gtk_text_buffer_create_tag (self->buffer, "bold", "weight", PANGO_WEIGHT_BOLD,
                                                NULL);
 
-  /* First, so the page's own handlers see only clean text. */
-  nb_input_guard_buffer (self->buffer, GTK_WIDGET (self->view));
   g_signal_connect (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before_cb), self);
   g_signal_connect_after (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after_cb), self);
   g_signal_connect (self->buffer, "delete-range", G_CALLBACK (on_delete_range_before_cb), self);
