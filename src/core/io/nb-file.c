@@ -19,7 +19,6 @@
 #include <unistd.h>
 
 #include "nb-file.h"
-#include "nb-drafts.h"
 #include "nb-text.h"
 
 G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
@@ -1740,7 +1739,9 @@ nb_file_dup_backup_path (const char *path)
     }
   else
     name = g_strdup_printf ("%s-%.12s", base, hash);
-  return g_build_filename (nb_drafts_get_data_dir (), "backups", name, NULL);
+  /* The app's data folder (nb_drafts_get_data_dir (), whose module reads
+   * this one: not included, so the two do not include each other). */
+  return g_build_filename (g_get_user_data_dir (), "nianbao", "backups", name, NULL);
 }
 
 static gboolean
