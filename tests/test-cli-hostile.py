@@ -177,7 +177,7 @@ class Hostile(unittest.TestCase):
         path = self.path("surrogate.nianbao")
         save(path, data, ensure_ascii=True)  # Python writes the escape "\ud800"
         for args in (["--check", path], ["--export", "txt", "-o", "-", path],
-                     ["--merge", "--force", "-o", self.path("m.nianbao"), path]):
+                     ["--merge", "--accept-problems", "-o", self.path("m.nianbao"), path]):
             with self.subTest(args=args):
                 r = run(*args)
                 self.assertNotEqual(r.returncode, 0)
@@ -231,6 +231,9 @@ class Hostile(unittest.TestCase):
         self.assertTrue(os.path.exists(young), "a temporary file still in use was removed")
 
     def test_read_only_folder(self):
+        """A writable file in a folder that is not: written in place once a
+        copy of the old file is kept in the data folder; without a place for
+        that copy, refused with the reason, the file unchanged."""
         folder = self.path("ro")
         os.mkdir(folder)
         out = os.path.join(folder, "values.csv")
@@ -240,22 +243,50 @@ class Hostile(unittest.TestCase):
         os.chmod(folder, 0o555)
         os.chmod(self.dir, 0o755)
         os.chmod(self.report, 0o644)
+        data = self.path("data")
+        os.mkdir(data)
+        os.chmod(data, 0o777)
         prefix = []
         if os.geteuid() == 0:
             # Root writes in any folder: run as nobody.
             if shutil.which("setpriv") is None:
                 self.skipTest("root, and no setpriv to run as another user")
             prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NIANBAO]
-        args = ["--export", "csv", "--force", "-o", out, self.report]
-        env = dict(os.environ, LANGUAGE="C")
-        r = subprocess.run(prefix + args if prefix else [NIANBAO, *args], capture_output=True,
-                           text=True, env=env, timeout=TIMEOUT)
-        os.chmod(folder, 0o755)
-        self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertIn("Cannot save in this folder: it is read-only for you", r.stderr)
-        self.assertIn("save to another folder", r.stderr)
-        with open(out) as f:
-            self.assertEqual(f.read(), "old")
+
+        def export(fmt, data_home):
+            args = ["--export", fmt, "--force", "-o", out, self.report]
+            env = dict(os.environ, LANGUAGE="C", XDG_DATA_HOME=data_home)
+            return subprocess.run(prefix + args if prefix else [NIANBAO, *args], capture_output=True,
+                                  text=True, env=env, timeout=TIMEOUT)
+
+        try:
+            # No data folder can be made (its parent is the read-only folder).
+            r = export("csv", os.path.join(folder, "data"))
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertIn("its folder is read-only for you", r.stderr)
+            self.assertIn("only after a copy of it was kept in", r.stderr)
+            self.assertIn("save to another folder", r.stderr)
+            with open(out) as f:
+                self.assertEqual(f.read(), "old")
+
+            r = export("csv", data)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, encoding="utf-8-sig") as f:
+                self.assertTrue(f.read().startswith("table,row_id"))
+            backups = os.listdir(os.path.join(data, "nianbao", "backups"))
+            self.assertEqual(len(backups), 1, backups)
+            self.assertTrue(backups[0].startswith("values-") and backups[0].endswith(".csv"), backups)
+            with open(os.path.join(data, "nianbao", "backups", backups[0])) as f:
+                self.assertEqual(f.read(), "old")
+            self.assertEqual(os.listdir(folder), ["values.csv"])
+            # A shorter content leaves nothing of the longer one behind.
+            r = export("txt", data)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            txt = run("--export", "txt", "-o", "-", self.report).stdout
+            with open(out, encoding="utf-8") as f:
+                self.assertEqual(f.read(), txt)
+        finally:
+            os.chmod(folder, 0o755)
 
     def test_integers_as_written(self):
         for key, value, shown in (("count", -18446744073709551611, "-18446744073709551611"),

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "nb-file.h"
+#include "nb-text.h"
 
 static char *tmpdir;
 
@@ -425,6 +426,30 @@ test_noncharacters_replaced (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 2), "invalid.t3.new/other"));
 }
 
+/* What typing and pasting keep (nb-input.c): clean text is left alone (NULL),
+ * control characters and noncharacters are left out and counted, line
+ * breaks and tabs stay. */
+static void
+test_drop_disallowed (void)
+{
+  g_autofree char *kept = NULL;
+  guint n = 0;
+  gunichar first = 0;
+
+  g_assert_null (nb_text_drop_disallowed ("本机关\t公开\r\n信息", -1, &n, &first));
+  g_assert_cmpuint (n, ==, 0);
+  kept = nb_text_drop_disallowed ("甲\xef\xbf\xbe乙\x1b[31m丙\xf4\x8f\xbf\xbf\xc2\x85丁\x7f", -1, &n,
+                                  &first);
+  g_assert_cmpstr (kept, ==, "甲乙[31m丙丁");
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (first, ==, 0xFFFE);
+  g_clear_pointer (&kept, g_free);
+  /* Only what @length covers. */
+  kept = nb_text_drop_disallowed ("\x07" "ab\x07", 2, &n, &first);
+  g_assert_cmpstr (kept, ==, "a");
+  g_assert_cmpuint (first, ==, 0x07);
+}
+
 /* Loads @json, the body of a report of edition 2021 after its header. */
 static NbReport *
 load_report_json (const char  *json,
@@ -806,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/file/noncharacters-replaced", test_noncharacters_replaced);
   g_test_add_func ("/file/fifo-refused", test_fifo_refused);
   g_test_add_func ("/file/read-to-the-end", test_read_to_the_end);
+  g_test_add_func ("/file/drop-disallowed", test_drop_disallowed);
   g_test_add_func ("/file/field-limits", test_field_limits);
   g_test_add_func ("/file/field-limits-huge", test_field_limits_huge);
   g_test_add_func ("/file/write-limit", test_write_limit);

@@ -74,8 +74,10 @@ new_entries (NbCliOptions *o)
       N_("Add up reports of one year (files or folders) into the summary (汇总) given with -o"),
       NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &o->force,
-      N_("Replace the file given with -o if it exists; with --merge also accept duplicate "
-         "agencies and reports with errors, as warnings"), NULL },
+      N_("Replace the file given with -o if it exists"), NULL },
+    { "accept-problems", 0, 0, G_OPTION_ARG_NONE, &o->accept_problems,
+      N_("With --merge: add up duplicate agencies and reports with errors anyway, as warnings"),
+      NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &o->compare,
       N_("Compare last year’s report with this year’s: --compare OLD NEW"), NULL },
     { "print", 0, 0, G_OPTION_ARG_NONE, &o->print,
@@ -219,7 +221,7 @@ print_line (FILE       *out,
 static NbFileWriteFlags
 write_flags (NbCliOptions *o)
 {
-  return o->force ? NB_FILE_WRITE_REPLACE : NB_FILE_WRITE_NO_CLOBBER;
+  return o->force ? NB_FILE_WRITE_REPLACE | NB_FILE_WRITE_IN_PLACE : NB_FILE_WRITE_NO_CLOBBER;
 }
 
 static int
@@ -886,7 +888,7 @@ run_merge (NbCliOptions *o)
 
   /* Report every problem in one run, not one per attempt; a refused merge
    * writes nothing, so an earlier summary stays as it was. */
-  merge = nb_merge_new (o->force);
+  merge = nb_merge_new (o->accept_problems);
   for (guint i = 0; i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
@@ -916,7 +918,7 @@ run_merge (NbCliOptions *o)
     {
       g_printerr (_("nianbao: %s; nothing was written\n"), error->message);
       if (forgivable)
-        g_printerr (_("Use --force to add up duplicate agencies and reports with errors anyway.\n"));
+        g_printerr (_("Use --accept-problems to add up duplicate agencies and reports with errors anyway.\n"));
       return unreadable ? EXIT_UNREADABLE : EXIT_FINDINGS;
     }
 
@@ -1228,6 +1230,8 @@ nb_cli_run (NbCliOptions *o)
     return usage_error (_("Give only one of --new, --check, --export, --merge, --compare and --print"));
   if (o->force && o->output == NULL)
     return usage_error (_("--force goes with a command that writes the file given with -o"));
+  if (o->accept_problems && !o->merge)
+    return usage_error (_("--accept-problems goes with --merge"));
   if (o->summary_format != NULL && !o->check)
     return usage_error (_("--format goes with --check"));
   if (o->today != NULL)

@@ -31,6 +31,7 @@ typedef struct
   char      *summary_format;
   gboolean   merge;
   gboolean   force;
+  gboolean   accept_problems;
   gboolean   compare;
   char      *import_path;
   gboolean   next_year;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-info-page.h"
+#include "nb-input.h"
 #include "nb-file.h"
 
 struct _NbInfoPage
@@ -300,6 +301,7 @@ nb_info_page_init (NbInfoPage *self)
        * loads again (NB_FILE_MAX_FIELD_BYTES). */
       if (GTK_IS_TEXT (text))
         gtk_text_set_max_length (GTK_TEXT (text), NB_FILE_MAX_FIELD_BYTES / 4);
+      nb_input_guard_editable (GTK_EDITABLE (row));
       name_edit_icons (row);
     }
   factory = gtk_signal_list_item_factory_new ();

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-input.h"
 #include "nb-sheet-private.h"
 
 /* A cell grows with its value up to this many digits: more than any valid
@@ -140,6 +141,8 @@ _nb_sheet_make_entry (NbSheet *self,
   gtk_widget_add_controller (entry, focus);
   g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
   g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
+  /* A cell keeps what cannot be read as a value, so it is text too. */
+  nb_input_guard_editable (GTK_EDITABLE (entry));
   return entry;
 }
 

@@ -13,6 +13,8 @@
 
 #include "nb-text-page.h"
 
+#include "nb-input.h"
+
 /* The buffer shows the section's paragraphs: one line per paragraph, a tag
  * per heading level on the whole line, a "bold" tag on bold runs.  Every
  * change is pushed to the model (which coalesces typing into one undo step);
@@ -263,10 +265,15 @@ on_insert_text_before_cb (GtkTextBuffer *buffer,
                           int            len,
                           NbTextPage    *self)
 {
-  GtkTextIter line = *location;
+  GtkTextIter line;
 
   if (self->loading)
     return;
+  /* Typed or pasted characters that are not text are left out: the
+   * insertion of what remains runs this handler again. */
+  if (nb_input_filter_buffer_insert (buffer, location, text, len, GTK_WIDGET (self->view)))
+    return;
+  line = *location;
   self->in_edit = TRUE;
   gtk_text_iter_set_line_offset (&line, 0);
   self->insert_level = level_at (self, &line);

@@ -113,6 +113,16 @@ toast (NbWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
+/* For what a page has to say (nb-input.c: characters left out of a paste),
+ * without knowing its window. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  toast (NB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 show_error (NbWindow   *self,
             const char *heading,
@@ -1589,6 +1599,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-sections", NULL, show_sections_action);
   gtk_widget_class_install_action (widget_class, "win.show-finding", "u", show_finding_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-checks", "show-checks");
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, section_step_action);
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL,

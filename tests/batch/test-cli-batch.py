@@ -194,8 +194,8 @@ class Batch(unittest.TestCase):
         self.assertIn("nothing was written", r.stderr)
         with open(out) as f:
             self.assertEqual(f.read(), "old summary")
-        # --force does not mix years.
-        r = run("--merge", "--force", "-o", out, self.path("a"), self.path("b"))
+        # Accepting problems does not mix years.
+        r = run("--merge", "--accept-problems", "--force", "-o", out, self.path("a"), self.path("b"))
         self.assertEqual(r.returncode, 1)
         with open(out) as f:
             self.assertEqual(f.read(), "old summary")
@@ -210,12 +210,22 @@ class Batch(unittest.TestCase):
         self.assertIn("T3-BALANCE", r.stderr)
         self.assertIn(files[0], r.stderr)
         self.assertIn(twin, r.stderr)
-        self.assertIn("--force", r.stderr)
+        self.assertIn("Use --accept-problems", r.stderr)
         self.assertFalse(os.path.exists(out))
+        # --force only replaces the output: it lets neither problem through.
         r = run("--merge", "--force", "-o", out, self.path("in"), twin)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertFalse(os.path.exists(out))
+        r = run("--merge", "--accept-problems", "-o", out, self.path("in"), twin)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stderr.count("warning:"), 2)
         self.assertEqual(len(load(out)["metadata"]["sources"]), 4)
+        # Accepting problems does not replace an existing output.
+        r = run("--merge", "--accept-problems", "-o", out, self.path("in"), twin)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("already exists; use --force", r.stderr)
+        r = run("--merge", "--accept-problems", "--force", "-o", out, self.path("in"), twin)
+        self.assertEqual(r.returncode, 0, r.stderr)
 
     def test_merge_overflow_and_usage(self):
         generate(self.path("in"), "--count", "2", "--big")
@@ -228,6 +238,8 @@ class Batch(unittest.TestCase):
         self.assertEqual(run("--merge", "-o", out).returncode, 2)        # no input
         self.assertIn("--force goes with a command that writes",
                       run("--check", "--force", self.path("in")).stderr)
+        self.assertIn("--accept-problems goes with --merge",
+                      run("--check", "--accept-problems", self.path("in")).stderr)
         self.assertIn("--format goes with --check", run("--format=csv", "--merge", "-o", out,
                                                         self.path("in")).stderr)
         r = run("--merge", "-o", out, self.path("missing.nianbao"))

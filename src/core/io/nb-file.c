@@ -1814,6 +1814,174 @@ folder_writable (const char *path)
   return g_access (dir, W_OK) == 0;
 }
 
+/* Where write_in_place() keeps the old content of @path: one copy a file
+ * (named by its absolute path's hash, its own name and extension kept so it
+ * opens as it is), in the data folder, replaced by the next save in place. */
+char *
+nb_file_dup_backup_path (const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  absolute = g_file_get_path (file);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+  base = g_path_get_basename (absolute);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    {
+      *dot = '\0';
+      name = g_strdup_printf ("%s-%.12s.%s", base, hash, dot + 1);
+    }
+  else
+    name = g_strdup_printf ("%s-%.12s", base, hash);
+  /* The app's data folder (nb_drafts_get_data_dir (), whose module reads
+   * this one: not included, so the two do not include each other). */
+  return g_build_filename (g_get_user_data_dir (), "nianbao", "backups", name, NULL);
+}
+
+static gboolean
+read_all (int     fd,
+          GBytes **out)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buffer[65536];
+
+  for (;;)
+    {
+      ssize_t n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      if (data->len + (gsize)n > 4 * (gsize)NB_FILE_MAX_SIZE)
+        {
+          errno = EFBIG;
+          return FALSE;
+        }
+      g_byte_array_append (data, buffer, (guint)n);
+    }
+  *out = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return TRUE;
+}
+
+static gboolean
+write_all_at_start (int         fd,
+                    const char *data,
+                    gsize       length)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      ssize_t n = pwrite (fd, data + done, length - done, (off_t)done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = ENOSPC;
+          return FALSE;
+        }
+      done += (gsize)n;
+    }
+  return ftruncate (fd, (off_t)length) == 0 && fsync (fd) == 0;
+}
+
+/* A writable file in a folder that is not (a shared folder where only the
+ * file was made writable for you): no temporary file can be made beside it,
+ * so the file is rewritten in place, but only once a copy of its old content
+ * is in the data folder, flushed and read back equal.  Before the first byte
+ * is written, any failure leaves the file as it was; after it, the message
+ * names the copy (a crash then too could leave half a file, and the copy is
+ * where the old one is). */
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *backup = nb_file_dup_backup_path (path);
+  g_autofree char *backup_dir = g_path_get_dirname (backup);
+  g_autofree char *backup_display = g_filename_display_name (backup);
+  g_autoptr(GBytes) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *check = NULL;
+  gsize check_length = 0;
+  const char *old_data;
+  gsize old_length;
+  struct stat st;
+  int fd, saved;
+
+  fd = g_open (path, O_RDWR | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return set_errno_error (error, errno, path);
+  errno = 0;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || !read_all (fd, &old))
+    {
+      saved = errno != 0 ? errno : EINVAL;
+      close (fd);
+      return set_errno_error (error, saved, path);
+    }
+  old_data = g_bytes_get_data (old, &old_length);
+
+  if (g_mkdir_with_parents (backup_dir, 0700) != 0)
+    {
+      saved = errno;
+      local_error = g_error_new_literal (G_FILE_ERROR, g_file_error_from_errno (saved),
+                                         g_strerror (saved));
+    }
+  else if (g_file_set_contents_full (backup, old_data ? old_data : "", (gssize)old_length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0600, &local_error)
+           && g_file_get_contents (backup, &check, &check_length, &local_error)
+           && (check_length != old_length || (old_length > 0 && memcmp (check, old_data, old_length) != 0)))
+    local_error = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_IO,
+                                       _("the copy read back differs from the file"));
+  if (local_error != NULL)
+    {
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                   _("Cannot save %s: its folder is read-only for you, and the file could be "
+                     "rewritten in place only after a copy of it was kept in %s, which failed "
+                     "(%s); the file is unchanged: save to another folder instead"),
+                   display, backup_display, local_error->message);
+      return FALSE;
+    }
+
+  if (!write_all_at_start (fd, data, length))
+    {
+      saved = errno;
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not write %s in place (its folder is read-only for you): %s. Its "
+                     "old content is kept in %s"),
+                   display, g_strerror (saved), backup_display);
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not write %s in place (its folder is read-only for you): %s. Its "
+                     "old content is kept in %s"),
+                   display, g_strerror (saved), backup_display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 nb_file_write_bytes_full (const char        *path,
                           GBytes            *bytes,
@@ -1841,18 +2009,24 @@ nb_file_write_bytes_full (const char        *path,
     }
   if (ok)
     return TRUE;
-  /* A writable file in a folder that is not: writing in place could leave
-   * half a file on a crash, so Nianbao does not, and says why, instead of
-   * naming a temporary file the user never heard of. */
   if ((g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
        || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM)
        || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS))
       && !folder_writable (path))
     {
+      /* The file itself may be writable: then in place, after a backup.
+       * Autosave does not ask for it: its draft keeps the work, and a
+       * backup on every pause in typing would be too much. */
+      if ((flags & NB_FILE_WRITE_IN_PLACE) && !(flags & NB_FILE_WRITE_NO_CLOBBER)
+          && g_access (path, W_OK) == 0)
+        return write_in_place (path, data ? data : "", length, error);
+      /* Else say why, instead of naming a temporary file the user never
+       * heard of. */
       g_set_error (error, G_FILE_ERROR, local_error->code,
                    _("Cannot save in this folder: it is read-only for you. Nianbao saves by "
                      "writing a new copy beside the file and swapping it in, so that a crash "
-                     "never leaves half a file; save to another folder instead (%s)"),
+                     "never leaves half a file, or, when only the file is writable, in place "
+                     "after keeping a copy; save to another folder instead (%s)"),
                    local_error->message);
       return FALSE;
     }
@@ -1889,12 +2063,14 @@ nb_file_save_full (NbReport          *report,
   return TRUE;
 }
 
+/* Save: replaces @path, in place (after a backup) if only the file, not
+ * its folder, is writable. */
 gboolean
 nb_file_save (NbReport    *report,
               const char  *path,
               GError     **error)
 {
-  return nb_file_save_full (report, path, NB_FILE_WRITE_REPLACE, error);
+  return nb_file_save_full (report, path, NB_FILE_WRITE_REPLACE | NB_FILE_WRITE_IN_PLACE, error);
 }
 
 gboolean

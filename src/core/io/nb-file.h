@@ -42,6 +42,9 @@ typedef enum
 {
   NB_FILE_WRITE_REPLACE    = 0,
   NB_FILE_WRITE_NO_CLOBBER = 1 << 0, /* fail with G_FILE_ERROR_EXIST, atomically */
+  /* A writable file in a folder that is not: rewritten in place after a
+   * verified backup in the data folder (for Save and --force, not autosave) */
+  NB_FILE_WRITE_IN_PLACE   = 1 << 1,
 } NbFileWriteFlags;
 
 GQuark     nb_file_error_quark   (void);
@@ -73,6 +76,7 @@ gboolean   nb_file_check_texts   (NbReport    *report,
 GBytes    *nb_file_serialize_checked (NbReport  *report,
                                       GError   **error);
 void       nb_file_sweep_temporaries (const char *path);
+char      *nb_file_dup_backup_path   (const char *path);
 gboolean   nb_file_write_bytes   (const char  *path,
                                   GBytes      *bytes,
                                   GError     **error);

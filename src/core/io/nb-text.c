@@ -129,3 +129,42 @@ nb_text_escape_controls (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+/* What typing and pasting do with @text (valid UTF-8, as every toolkit
+ * hands over): the characters that are not allowed are left out, so the
+ * report never holds them and the user is told at once (rather than by a
+ * U+FFFD, which would be one more thing to find and delete).  Returns NULL
+ * when @text is clean, which is nearly always. */
+char *
+nb_text_drop_disallowed (const char *text,
+                         gssize      length,
+                         guint      *n_dropped,
+                         gunichar   *first_bad)
+{
+  g_autoptr(GString) out = NULL;
+  const char *p, *end;
+  guint n = 0;
+
+  if (length < 0)
+    length = (gssize)strlen (text);
+  end = text + length;
+  for (p = text; p < end; p = g_utf8_next_char (p))
+    if (!nb_text_char_is_allowed (g_utf8_get_char (p)))
+      break;
+  if (p >= end)
+    return NULL;
+
+  out = g_string_new_len (text, p - text);
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (nb_text_char_is_allowed (c))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else if (n++ == 0 && first_bad != NULL)
+        *first_bad = c;
+    }
+  if (n_dropped != NULL)
+    *n_dropped = n;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

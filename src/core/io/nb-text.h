@@ -16,6 +16,10 @@ char     *nb_text_clean           (const char  *text,
                                    gssize       length,
                                    guint       *n_replaced,
                                    gunichar    *first_bad);
+char     *nb_text_drop_disallowed (const char  *text,
+                                   gssize       length,
+                                   guint       *n_dropped,
+                                   gunichar    *first_bad);
 char     *nb_text_escape_controls (const char  *text);
 
 G_END_DECLS
