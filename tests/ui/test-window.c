@@ -491,7 +491,7 @@ test_paste_not_text (Fixture       *f,
   GtkTextView *view;
   GtkWidget *agency, *told;
 
-  REQUIRE_KEYS ();
+  NB_TEST_REQUIRE_KEYS ();
 
   nb_test_window_show_section (f->window, "overview");
   view = nb_text_page_get_view (nb_test_window_get_text_page (f->window, "overview"));
@@ -1522,11 +1522,7 @@ test_last_year_text (void)
   GtkWidget *item = NULL;
   GtkWindow *last_year;
 
-  if (!have_keys)
-    {
-      g_test_skip ("needs an X11 display (Xvfb) and xdotool to click the menu and press keys");
-      return;
-    }
+  NB_TEST_REQUIRE_KEYS ();
   g_assert_no_error (error);
   report = nb_next_year_new (sample, &error);
   g_assert_no_error (error);
