@@ -144,9 +144,7 @@ covered_width (NbSectionPage *self,
 
 /* The flap and the page are allocated in the same pass, in an order the
  * page does not know: once it is over, look again with the flap's new
- * place, and lay out again if it covers a different part.  (A high idle,
- * ahead of the next frame: while the flap slides, frames come one after
- * another and a default idle would wait until it stops.) */
+ * place, and lay out again if it covers a different part. */
 static gboolean
 recheck_inset_cb (gpointer data)
 {
@@ -169,7 +167,7 @@ on_flap_changed_cb (NbSectionPage *self)
   NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
 
   if (priv->recheck_id == 0)
-    priv->recheck_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, recheck_inset_cb, self, NULL);
+    priv->recheck_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recheck_inset_cb, self, NULL);
 }
 
 static void
@@ -247,7 +245,7 @@ nb_section_page_size_allocate (GtkWidget *widget,
     return;
   priv->end_inset = covered_width (self, width);
   if (priv->recheck_id == 0 && priv->flap != NULL)
-    priv->recheck_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, recheck_inset_cb, self, NULL);
+    priv->recheck_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recheck_inset_cb, self, NULL);
   gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   gtk_widget_allocate (child, MAX (width - priv->end_inset, MIN (minimum, width)), height,
                        baseline, NULL);
