@@ -157,17 +157,10 @@ recheck_inset_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The flap says it folded from inside its own size_allocate (and its
- * reveal moves from its animation): queueing an allocation of a page inside
- * it from there can leave the flap marked for layout when it is drawn.  Look
- * again once the layout is over instead. */
 static void
 on_flap_changed_cb (NbSectionPage *self)
 {
-  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
-
-  if (priv->recheck_id == 0)
-    priv->recheck_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recheck_inset_cb, self, NULL);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
