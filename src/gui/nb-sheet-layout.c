@@ -245,50 +245,6 @@ on_adjustment_value_changed_cb (NbSheet *self)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-/* How much of the sheet's end a folded flap (the checks panel of a narrow
- * window, which overlays the page) covers; 0 when it covers nothing or so
- * much that the rest would be too narrow to use. */
-static int
-covered_width (NbSheet *self,
-               int      width)
-{
-  GtkWidget *flap_child;
-  graphene_rect_t bounds;
-  int start;
-
-  if (self->flap == NULL || !adw_flap_get_folded (self->flap)
-      || adw_flap_get_reveal_progress (self->flap) <= 0)
-    return 0;
-  flap_child = adw_flap_get_flap (self->flap);
-  if (flap_child == NULL || !gtk_widget_get_mapped (flap_child)
-      || !gtk_widget_compute_bounds (flap_child, GTK_WIDGET (self), &bounds))
-    return 0;
-  start = MAX ((int)bounds.origin.x, 0);
-  if (start >= width || bounds.origin.x + bounds.size.width <= 0 || start < width / 3)
-    return 0;
-  return width - start;
-}
-
-/* The flap and the sheet are allocated in the same pass, in an order the
- * sheet does not know: once it is over, look again with the flap's new
- * place, and lay out again if it covers a different part. */
-static gboolean
-recheck_inset_cb (gpointer data)
-{
-  NbSheet *self = data;
-
-  self->inset_idle_id = 0;
-  if (covered_width (self, gtk_widget_get_width (GTK_WIDGET (self))) != self->end_inset)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_flap_changed_cb (NbSheet *self)
-{
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
 static GtkSizeRequestMode
 nb_sheet_get_request_mode (GtkWidget *widget)
 {
@@ -332,12 +288,6 @@ nb_sheet_size_allocate (GtkWidget *widget,
   if (self->children == NULL)
     return;
   n_layout = nb_edition_table_get_n_layout (self->table);
-  /* What a folded checks panel covers is no place for columns: the sheet
-   * lays out and scrolls in the part left of it. */
-  self->end_inset = covered_width (self, width);
-  width -= self->end_inset;
-  if (self->inset_idle_id == 0 && self->flap != NULL)
-    self->inset_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recheck_inset_cb, self, NULL);
   content_width = layout_columns (self, width);
   content_height = layout_rows (self);
 
@@ -555,29 +505,4 @@ _nb_sheet_clear_adjustments (NbSheet *self)
     g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed_cb, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
-}
-
-/* An ancestor flap, folded, may cover the sheet's end: follow it. */
-void
-_nb_sheet_watch_flap (NbSheet *self)
-{
-  GtkWidget *flap = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_FLAP);
-
-  if (flap == NULL)
-    return;
-  self->flap = ADW_FLAP (flap);
-  g_signal_connect_object (flap, "notify::folded", G_CALLBACK (on_flap_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (flap, "notify::reveal-progress", G_CALLBACK (on_flap_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-void
-_nb_sheet_unwatch_flap (NbSheet *self)
-{
-  if (self->flap != NULL)
-    g_signal_handlers_disconnect_by_func (self->flap, on_flap_changed_cb, self);
-  self->flap = NULL;
-  self->end_inset = 0;
-  g_clear_handle_id (&self->inset_idle_id, g_source_remove);
 }

@@ -78,10 +78,6 @@ struct _NbSheet
   int                   last_press_cell;  /* for double clicks: the gesture, grouped */
   guint32               last_press_time;  /* with the drag, does not count them */
 
-  AdwFlap              *flap;       /* an ancestor whose folded flap may cover our end */
-  int                   end_inset;  /* pixels of our width it covers */
-  guint                 inset_idle_id;
-
   GtkAdjustment        *hadjustment;
   GtkAdjustment        *vadjustment;
   guint                 hscroll_policy : 1;
@@ -200,7 +196,5 @@ void       _nb_sheet_set_adjustment          (NbSheet        *self,
                                               GtkOrientation  orientation,
                                               GtkAdjustment  *adjustment);
 void       _nb_sheet_clear_adjustments       (NbSheet        *self);
-void       _nb_sheet_watch_flap              (NbSheet        *self);
-void       _nb_sheet_unwatch_flap            (NbSheet        *self);
 
 G_END_DECLS

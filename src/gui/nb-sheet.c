@@ -53,20 +53,6 @@ on_cell_changed_cb (NbSheet    *self,
 /* Parent-class overrides */
 
 static void
-nb_sheet_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (nb_sheet_parent_class)->root (widget);
-  _nb_sheet_watch_flap (NB_SHEET (widget));
-}
-
-static void
-nb_sheet_unroot (GtkWidget *widget)
-{
-  _nb_sheet_unwatch_flap (NB_SHEET (widget));
-  GTK_WIDGET_CLASS (nb_sheet_parent_class)->unroot (widget);
-}
-
-static void
 nb_sheet_unmap (GtkWidget *widget)
 {
   /* A drag cut short by the page going away leaves nothing scrolling. */
@@ -264,7 +250,6 @@ nb_sheet_dispose (GObject *object)
   GtkWidget *child;
 
   _nb_sheet_stop_autoscroll (self);
-  g_clear_handle_id (&self->inset_idle_id, g_source_remove);
   self->menu = NULL; /* unparented with the cells */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -398,8 +383,6 @@ nb_sheet_class_init (NbSheetClass *klass)
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   widget_class->unmap = nb_sheet_unmap;
-  widget_class->root = nb_sheet_root;
-  widget_class->unroot = nb_sheet_unroot;
   widget_class->set_focus_child = nb_sheet_set_focus_child;
   widget_class->focus = nb_sheet_focus;
   _nb_sheet_class_layout_init (klass);
