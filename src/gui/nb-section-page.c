@@ -42,7 +42,9 @@ nb_section_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&priv->report);
-  g_clear_handle_id (&priv->recheck_id, g_source_remove);
+  if (priv->recheck_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->recheck_id);
+  priv->recheck_id = 0;
 
   G_OBJECT_CLASS (nb_section_page_parent_class)->dispose (object);
 }
@@ -142,25 +144,41 @@ covered_width (NbSectionPage *self,
   return width - start;
 }
 
-/* The flap and the page are allocated in the same pass, in an order the
- * page does not know: once it is over, look again with the flap's new
- * place, and lay out again if it covers a different part. */
+/* The page never lays itself out again from inside a layout: the flap
+ * tells of its folding from inside its own size_allocate, and what is
+ * queued there is forgotten once that allocation ends, so GTK would draw
+ * a page still waiting for its allocation.  And the flap places its
+ * panel after the page, so the page's own allocation saw the panel where
+ * it was.  Both are settled at the start of the next frame, before its
+ * layout: look at the flap again then, and lay out again if it covers a
+ * different part. */
 static gboolean
-recheck_inset_cb (gpointer data)
+recheck_inset_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       data)
 {
-  NbSectionPage *self = data;
+  NbSectionPage *self = NB_SECTION_PAGE (widget);
   NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
 
   priv->recheck_id = 0;
-  if (covered_width (self, gtk_widget_get_width (GTK_WIDGET (self))) != priv->end_inset)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (covered_width (self, gtk_widget_get_width (widget)) != priv->end_inset)
+    gtk_widget_queue_allocate (widget);
   return G_SOURCE_REMOVE;
+}
+
+static void
+recheck_inset_next_frame (NbSectionPage *self)
+{
+  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
+
+  if (priv->recheck_id == 0 && priv->flap != NULL)
+    priv->recheck_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), recheck_inset_cb, NULL, NULL);
 }
 
 static void
 on_flap_changed_cb (NbSectionPage *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  recheck_inset_next_frame (self);
 }
 
 static void
@@ -191,7 +209,9 @@ nb_section_page_unroot (GtkWidget *widget)
     g_signal_handlers_disconnect_by_func (priv->flap, on_flap_changed_cb, self);
   priv->flap = NULL;
   priv->end_inset = 0;
-  g_clear_handle_id (&priv->recheck_id, g_source_remove);
+  if (priv->recheck_id != 0)
+    gtk_widget_remove_tick_callback (widget, priv->recheck_id);
+  priv->recheck_id = 0;
   GTK_WIDGET_CLASS (nb_section_page_parent_class)->unroot (widget);
 }
 
@@ -237,8 +257,7 @@ nb_section_page_size_allocate (GtkWidget *widget,
   if (child == NULL || !gtk_widget_should_layout (child))
     return;
   priv->end_inset = covered_width (self, width);
-  if (priv->recheck_id == 0 && priv->flap != NULL)
-    priv->recheck_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recheck_inset_cb, self, NULL);
+  recheck_inset_next_frame (self);
   gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   gtk_widget_allocate (child, MAX (width - priv->end_inset, MIN (minimum, width)), height,
                        baseline, NULL);
