@@ -53,13 +53,15 @@ nb_text_is_clean (const char *text,
   return TRUE;
 }
 
-/* A copy of @text, valid UTF-8 whatever it was, with every character that is
- * not allowed and every invalid byte replaced by U+FFFD. */
-char *
-nb_text_clean (const char *text,
-               gssize      length,
-               guint      *n_replaced,
-               gunichar   *first_bad)
+/* The one walk over @text: every invalid byte, NUL (which ends a C string)
+ * and character that is not allowed is counted, and replaced by U+FFFD or,
+ * without @replace, left out. */
+static char *
+filter_text (const char *text,
+             gssize      length,
+             gboolean    replace,
+             guint      *n_bad,
+             gunichar   *first_bad)
 {
   g_autoptr(GString) out = NULL;
   const char *p, *end;
@@ -73,29 +75,34 @@ nb_text_clean (const char *text,
   while (p < end)
     {
       gunichar c = g_utf8_get_char_validated (p, end - p);
+      gboolean invalid = c == (gunichar)-1 || c == (gunichar)-2 || c == 0;
+      const char *next = invalid ? p + 1 : g_utf8_next_char (p);
 
-      if (c == (gunichar)-1 || c == (gunichar)-2 || c == 0)
-        {
-          /* An invalid byte, or a NUL, which ends a C string. */
-          if (n++ == 0 && first_bad != NULL)
-            *first_bad = c == 0 ? 0 : (guchar)*p;
-          g_string_append_unichar (out, REPLACEMENT);
-          p++;
-          continue;
-        }
-      if (!nb_text_char_is_allowed (c))
+      if (invalid || !nb_text_char_is_allowed (c))
         {
           if (n++ == 0 && first_bad != NULL)
-            *first_bad = c;
-          g_string_append_unichar (out, REPLACEMENT);
+            *first_bad = invalid && c != 0 ? (guchar)*p : c;
+          if (replace)
+            g_string_append_unichar (out, REPLACEMENT);
         }
       else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      p = g_utf8_next_char (p);
+        g_string_append_len (out, p, next - p);
+      p = next;
     }
-  if (n_replaced != NULL)
-    *n_replaced = n;
+  if (n_bad != NULL)
+    *n_bad = n;
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A copy of @text, valid UTF-8 whatever it was, with every character that is
+ * not allowed and every invalid byte replaced by U+FFFD. */
+char *
+nb_text_clean (const char *text,
+               gssize      length,
+               guint      *n_replaced,
+               gunichar   *first_bad)
+{
+  return filter_text (text, length, TRUE, n_replaced, first_bad);
 }
 
 /* For a terminal or a log: control characters (ESC above all) shown as
@@ -141,30 +148,11 @@ nb_text_drop_disallowed (const char *text,
                          guint      *n_dropped,
                          gunichar   *first_bad)
 {
-  g_autoptr(GString) out = NULL;
-  const char *p, *end;
+  g_autofree char *kept = NULL;
   guint n = 0;
 
-  if (length < 0)
-    length = (gssize)strlen (text);
-  end = text + length;
-  for (p = text; p < end; p = g_utf8_next_char (p))
-    if (!nb_text_char_is_allowed (g_utf8_get_char (p)))
-      break;
-  if (p >= end)
-    return NULL;
-
-  out = g_string_new_len (text, p - text);
-  for (; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (nb_text_char_is_allowed (c))
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      else if (n++ == 0 && first_bad != NULL)
-        *first_bad = c;
-    }
+  kept = filter_text (text, length, FALSE, &n, first_bad);
   if (n_dropped != NULL)
     *n_dropped = n;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return n > 0 ? g_steal_pointer (&kept) : NULL;
 }
