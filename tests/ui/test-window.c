@@ -708,6 +708,11 @@ show_t3_scrolling (Fixture *f,
   nb_test_wait_until (gtk_adjustment_get_page_size (h) > 0
                         && gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h),
                       "table 3 scrolled sideways in the larger font");
+  /* The checks panel slides in over the page, and the page then lays the
+   * sheet out left of it: measured before both stop, a cell can move by
+   * the few pixels a row label's wrapping changes. */
+  nb_test_wait_settled (GTK_WIDGET (nb_test_window_get_checks_panel (f->window)));
+  nb_test_wait_settled (GTK_WIDGET (f->sheet));
 }
 
 static void
