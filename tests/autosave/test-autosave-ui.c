@@ -133,21 +133,6 @@ test_history_dialog_empty (void)
   g_assert_finalize_object (dialog);
 }
 
-static NbRecoveryDialog *
-find_recovery_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (NB_IS_RECOVERY_DIALOG (window))
-        return NB_RECOVERY_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* A session killed with an untitled report: at the next start the app
  * offers its draft, and restoring it opens those edits. */
 static void
@@ -177,13 +162,13 @@ test_recovery_at_start (void)
   g_subprocess_wait (process, NULL, &error);
 
   get_app ();
-  nb_test_wait_until ((dialog = find_recovery_dialog ()) != NULL,
-                      "the app offered the draft at start");
+  dialog = NB_RECOVERY_DIALOG (nb_test_wait_window (NB_TYPE_RECOVERY_DIALOG, NULL,
+                                                    "the app's offer of the draft at start"));
   g_assert_cmpuint (nb_recovery_dialog_get_n_drafts (dialog), ==, 1);
   g_assert_true (nb_recovery_dialog_restore (dialog, 0, &error));
   g_assert_no_error (error);
   /* The last draft handled: the dialog goes. */
-  nb_test_wait_until (find_recovery_dialog () == NULL,
+  nb_test_wait_until (nb_test_find_window (NB_TYPE_RECOVERY_DIALOG, NULL) == NULL,
                       "the recovery dialog went once its last draft was restored");
 
   windows = gtk_application_get_windows (GTK_APPLICATION (app));

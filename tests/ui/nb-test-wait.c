@@ -215,9 +215,10 @@ nb_test_wait_file (const char *path)
   nb_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS), "%s was written", path);
 }
 
-static GtkWindow *
-find_window (GType      type,
-             GtkWindow *transient_for)
+/* A visible toplevel of @type (over @transient_for, unless NULL), or NULL. */
+GtkWindow *
+nb_test_find_window (GType      type,
+                     GtkWindow *transient_for)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
@@ -240,7 +241,7 @@ nb_test_wait_window (GType       type,
 {
   GtkWindow *found = NULL;
 
-  nb_test_wait_until ((found = find_window (type, transient_for)) != NULL, "%s was shown", what);
+  nb_test_wait_until ((found = nb_test_find_window (type, transient_for)) != NULL, "%s was shown", what);
   return found;
 }
 

@@ -52,6 +52,8 @@ void     nb_test_wait_sync       (GtkWidget  *widget);
 void     nb_test_wait_drawn      (GtkWidget  *widget);
 void     nb_test_wait_settled    (GtkWidget  *widget);
 void     nb_test_wait_file       (const char *path);
+GtkWindow *nb_test_find_window   (GType       type,
+                                  GtkWindow  *transient_for);
 GtkWindow *nb_test_wait_window   (GType       type,
                                   GtkWindow  *transient_for,
                                   const char *what);

@@ -195,43 +195,10 @@ test_copy_for_website (void)
   close_window (window, report);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_dialog () != NULL;
-}
-
-static gboolean
-compare_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (NB_IS_COMPARE_WINDOW (item))
-        {
-          *(NbCompareWindow **)data = NB_COMPARE_WINDOW (item);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return nb_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
 }
 
 static gboolean
@@ -268,11 +235,11 @@ test_mark_published (void)
   /* Nothing published yet: nothing to compare with. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL);
   nb_test_wait_events ();
-  g_assert_false (compare_shown (&compare));
+  g_assert_null (nb_test_find_window (NB_TYPE_COMPARE_WINDOW, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-published", NULL));
   nb_test_wait_until (dialog_shown (NULL), "the Mark as Published dialog showed");
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (nb_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL));
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   /* Today is offered. */
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "2024-01-25");
@@ -306,7 +273,7 @@ test_mark_published (void)
   nb_report_set_value (report, t3, nb_test_find_cell (t3, "granted", "natural"), 5);
   g_assert_nonnull (strstr (subtitle (window), "changed since publication"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL));
-  nb_test_wait_until (compare_shown (&compare), "the compare view opened");
+  compare = NB_COMPARE_WINDOW (nb_test_wait_window (NB_TYPE_COMPARE_WINDOW, NULL, "the compare view"));
   g_assert_cmpuint (nb_compare_window_count_shown (compare, FALSE), >, 0);
   gtk_window_destroy (GTK_WINDOW (compare));
 
@@ -321,7 +288,7 @@ test_mark_published (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL);
   nb_test_wait_events ();
   compare = NULL;
-  g_assert_false (compare_shown (&compare));
+  g_assert_null (nb_test_find_window (NB_TYPE_COMPARE_WINDOW, NULL));
 
   close_window (window, report);
   g_unsetenv ("NB_TODAY");
@@ -351,7 +318,7 @@ assert_finds_published (NbReport *report,
   nb_test_wait_until (subtitle_says_changed (window),
                       "the subtitle said the report changed since publication");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-published", NULL));
-  nb_test_wait_until (compare_shown (&compare), "the compare view opened");
+  compare = NB_COMPARE_WINDOW (nb_test_wait_window (NB_TYPE_COMPARE_WINDOW, NULL, "the compare view"));
   g_assert_cmpuint (nb_compare_window_count_shown (compare, FALSE), >, 0);
   gtk_window_destroy (GTK_WINDOW (compare));
   close_window (window, report);
@@ -431,21 +398,6 @@ test_published_by_path (void)
   g_rmdir (dir);
 }
 
-static GtkFileChooser *
-find_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_FILE_CHOOSER (item);
-    }
-  return NULL;
-}
-
 static GtkCheckButton *
 find_stamp_check (GtkWidget *widget)
 {
@@ -476,8 +428,7 @@ stamp_offer (NbWindow   *window,
   char *offer = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", format));
-  nb_test_wait_until (find_chooser () != NULL, "the Export file chooser showed");
-  chooser = find_chooser ();
+  chooser = GTK_FILE_CHOOSER (nb_test_wait_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL, "the Export file chooser"));
   check = find_stamp_check (GTK_WIDGET (chooser));
   if (check != NULL)
     offer = g_strdup_printf ("%s %s", gtk_check_button_get_active (check) ? "[x]" : "[ ]",
@@ -485,7 +436,7 @@ stamp_offer (NbWindow   *window,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  nb_test_wait_until (find_chooser () == NULL, "the Export file chooser closed");
+  nb_test_wait_until (nb_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) == NULL, "the Export file chooser closed");
   return offer;
 }
 

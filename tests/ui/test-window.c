@@ -1247,21 +1247,6 @@ test_window_size_setting (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
 }
 
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_export_warns_on_errors (Fixture       *f,
                              gconstpointer  data)
@@ -1278,7 +1263,7 @@ test_export_warns_on_errors (Fixture       *f,
   /* As the Cancel button does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
-  nb_test_wait_until (find_message_dialog (GTK_WINDOW (f->window)) == NULL,
+  nb_test_wait_until (nb_test_find_window (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (f->window)) == NULL,
                       "the Export Anyway? question closed");
   nb_test_assert_finalize (dialog);
 }
