@@ -11,6 +11,7 @@
 #include <utime.h>
 
 #include "nb-autosave.h"
+#include "nb-autosave-private.h"
 #include "nb-drafts.h"
 #include "nb-file.h"
 
@@ -540,6 +541,64 @@ test_conflict (void)
   g_assert_cmpint (nb_autosave_get_state (autosave), ==, NB_AUTOSAVE_SAVED);
   assert_saved_agency (path, "我的版本");
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+}
+
+typedef struct
+{
+  const char *theirs;
+  gboolean    swapped;
+} Swap;
+
+/* In the writing thread, right after our write: their copy lands on the
+ * file, once. */
+static void
+swap_in_theirs_cb (const char *path,
+                   gpointer    user_data)
+{
+  Swap *swap = user_data;
+
+  if (swap->swapped)
+    return;
+  swap->swapped = TRUE;
+  g_assert_cmpint (g_rename (swap->theirs, path), ==, 0);
+}
+
+/* Another program's file renamed over ours the moment after we wrote it is
+ * still theirs: the next save finds the conflict and keeps the work in the
+ * draft, instead of taking their file for what we wrote and writing over it
+ * (seen once in the stress run, in the app, under load). */
+static void
+test_conflict_right_after_write (void)
+{
+  g_autofree char *path = new_path ("report.nianbao");
+  g_autofree char *theirs_path = new_path ("theirs.nianbao");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbAutosave) autosave = autosave_for_new_file (path, &report);
+  g_autoptr(NbReport) other = sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *draft_path = g_file_get_path (nb_autosave_get_draft_file (autosave));
+  Swap swap = { 0 };
+
+  nb_report_set_agency (other, "同事的版本");
+  g_assert_true (nb_file_save (other, theirs_path, &error));
+  g_assert_no_error (error);
+  theirs = read_file (theirs_path);
+  swap.theirs = theirs_path;
+
+  nb_autosave_set_written_func (swap_in_theirs_cb, &swap);
+  nb_report_set_agency (report, "我的版本");
+  g_assert_true (flush (autosave, &error));
+  g_assert_no_error (error);
+  nb_autosave_set_written_func (NULL, NULL);
+  g_assert_true (swap.swapped);
+
+  nb_report_set_address (report, "我的地址");
+  wait_for_state (autosave, NB_AUTOSAVE_CONFLICT);
+  on_disk = read_file (path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  assert_saved_address (draft_path, "我的地址");
 }
 
 /* "Reload": their version comes in as one undoable change, nothing is
@@ -1447,6 +1506,7 @@ main (int   argc,
   g_test_add_func ("/autosave/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/autosave/flush", test_flush);
   g_test_add_func ("/autosave/conflict", test_conflict);
+  g_test_add_func ("/autosave/conflict-right-after-write", test_conflict_right_after_write);
   g_test_add_func ("/autosave/conflict-reload", test_conflict_reload);
   g_test_add_func ("/autosave/conflict-without-edits", test_conflict_without_edits);
   g_test_add_func ("/autosave/same-content-is-no-conflict", test_same_content_is_no_conflict);

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "nb-autosave.h"
+#include "nb-autosave-private.h"
 #include "nb-drafts.h"
 #include "nb-file.h"
 
@@ -105,6 +106,17 @@ struct _NbAutosave
 };
 
 G_DEFINE_FINAL_TYPE (NbAutosave, nb_autosave, G_TYPE_OBJECT)
+
+static NbAutosaveWrittenFunc written_func;
+static gpointer              written_data;
+
+void
+nb_autosave_set_written_func (NbAutosaveWrittenFunc func,
+                              gpointer              user_data)
+{
+  written_func = func;
+  written_data = user_data;
+}
 
 enum {
   PROP_0,
@@ -203,6 +215,38 @@ stamp_same_content (const FileStamp *expected,
     return FALSE;
   stamp_set_hash (current, data, length);
   return g_str_equal (current->hash, expected->hash);
+}
+
+/* The stamp of what was just written at @path.  Another program may rename
+ * its file over ours at once (a sync tool, an editor): a stat taken then
+ * would describe their file, and the next save would take theirs for ours
+ * and write over it.  So the file is looked at, read and looked at again,
+ * and its stat is kept only when it holds our bytes throughout; otherwise
+ * the stamp keeps our bytes' hash alone, and the next save or change
+ * compares content and finds the conflict. */
+static FileStamp
+stamp_written (const char *path,
+               const char *data,
+               gsize       length)
+{
+  FileStamp ours = { .exists = TRUE };
+  FileStamp before = stamp_path (path);
+  g_autofree char *contents = NULL;
+  gsize contents_length = 0;
+
+  stamp_set_hash (&ours, data, length);
+  if (before.exists && g_file_get_contents (path, &contents, &contents_length, NULL)
+      && contents_length == length && memcmp (contents, data, length) == 0)
+    {
+      FileStamp after = stamp_path (path);
+
+      if (stamp_equal (&before, &after))
+        {
+          memcpy (after.hash, ours.hash, sizeof after.hash);
+          return after;
+        }
+    }
+  return ours;
 }
 
 static FileStamp
@@ -310,9 +354,10 @@ write_job_run (WriteJob *job)
               gsize length;
               const char *data = g_bytes_get_data (job->bytes, &length);
 
+              if (written_func != NULL)
+                written_func (target, written_data);
               job->state = NB_AUTOSAVE_SAVED;
-              job->stamp = stamp_path (target);
-              stamp_set_hash (&job->stamp, data, length);
+              job->stamp = stamp_written (target, data, length);
             }
           else
             {
