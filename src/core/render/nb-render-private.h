@@ -1,8 +1,12 @@
 /* nb-render-private.h: what the parts of NbRender share
  *
- * nb-render.c lays the report out on pages and walks them; nb-render-text.c
- * answers what the pages say (missing characters, page text, table rows);
- * nb-render-pdf.c makes the PDF and the font subsets it embeds.
+ * nb-render.c is the object and its options; nb-render-layout.c makes the
+ * Pango layouts of the report's text; nb-render-table.c measures a table
+ * for a frame; nb-render-flow.c flows the report onto pages;
+ * nb-render-walk.c walks the laid-out pages for every output, and
+ * nb-render-draw.c draws them with cairo; nb-render-text.c answers what the
+ * pages say (missing characters, page text, table rows); nb-render-pdf.c
+ * makes the PDF and the font subsets it embeds.
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -82,7 +86,32 @@ struct _NbRender
   gboolean         paginated;
 };
 
+/* nb-render-layout.c */
+PangoLayout *_nb_render_new_layout             (NbRender          *self,
+                                                NbFontRole         role,
+                                                double             size,
+                                                const char        *text);
+PangoLayout *_nb_render_paragraph_layout       (NbRender          *self,
+                                                const NbParagraph *paragraph,
+                                                double             width);
+NbFontRole   _nb_render_layout_get_role        (PangoLayout       *layout);
+double       _nb_render_layout_width           (PangoLayout       *layout);
+double       _nb_render_layout_height          (PangoLayout       *layout);
+
+/* nb-render-table.c */
+TableLayout *_nb_render_table_layout_new       (NbRender             *self,
+                                                const NbEditionTable *table,
+                                                double                frame_width,
+                                                double                frame_height);
+/* The height of rows [@first, @end). */
+double       _nb_render_table_rows_height      (TableLayout *t,
+                                                guint        first,
+                                                guint        end);
+
+/* nb-render-flow.c */
 void         _nb_render_ensure_paginated       (NbRender *self);
+
+/* nb-render-walk.c */
 /* Every layout of text the pages draw, once each, in reading order. */
 void         _nb_render_foreach_text_layout    (NbRender *self,
                                                 GFunc     func,
