@@ -5,6 +5,7 @@
  */
 #include "nb-test-wait.h"
 
+#include <adwaita.h>
 #include <stdarg.h>
 
 /* gtk.h says which backends GDK has. */
@@ -153,9 +154,95 @@ nb_test_wait_frames (GtkWidget *widget,
   wait_frames (widget, n_frames, FALSE);
 }
 
-/* Laid out the same way for three frames running: animations (a panel
- * sliding in) and layouts that take a second pass (an idle that looks again)
- * are over, so what a test measures next is what stays on screen. */
+/* Where @child lies in @parent, or FALSE if it has no place there now. */
+static gboolean
+bounds_in (GtkWidget       *child,
+           GtkWidget       *parent,
+           graphene_rect_t *bounds)
+{
+  return child != NULL && gtk_widget_get_mapped (child)
+         && gtk_widget_compute_bounds (child, parent, bounds);
+}
+
+/* A leaflet that folds or unfolds slides its children for a while (its mode
+ * transition; libadwaita 1.2 has no property saying it runs).  Once it is
+ * over, every child it shows lies inside it, and a folded leaflet's visible
+ * child fills it. */
+static gboolean
+leaflet_at_rest (AdwLeaflet *leaflet)
+{
+  GtkWidget *widget = GTK_WIDGET (leaflet);
+  int width = gtk_widget_get_width (widget);
+
+  if (adw_leaflet_get_child_transition_running (leaflet))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!bounds_in (child, widget, &bounds))
+        continue;
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > width)
+        return FALSE;
+      if (adw_leaflet_get_folded (leaflet) && child == adw_leaflet_get_visible_child (leaflet)
+          && (bounds.origin.x != 0 || bounds.size.width != width))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A flap slides its panel in or out (reveal-progress), and slides between
+ * overlaying the content and sitting beside it when it folds or unfolds.
+ * At rest, the content fills the flap, or the part the panel beside it
+ * leaves. */
+static gboolean
+flap_at_rest (AdwFlap *flap)
+{
+  GtkWidget *widget = GTK_WIDGET (flap);
+  gboolean revealed = adw_flap_get_reveal_flap (flap);
+  graphene_rect_t content, panel, separator;
+  int width = gtk_widget_get_width (widget);
+  int expected = width;
+
+  if (adw_flap_get_reveal_progress (flap) != (revealed ? 1.0 : 0.0))
+    return FALSE;
+  if (!bounds_in (adw_flap_get_content (flap), widget, &content))
+    return TRUE;
+  if (revealed && !adw_flap_get_folded (flap)
+      && bounds_in (adw_flap_get_flap (flap), widget, &panel))
+    {
+      expected -= (int)panel.size.width;
+      if (bounds_in (adw_flap_get_separator (flap), widget, &separator))
+        expected -= (int)separator.size.width;
+    }
+  return (int)content.size.width == expected;
+}
+
+/* Every leaflet and flap @widget is inside is at rest: nothing slides it. */
+static gboolean
+ancestors_at_rest (GtkWidget *widget)
+{
+  for (GtkWidget *ancestor = gtk_widget_get_parent (widget); ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      if (ADW_IS_LEAFLET (ancestor) && !leaflet_at_rest (ADW_LEAFLET (ancestor)))
+        return FALSE;
+      if (ADW_IS_FLAP (ancestor) && !flap_at_rest (ADW_FLAP (ancestor)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Laid out for good: no leaflet or flap around @widget is sliding it, and
+ * then it kept its place and size for three frames running (layouts that
+ * take a second pass, an idle that looks again, are over), so what a test
+ * measures next is what stays on screen.
+ *
+ * Three equal frames alone are not enough: a transition that has just
+ * begun can leave a widget where it was for several frames before it moves
+ * (on an idle machine, the window test measured table 3 while the section
+ * list was still folding away, and its drags went to the wrong place). */
 void
 nb_test_wait_settled (GtkWidget *widget)
 {
@@ -170,17 +257,22 @@ nb_test_wait_settled (GtkWidget *widget)
   nb_test_wait_begin (&wait);
   while (same < 3)
     {
+      gboolean at_rest;
+
       wait_frames (widget, 1, FALSE);
+      at_rest = ancestors_at_rest (widget);
       if (!gtk_widget_compute_bounds (widget, root, &bounds))
         bounds = GRAPHENE_RECT_INIT (-1, -1, -1, -1);
-      same = graphene_rect_equal (&bounds, &last) ? same + 1 : 0;
+      same = at_rest && graphene_rect_equal (&bounds, &last) ? same + 1 : 0;
       last = bounds;
       if (same < 3 && !nb_test_wait_step (&wait))
         {
           nb_test_wait_failed (&wait, __FILE__, __LINE__, G_STRFUNC,
-                               "%s kept its place and size for three frames (now %gx%g at %g,%g)",
-                               G_OBJECT_TYPE_NAME (widget), bounds.size.width, bounds.size.height,
-                               bounds.origin.x, bounds.origin.y);
+                               "%s was at rest (no leaflet or flap around it sliding: %s) and "
+                               "kept its place and size for three frames (now %gx%g at %g,%g)",
+                               G_OBJECT_TYPE_NAME (widget), at_rest ? "yes" : "no",
+                               bounds.size.width, bounds.size.height, bounds.origin.x,
+                               bounds.origin.y);
           break;
         }
     }
@@ -332,6 +424,35 @@ nb_test_xdotool_send (const char *format,
   va_end (ap);
 }
 
+#ifdef GDK_WINDOWING_X11
+/* The X server is shared by the tests that run one after another: a button
+ * or a modifier key left held (an xdotool "mousedown" or "keydown" whose
+ * release never came) would make every later click a drag and every key a
+ * shortcut, far from its cause.  Asked of the server, not of GDK's memory. */
+static void
+assert_no_input_held (GdkSurface *surface)
+{
+  GdkSeat *seat = gdk_display_get_default_seat (gdk_surface_get_display (surface));
+  GdkModifierType held = 0;
+  const GdkModifierType buttons = GDK_BUTTON1_MASK | GDK_BUTTON2_MASK | GDK_BUTTON3_MASK
+                                  | GDK_BUTTON4_MASK | GDK_BUTTON5_MASK;
+  const GdkModifierType keys = GDK_SHIFT_MASK | GDK_LOCK_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK
+                               | GDK_SUPER_MASK;
+
+  gdk_surface_get_device_position (surface, gdk_seat_get_pointer (seat), NULL, NULL, &held);
+  if ((held & (buttons | keys)) != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("before the test, the X server has a pointer button or a modifier key "
+                         "held down (state 0x%x): left pressed by an earlier test or program on "
+                         "this display (xdotool mousedown/keydown without its release?)",
+                         held & (buttons | keys));
+
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
+    }
+}
+#endif
+
 /* Gives @window the keyboard focus, as a click on it would. */
 void
 nb_test_focus_window (GtkWindow *window)
@@ -341,6 +462,7 @@ nb_test_focus_window (GtkWindow *window)
 
   nb_test_wait_drawn (GTK_WIDGET (window));
   surface = gtk_native_get_surface (GTK_NATIVE (window));
+  assert_no_input_held (surface);
   nb_test_xdotool (GTK_WIDGET (window), "windowfocus --sync %lu",
                    (gulong)gdk_x11_surface_get_xid (surface));
   nb_test_wait_until (gtk_window_is_active (window), "the %s had the keyboard focus",
