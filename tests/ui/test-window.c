@@ -1049,6 +1049,29 @@ assert_range_to_cursor (Fixture *f)
   g_assert_cmpuint (selection[n - 1], ==, (guint)nb_sheet_get_cursor (f->sheet));
 }
 
+/* The pointer went where @widget was measured: had the layout moved it
+ * since (a transition still running), a drag "past the edge" would be
+ * inside, and the wait for scrolling would only time out. */
+static void
+assert_stayed (GtkWidget             *widget,
+               GtkWidget             *window,
+               const graphene_rect_t *placed)
+{
+  graphene_rect_t now = bounds_in (widget, window);
+
+  if (!graphene_rect_equal (&now, placed))
+    {
+      g_autofree char *message =
+        g_strdup_printf ("%s moved while the test dragged, from %gx%g at %g,%g to %gx%g at %g,%g: "
+                         "its layout had not settled when measured",
+                         G_OBJECT_TYPE_NAME (widget), placed->size.width, placed->size.height,
+                         placed->origin.x, placed->origin.y, now.size.width, now.size.height,
+                         now.origin.x, now.origin.y);
+
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
+    }
+}
+
 /* Drags from the first cell to just past the far edge of the body, one way.
  *
  * How far the sheet scrolls in a given time depends on how often frames
@@ -1068,7 +1091,7 @@ drag_past_edge (Fixture        *f,
   guint n_cells = nb_edition_table_get_n_cells (f->t3);
   g_autofree double *was_at = g_new (double, n_cells);
   graphene_rect_t frozen = bounds_in (layout_widget (f->sheet, NB_LAYOUT_CORNER, 0), sheet);
-  graphene_rect_t first;
+  graphene_rect_t first, placed;
   graphene_point_t outside, inside;
   double edge, limit, middle, stopped;
   int last = last_cell_along (f, orientation);
@@ -1093,6 +1116,7 @@ drag_past_edge (Fixture        *f,
   first = bounds_in (nb_sheet_get_cell_widget (f->sheet, 0), sheet);
   g_assert_cmpfloat (first.origin.x, >=, frozen.size.width - 0.5);
   g_assert_cmpfloat (first.origin.y, >=, frozen.size.height - 0.5);
+  placed = bounds_in (sheet, GTK_WIDGET (f->window));
   outside = vertical ? GRAPHENE_POINT_INIT (first.origin.x + 10, edge + 2)
                      : GRAPHENE_POINT_INIT (edge + 2, first.origin.y + 10);
   inside = vertical ? GRAPHENE_POINT_INIT (first.origin.x + 10, (frozen.size.height + edge) / 2)
@@ -1103,6 +1127,7 @@ drag_past_edge (Fixture        *f,
    * which was out of view. */
   pointer_to (f, GRAPHENE_POINT_INIT (first.origin.x + 10, first.origin.y + 10), "mousedown 1");
   pointer_to (f, outside, "");
+  assert_stayed (sheet, GTK_WIDGET (f->window), &placed);
   nb_test_wait_until (gtk_adjustment_get_value (adjustment) == limit
                         && nb_sheet_get_cursor (f->sheet) == last,
                       "held past the edge, the sheet scrolled %s to its end (%g of %g) and the "
