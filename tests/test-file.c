@@ -263,6 +263,48 @@ test_bad_files (void)
     }
 }
 
+/* A repeated name takes the last value, in a small object and in one of
+ * more than eight members (the reader's two ways of finding a repeat), and
+ * last year's report is read from its own bytes in the file, with its
+ * escapes and its own repeats. */
+static void
+test_repeated_names (void)
+{
+  g_autoptr(GString) text = g_string_new (HEAD "\"metadata\":{\"agency\":\"甲\",\"year\":2022,"
+                                          "\"agency\":\"乙\"},\"tables\":{\"t3\":{");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+  const NbEditionTable *t3 = nb_edition_find_table (edition, "t3");
+  NbReport *reference;
+
+  for (guint c = 0; c < nb_edition_table_get_n_cells (t3) && keys->len < 12; c++)
+    if (!nb_edition_table_get_cell (t3, c)->computed)
+      g_ptr_array_add (keys, (gpointer)nb_edition_table_get_cell (t3, c)->key);
+  g_assert_cmpuint (keys->len, ==, 12);
+  for (guint k = 0; k < keys->len; k++)
+    g_string_append_printf (text, "\"%s\":%u,", (char *)g_ptr_array_index (keys, k), k + 1);
+  g_string_append_printf (text, "\"%s\":\"40\"},\"t2\":{}},", (char *)g_ptr_array_index (keys, 3));
+  g_string_append (text, "\"reference\": " HEAD "\n  \"metadata\":{\"year\":2020,\"agency\":"
+                   "\"\\u4e19\\\"\",\"year\":2021}\n} }");
+
+  report = load_string (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, "乙");
+  g_assert_cmpint (nb_report_get_year (report), ==, 2022);
+  for (guint k = 0; k < keys->len; k++)
+    {
+      int cell = nb_edition_table_find_cell_by_key (t3, g_ptr_array_index (keys, k));
+
+      g_assert_cmpint (nb_report_get_value (report, t3, (guint)cell), ==, k == 3 ? 40 : k + 1);
+    }
+  reference = nb_report_get_reference (report);
+  g_assert_nonnull (reference);
+  g_assert_cmpint (nb_report_get_year (reference), ==, 2021);
+  g_assert_cmpstr (nb_report_get_agency (reference), ==, "丙\"");
+}
+
 static void
 test_not_utf8 (void)
 {
@@ -821,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/file/control-characters", test_control_characters);
   g_test_add_func ("/file/published-sha256", test_published_sha256);
   g_test_add_func ("/file/bad-files", test_bad_files);
+  g_test_add_func ("/file/repeated-names", test_repeated_names);
   g_test_add_func ("/file/not-utf8", test_not_utf8);
   g_test_add_func ("/file/too-deep", test_too_deep);
   g_test_add_func ("/file/too-large", test_too_large);

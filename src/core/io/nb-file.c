@@ -25,16 +25,109 @@ G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
 
 static const char * const meta_strings[] = { "agency", "address", "postcode", "phone" };
 
-/* The file's JSON is read here, strictly (RFC 8259), into json-glib's
- * nodes.  json-glib 1.6's own parser accepts comments, hexadecimal and
- * leading-zero numbers, single quotes and text after the report, saturates
- * integers beyond 64 bits and decodes a lone surrogate escape into invalid
- * UTF-8; all of that is refused here, so the nodes hold exactly what the
- * file says.  The pass also bounds the nesting (it recurses) and tells a
- * cut-off file from a malformed one.  (It once only checked the bytes for
- * json-glib's parser, which then read them again and emitted a signal per
- * value, each under GObject's process-wide signal lock: the workers of a
- * folder check queued on it.) */
+/* The file's JSON is read here, strictly (RFC 8259).  json-glib 1.6's own
+ * parser accepts comments, hexadecimal and leading-zero numbers, single
+ * quotes and text after the report, saturates integers beyond 64 bits and
+ * decodes a lone surrogate escape into invalid UTF-8; all of that is
+ * refused here, so the values hold exactly what the file says.  The pass
+ * also bounds the nesting (it recurses) and tells a cut-off file from a
+ * malformed one.
+ *
+ * The values are a tree of our own in one arena per file, not json-glib's
+ * nodes: those come one by one from GLib 2.74's slice allocator (a node,
+ * a list link and an object per value, about 1,500 slices per report), and
+ * its magazines pass through one process-wide depot, so the workers of a
+ * folder check kept reusing chunks the other core had just written and
+ * freed, a cache miss each.  An arena is a few blocks of the thread's own
+ * malloc arena, freed at once.  (Before that, json-glib's parser emitted a
+ * signal per value under GObject's process-wide signal lock.) */
+typedef enum
+{
+  VALUE_NULL,
+  VALUE_BOOLEAN,
+  VALUE_INT,
+  VALUE_DOUBLE,
+  VALUE_STRING,
+  VALUE_OBJECT,
+  VALUE_ARRAY,
+} ValueType;
+
+typedef struct _Member Member;
+typedef struct _Value  Value;
+
+struct _Value
+{
+  ValueType type;
+  guint     n;  /* members of an object, elements of an array */
+  union
+  {
+    gboolean    boolean;
+    gint64      integer;
+    double      number;
+    const char *string;
+    Member     *members;
+    Value      *elements;
+  };
+  /* A container's bytes in the file, from its bracket to its bracket. */
+  gsize     start;
+  gsize     end;
+};
+
+struct _Member
+{
+  const char *name;
+  Value       value;
+};
+
+/* Blocks from malloc, each below glibc's mmap threshold: a block that is
+ * mapped and unmapped per file makes the kernel interrupt the other core
+ * to flush its TLB. */
+#define ARENA_BLOCK_MIN (16 * 1024)
+#define ARENA_BLOCK_MAX (64 * 1024)
+
+typedef struct
+{
+  GPtrArray *blocks;
+  char      *next;
+  gsize      left;
+} Arena;
+
+static void
+arena_clear (Arena *arena)
+{
+  g_clear_pointer (&arena->blocks, g_ptr_array_unref);
+  arena->next = NULL;
+  arena->left = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Arena, arena_clear)
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  gpointer memory;
+
+  size = (size + 7) & ~(gsize)7;
+  if (size > arena->left)
+    {
+      gsize block = arena->blocks == NULL
+        ? ARENA_BLOCK_MIN
+        : MIN (ARENA_BLOCK_MIN << arena->blocks->len, ARENA_BLOCK_MAX);
+
+      if (arena->blocks == NULL)
+        arena->blocks = g_ptr_array_new_with_free_func (g_free);
+      block = MAX (block, size);
+      arena->next = g_malloc (block);
+      arena->left = block;
+      g_ptr_array_add (arena->blocks, arena->next);
+    }
+  memory = arena->next;
+  arena->next += size;
+  arena->left -= size;
+  return memory;
+}
+
 typedef struct
 {
   const char  *data;
@@ -42,7 +135,10 @@ typedef struct
   gsize        pos;
   guint        depth;
   GError      *error;
-  GString     *text;  /* the string being decoded */
+  GString     *text;     /* the string being decoded */
+  Arena       *arena;
+  GArray      *pending;  /* Member: the open containers' members so far */
+  GHashTable  *names;    /* name → index, to find a repeated name */
 } Scanner;
 
 static void
@@ -98,9 +194,6 @@ scanner_fail (Scanner     *scanner,
                                   message);
   return FALSE;
 }
-
-#define scanner_fail_node(...) (scanner_fail (__VA_ARGS__), (JsonNode *)NULL)
-#define scanner_unexpected_node(scanner) (scanner_unexpected (scanner), (JsonNode *)NULL)
 
 static gboolean
 scanner_at_end (Scanner *scanner)
@@ -284,10 +377,11 @@ scanner_string (Scanner *scanner)
 }
 
 /* The JSON number grammar, and the 64-bit range for integers checked on the
- * digits as written.  An integer is a gint64 node, any other number a
+ * digits as written.  An integer is a gint64 value, any other number a
  * double one, as json-glib makes them. */
-static JsonNode *
-scanner_number (Scanner *scanner)
+static gboolean
+scanner_number (Scanner *scanner,
+                Value   *value)
 {
   gsize start = scanner->pos;
   gboolean negative = FALSE, integer = TRUE;
@@ -301,18 +395,18 @@ scanner_number (Scanner *scanner)
       scanner->pos++;
     }
   if (scanner_at_end (scanner))
-    return scanner_fail_node (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+    return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
   if (!g_ascii_isdigit (d[scanner->pos]))
-    return scanner_unexpected_node (scanner);
+    return scanner_unexpected (scanner);
   if (d[scanner->pos] == '0' && scanner->pos + 1 < scanner->length)
     {
       char next = d[scanner->pos + 1];
 
       if (next == 'x' || next == 'X')
-        return scanner_fail_node (scanner, NB_FILE_ERROR_NOT_JSON,
+        return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
                              _("hexadecimal numbers are not part of JSON"));
       if (g_ascii_isdigit (next))
-        return scanner_fail_node (scanner, NB_FILE_ERROR_NOT_JSON,
+        return scanner_fail (scanner, NB_FILE_ERROR_NOT_JSON,
                              _("a number cannot start with 0 (as in 007)"));
     }
   while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
@@ -330,7 +424,7 @@ scanner_number (Scanner *scanner)
       integer = FALSE;
       scanner->pos++;
       if (scanner_at_end (scanner) || !g_ascii_isdigit (d[scanner->pos]))
-        return scanner_unexpected_node (scanner);
+        return scanner_unexpected (scanner);
       while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
         scanner->pos++;
     }
@@ -341,7 +435,7 @@ scanner_number (Scanner *scanner)
       if (!scanner_at_end (scanner) && (d[scanner->pos] == '+' || d[scanner->pos] == '-'))
         scanner->pos++;
       if (scanner_at_end (scanner) || !g_ascii_isdigit (d[scanner->pos]))
-        return scanner_unexpected_node (scanner);
+        return scanner_unexpected (scanner);
       while (!scanner_at_end (scanner) && g_ascii_isdigit (d[scanner->pos]))
         scanner->pos++;
     }
@@ -350,19 +444,24 @@ scanner_number (Scanner *scanner)
       gsize end = scanner->pos;
 
       scanner->pos = start;
-      return scanner_fail_node (scanner, NB_FILE_ERROR_OUT_OF_RANGE,
+      return scanner_fail (scanner, NB_FILE_ERROR_OUT_OF_RANGE,
                            _("%.*s is beyond the range of whole numbers (at most %s)"),
                            (int)MIN (end - start, 64), d + start, "9223372036854775807");
     }
   if (integer)
-    return json_node_init_int (json_node_alloc (),
-                               !negative                          ? (gint64)magnitude
-                               : magnitude > (guint64)G_MAXINT64 ? G_MININT64
-                                                                  : -(gint64)magnitude);
+    {
+      value->type = VALUE_INT;
+      value->integer = !negative                          ? (gint64)magnitude
+                       : magnitude > (guint64)G_MAXINT64 ? G_MININT64
+                                                          : -(gint64)magnitude;
+      return TRUE;
+    }
   {
     g_autofree char *number = g_strndup (d + start, scanner->pos - start);
 
-    return json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
+    value->type = VALUE_DOUBLE;
+    value->number = g_ascii_strtod (number, NULL);
+    return TRUE;
   }
 }
 
@@ -384,20 +483,68 @@ scanner_literal (Scanner    *scanner,
   return TRUE;
 }
 
-static JsonNode *scanner_value (Scanner *scanner);
+static gboolean scanner_value (Scanner *scanner,
+                               Value   *value);
 
-static JsonNode *
-scanner_container (Scanner *scanner,
-                   char     close)
+static char *
+scanner_dup_text (Scanner *scanner)
 {
-  g_autoptr(JsonObject) object = close == '}' ? json_object_new () : NULL;
-  g_autoptr(JsonArray) array = close == ']' ? json_array_new () : NULL;
-  JsonNode *node;
+  char *copy = arena_alloc (scanner->arena, scanner->text->len + 1);
+
+  memcpy (copy, scanner->text->str, scanner->text->len + 1);
+  return copy;
+}
+
+/* A repeated name keeps its first place and takes the last value, as
+ * json-glib's objects do.  Few members are compared pairwise. */
+static guint
+object_merge_repeated (Scanner *scanner,
+                       Member  *members,
+                       guint    n)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer found = NULL;
+      guint first = i;
+
+      if (n <= 8)
+        {
+          for (guint j = 0; j < kept; j++)
+            if (strcmp (members[j].name, members[i].name) == 0)
+              {
+                first = j;
+                break;
+              }
+        }
+      else if (g_hash_table_lookup_extended (scanner->names, members[i].name, NULL, &found))
+        first = GPOINTER_TO_UINT (found);
+      else
+        g_hash_table_insert (scanner->names, (gpointer)members[i].name, GUINT_TO_POINTER (kept));
+      if (first != i)
+        members[first].value = members[i].value;
+      else
+        members[kept++] = members[i];
+    }
+  if (n > 8)
+    g_hash_table_remove_all (scanner->names);
+  return kept;
+}
+
+static gboolean
+scanner_container (Scanner *scanner,
+                   char     close,
+                   Value   *value)
+{
+  guint mark = scanner->pending->len;
+  guint n;
 
   if (++scanner->depth > NB_FILE_MAX_DEPTH)
-    return scanner_fail_node (scanner, NB_FILE_ERROR_TOO_DEEP,
-                              _("The file nests deeper than %d levels; it is not a report"),
-                              NB_FILE_MAX_DEPTH);
+    return scanner_fail (scanner, NB_FILE_ERROR_TOO_DEEP,
+                         _("The file nests deeper than %d levels; it is not a report"),
+                         NB_FILE_MAX_DEPTH);
+  value->start = scanner->pos;
   scanner->pos++;
   scanner_skip_space (scanner);
   if (!scanner_at_end (scanner) && scanner->data[scanner->pos] == close)
@@ -405,87 +552,111 @@ scanner_container (Scanner *scanner,
   else
     for (;;)
       {
-        g_autofree char *name = NULL;
-        JsonNode *value;
+        Member member = { NULL, };
 
-        if (object != NULL)
+        if (close == '}')
           {
             scanner_skip_space (scanner);
             if (scanner_at_end (scanner) || scanner->data[scanner->pos] != '"')
-              return scanner_unexpected_node (scanner);
+              return scanner_unexpected (scanner);
             if (!scanner_string (scanner))
-              return NULL;
-            name = g_strndup (scanner->text->str, scanner->text->len);
+              return FALSE;
+            member.name = scanner_dup_text (scanner);
             if (!scanner_expect (scanner, ':'))
-              return NULL;
+              return FALSE;
           }
-        if ((value = scanner_value (scanner)) == NULL)
-          return NULL;
-        /* A repeated name keeps its place and takes the last value, as
-         * json-glib's parser does. */
-        if (object != NULL)
-          json_object_set_member (object, name, value);
-        else
-          json_array_add_element (array, value);
+        if (!scanner_value (scanner, &member.value))
+          return FALSE;
+        /* The value's own members are done and off the stack. */
+        g_array_append_val (scanner->pending, member);
         scanner_skip_space (scanner);
         if (scanner_at_end (scanner))
-          return scanner_fail_node (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+          return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
         if (scanner->data[scanner->pos] == close)
           {
             scanner->pos++;
             break;
           }
         if (scanner->data[scanner->pos] != ',')
-          return scanner_unexpected_node (scanner);
+          return scanner_unexpected (scanner);
         scanner->pos++;
       }
   scanner->depth--;
-  node = json_node_alloc ();
-  if (object != NULL)
-    return json_node_init_object (node, object);
-  return json_node_init_array (node, array);
+  value->end = scanner->pos;
+  n = scanner->pending->len - mark;
+  if (close == '}')
+    {
+      Member *members = &g_array_index (scanner->pending, Member, mark);
+
+      n = object_merge_repeated (scanner, members, n);
+      value->type = VALUE_OBJECT;
+      value->members = arena_alloc (scanner->arena, n * sizeof (Member));
+      memcpy (value->members, members, n * sizeof (Member));
+    }
+  else
+    {
+      value->type = VALUE_ARRAY;
+      value->elements = arena_alloc (scanner->arena, n * sizeof (Value));
+      for (guint i = 0; i < n; i++)
+        value->elements[i] = g_array_index (scanner->pending, Member, mark + i).value;
+    }
+  value->n = n;
+  g_array_set_size (scanner->pending, mark);
+  return TRUE;
 }
 
-static JsonNode *
-scanner_value (Scanner *scanner)
+static gboolean
+scanner_value (Scanner *scanner,
+               Value   *value)
 {
+  memset (value, 0, sizeof (*value));
   scanner_skip_space (scanner);
   if (scanner_at_end (scanner))
-    return scanner_fail_node (scanner, NB_FILE_ERROR_TRUNCATED, "end");
+    return scanner_fail (scanner, NB_FILE_ERROR_TRUNCATED, "end");
   switch (scanner->data[scanner->pos])
     {
     case '{':
-      return scanner_container (scanner, '}');
+      return scanner_container (scanner, '}', value);
     case '[':
-      return scanner_container (scanner, ']');
+      return scanner_container (scanner, ']', value);
     case '"':
       if (!scanner_string (scanner))
-        return NULL;
-      return json_node_init_string (json_node_alloc (), scanner->text->str);
+        return FALSE;
+      value->type = VALUE_STRING;
+      value->string = scanner_dup_text (scanner);
+      return TRUE;
     case 't':
-      return scanner_literal (scanner, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
+      value->type = VALUE_BOOLEAN;
+      value->boolean = TRUE;
+      return scanner_literal (scanner, "true");
     case 'f':
-      return scanner_literal (scanner, "false") ? json_node_init_boolean (json_node_alloc (), FALSE) : NULL;
+      value->type = VALUE_BOOLEAN;
+      return scanner_literal (scanner, "false");
     case 'n':
-      return scanner_literal (scanner, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
+      value->type = VALUE_NULL;
+      return scanner_literal (scanner, "null");
     default:
       if (scanner->data[scanner->pos] == '-' || g_ascii_isdigit (scanner->data[scanner->pos]))
-        return scanner_number (scanner);
-      return scanner_unexpected_node (scanner);
+        return scanner_number (scanner, value);
+      return scanner_unexpected (scanner);
     }
 }
 
-/* Exactly one JSON value, and nothing after it but white space. */
-static JsonNode *
+/* Exactly one JSON value, and nothing after it but white space; its
+ * values live in @arena. */
+static Value *
 parse_strict (const char  *data,
               gsize        length,
+              Arena       *arena,
               GError     **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  Scanner scanner = { data, length, 0, 0, NULL, text };
-  g_autoptr(JsonNode) root = scanner_value (&scanner);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Member));
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  Scanner scanner = { data, length, 0, 0, NULL, text, arena, pending, names };
+  Value *root = arena_alloc (arena, sizeof (Value));
 
-  if (root != NULL)
+  if (scanner_value (&scanner, root))
     {
       scanner_skip_space (&scanner);
       if (!scanner_at_end (&scanner))
@@ -497,14 +668,15 @@ parse_strict (const char  *data,
       g_propagate_error (error, scanner.error);
       return NULL;
     }
-  return g_steal_pointer (&root);
+  return root;
 }
 
 typedef struct
 {
-  NbReport  *report;
-  GError    *error;
-  GPtrArray *warnings; /* char *, or NULL when nobody asked */
+  NbReport   *report;
+  GError     *error;
+  GPtrArray  *warnings; /* char *, or NULL when nobody asked */
+  const char *data;     /* the file */
 } Reader;
 
 G_GNUC_PRINTF (4, 5) static gboolean
@@ -532,23 +704,35 @@ reader_fail (Reader      *reader,
 }
 
 static const char *
-node_type_name (JsonNode *node)
+node_type_name (Value *node)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type == VALUE_OBJECT)
     return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type == VALUE_ARRAY)
     return _("a list");
-  if (JSON_NODE_HOLDS_NULL (node))
+  if (node->type == VALUE_NULL)
     return _("null");
-  switch (json_node_get_value_type (node))
+  switch (node->type)
     {
-    case G_TYPE_STRING:
+    case VALUE_STRING:
       return _("text");
-    case G_TYPE_BOOLEAN:
+    case VALUE_BOOLEAN:
       return _("true or false");
     default:
       return _("a number");
     }
+}
+
+/* A member by name, or NULL.  The objects the reader looks names up in are
+ * small; larger ones (a table's cells) are walked in order. */
+static Value *
+value_member (Value      *object,
+              const char *name)
+{
+  for (guint i = 0; i < object->n; i++)
+    if (strcmp (object->members[i].name, name) == 0)
+      return &object->members[i].value;
+  return NULL;
 }
 
 /* Every text of the file passes here, and only here: the decoded text is
@@ -558,11 +742,11 @@ node_type_name (JsonNode *node)
  * place.  Returns a new string, or NULL after reader_fail. */
 static char *
 reader_string (Reader     *reader,
-               JsonNode   *node,
+               Value      *node,
                const char *where,
                gsize       max_bytes)
 {
-  const char *text = json_node_get_string (node);
+  const char *text = node->type == VALUE_STRING ? node->string : NULL;
   gunichar first_bad = 0;
   guint n_replaced = 0;
   char *clean;
@@ -594,41 +778,49 @@ reader_string (Reader     *reader,
   return clean;
 }
 
-static JsonObject *
-member_object (Reader     *reader,
-               JsonObject *object,
-               const char *member,
-               const char *where)
+/* @node as an object; NULL for null, and after reader_fail for anything
+ * else. */
+static Value *
+object_or_null (Reader     *reader,
+                Value      *node,
+                const char *where)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == VALUE_NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != VALUE_OBJECT)
     {
       reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected an object, found %s"),
                    node_type_name (node));
       return NULL;
     }
-  return json_node_get_object (node);
+  return node;
+}
+
+static Value *
+member_object (Reader     *reader,
+               Value      *object,
+               const char *member,
+               const char *where)
+{
+  return object_or_null (reader, value_member (object, member), where);
 }
 
 static gboolean
 read_metadata (Reader     *reader,
-               JsonObject *meta)
+               Value      *meta)
 {
-  JsonNode *node;
+  Value *node;
 
   for (guint i = 0; i < G_N_ELEMENTS (meta_strings); i++)
     {
       g_autofree char *where = g_strconcat ("metadata.", meta_strings[i], NULL);
 
-      node = json_object_get_member (meta, meta_strings[i]);
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+      node = value_member (meta, meta_strings[i]);
+      if (node == NULL || node->type == VALUE_NULL)
         continue;
       g_autofree char *text = NULL;
 
-      if (json_node_get_value_type (node) != G_TYPE_STRING)
+      if (node->type != VALUE_STRING)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected text, found %s"),
                             node_type_name (node));
       if ((text = reader_string (reader, node, where, NB_FILE_MAX_FIELD_BYTES)) == NULL)
@@ -636,30 +828,30 @@ read_metadata (Reader     *reader,
       g_object_set (reader->report, meta_strings[i], text, NULL);
     }
 
-  node = json_object_get_member (meta, "year");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  node = value_member (meta, "year");
+  if (node != NULL && node->type != VALUE_NULL)
     {
       gint64 year;
 
-      if (json_node_get_value_type (node) != G_TYPE_INT64)
+      if (node->type != VALUE_INT)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.year",
                             _("expected a whole number, found %s"), node_type_name (node));
-      year = json_node_get_int (node);
+      year = node->integer;
       if (year < 0 || year > 9999)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, "metadata.year",
                             _("%lld is not a year"), (long long)year);
       nb_report_set_year (reader->report, (int)year);
     }
 
-  node = json_object_get_member (meta, "fee_decimals");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  node = value_member (meta, "fee_decimals");
+  if (node != NULL && node->type != VALUE_NULL)
     {
       gint64 decimals;
 
-      if (json_node_get_value_type (node) != G_TYPE_INT64)
+      if (node->type != VALUE_INT)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.fee_decimals",
                             _("expected a whole number, found %s"), node_type_name (node));
-      decimals = json_node_get_int (node);
+      decimals = node->integer;
       if (decimals < 0 || decimals > NB_MONEY_MAX_DECIMALS)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, "metadata.fee_decimals",
                             _("must be between 0 and %d"), NB_MONEY_MAX_DECIMALS);
@@ -667,33 +859,33 @@ read_metadata (Reader     *reader,
     }
 
   /* Optional: who publishes the report, which sets its deadline. */
-  node = json_object_get_member (meta, "level");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  node = value_member (meta, "level");
+  if (node != NULL && node->type != VALUE_NULL)
     {
       NbAgencyLevel level;
 
-      if (json_node_get_value_type (node) != G_TYPE_STRING)
+      if (node->type != VALUE_STRING)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.level",
                             _("expected text, found %s"), node_type_name (node));
-      if (!nb_agency_level_from_string (json_node_get_string (node), &level))
+      if (!nb_agency_level_from_string (node->string, &level))
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.level",
                             _("“%s” is not an agency level (department or government)"),
-                            json_node_get_string (node));
+                            node->string);
       nb_report_set_level (reader->report, level);
     }
 
   /* Optional: the day the report was published, YYYY-MM-DD. */
-  node = json_object_get_member (meta, "published");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  node = value_member (meta, "published");
+  if (node != NULL && node->type != VALUE_NULL)
     {
       const char *date;
       guint y, m, d;
       char end;
 
-      if (json_node_get_value_type (node) != G_TYPE_STRING)
+      if (node->type != VALUE_STRING)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published",
                             _("expected text, found %s"), node_type_name (node));
-      date = json_node_get_string (node);
+      date = node->string;
       if (sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 || strlen (date) != 10
           || !g_date_valid_dmy (d, m, y))
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published",
@@ -702,15 +894,15 @@ read_metadata (Reader     *reader,
     }
 
   /* Optional: the digest that names the published version's frozen copy. */
-  node = json_object_get_member (meta, "published_sha256");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  node = value_member (meta, "published_sha256");
+  if (node != NULL && node->type != VALUE_NULL)
     {
       const char *digest;
 
-      if (json_node_get_value_type (node) != G_TYPE_STRING)
+      if (node->type != VALUE_STRING)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published_sha256",
                             _("expected text, found %s"), node_type_name (node));
-      digest = json_node_get_string (node);
+      digest = node->string;
       if (!nb_file_is_sha256 (digest))
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published_sha256",
                             _("“%s” is not a SHA-256 digest (64 hexadecimal digits)"), digest);
@@ -718,24 +910,22 @@ read_metadata (Reader     *reader,
     }
 
   /* Optional: the source reports of a summary (汇总). */
-  node = json_object_get_member (meta, "sources");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  node = value_member (meta, "sources");
+  if (node != NULL && node->type != VALUE_NULL)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) sources = NULL;
-      JsonArray *array;
 
-      if (!JSON_NODE_HOLDS_ARRAY (node))
+      if (node->type != VALUE_ARRAY)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.sources",
                             _("expected a list, found %s"), node_type_name (node));
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < node->n; i++)
         {
-          JsonNode *item = json_array_get_element (array, i);
+          Value *item = &node->elements[i];
           g_autofree char *where = g_strdup_printf ("metadata.sources[%u]", i);
           g_autofree char *text = NULL;
 
-          if (JSON_NODE_HOLDS_NULL (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+          if (item->type != VALUE_STRING)
             return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                                 _("expected text, found %s"), node_type_name (item));
           if ((text = reader_string (reader, item, where, NB_FILE_MAX_FIELD_BYTES)) == NULL)
@@ -750,63 +940,57 @@ read_metadata (Reader     *reader,
 
 static gboolean
 read_paragraph (Reader      *reader,
-                JsonNode    *node,
+                Value       *node,
                 const char  *where,
                 GPtrArray   *paragraphs)
 {
-  JsonObject *object;
-  JsonNode *level_node, *runs_node;
+  Value *level_node, *runs_node;
   g_autoptr(NbParagraph) paragraph = NULL;
   gint64 level = 0;
-  JsonArray *runs;
   gsize paragraph_bytes = 0; /* of the runs so far, against the limit */
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != VALUE_OBJECT)
     return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected an object, found %s"),
                         node_type_name (node));
-  object = json_node_get_object (node);
-  level_node = json_object_get_member (object, "level");
+  level_node = value_member (node, "level");
   if (level_node != NULL)
     {
-      if (json_node_get_value_type (level_node) != G_TYPE_INT64)
+      if (level_node->type != VALUE_INT)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                             _("“level” must be a whole number"));
-      level = json_node_get_int (level_node);
+      level = level_node->integer;
       if (level < NB_PARAGRAPH_BODY || level > NB_PARAGRAPH_LEVEL_LAST)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, where,
                             _("“level” must be between 0 and %d"), NB_PARAGRAPH_LEVEL_LAST);
     }
   paragraph = nb_paragraph_new ((NbParagraphLevel)level);
 
-  runs_node = json_object_get_member (object, "runs");
-  if (runs_node == NULL || !JSON_NODE_HOLDS_ARRAY (runs_node))
+  runs_node = value_member (node, "runs");
+  if (runs_node == NULL || runs_node->type != VALUE_ARRAY)
     return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("“runs” must be a list"));
-  runs = json_node_get_array (runs_node);
-  for (guint i = 0; i < json_array_get_length (runs); i++)
+  for (guint i = 0; i < runs_node->n; i++)
     {
-      JsonNode *run_node = json_array_get_element (runs, i);
+      Value *run_node = &runs_node->elements[i];
       g_autofree char *run_text = NULL;
-      JsonObject *run;
-      JsonNode *text, *bold;
+      Value *text, *bold;
 
-      if (!JSON_NODE_HOLDS_OBJECT (run_node))
+      if (run_node->type != VALUE_OBJECT)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("a run must be an object"));
-      run = json_node_get_object (run_node);
-      text = json_object_get_member (run, "text");
-      bold = json_object_get_member (run, "bold");
-      if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING)
+      text = value_member (run_node, "text");
+      bold = value_member (run_node, "bold");
+      if (text == NULL || text->type != VALUE_STRING)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("a run needs “text”"));
-      if (bold != NULL && json_node_get_value_type (bold) != G_TYPE_BOOLEAN)
+      if (bold != NULL && bold->type != VALUE_BOOLEAN)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                             _("“bold” must be true or false"));
       if ((run_text = reader_string (reader, text, where, NB_FILE_MAX_PARAGRAPH_BYTES)) == NULL)
         return FALSE;
-      paragraph_bytes += strlen (json_node_get_string (text));
+      paragraph_bytes += strlen (text->string);
       if (paragraph_bytes > NB_FILE_MAX_PARAGRAPH_BYTES)
         return reader_fail (reader, NB_FILE_ERROR_TOO_LARGE, where,
                             _("the paragraph is longer than %d bytes"),
                             NB_FILE_MAX_PARAGRAPH_BYTES);
-      nb_paragraph_add_run (paragraph, run_text, bold ? json_node_get_boolean (bold) : FALSE);
+      nb_paragraph_add_run (paragraph, run_text, bold ? bold->boolean : FALSE);
     }
   g_ptr_array_add (paragraphs, g_steal_pointer (&paragraph));
   return TRUE;
@@ -814,33 +998,30 @@ read_paragraph (Reader      *reader,
 
 static gboolean
 read_sections (Reader     *reader,
-               JsonObject *sections)
+               Value      *sections)
 {
   NbEdition *edition = nb_report_get_edition (reader->report);
-  g_autoptr(GList) members = json_object_get_members (sections);
 
-  for (GList *l = members; l != NULL; l = l->next)
+  for (guint m = 0; m < sections->n; m++)
     {
-      const char *id = l->data;
+      const char *id = sections->members[m].name;
       const NbEditionSection *section = nb_edition_find_section (edition, id);
       g_autofree char *where = g_strconcat ("sections.", id, NULL);
       g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();
-      JsonNode *node = json_object_get_member (sections, id);
-      JsonArray *array;
+      Value *node = &sections->members[m].value;
 
       if (section == NULL || section->table_id != NULL)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                             _("edition %s has no narrative section “%s”"),
                             nb_edition_get_id (edition), id);
-      if (!JSON_NODE_HOLDS_ARRAY (node))
+      if (node->type != VALUE_ARRAY)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected a list, found %s"),
                             node_type_name (node));
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < node->n; i++)
         {
           g_autofree char *item = g_strdup_printf ("%s[%u]", where, i);
 
-          if (!read_paragraph (reader, json_array_get_element (array, i), item, paragraphs))
+          if (!read_paragraph (reader, &node->elements[i], item, paragraphs))
             return FALSE;
         }
       nb_report_set_paragraphs (reader->report, id, paragraphs);
@@ -852,7 +1033,7 @@ static gboolean
 read_value (Reader               *reader,
             const NbEditionTable *table,
             guint                 cell,
-            JsonNode             *node,
+            Value                *node,
             const char           *where)
 {
   const NbEditionCell *c = nb_edition_table_get_cell (table, cell);
@@ -860,17 +1041,17 @@ read_value (Reader               *reader,
   gboolean is_empty = FALSE;
   gint64 value = 0;
 
-  if (JSON_NODE_HOLDS_NULL (node))
+  if (node->type == VALUE_NULL)
     return TRUE;
 
-  if (json_node_get_value_type (node) == G_TYPE_INT64 && c->kind != NB_VALUE_MONEY)
+  if (node->type == VALUE_INT && c->kind != NB_VALUE_MONEY)
     {
-      value = json_node_get_int (node);
+      value = node->integer;
       if (value < 0 && c->kind == NB_VALUE_COUNT)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, where,
                             _("%lld is negative; a count cannot be"), (long long)value);
     }
-  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+  else if (node->type == VALUE_STRING)
     {
       g_autofree char *text = reader_string (reader, node, where, NB_FILE_MAX_CELL_BYTES);
 
@@ -888,17 +1069,17 @@ read_value (Reader               *reader,
       if (is_empty)
         return TRUE;
     }
-  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+  else if (node->type == VALUE_INT)
     {
       /* A whole amount written as a JSON integer. */
-      if (json_node_get_int (node) < 0)
+      if (node->integer < 0)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, where,
                             _("an amount cannot be negative"));
-      if (json_node_get_int (node) > G_MAXINT64 / NB_MONEY_SCALE)
+      if (node->integer > G_MAXINT64 / NB_MONEY_SCALE)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, where, _("the amount is too large"));
-      value = json_node_get_int (node) * NB_MONEY_SCALE;
+      value = node->integer * NB_MONEY_SCALE;
     }
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  else if (node->type == VALUE_DOUBLE)
     return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                         c->kind == NB_VALUE_MONEY
                           ? _("amounts are written as text (\"27.25\") so they stay exact")
@@ -913,39 +1094,36 @@ read_value (Reader               *reader,
 
 static gboolean
 read_tables (Reader     *reader,
-             JsonObject *tables,
+             Value      *tables,
              gboolean    invalid_texts)
 {
   NbEdition *edition = nb_report_get_edition (reader->report);
-  g_autoptr(GList) members = json_object_get_members (tables);
   const char *root = invalid_texts ? "invalid" : "tables";
 
-  for (GList *l = members; l != NULL; l = l->next)
+  for (guint m = 0; m < tables->n; m++)
     {
-      const char *table_id = l->data;
+      const char *table_id = tables->members[m].name;
       const NbEditionTable *table = nb_edition_find_table (edition, table_id);
       g_autofree char *where = g_strconcat (root, ".", table_id, NULL);
-      JsonObject *values;
-      g_autoptr(GList) keys = NULL;
+      Value *values;
 
       if (table == NULL)
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                             _("edition %s has no table “%s”"), nb_edition_get_id (edition),
                             table_id);
-      values = member_object (reader, tables, table_id, where);
+      values = object_or_null (reader, &tables->members[m].value, where);
       if (values == NULL)
         {
           if (reader->error != NULL)
             return FALSE;
           continue;
         }
-      keys = json_object_get_members (values);
-      for (GList *k = keys; k != NULL; k = k->next)
+      for (guint k = 0; k < values->n; k++)
         {
-          const char *key = k->data;
+          const char *key = values->members[k].name;
           int cell = nb_edition_table_find_cell_by_key (table, key);
           g_autofree char *cell_where = g_strconcat (where, ".", key, NULL);
-          JsonNode *node = json_object_get_member (values, key);
+          Value *node = &values->members[k].value;
 
           if (cell < 0)
             return reader_fail (reader, NB_FILE_ERROR_INVALID, cell_where,
@@ -956,7 +1134,7 @@ read_tables (Reader     *reader,
               if (!read_value (reader, table, (guint)cell, node, cell_where))
                 return FALSE;
             }
-          else if (json_node_get_value_type (node) != G_TYPE_STRING)
+          else if (node->type != VALUE_STRING)
             return reader_fail (reader, NB_FILE_ERROR_INVALID, cell_where,
                                 _("expected text, found %s"), node_type_name (node));
           else
@@ -974,16 +1152,17 @@ read_tables (Reader     *reader,
 }
 
 /* "reference": last year's report (see nb_report_get_reference), stored
- * as a complete report of its own, one level deep. */
+ * as a complete report of its own, one level deep: its bytes in the file
+ * are read as a file of their own. */
 static gboolean
-read_reference (Reader     *reader,
-                JsonObject *object)
+read_reference (Reader *reader,
+                Value  *object)
 {
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
-  g_autofree char *data = json_to_string (node, FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(NbReport) reference = nb_file_load_data_full (data, strlen (data), &warnings, &error);
+  g_autoptr(NbReport) reference = nb_file_load_data_full (reader->data + object->start,
+                                                          object->end - object->start,
+                                                          &warnings, &error);
 
   if (reference == NULL)
     return reader_fail (reader, NB_FILE_ERROR_INVALID, "reference", "%s", error->message);
@@ -1011,14 +1190,13 @@ nb_file_load_data_full (const char  *data,
                         GPtrArray  **warnings,
                         GError     **error)
 {
-  g_autoptr(JsonNode) parsed = NULL;
+  g_auto(Arena) arena = { NULL, };
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(NbEdition) edition = NULL;
   g_autoptr(NbReport) report = NULL;
   const char *end = NULL;
-  JsonObject *root, *object;
-  JsonNode *node;
-  Reader reader = { NULL, NULL, NULL };
+  Value *root, *object, *node;
+  Reader reader = { NULL, NULL, NULL, data };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -1042,50 +1220,47 @@ nb_file_load_data_full (const char  *data,
                    (unsigned long long)(end - data));
       return NULL;
     }
-  if ((parsed = parse_strict (data, length, error)) == NULL)
+  if ((root = parse_strict (data, length, &arena, error)) == NULL)
     return NULL;
-
-  node = parsed;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (root->type != VALUE_OBJECT)
     {
       g_set_error_literal (error, NB_FILE_ERROR, NB_FILE_ERROR_NOT_A_REPORT,
                            _("The file is JSON, but not a Nianbao report"));
       return NULL;
     }
-  root = json_node_get_object (node);
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL),
-                 NB_FILE_FORMAT_NAME) != 0)
+  node = value_member (root, "format");
+  if (node == NULL || node->type != VALUE_STRING
+      || strcmp (node->string, NB_FILE_FORMAT_NAME) != 0)
     {
       g_set_error_literal (error, NB_FILE_ERROR, NB_FILE_ERROR_NOT_A_REPORT,
                            _("The file is JSON, but not a Nianbao report (no \"format\": \"nianbao\")"));
       return NULL;
     }
 
-  node = json_object_get_member (root, "version");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64
-      || json_node_get_int (node) < 1)
+  node = value_member (root, "version");
+  if (node == NULL || node->type != VALUE_INT || node->integer < 1)
     {
       g_set_error_literal (error, NB_FILE_ERROR, NB_FILE_ERROR_INVALID,
                            _("version: expected a whole number of at least 1"));
       return NULL;
     }
-  if (json_node_get_int (node) > NB_FILE_FORMAT_VERSION)
+  if (node->integer > NB_FILE_FORMAT_VERSION)
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_NEW,
                    _("The file was written by a newer Nianbao (file version %lld); this version reads "
                      "files up to version %d. Please update Nianbao."),
-                   (long long)json_node_get_int (node), NB_FILE_FORMAT_VERSION);
+                   (long long)node->integer, NB_FILE_FORMAT_VERSION);
       return NULL;
     }
 
-  node = json_object_get_member (root, "edition");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+  node = value_member (root, "edition");
+  if (node == NULL || node->type != VALUE_STRING)
     {
       g_set_error_literal (error, NB_FILE_ERROR, NB_FILE_ERROR_INVALID,
                            _("edition: expected the format edition as text, such as \"2021\""));
       return NULL;
     }
-  edition = nb_edition_lookup (json_node_get_string (node), &parse_error);
+  edition = nb_edition_lookup (node->string, &parse_error);
   if (edition == NULL)
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_UNKNOWN_EDITION, "%s", parse_error->message);
