@@ -7,10 +7,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nb-cli"
+#define _GNU_SOURCE /* sched_getaffinity */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sched.h>
 #include <stdio.h>
 
 #include "nb-checker.h"
@@ -743,6 +745,23 @@ check_job_print (CheckJob    *job,
   job->finished = FALSE;
 }
 
+/* The cores this process may run on.  GLib 2.74's g_get_num_processors ()
+ * counts every online core and ignores the affinity mask (taskset, a
+ * container's cpuset): a worker for a core the process may not use only
+ * takes turns with the others. */
+static guint
+usable_cores (void)
+{
+#ifdef __linux__
+  cpu_set_t set;
+
+  CPU_ZERO (&set);
+  if (sched_getaffinity (0, sizeof set, &set) == 0 && CPU_COUNT (&set) > 0)
+    return (guint)CPU_COUNT (&set);
+#endif
+  return g_get_num_processors ();
+}
+
 static void
 check_in_pool (NbCliOptions *o,
                NbReport     *previous,
@@ -752,12 +771,13 @@ check_in_pool (NbCliOptions *o,
                CheckTotals  *totals)
 {
   CheckPool pool = { .options = o, .previous = previous, .output = output };
-  guint n_threads = MAX (1, MIN (g_get_num_processors (), paths->len));
+  guint n_threads = MAX (1, MIN (usable_cores (), paths->len));
   guint window = 4 * n_threads;
   g_autofree CheckJob *jobs = g_new0 (CheckJob, window);
   GThreadPool *threads;
   guint submitted = 0;
 
+  g_debug ("checking %u files, worker threads: %u", paths->len, n_threads);
   nb_publish_get_today (&pool.today);
   g_mutex_init (&pool.lock);
   g_cond_init (&pool.finished);

@@ -79,6 +79,24 @@ class Batch(unittest.TestCase):
         self.assertEqual(named, sorted(named))
         self.assertIn("Checked 60 of 60 files", r.stdout)
 
+    def test_check_workers_follow_affinity(self):
+        # One worker per core the process may use: GLib 2.74 counts every
+        # online core, so under taskset the workers only took turns.
+        generate(self.path("in"), "--count", "8")
+        env = dict(os.environ, G_MESSAGES_DEBUG="nb-cli", LANGUAGE="C")
+        workers = re.compile(r"worker threads: (\d+)")
+
+        def count(cpus):
+            r = subprocess.run([NIANBAO, "--check", self.path("in")], capture_output=True, text=True,
+                               env=env, timeout=120, preexec_fn=lambda: os.sched_setaffinity(0, cpus))
+            found = workers.search(r.stdout + r.stderr)
+            self.assertIsNotNone(found, "no worker count in the debug output")
+            return int(found.group(1))
+
+        allowed = sorted(os.sched_getaffinity(0))
+        self.assertEqual(count({allowed[0]}), 1)
+        self.assertEqual(count(set(allowed)), min(len(allowed), 8))
+
     def test_check_summary_table(self):
         files = generate(self.path("in"), "--count", "4", "--bad", "1")
         with open(self.path("in", "broken.nianbao"), "w") as f:
