@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <glib/gi18n.h>
 #include <sched.h>
 #include <stdio.h>
@@ -301,44 +302,81 @@ run_new (NbCliOptions *o)
   return EXIT_CLEAN;
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
+/* Whether to descend into a folder's entry: a folder, not a link to one.
+ * The entry's type comes from the folder listing where the file system
+ * gives it: a stat per report, made here before any worker starts, was
+ * the longest part of a folder check that only one core did. */
+static gboolean
+is_subfolder (const char          *child,
+              const struct dirent *entry)
 {
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+#ifdef _DIRENT_HAVE_D_TYPE
+  if (entry->d_type != DT_UNKNOWN)
+    return entry->d_type == DT_DIR;
+#endif
+  return g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK);
+}
+
+typedef struct
+{
+  char     *path;
+  gboolean  subfolder;
+} FolderEntry;
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (((const FolderEntry *)a)->path, ((const FolderEntry *)b)->path);
+}
+
+static void
+clear_entry (gpointer data)
+{
+  g_free (((FolderEntry *)data)->path);
 }
 
 static void
 collect_files (const char *path,
                GPtrArray  *out)
 {
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  const char *name;
+  g_autoptr(GArray) entries = NULL;
+  struct dirent *entry;
+  DIR *dir;
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_ptr_array_add (out, g_strdup (path));
       return;
     }
-  dir = g_dir_open (path, 0, NULL);
+  dir = opendir (path);
   if (dir == NULL)
     {
       g_ptr_array_add (out, g_strdup (path)); /* reported as unreadable */
       return;
     }
-  names = g_ptr_array_new_with_free_func (g_free);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_build_filename (path, name, NULL));
-  g_ptr_array_sort (names, compare_paths);
-  for (guint i = 0; i < names->len; i++)
+  entries = g_array_new (FALSE, FALSE, sizeof (FolderEntry));
+  g_array_set_clear_func (entries, clear_entry);
+  while ((entry = readdir (dir)) != NULL)
     {
-      const char *child = g_ptr_array_index (names, i);
+      FolderEntry e;
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        collect_files (child, out);
-      else if (g_str_has_suffix (child, ".nianbao"))
-        g_ptr_array_add (out, g_strdup (child));
+      if (g_str_equal (entry->d_name, ".") || g_str_equal (entry->d_name, ".."))
+        continue;
+      e.path = g_build_filename (path, entry->d_name, NULL);
+      e.subfolder = is_subfolder (e.path, entry);
+      g_array_append_val (entries, e);
+    }
+  closedir (dir);
+  g_array_sort (entries, compare_entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const FolderEntry *e = &g_array_index (entries, FolderEntry, i);
+
+      if (e->subfolder)
+        collect_files (e->path, out);
+      else if (g_str_has_suffix (e->path, ".nianbao"))
+        g_ptr_array_add (out, g_strdup (e->path));
     }
 }
 

@@ -97,6 +97,26 @@ class Batch(unittest.TestCase):
         self.assertEqual(count({allowed[0]}), 1)
         self.assertEqual(count(set(allowed)), min(len(allowed), 8))
 
+    def test_check_folder_tree(self):
+        # Subfolders are checked (one named like a report too), in path
+        # order; a link to a folder is not followed but named as unreadable,
+        # a link to a report is read, other files are left alone.
+        one = generate(self.path("gen"), "--count", "1")[0]
+        for rel in ("b.nianbao", "sub/c.nianbao", "sub/deeper/d.nianbao", "a.nianbao/e.nianbao"):
+            os.makedirs(os.path.dirname(self.path("in", rel)), exist_ok=True)
+            shutil.copy(one, self.path("in", rel))
+        os.symlink(self.path("in", "sub"), self.path("in", "link.nianbao"))
+        os.symlink(self.path("in", "sub"), self.path("in", "linkdir"))
+        os.symlink(self.path("in", "b.nianbao"), self.path("in", "f.nianbao"))
+        with open(self.path("in", "notes.txt"), "w") as f:
+            f.write("not a report")
+        r = run("--check", "--format=summary-csv", self.path("in"))
+        rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
+        self.assertEqual([(row[0][len(self.path("in")) + 1:], row[6]) for row in rows[1:]],
+                         [("a.nianbao/e.nianbao", "ok"), ("b.nianbao", "ok"), ("f.nianbao", "ok"),
+                          ("link.nianbao", "unreadable"), ("sub/c.nianbao", "ok"),
+                          ("sub/deeper/d.nianbao", "ok")])
+
     def test_check_summary_table(self):
         files = generate(self.path("in"), "--count", "4", "--bad", "1")
         with open(self.path("in", "broken.nianbao"), "w") as f:
