@@ -1159,7 +1159,7 @@ read_reference (Reader *reader,
                 Value  *object)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = NULL; /* set by the load */
   g_autoptr(NbReport) reference = nb_file_load_data_full (reader->data + object->start,
                                                           object->end - object->start,
                                                           &warnings, &error);
