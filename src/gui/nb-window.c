@@ -604,10 +604,13 @@ add_page (NbWindow   *self,
           const char *title)
 {
   Page page = { 0 };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* A grid, not a box: a GTK 4.8 box asked the height of a row for a width
+   * searches for it, laying the wrapping heading out at a dozen widths
+   * before the first frame; the grid lays it out at the width it gets. */
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *label = gtk_label_new (title);
 
-  gtk_widget_add_css_class (box, "section-tab");
+  gtk_widget_add_css_class (grid, "section-tab");
   page.section_id = g_strdup (section_id);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -617,14 +620,17 @@ add_page (NbWindow   *self,
    * line shaped again; the list is wider than this anyway. */
   gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_widget_set_hexpand (label, TRUE);
+  /* The full height of the row, the heading centred in it, as in a box. */
+  gtk_widget_set_vexpand (label, TRUE);
   page.badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (page.badge, "section-badge");
   gtk_widget_set_valign (page.badge, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (page.badge, FALSE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), page.badge);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), page.badge, 1, 0, 1, 1);
   page.row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (page.row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (page.row), grid);
   gtk_accessible_update_property (GTK_ACCESSIBLE (page.row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
   gtk_list_box_append (self->sidebar, page.row);
