@@ -62,6 +62,8 @@ struct _NbWindow
   GtkRevealer          *banner;
   GtkLabel             *banner_label;
   GtkWidget            *reload_button;
+  GtkMenuButton        *menu_button;
+  GMenu                *primary_menu;
   GMenu                *export_section;
   GMenu                *recent_menu;
 };
@@ -1587,6 +1589,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, export_section);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
@@ -1650,6 +1654,18 @@ on_undo_key_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* The primary menu's popover is built when it first opens, not with the
+ * window: its thirty items are nothing the first frame shows. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       data)
+{
+  NbWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+}
+
 static void
 nb_window_init (NbWindow *self)
 {
@@ -1661,6 +1677,7 @@ nb_window_init (NbWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->checks_flap));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
