@@ -301,21 +301,6 @@ nb_lexicon_get (void)
 }
 
 gboolean
-nb_ustr_at (const gunichar *text,
-            guint           n,
-            guint           at,
-            const NbUStr   *word)
-{
-  if (at + word->len > n)
-    return FALSE;
-  /* Nearly every place differs at the first character: no call then (the
-   * lexicons are tried at every character of every section). */
-  if (word->len > 0 && text[at] != word->chars[0])
-    return FALSE;
-  return memcmp (text + at, word->chars, word->len * sizeof (gunichar)) == 0;
-}
-
-gboolean
 nb_ustr_ends_at (const gunichar *text,
                  guint           end,
                  const NbUStr   *word)
@@ -347,17 +332,8 @@ nb_ulist_match_at (const NbUList  *list,
                    guint           n,
                    guint           at)
 {
-  gunichar first = at < n ? text[at] : 0;
-
   for (guint w = 0; w < list->n; w++)
-    {
-      const NbUStr *word = &list->items[w];
-
-      /* The first character decides nearly every time, without a call. */
-      if (word->len > 0 && word->chars[0] != first)
-        continue;
-      if (nb_ustr_at (text, n, at, word))
-        return (int)w;
-    }
+    if (nb_ustr_at (text, n, at, &list->items[w]))
+      return (int)w;
   return -1;
 }

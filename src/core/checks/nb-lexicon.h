@@ -10,6 +10,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -100,10 +101,6 @@ NbLexicon       *nb_lexicon_new_from_bytes (GBytes        *json,
 void             nb_lexicon_free         (NbLexicon     *lexicon);
 
 /* Matching helpers over a text of n characters. */
-gboolean         nb_ustr_at              (const gunichar *text,
-                                          guint           n,
-                                          guint           at,
-                                          const NbUStr   *word);
 gboolean         nb_ustr_ends_at         (const gunichar *text,
                                           guint           end,
                                           const NbUStr   *word);
@@ -115,5 +112,21 @@ int              nb_ulist_match_at       (const NbUList  *list,
                                           const gunichar *text,
                                           guint           n,
                                           guint           at);
+
+/* Whether @word stands at @at.  Inline, and deciding by the first
+ * character before comparing the rest: the lexicons are tried at every
+ * character of every section, and nearly every place differs there. */
+static inline gboolean
+nb_ustr_at (const gunichar *text,
+            guint           n,
+            guint           at,
+            const NbUStr   *word)
+{
+  if (at + word->len > n)
+    return FALSE;
+  if (word->len > 0 && text[at] != word->chars[0])
+    return FALSE;
+  return memcmp (text + at, word->chars, word->len * sizeof (gunichar)) == 0;
+}
 
 G_END_DECLS
