@@ -33,6 +33,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+cancel_recheck (NbSectionPage *self)
+{
+  NbSectionPagePrivate *priv = nb_section_page_get_instance_private (self);
+
+  if (priv->recheck_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->recheck_id);
+  priv->recheck_id = 0;
+}
+
+static void
 nb_section_page_dispose (GObject *object)
 {
   NbSectionPage *self = (NbSectionPage *)object;
@@ -42,9 +52,7 @@ nb_section_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&priv->report);
-  if (priv->recheck_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->recheck_id);
-  priv->recheck_id = 0;
+  cancel_recheck (self);
 
   G_OBJECT_CLASS (nb_section_page_parent_class)->dispose (object);
 }
@@ -209,9 +217,7 @@ nb_section_page_unroot (GtkWidget *widget)
     g_signal_handlers_disconnect_by_func (priv->flap, on_flap_changed_cb, self);
   priv->flap = NULL;
   priv->end_inset = 0;
-  if (priv->recheck_id != 0)
-    gtk_widget_remove_tick_callback (widget, priv->recheck_id);
-  priv->recheck_id = 0;
+  cancel_recheck (self);
   GTK_WIDGET_CLASS (nb_section_page_parent_class)->unroot (widget);
 }
 
