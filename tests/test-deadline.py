@@ -14,9 +14,8 @@ TOP = os.environ.get("NB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), ".
 SUMMARY = re.compile(r"^Checked (\d+) of (\d+) files: (\d+) errors, (\d+) warnings, (\d+) unreadable$", re.M)
 
 
-def run(*args, language="C"):
-    env = dict(os.environ)
-    env.pop("NB_TODAY", None)
+def run(*args, language="C", extra_env=None):
+    env = dict(os.environ, **(extra_env or {}))
     env["LANGUAGE"] = language
     # The uninstalled build's translations.
     if "NB_BUILD_DIR" in os.environ:
@@ -89,6 +88,16 @@ class Deadline(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         row = r.stdout.splitlines()[1].split(",")
         self.assertEqual(row[-1], "warnings")
+
+    def test_environment_is_not_read(self):
+        """Only --today fixes the date: the program reads no NB_TODAY from
+        its environment (it did once, a test switch in what ships)."""
+        path = self.report("e.nianbao", level="department")
+        clock = run("--check", path)
+        fixed = run("--check", path, extra_env={"NB_TODAY": "2023-01-17"})
+        self.assertEqual(clock.returncode, 0, clock.stderr)
+        self.assertEqual(fixed.stdout, clock.stdout)
+        self.assertNotIn("14 days left", fixed.stdout)
 
     def test_bad_today(self):
         r = run("--check", "--today", "31.1.2023", self.report("x.nianbao"))

@@ -136,6 +136,18 @@ class SourceRules(unittest.TestCase):
                     bad.append(f"{os.path.relpath(path, TOP)}:{n}: {line.strip()}")
         self.assertEqual(bad, [], "the core reads no GSettings")
 
+    def test_core_reads_no_environment(self):
+        """The caller tells the core what it needs (a date, options): no
+        variable of the process's environment steers it.  SOURCE_DATE_EPOCH
+        is the one convention kept: reproducible builds of exported files."""
+        bad = []
+        for path in c_files("src", "core"):
+            for n, line in enumerate(code_of(path).splitlines(), 1):
+                for m in re.finditer(r'getenv\s*\(\s*("[^"]*"|[^)]*)', line):
+                    if m.group(1) != '"SOURCE_DATE_EPOCH"':
+                        bad.append(f"{os.path.relpath(path, TOP)}:{n}: {line.strip()}")
+        self.assertEqual(bad, [], "the core reads no environment variables")
+
     def test_no_test_hooks(self):
         """What ships has no switch for the tests or the benchmarks: they
         bring their own helper programs (tests/, tests/bench/)."""

@@ -1298,7 +1298,7 @@ nb_cli_run (NbCliOptions *o)
 
       if (!nb_publish_parse_iso (o->today, &today))
         return usage_error (_("--today takes a date as YYYY-MM-DD, not “%s”"), o->today);
-      g_setenv ("NB_TODAY", o->today, TRUE);
+      nb_publish_set_today (&today);
     }
   if (o->import_path != NULL)
     return run_import (o);

@@ -1,7 +1,7 @@
 /* test-publish-window.c: publication day in the editor window (issue 19)
  *
- * The deadline in the subtitle with a fixed "today" (NB_TODAY), "Copy for
- * Website" read back from the clipboard, and "Mark as Published…" through
+ * The deadline in the subtitle with a fixed "today" (nb_publish_set_today),
+ * "Copy for Website" read back from the clipboard, and "Mark as Published…" through
  * its dialog: the date recorded, the version frozen under its digest, then
  * "changed since publication" after an edit and the compare view on the
  * two versions; the published version found again after the file is
@@ -19,12 +19,23 @@
 #include "nb-drafts.h"
 #include "nb-export.h"
 #include "nb-file.h"
+#include "nb-publish.h"
 #include "nb-test-wait.h"
 #include "nb-test-window.h"
 #include "nb-window-private.h"
 #include "nb-window.h"
 
 static char *data_home;
+
+/* The window works as of @iso, as `nianbao --today` makes it. */
+static void
+set_today (const char *iso)
+{
+  GDate today;
+
+  g_assert_true (nb_publish_parse_iso (iso, &today));
+  nb_publish_set_today (&today);
+}
 
 static AdwWindowTitle *
 find_title (GtkWidget *widget)
@@ -79,7 +90,7 @@ test_deadline_subtitle (void)
   g_autoptr(NbReport) report = nb_report_new (edition);
   NbWindow *window;
 
-  g_setenv ("NB_TODAY", "2024-01-20", TRUE);
+  set_today ("2024-01-20");
   nb_report_set_agency (report, "测试局");
   nb_report_set_year (report, 2023);
   nb_report_forget_history (report);
@@ -95,12 +106,12 @@ test_deadline_subtitle (void)
   /* Undo takes the level back, and the subtitle follows. */
   g_assert_true (nb_report_undo (report));
   g_assert_nonnull (strstr (subtitle (window), "11 days left"));
-  g_setenv ("NB_TODAY", "2024-02-02", TRUE);
+  set_today ("2024-02-02");
   nb_report_set_phone (report, "1");
   g_assert_nonnull (strstr (subtitle (window), "Was due by 31 January 2024: 2 days overdue"));
 
   close_window (window, report);
-  g_unsetenv ("NB_TODAY");
+  nb_publish_set_today (NULL);
 }
 
 typedef struct
@@ -227,7 +238,7 @@ test_mark_published (void)
   NbWindow *window;
 
   g_assert_no_error (error);
-  g_setenv ("NB_TODAY", "2024-01-25", TRUE);
+  set_today ("2024-01-25");
   nb_report_set_level (report, NB_AGENCY_LEVEL_DEPARTMENT);
   window = new_window (report, NULL);
   g_assert_true (nb_window_save_to_file (window, file, &error));
@@ -291,7 +302,7 @@ test_mark_published (void)
   g_assert_null (nb_test_find_window (NB_TYPE_COMPARE_WINDOW, NULL));
 
   close_window (window, report);
-  g_unsetenv ("NB_TODAY");
+  nb_publish_set_today (NULL);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -341,7 +352,7 @@ test_published_survives_move (void)
   NbWindow *window;
 
   g_assert_no_error (error);
-  g_setenv ("NB_TODAY", "2024-01-25", TRUE);
+  set_today ("2024-01-25");
   window = new_window (report, NULL);
   g_assert_true (nb_window_save_to_file (window, file, &error));
   g_assert_no_error (error);
@@ -357,7 +368,7 @@ test_published_survives_move (void)
   g_assert_no_error (error);
   assert_finds_published (reopened, moved);
 
-  g_unsetenv ("NB_TODAY");
+  nb_publish_set_today (NULL);
   g_unlink (moved_path);
   g_rmdir (moved_dir);
   g_rmdir (dir);
@@ -378,7 +389,7 @@ test_published_by_path (void)
   g_autofree char *key = NULL;
 
   g_assert_no_error (error);
-  g_setenv ("NB_TODAY", "2024-01-25", TRUE);
+  set_today ("2024-01-25");
   nb_report_set_published (report, "2024-01-25");
   bytes = nb_file_serialize (report);
   g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "published_sha256"));
@@ -393,7 +404,7 @@ test_published_by_path (void)
   g_assert_null (nb_report_get_published_sha256 (reopened));
   assert_finds_published (reopened, file);
 
-  g_unsetenv ("NB_TODAY");
+  nb_publish_set_today (NULL);
   g_unlink (path);
   g_rmdir (dir);
 }

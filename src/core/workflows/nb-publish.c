@@ -44,13 +44,28 @@ nb_publish_format_iso (const GDate *date)
                           g_date_get_day (date));
 }
 
+/* The day nb_publish_set_today () fixed; not valid: the clock's. */
+static GDate fixed_today;
+
+void
+nb_publish_set_today (const GDate *today)
+{
+  g_return_if_fail (today == NULL || g_date_valid (today));
+
+  if (today != NULL)
+    fixed_today = *today;
+  else
+    g_date_clear (&fixed_today, 1);
+}
+
 void
 nb_publish_get_today (GDate *today)
 {
-  const char *fixed = g_getenv ("NB_TODAY");
-
-  if (fixed != NULL && nb_publish_parse_iso (fixed, today))
-    return;
+  if (g_date_valid (&fixed_today))
+    {
+      *today = fixed_today;
+      return;
+    }
   g_date_clear (today, 1);
   g_date_set_time_t (today, time (NULL));
 }

@@ -22,9 +22,11 @@ typedef enum
 
 #define NB_DEADLINE_WARN_DAYS 14
 
-/* Today, or the day in $NB_TODAY (YYYY-MM-DD) when set: tests and
- * `nianbao --today` fix the date. */
+/* Today, or the day given to nb_publish_set_today (). */
 void            nb_publish_get_today      (GDate       *today);
+/* Makes the program work as of @today (`nianbao --today`; tests), or by
+ * the clock again (NULL).  Main thread, before anything asks for today. */
+void            nb_publish_set_today      (const GDate *today);
 /* today NULL: nb_publish_get_today().  days: until the due date (negative
  * when past).  The message says when the report is due, translated. */
 NbDeadlineState nb_publish_get_deadline   (NbReport    *report,
