@@ -293,11 +293,6 @@ fail:
   return set_errno_error (error, saved, path);
 }
 
-/* Atomic and durable: a temporary file in the same folder, flushed, then
- * renamed over the old one (or, with NB_FILE_WRITE_NO_CLOBBER, linked to a
- * name nothing has), so a crash leaves either the old file or the new one,
- * never a mix; the folder is then synced, so the rename survives a power cut
- * too (G_FILE_SET_CONTENTS_DURABLE). */
 static gboolean
 folder_writable (const char *path)
 {
@@ -474,6 +469,11 @@ write_in_place (const char  *path,
   return TRUE;
 }
 
+/* Atomic and durable: a temporary file in the same folder, flushed, then
+ * renamed over the old one (or, with NB_FILE_WRITE_NO_CLOBBER, linked to a
+ * name nothing has), so a crash leaves either the old file or the new one,
+ * never a mix; the folder is then synced, so the rename survives a power cut
+ * too (G_FILE_SET_CONTENTS_DURABLE). */
 gboolean
 nb_file_write_bytes_full (const char        *path,
                           GBytes            *bytes,
