@@ -382,6 +382,21 @@ nb_report_set_cells_text (NbReport             *self,
   return set_cells_text (self, table, n_cells, cells, texts, FALSE, error);
 }
 
+/* One cell and the totals that follow it, as one undoable step. */
+static void
+set_cell (NbReport             *self,
+          const NbEditionTable *table,
+          guint                 cell,
+          const CellData       *data)
+{
+  nb_report_begin_user_action (self);
+  _nb_report_begin_change (self);
+  change_cell (self, table, cell, data);
+  recompute_dependents (self, table, &cell, 1);
+  _nb_report_end_change (self);
+  nb_report_end_user_action (self);
+}
+
 void
 nb_report_set_value (NbReport             *self,
                      const NbEditionTable *table,
@@ -392,12 +407,7 @@ nb_report_set_value (NbReport             *self,
 
   g_return_if_fail (NB_IS_REPORT (self));
 
-  nb_report_begin_user_action (self);
-  _nb_report_begin_change (self);
-  change_cell (self, table, cell, &data);
-  recompute_dependents (self, table, &cell, 1);
-  _nb_report_end_change (self);
-  nb_report_end_user_action (self);
+  set_cell (self, table, cell, &data);
 }
 
 void
@@ -409,12 +419,7 @@ nb_report_clear_cell (NbReport             *self,
 
   g_return_if_fail (NB_IS_REPORT (self));
 
-  nb_report_begin_user_action (self);
-  _nb_report_begin_change (self);
-  change_cell (self, table, cell, &data);
-  recompute_dependents (self, table, &cell, 1);
-  _nb_report_end_change (self);
-  nb_report_end_user_action (self);
+  set_cell (self, table, cell, &data);
 }
 
 /**
