@@ -182,6 +182,43 @@ name_combo_row_parts (GtkWidget  *widget,
     }
 }
 
+/* GTK 4.8's horizontal box, as it allocates, asks each part its width for
+ * the box's height; for the wrapping title and subtitle of libadwaita's
+ * rows and group headers that is a search that lays the text out again and
+ * again.  A one-row grid sizes its columns by their widths alone (14 M of
+ * 1,113 M instructions before the first frame).  The row is wide enough
+ * for every part (the clamp sees to it), so the grid places them as the
+ * box did: each part at its natural width, the expanding title the rest,
+ * each centred in the full height.  Entry rows do not search: left as
+ * they are. */
+static void
+lay_out_headers_as_grids (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "header")
+          && gtk_orientable_get_orientation (GTK_ORIENTABLE (child)) == GTK_ORIENTATION_HORIZONTAL)
+        {
+          GtkLayoutManager *grid = gtk_grid_layout_new ();
+          int column = 0;
+
+          gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (grid),
+                                              gtk_box_get_spacing (GTK_BOX (child)));
+          /* All the height to the one row, as the box gave it to each part,
+           * which centres itself in it. */
+          gtk_grid_layout_set_row_homogeneous (GTK_GRID_LAYOUT (grid), TRUE);
+          gtk_widget_set_layout_manager (child, grid);
+          for (GtkWidget *part = gtk_widget_get_first_child (child); part != NULL;
+               part = gtk_widget_get_next_sibling (part))
+            gtk_grid_layout_child_set_column (
+              GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (grid, part)), column++);
+        }
+      else if (!ADW_IS_ENTRY_ROW (child))
+        lay_out_headers_as_grids (child);
+    }
+}
+
 static void
 setup_choice_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
@@ -309,6 +346,7 @@ nb_info_page_init (NbInfoPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
   adw_combo_row_set_factory (ADW_COMBO_ROW (self->level), factory);
   name_combo_row_parts (self->level, _("Publisher"));
+  lay_out_headers_as_grids (self->page);
 }
 
 GtkWidget *
