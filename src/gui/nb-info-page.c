@@ -182,69 +182,6 @@ name_combo_row_parts (GtkWidget  *widget,
     }
 }
 
-/* A box's parts in a grid of one row or one column, in the same order and
- * with the same spacing; the one line gets all the space across, as the
- * box gave it to each part. */
-static void
-lay_out_box_as_grid (GtkWidget *box)
-{
-  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (box));
-  GtkLayoutManager *grid = gtk_grid_layout_new ();
-  int position = 0;
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      gtk_grid_layout_set_column_spacing (GTK_GRID_LAYOUT (grid), gtk_box_get_spacing (GTK_BOX (box)));
-      gtk_grid_layout_set_row_homogeneous (GTK_GRID_LAYOUT (grid), TRUE);
-    }
-  else
-    {
-      gtk_grid_layout_set_row_spacing (GTK_GRID_LAYOUT (grid), gtk_box_get_spacing (GTK_BOX (box)));
-      gtk_grid_layout_set_column_homogeneous (GTK_GRID_LAYOUT (grid), TRUE);
-    }
-  gtk_widget_set_layout_manager (box, grid);
-  for (GtkWidget *part = gtk_widget_get_first_child (box); part != NULL;
-       part = gtk_widget_get_next_sibling (part))
-    {
-      GtkGridLayoutChild *cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (grid, part));
-
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        gtk_grid_layout_child_set_column (cell, position++);
-      else
-        gtk_grid_layout_child_set_row (cell, position++);
-    }
-}
-
-/* GTK 4.8 asks a box, and a part that does not fill its place, its width
- * for a height as it allocates them; for the wrapping title and subtitle
- * of libadwaita's rows and group headers that is a search that lays the
- * text out again and again (59 M of 1,044 M instructions before the first
- * frame).  A grid's width does not depend on its height: the header box and
- * the title box in it become grids, which place the parts exactly as the
- * boxes did (screenshots compare equal).  Only their layout changes:
- * libadwaita sets neither box's spacing or orientation after it builds
- * them.  Entry rows do not search: left as they are. */
-static void
-lay_out_headers_as_grids (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "header")
-          && gtk_orientable_get_orientation (GTK_ORIENTABLE (child)) == GTK_ORIENTATION_HORIZONTAL)
-        {
-          for (GtkWidget *part = gtk_widget_get_first_child (child); part != NULL;
-               part = gtk_widget_get_next_sibling (part))
-            if (GTK_IS_BOX (part)
-                && gtk_orientable_get_orientation (GTK_ORIENTABLE (part)) == GTK_ORIENTATION_VERTICAL)
-              lay_out_box_as_grid (part);
-          lay_out_box_as_grid (child);
-        }
-      else if (!ADW_IS_ENTRY_ROW (child))
-        lay_out_headers_as_grids (child);
-    }
-}
-
 static void
 setup_choice_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
@@ -372,11 +309,6 @@ nb_info_page_init (NbInfoPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
   adw_combo_row_set_factory (ADW_COMBO_ROW (self->level), factory);
   name_combo_row_parts (self->level, _("Publisher"));
-  /* Only where the search exists and the screenshots were compared: newer
-   * GTK sizes wrapping labels differently, and newer libadwaita may build
-   * these rows differently. */
-  if (gtk_get_minor_version () < 10)
-    lay_out_headers_as_grids (self->page);
 }
 
 GtkWidget *
