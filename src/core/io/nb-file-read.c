@@ -123,6 +123,60 @@ reader_string (Reader     *reader,
   return clean;
 }
 
+/* Fails unless @node is of @type, saying what was expected and what was
+ * found. */
+static gboolean
+reader_expect (Reader     *reader,
+               Value      *node,
+               ValueType   type,
+               const char *where)
+{
+  if (node->type == type)
+    return TRUE;
+  switch (type)
+    {
+    case VALUE_STRING:
+      return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected text, found %s"),
+                          node_type_name (node));
+    case VALUE_INT:
+      return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
+                          _("expected a whole number, found %s"), node_type_name (node));
+    case VALUE_ARRAY:
+      return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected a list, found %s"),
+                          node_type_name (node));
+    case VALUE_OBJECT:
+      return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected an object, found %s"),
+                          node_type_name (node));
+    case VALUE_NULL:
+    case VALUE_BOOLEAN:
+    case VALUE_DOUBLE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* @object's member @name, which may be absent or null: FALSE after
+ * reader_fail when it is of another type than @type, else TRUE with
+ * *@out NULL when it is not there. */
+static gboolean
+optional_member (Reader      *reader,
+                 Value       *object,
+                 const char  *name,
+                 ValueType    type,
+                 const char  *where,
+                 Value      **out)
+{
+  Value *node = value_member (object, name);
+
+  *out = NULL;
+  if (node == NULL || node->type == VALUE_NULL)
+    return TRUE;
+  if (!reader_expect (reader, node, type, where))
+    return FALSE;
+  *out = node;
+  return TRUE;
+}
+
 /* @node as an object; NULL for null, and after reader_fail for anything
  * else. */
 static Value *
@@ -132,12 +186,8 @@ object_or_null (Reader     *reader,
 {
   if (node == NULL || node->type == VALUE_NULL)
     return NULL;
-  if (node->type != VALUE_OBJECT)
-    {
-      reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected an object, found %s"),
-                   node_type_name (node));
-      return NULL;
-    }
+  if (!reader_expect (reader, node, VALUE_OBJECT, where))
+    return NULL;
   return node;
 }
 
@@ -159,59 +209,44 @@ read_metadata (Reader     *reader,
   for (guint i = 0; i < G_N_ELEMENTS (meta_strings); i++)
     {
       g_autofree char *where = g_strconcat ("metadata.", meta_strings[i], NULL);
-
-      node = value_member (meta, meta_strings[i]);
-      if (node == NULL || node->type == VALUE_NULL)
-        continue;
       g_autofree char *text = NULL;
 
-      if (node->type != VALUE_STRING)
-        return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected text, found %s"),
-                            node_type_name (node));
+      if (!optional_member (reader, meta, meta_strings[i], VALUE_STRING, where, &node))
+        return FALSE;
+      if (node == NULL)
+        continue;
       if ((text = reader_string (reader, node, where, NB_FILE_MAX_FIELD_BYTES)) == NULL)
         return FALSE;
       g_object_set (reader->report, meta_strings[i], text, NULL);
     }
 
-  node = value_member (meta, "year");
-  if (node != NULL && node->type != VALUE_NULL)
+  if (!optional_member (reader, meta, "year", VALUE_INT, "metadata.year", &node))
+    return FALSE;
+  if (node != NULL)
     {
-      gint64 year;
-
-      if (node->type != VALUE_INT)
-        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.year",
-                            _("expected a whole number, found %s"), node_type_name (node));
-      year = node->integer;
-      if (year < 0 || year > 9999)
+      if (node->integer < 0 || node->integer > 9999)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, "metadata.year",
-                            _("%lld is not a year"), (long long)year);
-      nb_report_set_year (reader->report, (int)year);
+                            _("%lld is not a year"), (long long)node->integer);
+      nb_report_set_year (reader->report, (int)node->integer);
     }
 
-  node = value_member (meta, "fee_decimals");
-  if (node != NULL && node->type != VALUE_NULL)
+  if (!optional_member (reader, meta, "fee_decimals", VALUE_INT, "metadata.fee_decimals", &node))
+    return FALSE;
+  if (node != NULL)
     {
-      gint64 decimals;
-
-      if (node->type != VALUE_INT)
-        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.fee_decimals",
-                            _("expected a whole number, found %s"), node_type_name (node));
-      decimals = node->integer;
-      if (decimals < 0 || decimals > NB_MONEY_MAX_DECIMALS)
+      if (node->integer < 0 || node->integer > NB_MONEY_MAX_DECIMALS)
         return reader_fail (reader, NB_FILE_ERROR_OUT_OF_RANGE, "metadata.fee_decimals",
                             _("must be between 0 and %d"), NB_MONEY_MAX_DECIMALS);
-      nb_report_set_fee_decimals (reader->report, (guint)decimals);
+      nb_report_set_fee_decimals (reader->report, (guint)node->integer);
     }
 
   /* Optional: who publishes the report, which sets its deadline. */
-  node = value_member (meta, "level");
-  if (node != NULL && node->type != VALUE_NULL)
+  if (!optional_member (reader, meta, "level", VALUE_STRING, "metadata.level", &node))
+    return FALSE;
+  if (node != NULL)
     {
       NbAgencyLevel level;
 
-      if (node->type != VALUE_STRING)
-        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.level",
-                            _("expected text, found %s"), node_type_name (node));
       if (!nb_agency_level_from_string (node->string, &level))
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.level",
                             _("“%s” is not an agency level (department or government)"),
@@ -220,17 +255,14 @@ read_metadata (Reader     *reader,
     }
 
   /* Optional: the day the report was published, YYYY-MM-DD. */
-  node = value_member (meta, "published");
-  if (node != NULL && node->type != VALUE_NULL)
+  if (!optional_member (reader, meta, "published", VALUE_STRING, "metadata.published", &node))
+    return FALSE;
+  if (node != NULL)
     {
-      const char *date;
+      const char *date = node->string;
       guint y, m, d;
       char end;
 
-      if (node->type != VALUE_STRING)
-        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published",
-                            _("expected text, found %s"), node_type_name (node));
-      date = node->string;
       if (sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 || strlen (date) != 10
           || !g_date_valid_dmy (d, m, y))
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published",
@@ -239,40 +271,34 @@ read_metadata (Reader     *reader,
     }
 
   /* Optional: the digest that names the published version's frozen copy. */
-  node = value_member (meta, "published_sha256");
-  if (node != NULL && node->type != VALUE_NULL)
+  if (!optional_member (reader, meta, "published_sha256", VALUE_STRING,
+                        "metadata.published_sha256", &node))
+    return FALSE;
+  if (node != NULL)
     {
-      const char *digest;
-
-      if (node->type != VALUE_STRING)
+      if (!nb_file_is_sha256 (node->string))
         return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published_sha256",
-                            _("expected text, found %s"), node_type_name (node));
-      digest = node->string;
-      if (!nb_file_is_sha256 (digest))
-        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.published_sha256",
-                            _("“%s” is not a SHA-256 digest (64 hexadecimal digits)"), digest);
-      nb_report_set_published_sha256 (reader->report, digest);
+                            _("“%s” is not a SHA-256 digest (64 hexadecimal digits)"),
+                            node->string);
+      nb_report_set_published_sha256 (reader->report, node->string);
     }
 
   /* Optional: the source reports of a summary (汇总). */
-  node = value_member (meta, "sources");
-  if (node != NULL && node->type != VALUE_NULL)
+  if (!optional_member (reader, meta, "sources", VALUE_ARRAY, "metadata.sources", &node))
+    return FALSE;
+  if (node != NULL)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) sources = NULL;
 
-      if (node->type != VALUE_ARRAY)
-        return reader_fail (reader, NB_FILE_ERROR_INVALID, "metadata.sources",
-                            _("expected a list, found %s"), node_type_name (node));
       for (guint i = 0; i < node->n; i++)
         {
           Value *item = &node->elements[i];
           g_autofree char *where = g_strdup_printf ("metadata.sources[%u]", i);
           g_autofree char *text = NULL;
 
-          if (item->type != VALUE_STRING)
-            return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
-                                _("expected text, found %s"), node_type_name (item));
+          if (!reader_expect (reader, item, VALUE_STRING, where))
+            return FALSE;
           if ((text = reader_string (reader, item, where, NB_FILE_MAX_FIELD_BYTES)) == NULL)
             return FALSE;
           g_strv_builder_add (builder, text);
@@ -294,9 +320,8 @@ read_paragraph (Reader      *reader,
   gint64 level = 0;
   gsize paragraph_bytes = 0; /* of the runs so far, against the limit */
 
-  if (node->type != VALUE_OBJECT)
-    return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected an object, found %s"),
-                        node_type_name (node));
+  if (!reader_expect (reader, node, VALUE_OBJECT, where))
+    return FALSE;
   level_node = value_member (node, "level");
   if (level_node != NULL)
     {
@@ -359,9 +384,8 @@ read_sections (Reader     *reader,
         return reader_fail (reader, NB_FILE_ERROR_INVALID, where,
                             _("edition %s has no narrative section “%s”"),
                             nb_edition_get_id (edition), id);
-      if (node->type != VALUE_ARRAY)
-        return reader_fail (reader, NB_FILE_ERROR_INVALID, where, _("expected a list, found %s"),
-                            node_type_name (node));
+      if (!reader_expect (reader, node, VALUE_ARRAY, where))
+        return FALSE;
       for (guint i = 0; i < node->n; i++)
         {
           g_autofree char *item = g_strdup_printf ("%s[%u]", where, i);
@@ -479,9 +503,8 @@ read_tables (Reader     *reader,
               if (!read_value (reader, table, (guint)cell, node, cell_where))
                 return FALSE;
             }
-          else if (node->type != VALUE_STRING)
-            return reader_fail (reader, NB_FILE_ERROR_INVALID, cell_where,
-                                _("expected text, found %s"), node_type_name (node));
+          else if (!reader_expect (reader, node, VALUE_STRING, cell_where))
+            return FALSE;
           else
             {
               g_autofree char *text = reader_string (reader, node, cell_where,
