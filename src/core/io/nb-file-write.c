@@ -89,30 +89,38 @@ escape_control_characters (char  *data,
   return g_string_free_to_bytes (out);
 }
 
-GBytes *
-nb_file_serialize (NbReport *report)
+static void
+add_paragraph (JsonBuilder       *builder,
+               const NbParagraph *paragraph)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  NbEdition *edition;
-  gsize length = 0;
-  char *data;
-
-  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
-
-  edition = nb_report_get_edition (report);
-
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, NB_FILE_FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, NB_FILE_FORMAT_VERSION);
-  json_builder_set_member_name (builder, "generator");
-  json_builder_add_string_value (builder, "Nianbao " PACKAGE_VERSION);
-  json_builder_set_member_name (builder, "edition");
-  json_builder_add_string_value (builder, nb_edition_get_id (edition));
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_int_value (builder, paragraph->level);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < paragraph->runs->len; r++)
+    {
+      const NbRun *run = g_ptr_array_index (paragraph->runs, r);
 
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, run->text);
+      if (run->bold)
+        {
+          json_builder_set_member_name (builder, "bold");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* "metadata": the optional members only when set. */
+static void
+add_metadata (JsonBuilder *builder,
+              NbReport    *report)
+{
   json_builder_set_member_name (builder, "metadata");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "agency");
@@ -153,6 +161,14 @@ nb_file_serialize (NbReport *report)
       json_builder_end_array (builder);
     }
   json_builder_end_object (builder);
+}
+
+/* "sections": the narrative sections of the edition, in its order. */
+static void
+add_sections (JsonBuilder *builder,
+              NbReport    *report)
+{
+  NbEdition *edition = nb_report_get_edition (report);
 
   json_builder_set_member_name (builder, "sections");
   json_builder_begin_object (builder);
@@ -167,34 +183,19 @@ nb_file_serialize (NbReport *report)
       json_builder_set_member_name (builder, section->id);
       json_builder_begin_array (builder);
       for (guint p = 0; p < paragraphs->len; p++)
-        {
-          const NbParagraph *paragraph = g_ptr_array_index (paragraphs, p);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "level");
-          json_builder_add_int_value (builder, paragraph->level);
-          json_builder_set_member_name (builder, "runs");
-          json_builder_begin_array (builder);
-          for (guint r = 0; r < paragraph->runs->len; r++)
-            {
-              const NbRun *run = g_ptr_array_index (paragraph->runs, r);
-
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "text");
-              json_builder_add_string_value (builder, run->text);
-              if (run->bold)
-                {
-                  json_builder_set_member_name (builder, "bold");
-                  json_builder_add_boolean_value (builder, TRUE);
-                }
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
+        add_paragraph (builder, g_ptr_array_index (paragraphs, p));
       json_builder_end_array (builder);
     }
   json_builder_end_object (builder);
+}
+
+/* "tables", then "invalid" when any cell holds text that is not a valid
+ * value (kept so that nothing typed is lost). */
+static void
+add_tables (JsonBuilder *builder,
+            NbReport    *report)
+{
+  NbEdition *edition = nb_report_get_edition (report);
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -240,6 +241,35 @@ nb_file_serialize (NbReport *report)
         }
       json_builder_end_object (builder);
     }
+}
+
+GBytes *
+nb_file_serialize (NbReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  NbEdition *edition;
+  gsize length = 0;
+  char *data;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  edition = nb_report_get_edition (report);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, NB_FILE_FORMAT_NAME);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, NB_FILE_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "generator");
+  json_builder_add_string_value (builder, "Nianbao " PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "edition");
+  json_builder_add_string_value (builder, nb_edition_get_id (edition));
+
+  add_metadata (builder, report);
+  add_sections (builder, report);
+  add_tables (builder, report);
   if (nb_report_get_reference (report) != NULL)
     {
       json_builder_set_member_name (builder, "reference");
@@ -271,13 +301,11 @@ nb_file_check_size (gsize    length,
 }
 
 static gboolean
-check_text (const char  *text,
-            gsize        max_bytes,
-            const char  *where,
-            GError     **error)
+check_length (gsize        length,
+              gsize        max_bytes,
+              const char  *where,
+              GError     **error)
 {
-  gsize length = text ? strlen (text) : 0;
-
   if (length <= max_bytes)
     return TRUE;
   g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
@@ -285,6 +313,26 @@ check_text (const char  *text,
                  "are allowed"),
                where, (unsigned long long)length, (unsigned long long)max_bytes);
   return FALSE;
+}
+
+static gboolean
+check_text (const char  *text,
+            gsize        max_bytes,
+            const char  *where,
+            GError     **error)
+{
+  return check_length (text ? strlen (text) : 0, max_bytes, where, error);
+}
+
+/* The bytes of a paragraph's text, which the reader limits. */
+static gsize
+paragraph_bytes (const NbParagraph *paragraph)
+{
+  gsize length = 0;
+
+  for (guint r = 0; r < paragraph->runs->len; r++)
+    length += strlen (((const NbRun *)g_ptr_array_index (paragraph->runs, r))->text);
+  return length;
 }
 
 /* The loader's limits on single texts (NB_FILE_MAX_FIELD_BYTES and the
@@ -323,22 +371,11 @@ nb_file_check_texts (NbReport  *report,
       paragraphs = nb_report_get_paragraphs (report, section->id);
       for (guint p = 0; p < paragraphs->len; p++)
         {
-          const NbParagraph *paragraph = g_ptr_array_index (paragraphs, p);
-          gsize length = 0;
+          g_autofree char *where = g_strdup_printf ("sections.%s[%u]", section->id, p);
 
-          for (guint r = 0; r < paragraph->runs->len; r++)
-            length += strlen (((const NbRun *)g_ptr_array_index (paragraph->runs, r))->text);
-          if (length > NB_FILE_MAX_PARAGRAPH_BYTES)
-            {
-              g_autofree char *where = g_strdup_printf ("sections.%s[%u]", section->id, p);
-
-              g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                           _("The report was not written: %s: the text is %llu bytes long; at "
-                             "most %llu are allowed"),
-                           where, (unsigned long long)length,
-                           (unsigned long long)NB_FILE_MAX_PARAGRAPH_BYTES);
-              return FALSE;
-            }
+          if (!check_length (paragraph_bytes (g_ptr_array_index (paragraphs, p)),
+                             NB_FILE_MAX_PARAGRAPH_BYTES, where, error))
+            return FALSE;
         }
     }
   for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
