@@ -1,8 +1,16 @@
-/* nb-window-private.h: what the window's feature files share with it
+/* nb-window-private.h: what the window's files share
  *
  * The window is one class spread over several files, as GNOME Text Editor
- * does it (editor-window-private.h): nb-window.c holds the editor, and each
- * nb-window-*.c file installs the actions of one feature on the class.
+ * does it (editor-window-private.h): nb-window.c holds the editor (the
+ * section list and its pages, the checks, the title and the banner), and
+ * each nb-window-*.c file installs the actions of one feature on the class.
+ *
+ * The instance struct is here, as in nb-sheet-private.h, so that the
+ * feature files read the window's fields directly: saving and closing
+ * alone read and write the file, the autosave, the closing flag and the
+ * banner, and a getter and setter for each would outgrow the code they
+ * serve.  The feature files written before it (blanks, compare, history,
+ * next-year, publish) still go through the public getters.
  * Nothing outside these files includes this header but the tests.
  *
  * Copyright 2026 The Nianbao authors
@@ -10,9 +18,52 @@
  */
 #pragma once
 
+#include "nb-checks-panel.h"
 #include "nb-window.h"
 
 G_BEGIN_DECLS
+
+/* A section in the list: its row, and its page once first shown. */
+typedef struct
+{
+  char      *section_id;
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkWidget *badge;
+} Page;
+
+struct _NbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  NbReport             *report;
+  GFile                *file;
+  NbAutosave           *autosave;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+  GArray               *pages;       /* Page */
+  NbChecksPanel        *checks;
+  gboolean              show_checks;
+  gboolean              closing;
+  guint                 painted_idle_id;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *title;
+  GtkListBox           *sidebar;
+  GtkStack             *stack;
+  AdwLeaflet           *leaflet;
+  AdwFlap              *checks_flap;
+  GtkBox               *checks_box;
+  GtkWidget            *checks_icon;
+  GtkWidget            *checks_label;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
+  GtkWidget            *reload_button;
+  GtkMenuButton        *menu_button;
+  GMenu                *primary_menu;
+  GMenu                *export_section;
+  GMenu                *recent_menu;
+};
 
 /* Each installs its actions; called at the end of nb_window_class_init (). */
 

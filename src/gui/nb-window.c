@@ -27,47 +27,6 @@
  * panel reads it, and the actions hand it to the core (file, export) or to
  * the print code. */
 
-typedef struct
-{
-  char      *section_id;
-  GtkWidget *page;
-  GtkWidget *row;
-  GtkWidget *badge;
-} Page;
-
-struct _NbWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  NbReport             *report;
-  GFile                *file;
-  NbAutosave           *autosave;
-  GCancellable         *cancellable;
-  GSettings            *settings;
-  GArray               *pages;       /* Page */
-  NbChecksPanel        *checks;
-  gboolean              show_checks;
-  gboolean              closing;
-  guint                 painted_idle_id;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *title;
-  GtkListBox           *sidebar;
-  GtkStack             *stack;
-  AdwLeaflet           *leaflet;
-  AdwFlap              *checks_flap;
-  GtkBox               *checks_box;
-  GtkWidget            *checks_icon;
-  GtkWidget            *checks_label;
-  GtkRevealer          *banner;
-  GtkLabel             *banner_label;
-  GtkWidget            *reload_button;
-  GtkMenuButton        *menu_button;
-  GMenu                *primary_menu;
-  GMenu                *export_section;
-  GMenu                *recent_menu;
-};
-
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
