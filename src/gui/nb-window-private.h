@@ -67,6 +67,14 @@ struct _NbWindow
 
 /* Each installs its actions; called at the end of nb_window_class_init (). */
 
+/* win.save, win.save-as and win.close, with Ctrl+S, Ctrl+Shift+S, Ctrl+W. */
+void       _nb_window_class_save_init      (NbWindowClass  *klass);
+/* What closing does with changes not on disk: TRUE when the window stays
+ * open for now (a question asked, or a write awaited that closes it once
+ * done), FALSE when it may close (the caller chains up).  For
+ * GtkWindow::close_request. */
+gboolean   _nb_window_save_on_close        (GtkWindow      *window);
+
 /* win.compare: this report against last year's file. */
 void       _nb_window_class_compare_init   (NbWindowClass  *klass);
 /* win.history (earlier versions) and win.reload (after a conflict, take
@@ -92,6 +100,17 @@ gboolean   _nb_window_publish_mark         (NbWindow       *self,
                                             const char     *date,
                                             GError        **error);
 
+/* From nb-window.c, for the feature files. */
+
+/* Sets the file (and notifies ::file), as a save does. */
+void       _nb_window_set_file             (NbWindow       *self,
+                                            GFile          *file);
+/* The title, the subtitle (file, save state, publication) and win.save. */
+void       _nb_window_update_title         (NbWindow       *self);
+/* A message dialog with a Close button. */
+void       _nb_window_show_error           (NbWindow       *self,
+                                            const char     *heading,
+                                            const char     *message);
 /* A short message at the bottom of the window. */
 void       _nb_window_add_toast            (NbWindow       *self,
                                             const char     *message);
