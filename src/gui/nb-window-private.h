@@ -74,6 +74,10 @@ void       _nb_window_class_save_init      (NbWindowClass  *klass);
  * done), FALSE when it may close (the caller chains up).  For
  * GtkWindow::close_request. */
 gboolean   _nb_window_save_on_close        (GtkWindow      *window);
+/* win.print (Ctrl+P), win.print-preview, win.page-setup, win.export. */
+void       _nb_window_class_export_init    (NbWindowClass  *klass);
+/* The Export submenu of the main menu: one item per format. */
+void       _nb_window_build_export_menu    (NbWindow       *self);
 
 /* win.compare: this report against last year's file. */
 void       _nb_window_class_compare_init   (NbWindowClass  *klass);
