@@ -78,6 +78,13 @@ gboolean   _nb_window_save_on_close        (GtkWindow      *window);
 void       _nb_window_class_export_init    (NbWindowClass  *klass);
 /* The Export submenu of the main menu: one item per format. */
 void       _nb_window_build_export_menu    (NbWindow       *self);
+/* win.show-sections (F9), win.next-section and win.previous-section
+ * (Ctrl+Page Down/Up), win.show-section-at (Alt+1…9), win.next-pane and
+ * win.previous-pane (F6, Shift+F6). */
+void       _nb_window_class_navigation_init (NbWindowClass *klass);
+/* The shortcuts that must come before the focused widget, and Enter, Tab
+ * and Right in the section list; once the sections are listed. */
+void       _nb_window_add_keyboard_shortcuts (NbWindow     *self);
 
 /* win.compare: this report against last year's file. */
 void       _nb_window_class_compare_init   (NbWindowClass  *klass);
@@ -115,6 +122,12 @@ void       _nb_window_update_title         (NbWindow       *self);
 void       _nb_window_show_error           (NbWindow       *self,
                                             const char     *heading,
                                             const char     *message);
+/* @page's widget, built the first time it is asked for. */
+GtkWidget *_nb_window_ensure_page          (NbWindow       *self,
+                                            Page           *page);
+/* Selects the section's row and shows its page. */
+void       _nb_window_show_section         (NbWindow       *self,
+                                            const char     *section_id);
 /* A short message at the bottom of the window. */
 void       _nb_window_add_toast            (NbWindow       *self,
                                             const char     *message);
