@@ -878,7 +878,14 @@ test_section_jump (void)
   g_assert_cmpuint (position, !=, G_MAXUINT);
 
   nb_test_window_show_section (f.window, "info");
-  nb_test_wait_sync (key_window);
+  /* Return only once the window has shrunk and the section list has
+   * stopped folding away.  Return builds the text page; pressed while the
+   * leaflet still animated its fold, GTK 4.8 drew the flap before its new
+   * allocation ("Trying to snapshot AdwFlap without a current allocation",
+   * from the leaflet's transition drawing in a core of the stress run; about
+   * one stress run in three).  What this test checks is where Return puts
+   * the cursor, not Return during a fold. */
+  nb_test_wait_settled (GTK_WIDGET (panel));
   {
     GtkListBox *list = GTK_LIST_BOX (nb_test_find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
     GtkWidget *row;
