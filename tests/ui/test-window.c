@@ -704,6 +704,10 @@ show_t3_scrolling (Fixture *f,
   g_object_set (f->window, "show-checks", TRUE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
   nb_test_window_show_section (f->window, "requests");
+  /* (The window widget is its default size less the frame.) */
+  nb_test_wait_until (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 1000,
+                      "the window shrank to 1000×650 (it is %d wide)",
+                      gtk_widget_get_width (GTK_WIDGET (f->window)));
   /* The relayout in the larger font takes a while on a busy machine. */
   nb_test_wait_until (gtk_adjustment_get_page_size (h) > 0
                         && gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h),
@@ -856,6 +860,7 @@ test_section_jump (void)
   GdkRectangle location, visible;
   g_autofree char *before = NULL;
   guint position = G_MAXUINT;
+  int width;
   const NbEditionSection *section;
 
   if (!nb_test_have_xdotool ())
@@ -866,6 +871,7 @@ test_section_jump (void)
   setup_report (&f, nb_file_load_sample (&error));
   g_assert_no_error (error);
   g_object_set (f.window, "show-checks", TRUE, NULL);
+  width = gtk_widget_get_width (GTK_WIDGET (f.window));
   gtk_window_set_default_size (GTK_WINDOW (f.window), 1000, 600);
   section = nb_edition_find_section (nb_report_get_edition (f.report), "overview");
   g_assert_cmpuint (nb_report_count_section_chars (f.report, "overview"), >, section->max_chars);
@@ -878,6 +884,9 @@ test_section_jump (void)
   g_assert_cmpuint (position, !=, G_MAXUINT);
 
   nb_test_window_show_section (f.window, "info");
+  nb_test_wait_until (gtk_widget_get_width (GTK_WIDGET (f.window)) < width,
+                      "the window shrank to 1000×600 (it is %d wide)",
+                      gtk_widget_get_width (GTK_WIDGET (f.window)));
   /* Return only once the window has shrunk and the section list has
    * stopped folding away.  Return builds the text page; pressed while the
    * leaflet still animated its fold, GTK 4.8 drew the flap before its new
