@@ -228,6 +228,38 @@ test_duplicate_labels (void)
   g_assert_null (p.cells);
 }
 
+/* A block that does not fit is refused whole, saying which value or line
+ * did not fit. */
+static void
+test_refused_blocks (void)
+{
+  g_auto(Paste) p = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* A value under no column label. */
+  g_assert_false (paste (&p, "t3", "new/natural", "自然人\t\n1\t2\n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "“2” in line 2 has no column label"));
+  g_assert_null (p.cells);
+  g_clear_error (&error);
+  paste_clear (&p);
+
+  /* More values than the row has cells. */
+  g_assert_false (paste (&p, "t3", "new/natural",
+                         "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t7\t8\t9\n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "does not fit in the row"));
+  g_assert_null (p.cells);
+  g_clear_error (&error);
+  paste_clear (&p);
+
+  /* Under column labels, more lines than rows below the cursor. */
+  g_assert_false (paste (&p, "t3", "carry_forward/natural", "自然人\n1\n2\n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "more lines than the table has rows below the cursor"));
+  g_assert_null (p.cells);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,5 +273,6 @@ main (int   argc,
   g_test_add_func ("/paste/no-labels", test_no_labels);
   g_test_add_func ("/paste/units", test_units);
   g_test_add_func ("/paste/duplicate-labels", test_duplicate_labels);
+  g_test_add_func ("/paste/refused-blocks", test_refused_blocks);
   return g_test_run ();
 }
