@@ -277,6 +277,195 @@ find_cell_in_row (const NbEditionTable  *table,
  *
  * Returns: FALSE with @error naming the label when one cannot be placed.
  */
+/* What mapping one pasted block keeps between its lines. */
+typedef struct
+{
+  NbEdition            *edition;
+  const NbEditionTable *table;
+  NbImportTableInfo    *info;
+  const NbEditionCell  *at;           /* the cursor's cell */
+  gboolean              header;       /* the first line names the columns */
+  guint                 n_label_fields;
+  GArray               *columns;      /* the table column of each value field (header) */
+  GPtrArray            *carried;      /* the label fields carried down from above */
+  GHashTable           *seen_rows;
+  guint                 next_row;     /* without labels: the next row to fill */
+  GArray               *cells;
+  GStrvBuilder         *texts;
+} PasteMap;
+
+static void
+paste_map_clear (PasteMap *map)
+{
+  g_clear_pointer (&map->info, _nb_import_table_info_free);
+  g_clear_pointer (&map->columns, g_array_unref);
+  g_clear_pointer (&map->carried, g_ptr_array_unref);
+  g_clear_pointer (&map->seen_rows, g_hash_table_unref);
+  g_clear_pointer (&map->cells, g_array_unref);
+  g_clear_pointer (&map->texts, g_strv_builder_unref);
+}
+
+/* The table column each value field of the header line names. */
+static gboolean
+map_header (PasteMap  *map,
+            GStrv      first,
+            GError   **error)
+{
+  for (guint j = map->n_label_fields; first[j] != NULL; j++)
+    {
+      int column = -1;
+
+      if (*first[j] != '\0' && (column = find_pasted_column (map->table, first[j], error)) < 0)
+        return FALSE;
+      /* Two columns of the block for one of the table: which one holds
+       * the values is not ours to guess. */
+      for (guint k = 0; column >= 0 && k < map->columns->len; k++)
+        if (g_array_index (map->columns, int, k) == column)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("The column label “%s” appears twice in the pasted block; nothing was pasted"),
+                         first[j]);
+            return FALSE;
+          }
+      g_array_append_val (map->columns, column);
+    }
+  return TRUE;
+}
+
+/* The row a line's label fields name; NULL with @error. */
+static NbImportRowInfo *
+labelled_row (PasteMap  *map,
+              GStrv      fields,
+              GError   **error)
+{
+  guint n_fields = g_strv_length (fields);
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) row_labels = NULL;
+  NbImportRowInfo *ri;
+
+  /* A merged group cell is copied once, then blank: carry it down. */
+  for (guint j = 0; j < map->n_label_fields; j++)
+    {
+      const char *field = j < n_fields ? fields[j] : "";
+
+      if (j >= map->carried->len)
+        g_ptr_array_add (map->carried, g_strdup (""));
+      if (*field != '\0')
+        {
+          g_free (g_ptr_array_index (map->carried, j));
+          g_ptr_array_index (map->carried, j) = g_strdup (field);
+          for (guint k = j + 1; k < map->carried->len; k++)
+            {
+              g_free (g_ptr_array_index (map->carried, k));
+              g_ptr_array_index (map->carried, k) = g_strdup ("");
+            }
+        }
+    }
+  for (guint j = 0; j < map->n_label_fields; j++)
+    if (*(const char *)g_ptr_array_index (map->carried, j) != '\0')
+      g_strv_builder_add (labels, g_ptr_array_index (map->carried, j));
+  row_labels = g_strv_builder_end (labels);
+  ri = find_pasted_row (map->info, row_labels, error);
+  if (ri == NULL)
+    return NULL;
+  /* The same row twice: one of them would silently win. */
+  if (!g_hash_table_add (map->seen_rows, ri))
+    {
+      g_autofree char *shown = g_strjoinv (" ", row_labels);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The row label “%s” appears twice in the pasted block; nothing was pasted"),
+                   shown);
+      return NULL;
+    }
+  return ri;
+}
+
+/* Without labels, lines fill the rows with cells from the cursor's row
+ * down; NULL with @error past the last. */
+static NbImportRowInfo *
+next_row (PasteMap  *map,
+          GError   **error)
+{
+  GPtrArray *rows = map->info->rows;
+
+  while (map->next_row < rows->len
+         && ((NbImportRowInfo *)g_ptr_array_index (rows, map->next_row))->cells->len == 0)
+    map->next_row++;
+  if (map->next_row >= rows->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The pasted block has more lines than the table has rows below the cursor; nothing was pasted"));
+      return NULL;
+    }
+  return g_ptr_array_index (rows, map->next_row++);
+}
+
+/* The value fields of line @line (0-based) into the cells of row @ri. */
+static gboolean
+map_values (PasteMap         *map,
+            GStrv             fields,
+            guint             line,
+            NbImportRowInfo  *ri,
+            GError          **error)
+{
+  const NbEditionTable *table = map->table;
+  guint n_fields = g_strv_length (fields);
+  guint start = 0;
+
+  /* Without column labels the values run from the cursor's column, or
+   * from the row's first cell when they fill the whole row. */
+  if (!map->header && n_fields - MIN (n_fields, map->n_label_fields) != ri->cells->len)
+    for (guint k = 0; k < ri->cells->len; k++)
+      if (nb_edition_table_get_cell (table, g_array_index (ri->cells, guint, k))->column
+          == map->at->column)
+        start = k;
+
+  for (guint j = map->n_label_fields; j < n_fields; j++)
+    {
+      guint v = j - map->n_label_fields;
+      int cell = -1;
+
+      if (map->header)
+        {
+          int column = v < map->columns->len ? g_array_index (map->columns, int, v) : -1;
+
+          if (column < 0)
+            {
+              if (*fields[j] == '\0')
+                continue;
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The value “%s” in line %u has no column label; nothing was pasted"),
+                           fields[j], line + 1);
+              return FALSE;
+            }
+          cell = find_cell_in_row (table, ri, (guint)column);
+        }
+      else if (start + v < ri->cells->len)
+        cell = (int)g_array_index (ri->cells, guint, start + v);
+
+      if (cell < 0)
+        {
+          const NbEditionRow *row = nb_edition_table_get_row (table, ri->row);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The value “%s” in line %u does not fit in the row “%s”; nothing was pasted"),
+                       fields[j], line + 1, row->label);
+          return FALSE;
+        }
+      if (nb_edition_table_get_cell (table, (guint)cell)->computed)
+        continue;
+      g_array_append_val (map->cells, cell);
+      {
+        g_autofree char *cell_text =
+          pasted_cell_text (map->edition, nb_edition_table_get_cell (table, (guint)cell), fields[j]);
+
+        g_strv_builder_add (map->texts, cell_text);
+      }
+    }
+  return TRUE;
+}
+
 gboolean
 nb_import_map_pasted_block (NbEdition             *edition,
                             const NbEditionTable  *table,
@@ -288,17 +477,8 @@ nb_import_map_pasted_block (NbEdition             *edition,
                             GError               **error)
 {
   g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) out_cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GStrvBuilder) out_texts = g_strv_builder_new ();
-  g_autoptr(GPtrArray) carried = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen_rows = g_hash_table_new (NULL, NULL);
-  NbImportTableInfo *info;
-  const NbEditionCell *at;
-  gboolean header = FALSE;
-  guint n_label_fields = 0;
+  PasteMap map = { edition, table };
   guint first_data;
-  guint next_row;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (edition != NULL && table != NULL && text != NULL, FALSE);
@@ -314,179 +494,51 @@ nb_import_map_pasted_block (NbEdition             *edition,
     {
       GStrv first = g_ptr_array_index (lines, 0);
 
-      header = TRUE;
+      map.header = TRUE;
       for (guint j = 0; first[j] != NULL; j++)
         if (*first[j] != '\0' && is_value_field (edition, first[j]))
-          header = FALSE;
+          map.header = FALSE;
     }
-  first_data = header ? 1 : 0;
+  first_data = map.header ? 1 : 0;
   for (guint i = first_data; i < lines->len; i++)
-    n_label_fields = MAX (n_label_fields,
-                          count_label_fields (edition, g_ptr_array_index (lines, i)));
-  if (!header && n_label_fields == 0)
+    map.n_label_fields = MAX (map.n_label_fields,
+                              count_label_fields (edition, g_ptr_array_index (lines, i)));
+  if (!map.header && map.n_label_fields == 0)
     return TRUE;
   /* One line of text alone is no labelled block: pasted as it is. */
-  if (!header && lines->len == 1)
+  if (!map.header && lines->len == 1)
     {
       GStrv only = g_ptr_array_index (lines, 0);
 
-      if (only[n_label_fields] == NULL)
+      if (only[map.n_label_fields] == NULL)
         return TRUE;
     }
   *has_labels = TRUE;
 
-  info = _nb_import_table_info_new (edition, table);
-  at = nb_edition_table_get_cell (table, cursor);
+  map.info = _nb_import_table_info_new (edition, table);
+  map.at = nb_edition_table_get_cell (table, cursor);
+  map.columns = g_array_new (FALSE, FALSE, sizeof (int));
+  map.carried = g_ptr_array_new_with_free_func (g_free);
+  map.seen_rows = g_hash_table_new (NULL, NULL);
+  map.next_row = map.at->row;
+  map.cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  map.texts = g_strv_builder_new ();
 
-  if (header)
-    {
-      GStrv first = g_ptr_array_index (lines, 0);
-
-      for (guint j = n_label_fields; first[j] != NULL && ok; j++)
-        {
-          int column = -1;
-
-          if (*first[j] != '\0')
-            ok = (column = find_pasted_column (table, first[j], error)) >= 0;
-          /* Two columns of the block for one of the table: which one holds
-           * the values is not ours to guess. */
-          for (guint k = 0; ok && column >= 0 && k < columns->len; k++)
-            if (g_array_index (columns, int, k) == column)
-              {
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("The column label “%s” appears twice in the pasted block; nothing was pasted"),
-                             first[j]);
-                ok = FALSE;
-              }
-          g_array_append_val (columns, column);
-        }
-    }
-
-  next_row = at->row;
+  if (map.header)
+    ok = map_header (&map, g_ptr_array_index (lines, 0), error);
   for (guint i = first_data; i < lines->len && ok; i++)
     {
       GStrv fields = g_ptr_array_index (lines, i);
-      guint n_fields = g_strv_length (fields);
-      NbImportRowInfo *ri = NULL;
-      guint start = 0;
+      NbImportRowInfo *ri = map.n_label_fields > 0 ? labelled_row (&map, fields, error)
+                                                   : next_row (&map, error);
 
-      if (n_label_fields > 0)
-        {
-          g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-          g_auto(GStrv) row_labels = NULL;
-
-          /* A merged group cell is copied once, then blank: carry it down. */
-          for (guint j = 0; j < n_label_fields; j++)
-            {
-              const char *field = j < n_fields ? fields[j] : "";
-
-              if (j >= carried->len)
-                g_ptr_array_add (carried, g_strdup (""));
-              if (*field != '\0')
-                {
-                  g_free (g_ptr_array_index (carried, j));
-                  g_ptr_array_index (carried, j) = g_strdup (field);
-                  for (guint k = j + 1; k < carried->len; k++)
-                    {
-                      g_free (g_ptr_array_index (carried, k));
-                      g_ptr_array_index (carried, k) = g_strdup ("");
-                    }
-                }
-            }
-          for (guint j = 0; j < n_label_fields; j++)
-            if (*(const char *)g_ptr_array_index (carried, j) != '\0')
-              g_strv_builder_add (labels, g_ptr_array_index (carried, j));
-          row_labels = g_strv_builder_end (labels);
-          ri = find_pasted_row (info, row_labels, error);
-          if (ri == NULL)
-            {
-              ok = FALSE;
-              break;
-            }
-          /* The same row twice: one of them would silently win. */
-          if (!g_hash_table_add (seen_rows, ri))
-            {
-              g_autofree char *shown = g_strjoinv (" ", row_labels);
-
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The row label “%s” appears twice in the pasted block; nothing was pasted"),
-                           shown);
-              ok = FALSE;
-              break;
-            }
-        }
-      else
-        {
-          while (next_row < info->rows->len
-                 && ((NbImportRowInfo *)g_ptr_array_index (info->rows, next_row))->cells->len == 0)
-            next_row++;
-          if (next_row >= info->rows->len)
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The pasted block has more lines than the table has rows below the cursor; nothing was pasted"));
-              ok = FALSE;
-              break;
-            }
-          ri = g_ptr_array_index (info->rows, next_row++);
-        }
-
-      /* Without column labels the values run from the cursor's column, or
-       * from the row's first cell when they fill the whole row. */
-      if (!header && n_fields - MIN (n_fields, n_label_fields) != ri->cells->len)
-        for (guint k = 0; k < ri->cells->len; k++)
-          if (nb_edition_table_get_cell (table, g_array_index (ri->cells, guint, k))->column
-              == at->column)
-            start = k;
-
-      for (guint j = n_label_fields; j < n_fields && ok; j++)
-        {
-          guint v = j - n_label_fields;
-          int cell = -1;
-
-          if (header)
-            {
-              int column = v < columns->len ? g_array_index (columns, int, v) : -1;
-
-              if (column < 0)
-                {
-                  if (*fields[j] == '\0')
-                    continue;
-                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The value “%s” in line %u has no column label; nothing was pasted"),
-                               fields[j], i + 1);
-                  ok = FALSE;
-                  break;
-                }
-              cell = find_cell_in_row (table, ri, (guint)column);
-            }
-          else if (start + v < ri->cells->len)
-            cell = (int)g_array_index (ri->cells, guint, start + v);
-
-          if (cell < 0)
-            {
-              const NbEditionRow *row = nb_edition_table_get_row (table, ri->row);
-
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The value “%s” in line %u does not fit in the row “%s”; nothing was pasted"),
-                           fields[j], i + 1, row->label);
-              ok = FALSE;
-              break;
-            }
-          if (nb_edition_table_get_cell (table, (guint)cell)->computed)
-            continue;
-          g_array_append_val (out_cells, cell);
-          {
-            g_autofree char *cell_text =
-              pasted_cell_text (edition, nb_edition_table_get_cell (table, (guint)cell), fields[j]);
-
-            g_strv_builder_add (out_texts, cell_text);
-          }
-        }
+      ok = ri != NULL && map_values (&map, fields, i, ri, error);
     }
-  _nb_import_table_info_free (info);
-  if (!ok)
-    return FALSE;
-  *cells = g_steal_pointer (&out_cells);
-  *texts = g_strv_builder_end (out_texts);
-  return TRUE;
+  if (ok)
+    {
+      *cells = g_steal_pointer (&map.cells);
+      *texts = g_strv_builder_end (map.texts);
+    }
+  paste_map_clear (&map);
+  return ok;
 }
