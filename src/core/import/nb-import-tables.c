@@ -298,28 +298,16 @@ relabel_unlabelled (NbImportTableInfo  *info,
   return MIN (last_label, (int)(total > n ? total - n : 0) - 1);
 }
 
-static void
-map_row (NbImportMapper *m,
-         NbImportBlock  *block,
-         guint           index,
-         RowState       *state)
+/* The index of a row's last label cell, or -1: the labels end at the last
+ * cell that is a label of this table; only a row no label of which is
+ * known ends at its last cell with letters (a value such as "12a" after
+ * the labels is a value, if not a number). */
+static int
+find_last_label (NbImportTableInfo *info,
+                 NbImportRow       *row)
 {
-  NbImportRow *row = g_ptr_array_index (block->rows, index);
-  NbImportTableInfo *info = state->info;
-  g_autofree char *location = row_location (block, row, index);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  g_autoptr(GPtrArray) candidates = NULL;
-  g_autoptr(GString) joined = g_string_new (NULL);
-  g_autofree char *key = NULL;
-  g_autofree char *short_label = NULL;
   int last_label = -1;
-  gboolean any_value = FALSE, any_header = FALSE, loose = FALSE, variant = FALSE;
-  NbImportRowInfo *ri;
 
-  /* The labels end at the last cell that is a label of this table; only
-   * a row no label of which is known ends at its last cell with letters
-   * (a value such as "12a" after the labels is a value, if not a number). */
   for (guint c = 0; c < row->cells->len; c++)
     {
       const char *text = g_ptr_array_index (row->cells, c);
@@ -341,39 +329,119 @@ map_row (NbImportMapper *m,
         if (_nb_import_has_letters (g_ptr_array_index (row->cells, c)))
           last_label = (int)c;
       }
+  return last_label;
+}
+
+/* A row of labels only is a header row when one of them is a text of the
+ * printed header: it gives the fee decimals and units, and says if any of
+ * its cells is not the format's.  FALSE for a row of group labels. */
+static gboolean
+read_header_row (NbImportMapper    *m,
+                 NbImportTableInfo *info,
+                 GPtrArray         *labels,
+                 const char        *location)
+{
+  gboolean all_known = TRUE, any_header = FALSE;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *k = nb_import_normalize_label (g_ptr_array_index (labels, i));
+
+      _nb_import_read_fee_decimals (m, g_ptr_array_index (labels, i));
+      check_unit (m, info, g_ptr_array_index (labels, i), location);
+      if (_nb_import_is_header (info, k))
+        any_header = TRUE;
+      else if (!g_hash_table_contains (info->groups, k))
+        all_known = FALSE;
+    }
+  if (any_header && !all_known)
+    {
+      g_autofree char *short_text = _nb_import_excerpt (g_ptr_array_index (labels, labels->len - 1));
+
+      _nb_import_add_finding (m, NB_SEVERITY_WARNING, "HEADER-UNKNOWN", location,
+                              g_strdup_printf (_("Some header cells of this row are not those of the format, e.g. “%s”"),
+                                               short_text));
+    }
+  return any_header;
+}
+
+/* Why a row was not imported: no row of the table has its label, or
+ * @n_candidates rows could have it. */
+static void
+report_unmatched (NbImportMapper    *m,
+                  NbImportTableInfo *info,
+                  guint              n_candidates,
+                  gboolean           any_value,
+                  gboolean           labelled,
+                  const char        *short_label,
+                  const char        *location)
+{
+  const char *heading = info->section ? info->section->heading : "";
+
+  if (n_candidates > 1)
+    _nb_import_add_finding (m, NB_SEVERITY_ERROR, "ROW-AMBIGUOUS", location,
+                            g_strdup_printf (_("Row “%s” could be any of %u rows of the table (its group heading is missing); it was not imported"),
+                                             short_label, n_candidates));
+  else if (any_value)
+    _nb_import_add_finding (m, NB_SEVERITY_ERROR, "ROW-UNKNOWN", location,
+                            labelled ? g_strdup_printf (_("Row “%s” is not a row of table “%s” in edition %s; its values were not imported"),
+                                                        short_label, heading, nb_edition_get_id (m->edition))
+                                     : g_strdup_printf (_("A row of values without a label in table “%s”; it was not imported"),
+                                                        heading));
+  else
+    _nb_import_add_finding (m, NB_SEVERITY_WARNING, "ROW-UNKNOWN", location,
+                            g_strdup_printf (_("Row “%s” is not part of table “%s”; it was skipped"),
+                                             short_label, heading));
+}
+
+/* A row found by another edition's wording (@variant) or by a looser
+ * match of its label: say which row it was read as. */
+static void
+report_reading (NbImportMapper    *m,
+                NbImportTableInfo *info,
+                NbImportRowInfo   *ri,
+                gboolean           variant,
+                const char        *short_label,
+                const char        *location)
+{
+  if (variant)
+    _nb_import_add_finding (m, NB_SEVERITY_WARNING, "LABEL-VARIANT", location,
+                            g_strdup_printf (_("Row “%s” is another edition’s wording; it was read as “%s” of edition %s"),
+                                             short_label, _nb_import_row_display_label (info, ri),
+                                             nb_edition_get_id (m->edition)));
+  else
+    _nb_import_add_finding (m, NB_SEVERITY_WARNING, "ROW-LOOSE-MATCH", location,
+                            g_strdup_printf (_("Row “%s” was read as “%s”"),
+                                             short_label,
+                                             _nb_import_row_display_label (info, ri)));
+}
+
+static void
+map_row (NbImportMapper *m,
+         NbImportBlock  *block,
+         guint           index,
+         RowState       *state)
+{
+  NbImportRow *row = g_ptr_array_index (block->rows, index);
+  NbImportTableInfo *info = state->info;
+  g_autofree char *location = row_location (block, row, index);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *short_label = NULL;
+  int last_label = -1;
+  gboolean any_value = FALSE, loose = FALSE, variant = FALSE;
+  NbImportRowInfo *ri;
+
+  last_label = find_last_label (info, row);
   any_value = split_row (row, last_label, labels, values);
   if (labels->len == 0 && !any_value)
     return;
 
-  /* Header rows: only texts of the printed header. */
-  if (!any_value)
-    {
-      gboolean all_known = TRUE;
-
-      for (guint i = 0; i < labels->len; i++)
-        {
-          g_autofree char *k = nb_import_normalize_label (g_ptr_array_index (labels, i));
-
-          _nb_import_read_fee_decimals (m, g_ptr_array_index (labels, i));
-          check_unit (m, info, g_ptr_array_index (labels, i), location);
-          if (_nb_import_is_header (info, k))
-            any_header = TRUE;
-          else if (!g_hash_table_contains (info->groups, k))
-            all_known = FALSE;
-        }
-      if (any_header)
-        {
-          if (!all_known)
-            {
-              g_autofree char *short_text = _nb_import_excerpt (g_ptr_array_index (labels, labels->len - 1));
-
-              _nb_import_add_finding (m, NB_SEVERITY_WARNING, "HEADER-UNKNOWN", location,
-                                      g_strdup_printf (_("Some header cells of this row are not those of the format, e.g. “%s”"),
-                                                       short_text));
-            }
-          return;
-        }
-    }
+  if (!any_value && read_header_row (m, info, labels, location))
+    return;
 
   /* Group labels set the context for the rows under them. */
   for (guint i = 0; i < labels->len; i++)
@@ -433,27 +501,9 @@ map_row (NbImportMapper *m,
           short_label = loose ? _nb_import_excerpt (g_ptr_array_index (labels, labels->len - 1)) : g_strdup ("");
         }
     }
-  if (candidates->len == 0)
+  if (candidates->len != 1)
     {
-      if (any_value)
-        _nb_import_add_finding (m, NB_SEVERITY_ERROR, "ROW-UNKNOWN", location,
-                                labels->len ? g_strdup_printf (_("Row “%s” is not a row of table “%s” in edition %s; its values were not imported"),
-                                                               short_label, info->section ? info->section->heading : "",
-                                                               nb_edition_get_id (m->edition))
-                                            : g_strdup_printf (_("A row of values without a label in table “%s”; it was not imported"),
-                                                               info->section ? info->section->heading : ""));
-      else
-        _nb_import_add_finding (m, NB_SEVERITY_WARNING, "ROW-UNKNOWN", location,
-                                g_strdup_printf (_("Row “%s” is not part of table “%s”; it was skipped"),
-                                                 short_label, info->section ? info->section->heading : ""));
-      return;
-    }
-  if (candidates->len > 1)
-    {
-      _nb_import_add_finding (m, NB_SEVERITY_ERROR, "ROW-AMBIGUOUS", location,
-                              g_strdup_printf (_("Row “%s” could be any of %u rows of the table (its group heading is missing); it was not imported"),
-                                               short_label,
-                                               candidates->len));
+      report_unmatched (m, info, candidates->len, any_value, labels->len > 0, short_label, location);
       return;
     }
 
@@ -464,16 +514,8 @@ map_row (NbImportMapper *m,
   while (state->context->len > g_strv_length (ri->groups))
     g_ptr_array_remove_index (state->context, state->context->len - 1);
 
-  if (variant)
-    _nb_import_add_finding (m, NB_SEVERITY_WARNING, "LABEL-VARIANT", location,
-                            g_strdup_printf (_("Row “%s” is another edition’s wording; it was read as “%s” of edition %s"),
-                                             short_label, _nb_import_row_display_label (info, ri),
-                                             nb_edition_get_id (m->edition)));
-  else if (loose)
-    _nb_import_add_finding (m, NB_SEVERITY_WARNING, "ROW-LOOSE-MATCH", location,
-                            g_strdup_printf (_("Row “%s” was read as “%s”"),
-                                             short_label,
-                                             _nb_import_row_display_label (info, ri)));
+  if (variant || loose)
+    report_reading (m, info, ri, variant, short_label, location);
   if (info->sources[ri->row] != NULL)
     {
       _nb_import_add_finding (m, NB_SEVERITY_ERROR, "ROW-DUPLICATE", location,
