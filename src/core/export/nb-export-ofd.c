@@ -293,55 +293,24 @@ write_clip (Export *e,
   nb_xml_end (e->page);
 }
 
+/* A run's characters in reading order (what the XML cannot hold left
+ * out), each at the x of its cluster's first glyph; a cluster drawn with
+ * other glyphs than its characters' own (U+2014 drawn as U+2015's
+ * full-width dash) says which, in a CGTransform. */
 static void
-write_run (Export               *e,
-           const cairo_matrix_t *ctm,
-           double                x,
-           double                y,
-           double                top,
-           double                bottom,
-           const char           *text,
-           PangoGlyphItem       *run,
-           NbFontRole            role,
-           const cairo_rectangle_t *clip)
+collect_run_characters (PangoGlyphItem *run,
+                        const char     *text,
+                        const double   *glyph_x,
+                        hb_font_t      *hb_font,
+                        const hb_map_t *old_to_new,
+                        GString        *chars,
+                        GArray         *char_x,
+                        GArray         *transforms)
 {
-  PangoFont *font = run->item->analysis.font;
   PangoGlyphString *glyphs = run->glyphs;
-  hb_font_t *hb_font = pango_font_get_hb_font (font);
-  const hb_map_t *old_to_new = NULL;
-  g_autofree double *glyph_x = g_new (double, glyphs->num_glyphs + 1);
-  g_autoptr(GString) chars = g_string_new (NULL);
-  g_autoptr(GArray) char_x = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) transforms = g_array_new (FALSE, TRUE, sizeof (Transform));
-  g_autoptr(GString) value = g_string_new (NULL);
-  g_autofree double *deltas = NULL;
   gboolean backward = run->item->analysis.level % 2 != 0;
   PangoGlyphItemIter iter;
-  cairo_matrix_t font_matrix;
-  FontResource *resource;
-  double width, size;
-  double bx0, by0, bx1, by1;
-  gboolean turned = ctm->xy != 0 || ctm->yx != 0;
 
-  g_array_set_clear_func (transforms, transform_clear);
-  resource = font_resource_for (e, font, role);
-  if (resource->file != G_MAXUINT)
-    {
-      /* Only the glyph map is wanted here; the map lives in the subsets,
-       * which outlive this. */
-      GBytes *file = nb_font_subsets_get_file (e->subsets, font, &old_to_new, NULL);
-
-      g_clear_pointer (&file, g_bytes_unref);
-    }
-
-  glyph_x[0] = 0;
-  for (int g = 0; g < glyphs->num_glyphs; g++)
-    glyph_x[g + 1] = glyph_x[g] + (double)glyphs->glyphs[g].geometry.width / PANGO_SCALE;
-  width = glyph_x[glyphs->num_glyphs];
-
-  /* Characters in reading order, each where its cluster's first glyph is;
-   * a cluster drawn with other glyphs than its characters' own (U+2014
-   * drawn as U+2015's full-width dash) says which, in a CGTransform. */
   for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text); more;
        more = pango_glyph_item_iter_next_cluster (&iter))
     {
@@ -391,67 +360,47 @@ write_run (Export               *e,
           g_array_append_val (transforms, t);
         }
     }
-  if (char_x->len == 0)
-    return;
+}
 
-  /* The box: the run's advance, the line's height, turned as the page is. */
+/* The run's box on the page: its advance and the line's height, turned as
+ * the page is, inside the sheet whatever a glyph's overhang, and inside the
+ * cell that clips it.  FALSE when nothing of the run shows. */
+static gboolean
+run_box (Export                  *e,
+         const cairo_matrix_t    *ctm,
+         double                   x,
+         double                   top,
+         double                   bottom,
+         double                   width,
+         const cairo_rectangle_t *clip,
+         double                   box[4])
+{
   transform_box (ctm, &(cairo_rectangle_t){ x, top, MAX (width, 0.1), bottom - top },
-                 &bx0, &by0, &bx1, &by1);
-  /* Inside the sheet, whatever a glyph's overhang, and inside the cell
-   * that clips it. */
-  bx0 = MAX (bx0, 0);
-  by0 = MAX (by0, 0);
-  bx1 = MIN (bx1, e->page_width);
-  by1 = MIN (by1, e->page_height);
+                 &box[0], &box[1], &box[2], &box[3]);
+  box[0] = MAX (box[0], 0);
+  box[1] = MAX (box[1], 0);
+  box[2] = MIN (box[2], e->page_width);
+  box[3] = MIN (box[3], e->page_height);
   if (clip != NULL)
     {
       double cx0, cy0, cx1, cy1;
 
       transform_box (ctm, clip, &cx0, &cy0, &cx1, &cy1);
-      bx0 = MAX (bx0, cx0);
-      by0 = MAX (by0, cy0);
-      bx1 = MIN (bx1, cx1);
-      by1 = MIN (by1, cy1);
-      /* Nothing of the run shows. */
-      if (bx1 - bx0 < EPSILON_POINTS || by1 - by0 < EPSILON_POINTS)
-        return;
+      box[0] = MAX (box[0], cx0);
+      box[1] = MAX (box[1], cy0);
+      box[2] = MIN (box[2], cx1);
+      box[3] = MIN (box[3], cy1);
+      if (box[2] - box[0] < EPSILON_POINTS || box[3] - box[1] < EPSILON_POINTS)
+        return FALSE;
     }
+  return TRUE;
+}
 
-  nb_font_map_get_font_matrix (font, &font_matrix);
-  size = font_matrix.yy;
-
-  nb_xml_start (e->page, "ofd:TextObject");
-  nb_xml_attr_printf (e->page, "ID", "%u", new_id (e));
-  {
-    g_autofree char *box = dup_box (bx0, by0, bx1, by1);
-
-    nb_xml_attr (e->page, "Boundary", box);
-  }
-  nb_xml_attr_printf (e->page, "Font", "%u", resource->id);
-  g_string_truncate (value, 0);
-  append_mm (value, size);
-  nb_xml_attr (e->page, "Size", value->str);
-  if (turned)
-    {
-      /* Text on a page turned for a wide table: the CTM turns it, from the
-       * run's own coordinates (millimetres) to the box's. */
-      g_string_truncate (value, 0);
-      for (guint i = 0; i < 4; i++)
-        {
-          nb_xml_append_number (value, (double[]){ ctm->xx, ctm->yx, ctm->xy, ctm->yy }[i], 6);
-          g_string_append_c (value, ' ');
-        }
-      append_mm (value, ctm->x0 - bx0);
-      g_string_append_c (value, ' ');
-      append_mm (value, ctm->y0 - by0);
-      nb_xml_attr (e->page, "CTM", value->str);
-    }
-  /* Bold the text asked for (a lead-in phrase), also where the face is a
-   * synthetic bold; the title's substitute is heavy by design only. */
-  if (font_is_emboldened (font) || (role != NB_FONT_TITLE && font_is_bold (font)))
-    nb_xml_attr (e->page, "Weight", "700");
-  if (clip != NULL)
-    write_clip (e, bx1 - bx0, by1 - by0);
+static void
+write_transforms (Export *e,
+                  GArray *transforms)
+{
+  g_autoptr(GString) value = g_string_new (NULL);
 
   for (guint i = 0; i < transforms->len; i++)
     {
@@ -467,9 +416,23 @@ write_run (Export               *e,
       nb_xml_element (e->page, "ofd:Glyphs", value->str);
       nb_xml_end (e->page);
     }
+}
+
+/* The characters, where the first one starts and how far each next one
+ * is: on a turned page in the run's own coordinates, else in the box's. */
+static void
+write_text_code (Export               *e,
+                 const cairo_matrix_t *ctm,
+                 gboolean              turned,
+                 double                x,
+                 double                y,
+                 const double          box[4],
+                 GString              *chars,
+                 GArray               *char_x)
+{
+  g_autoptr(GString) value = g_string_new (NULL);
 
   nb_xml_start (e->page, "ofd:TextCode");
-  g_string_truncate (value, 0);
   if (turned)
     {
       append_mm (value, x + g_array_index (char_x, double, 0));
@@ -479,15 +442,16 @@ write_run (Export               *e,
     }
   else
     {
-      append_mm (value, ctm->x0 + x + g_array_index (char_x, double, 0) - bx0);
+      append_mm (value, ctm->x0 + x + g_array_index (char_x, double, 0) - box[0]);
       nb_xml_attr (e->page, "X", value->str);
       g_string_truncate (value, 0);
-      append_mm (value, ctm->y0 + y - by0);
+      append_mm (value, ctm->y0 + y - box[1]);
     }
   nb_xml_attr (e->page, "Y", value->str);
   if (char_x->len > 1)
     {
-      deltas = g_new (double, char_x->len - 1);
+      g_autofree double *deltas = g_new (double, char_x->len - 1);
+
       for (guint i = 0; i + 1 < char_x->len; i++)
         deltas[i] = MM (g_array_index (char_x, double, i + 1) - g_array_index (char_x, double, i));
       g_string_truncate (value, 0);
@@ -496,6 +460,88 @@ write_run (Export               *e,
     }
   nb_xml_text (e->page, chars->str, chars->len);
   nb_xml_end (e->page);
+}
+
+static void
+write_run (Export               *e,
+           const cairo_matrix_t *ctm,
+           double                x,
+           double                y,
+           double                top,
+           double                bottom,
+           const char           *text,
+           PangoGlyphItem       *run,
+           NbFontRole            role,
+           const cairo_rectangle_t *clip)
+{
+  PangoFont *font = run->item->analysis.font;
+  PangoGlyphString *glyphs = run->glyphs;
+  const hb_map_t *old_to_new = NULL;
+  g_autofree double *glyph_x = g_new (double, glyphs->num_glyphs + 1);
+  g_autoptr(GString) chars = g_string_new (NULL);
+  g_autoptr(GArray) char_x = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) transforms = g_array_new (FALSE, TRUE, sizeof (Transform));
+  g_autoptr(GString) value = g_string_new (NULL);
+  cairo_matrix_t font_matrix;
+  FontResource *resource;
+  double box[4];
+  gboolean turned = ctm->xy != 0 || ctm->yx != 0;
+
+  g_array_set_clear_func (transforms, transform_clear);
+  resource = font_resource_for (e, font, role);
+  if (resource->file != G_MAXUINT)
+    {
+      /* Only the glyph map is wanted here; the map lives in the subsets,
+       * which outlive this. */
+      GBytes *file = nb_font_subsets_get_file (e->subsets, font, &old_to_new, NULL);
+
+      g_clear_pointer (&file, g_bytes_unref);
+    }
+
+  glyph_x[0] = 0;
+  for (int g = 0; g < glyphs->num_glyphs; g++)
+    glyph_x[g + 1] = glyph_x[g] + (double)glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+  collect_run_characters (run, text, glyph_x, pango_font_get_hb_font (font), old_to_new, chars,
+                          char_x, transforms);
+  if (char_x->len == 0
+      || !run_box (e, ctm, x, top, bottom, glyph_x[glyphs->num_glyphs], clip, box))
+    return;
+
+  nb_font_map_get_font_matrix (font, &font_matrix);
+
+  nb_xml_start (e->page, "ofd:TextObject");
+  nb_xml_attr_printf (e->page, "ID", "%u", new_id (e));
+  {
+    g_autofree char *boundary = dup_box (box[0], box[1], box[2], box[3]);
+
+    nb_xml_attr (e->page, "Boundary", boundary);
+  }
+  nb_xml_attr_printf (e->page, "Font", "%u", resource->id);
+  append_mm (value, font_matrix.yy);
+  nb_xml_attr (e->page, "Size", value->str);
+  if (turned)
+    {
+      /* Text on a page turned for a wide table: the CTM turns it, from the
+       * run's own coordinates (millimetres) to the box's. */
+      g_string_truncate (value, 0);
+      for (guint i = 0; i < 4; i++)
+        {
+          nb_xml_append_number (value, (double[]){ ctm->xx, ctm->yx, ctm->xy, ctm->yy }[i], 6);
+          g_string_append_c (value, ' ');
+        }
+      append_mm (value, ctm->x0 - box[0]);
+      g_string_append_c (value, ' ');
+      append_mm (value, ctm->y0 - box[1]);
+      nb_xml_attr (e->page, "CTM", value->str);
+    }
+  /* Bold the text asked for (a lead-in phrase), also where the face is a
+   * synthetic bold; the title's substitute is heavy by design only. */
+  if (font_is_emboldened (font) || (role != NB_FONT_TITLE && font_is_bold (font)))
+    nb_xml_attr (e->page, "Weight", "700");
+  if (clip != NULL)
+    write_clip (e, box[2] - box[0], box[3] - box[1]);
+  write_transforms (e, transforms);
+  write_text_code (e, ctm, turned, x, y, box, chars, char_x);
   nb_xml_end (e->page);
 }
 
