@@ -238,11 +238,45 @@ configure_adjustment (GtkAdjustment *adjustment,
   gtk_adjustment_configure (adjustment, value, 0, upper, body * 0.1, body * 0.9, page);
 }
 
+/* The sheet is laid out again at the start of the next frame, in its
+ * update phase, never at once: the focus and the adjustments that ask for
+ * it can change in the middle of another widget's allocation.  GTK 4.8
+ * then marks the sheet and its parents up to the widget being allocated,
+ * which unmarks itself when its allocation ends, so no layout comes and the
+ * sheet is drawn without one ("Trying to snapshot NbSheet without a current
+ * allocation"; a core of the stress run showed the table page's parents
+ * marked up to the stack and the checks flap around it not).  The frame
+ * lays out after its update phase, so nothing waits longer. */
+static gboolean
+relayout_cb (GtkWidget     *widget,
+             GdkFrameClock *frame_clock,
+             gpointer       data)
+{
+  NB_SHEET (widget)->relayout_id = 0;
+  gtk_widget_queue_allocate (widget);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_nb_sheet_queue_relayout (NbSheet *self)
+{
+  if (self->relayout_id == 0)
+    self->relayout_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), relayout_cb, NULL, NULL);
+}
+
+void
+_nb_sheet_cancel_relayout (NbSheet *self)
+{
+  if (self->relayout_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->relayout_id);
+  self->relayout_id = 0;
+}
+
 static void
 on_adjustment_value_changed_cb (NbSheet *self)
 {
   if (!self->allocating)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    _nb_sheet_queue_relayout (self);
 }
 
 static GtkSizeRequestMode
@@ -432,7 +466,7 @@ _nb_sheet_reveal_cell (NbSheet *self,
   if (self->holding_view)
     return;
   self->reveal = (int)cell;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  _nb_sheet_queue_relayout (self);
 }
 
 /* The value cell nearest to the pointer once it is brought inside the

@@ -73,6 +73,7 @@ struct _NbSheet
   int                  *row_pos;
   int                   reveal;         /* a cell to scroll into view, or -1 */
   gboolean              allocating;
+  guint                 relayout_id;    /* tick callback: lay out again this frame */
 
   GtkWidget            *menu;       /* the cell context menu, once shown */
   int                   last_press_cell;  /* for double clicks: the gesture, grouped */
@@ -196,5 +197,7 @@ void       _nb_sheet_set_adjustment          (NbSheet        *self,
                                               GtkOrientation  orientation,
                                               GtkAdjustment  *adjustment);
 void       _nb_sheet_clear_adjustments       (NbSheet        *self);
+void       _nb_sheet_queue_relayout          (NbSheet        *self);
+void       _nb_sheet_cancel_relayout         (NbSheet        *self);
 
 G_END_DECLS

@@ -250,6 +250,7 @@ nb_sheet_dispose (GObject *object)
   GtkWidget *child;
 
   _nb_sheet_stop_autoscroll (self);
+  _nb_sheet_cancel_relayout (self);
   self->menu = NULL; /* unparented with the cells */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -1770,6 +1770,76 @@ test_drop_file (void)
   g_rmdir (dir);
 }
 
+/* The checks panel is allocated after the page: a cell that takes the
+ * focus while GTK lays out a widget after the table (here a drawing area
+ * below it) still gets the sheet laid out and drawn with its allocation,
+ * scrolled to that cell.  Queued at once, GTK 4.8 forgot the allocation
+ * when the box's ended, and the next frame aborted on "Trying to snapshot
+ * NbSheet without a current allocation". */
+typedef struct
+{
+  GtkWidget *cell;
+  gboolean   fired;
+} FocusInLayout;
+
+static void
+on_area_resize_cb (GtkDrawingArea *area,
+                   int             width,
+                   int             height,
+                   FocusInLayout  *focus)
+{
+  if (focus->fired || height < 40)
+    return;
+  focus->fired = TRUE;
+  gtk_widget_grab_focus (focus->cell);
+}
+
+static void
+test_focus_during_layout (void)
+{
+  g_autoptr(NbEdition) edition = nb_edition_lookup ("2021", NULL);
+  g_autoptr(NbReport) report = nb_report_new (edition);
+  GtkWidget *window = g_object_ref_sink (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *sheet = nb_sheet_new (report, "t3");
+  GtkWidget *area = gtk_drawing_area_new ();
+  const NbEditionTable *t3 = nb_sheet_get_table (NB_SHEET (sheet));
+  int cell = nb_edition_table_find_cell_by_key (t3, "carry_forward/other");
+  FocusInLayout focus = { 0 };
+  GtkAdjustment *vadjustment;
+
+  g_assert_cmpint (cell, >=, 0);
+  focus.cell = nb_sheet_get_cell_widget (NB_SHEET (sheet), (guint)cell);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), sheet);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_widget_set_size_request (area, -1, 20);
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_test_wait_drawn (window);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sheet));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+
+  g_signal_connect (area, "resize", G_CALLBACK (on_area_resize_cb), &focus);
+  gtk_widget_set_size_request (area, -1, 50);
+  nb_test_wait_until (focus.fired, "the area below the table was allocated anew");
+  {
+    GtkWidget *focused = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (focused == focus.cell || gtk_widget_is_ancestor (focused, focus.cell));
+  }
+  nb_test_wait_until (gtk_adjustment_get_value (vadjustment) > 0,
+                      "the table scrolled to the cell focused during the layout");
+  nb_test_wait_drawn (window);
+
+  g_signal_handlers_disconnect_by_func (area, on_area_resize_cb, &focus);
+  gtk_window_destroy (GTK_WINDOW (window));
+  nb_test_assert_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1805,6 +1875,7 @@ main (int   argc,
   g_test_add ("/window/drag-autoscroll", Fixture, NULL, setup, test_drag_autoscroll, teardown);
   g_test_add ("/window/insert-subheading", Fixture, NULL, setup, test_insert_subheading, teardown);
   g_test_add_func ("/window/section-jump", test_section_jump);
+  g_test_add_func ("/window/focus-during-layout", test_focus_during_layout);
   g_test_add_func ("/window/round-trip", test_round_trip);
   g_test_add_func ("/window/drop-file", test_drop_file);
   g_test_add_func ("/window/new-report-dialog", test_new_report_dialog);
