@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "nb-checker.h"
-#include "nb-cli.h"
+#include "nb-cli-private.h"
 #include "nb-compare.h"
 #include "nb-export-ofd.h"
 #include "nb-export-pdf.h"
@@ -29,12 +29,6 @@
 #include "nb-merge.h"
 #include "nb-text.h"
 #include "nb-publish.h"
-
-enum {
-  EXIT_CLEAN = 0,
-  EXIT_FINDINGS = 1,
-  EXIT_UNREADABLE = 2,
-};
 
 /* The options, in an array for GOptionContext and GApplication alike, which
  * both copy it. */
@@ -181,9 +175,9 @@ nb_cli_options_clear (NbCliOptions *o)
   g_clear_pointer (&o->files, g_strfreev);
 }
 
-G_GNUC_PRINTF (1, 2) static int
-usage_error (const char *format,
-             ...)
+int
+_nb_cli_usage_error (const char *format,
+                     ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -198,15 +192,10 @@ usage_error (const char *format,
 
 /* Every text that reaches the terminal passes here: control characters
  * from a file name or a report (ESC above all) are shown, not obeyed. */
-static void
-print_line (FILE       *out,
-            const char *format,
-            ...) G_GNUC_PRINTF (2, 3);
-
-static void
-print_line (FILE       *out,
-            const char *format,
-            ...)
+void
+_nb_cli_print_line (FILE       *out,
+                    const char *format,
+                    ...)
 {
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
@@ -221,34 +210,34 @@ print_line (FILE       *out,
 
 /* Writers never replace a file unless told to (--force); the refusal is
  * atomic, so of two writers racing for one name exactly one wins. */
-static NbFileWriteFlags
-write_flags (NbCliOptions *o)
+NbFileWriteFlags
+_nb_cli_write_flags (NbCliOptions *o)
 {
   return o->force ? NB_FILE_WRITE_REPLACE | NB_FILE_WRITE_IN_PLACE : NB_FILE_WRITE_NO_CLOBBER;
 }
 
-static int
-refuse_existing_output (NbCliOptions *o)
+int
+_nb_cli_refuse_existing_output (NbCliOptions *o)
 {
   g_printerr (_("nianbao: %s already exists; use --force to replace it\n"), o->output);
   return EXIT_UNREADABLE;
 }
 
-static int
-report_write_error (NbCliOptions *o,
-                    GError       *error,
-                    int           status)
+int
+_nb_cli_report_write_error (NbCliOptions *o,
+                            GError       *error,
+                            int           status)
 {
   if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_EXIST))
-    return refuse_existing_output (o);
-  print_line (stderr, "nianbao: %s: %s\n", o->output, error->message);
+    return _nb_cli_refuse_existing_output (o);
+  _nb_cli_print_line (stderr, "nianbao: %s: %s\n", o->output, error->message);
   return status;
 }
 
 /* Standard output goes through stdio's buffer: a full disk or a closed
  * pipe shows only at the flush, so every command ends with this check. */
-static gboolean
-stdout_flushed (void)
+gboolean
+_nb_cli_stdout_flushed (void)
 {
   if (fflush (stdout) == 0 && !ferror (stdout))
     return TRUE;
@@ -256,8 +245,8 @@ stdout_flushed (void)
   return FALSE;
 }
 
-static gboolean
-write_stdout (GBytes *bytes)
+gboolean
+_nb_cli_write_stdout (GBytes *bytes)
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -267,11 +256,11 @@ write_stdout (GBytes *bytes)
       g_printerr ("nianbao: %s: %s\n", _("Could not write to standard output"), g_strerror (errno));
       return FALSE;
     }
-  return stdout_flushed ();
+  return _nb_cli_stdout_flushed ();
 }
 
-static int
-run_new (NbCliOptions *o)
+int
+_nb_cli_run_new (NbCliOptions *o)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(NbEdition) edition = NULL;
@@ -280,25 +269,25 @@ run_new (NbCliOptions *o)
   int year = o->year ? o->year : g_date_time_get_year (now) - 1;
 
   if (o->output == NULL || g_str_equal (o->output, "-"))
-    return usage_error (_("--new needs an output file: -o FILE"));
+    return _nb_cli_usage_error (_("--new needs an output file: -o FILE"));
   if (o->files != NULL)
-    return usage_error (_("--new takes no input files"));
+    return _nb_cli_usage_error (_("--new takes no input files"));
   if (year < 2008 || year > 9999)
-    return usage_error (_("%d is not a plausible report year"), year);
+    return _nb_cli_usage_error (_("%d is not a plausible report year"), year);
   /* Refused early too, before any work; the write itself decides. */
   if (!o->force && g_file_test (o->output, G_FILE_TEST_EXISTS))
-    return refuse_existing_output (o);
+    return _nb_cli_refuse_existing_output (o);
 
   edition = nb_edition_lookup (o->edition ? o->edition : nb_edition_id_for_year (year), &error);
   if (edition == NULL)
-    return usage_error ("%s", error->message);
+    return _nb_cli_usage_error ("%s", error->message);
 
   report = nb_report_new (edition);
   nb_report_set_year (report, year);
   if (o->agency != NULL)
     nb_report_set_agency (report, o->agency);
-  if (!nb_file_save_full (report, o->output, write_flags (o), &error))
-    return report_write_error (o, error, EXIT_FINDINGS);
+  if (!nb_file_save_full (report, o->output, _nb_cli_write_flags (o), &error))
+    return _nb_cli_report_write_error (o, error, EXIT_FINDINGS);
   return EXIT_CLEAN;
 }
 
@@ -336,9 +325,9 @@ clear_entry (gpointer data)
   g_free (((FolderEntry *)data)->path);
 }
 
-static void
-collect_files (const char *path,
-               GPtrArray  *out)
+void
+_nb_cli_collect_files (const char *path,
+                       GPtrArray  *out)
 {
   g_autoptr(GArray) entries = NULL;
   struct dirent *entry;
@@ -374,49 +363,37 @@ collect_files (const char *path,
       const FolderEntry *e = &g_array_index (entries, FolderEntry, i);
 
       if (e->subfolder)
-        collect_files (e->path, out);
+        _nb_cli_collect_files (e->path, out);
       else if (g_str_has_suffix (e->path, ".nianbao"))
         g_ptr_array_add (out, g_strdup (e->path));
     }
 }
 
 /* Loads a report and prints what had to change to load it. */
-static NbReport *
-load_report (const char  *path,
-             GError     **error)
+NbReport *
+_nb_cli_load_report (const char  *path,
+                     GError     **error)
 {
   g_autoptr(GPtrArray) warnings = NULL;
   NbReport *report = nb_file_load_full (path, &warnings, error);
 
   for (guint i = 0; report != NULL && i < warnings->len; i++)
-    print_line (stderr, _("%s: warning: %s\n"), path, (const char *)g_ptr_array_index (warnings, i));
+    _nb_cli_print_line (stderr, _("%s: warning: %s\n"), path, (const char *)g_ptr_array_index (warnings, i));
   return report;
 }
 
-static NbReport *
-load_input (NbCliOptions  *o,
-            const char    *path,
-            GError       **error)
+NbReport *
+_nb_cli_load_input (NbCliOptions  *o,
+                    const char    *path,
+                    GError       **error)
 {
   if (path == NULL)
     return nb_file_load_sample (error);
-  return load_report (path, error);
+  return _nb_cli_load_report (path, error);
 }
 
-/* One line of the summary after --check. */
-typedef struct
-{
-  char       *file;
-  char       *agency;
-  char       *year;
-  char       *edition;
-  guint       n_errors;
-  guint       n_warnings;
-  const char *status; /* stable ASCII, so scripts can match it */
-} SummaryRow;
-
-static void
-summary_row_free (SummaryRow *row)
+void
+_nb_cli_summary_row_free (SummaryRow *row)
 {
   g_free (row->file);
   g_free (row->agency);
@@ -425,11 +402,11 @@ summary_row_free (SummaryRow *row)
   g_free (row);
 }
 
-static SummaryRow *
-summary_row_new (GPtrArray  *rows,
-                 const char *file,
-                 NbReport   *report,
-                 GPtrArray  *findings)
+SummaryRow *
+_nb_cli_summary_row_new (GPtrArray  *rows,
+                         const char *file,
+                         NbReport   *report,
+                         GPtrArray  *findings)
 {
   SummaryRow *row = g_new0 (SummaryRow, 1);
 
@@ -483,8 +460,8 @@ append_padded (GString    *line,
       g_string_append_c (line, ' ');
 }
 
-static void
-print_summary_text (GPtrArray *rows)
+void
+_nb_cli_print_summary_text (GPtrArray *rows)
 {
   enum { N_COLUMNS = 7 };
   const char *headers[N_COLUMNS] = { _("File"), _("Agency"), _("Year"), _("Edition"),
@@ -503,7 +480,7 @@ print_summary_text (GPtrArray *rows)
           g_string_truncate (line, 0);
           for (guint c = 0; c < N_COLUMNS; c++)
             append_padded (line, headers[c], widths[c], c + 1 == N_COLUMNS);
-          print_line (stdout, "%s\n", line->str);
+          _nb_cli_print_line (stdout, "%s\n", line->str);
         }
       for (guint r = 0; r < rows->len; r++)
         {
@@ -523,7 +500,7 @@ print_summary_text (GPtrArray *rows)
                 append_padded (line, cells[c], widths[c], c + 1 == N_COLUMNS);
             }
           if (pass == 1)
-            print_line (stdout, "%s\n", line->str);
+            _nb_cli_print_line (stdout, "%s\n", line->str);
         }
     }
 }
@@ -541,9 +518,9 @@ append_csv_field (GString    *line,
 
 /* Prints the rows and drops them: CSV needs no widths, so a province's
  * summary streams out in constant memory. */
-static void
-print_summary_csv (GPtrArray *rows,
-                   gboolean   header)
+void
+_nb_cli_print_summary_csv (GPtrArray *rows,
+                           gboolean   header)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
@@ -567,20 +544,17 @@ print_summary_csv (GPtrArray *rows,
   g_ptr_array_set_size (rows, 0);
 }
 
-#define FINDINGS_CSV_HEADER \
-  "file,rule,severity,section,table,row,column,paragraph,characters,field,location,message\r\n"
-
 /* One finding as a CSV row: its place split into columns (ids of the file
  * format, paragraph and characters counted from 1) for scripts, and as
  * `--check` prints it for people. */
-static void
-append_finding_csv (GString    *out,
-                    const char *file,
-                    const char *rule,
-                    const char *severity,
-                    NbFinding  *finding,
-                    NbReport   *report,
-                    const char *message)
+void
+_nb_cli_append_finding_csv (GString    *out,
+                            const char *file,
+                            const char *rule,
+                            const char *severity,
+                            NbFinding  *finding,
+                            NbReport   *report,
+                            const char *message)
 {
   g_autofree char *location = finding ? nb_finding_dup_location (finding, report) : g_strdup ("");
   g_autofree char *paragraph = NULL;
@@ -677,20 +651,20 @@ check_job_run (gpointer data,
   CheckPool *pool = job->pool;
   const char *display = job->path ? job->path : "sample";
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) report = load_input (pool->options, job->path, &error);
+  g_autoptr(NbReport) report = _nb_cli_load_input (pool->options, job->path, &error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   if (report == NULL)
     {
       job->error = g_strdup_printf ("%s: %s\n", display, error->message);
-      job->row = summary_row_new (rows, display, NULL, NULL);
+      job->row = _nb_cli_summary_row_new (rows, display, NULL, NULL);
       /* A file that could not be read is a finding of its own in the
        * table, so a spreadsheet of the findings misses no file. */
       if (pool->output == CHECK_OUTPUT_CSV)
         {
           job->out = g_string_new (NULL);
-          append_finding_csv (job->out, display, "UNREADABLE",
-                              nb_severity_to_string (NB_SEVERITY_ERROR), NULL, NULL, error->message);
+          _nb_cli_append_finding_csv (job->out, display, "UNREADABLE",
+                                      nb_severity_to_string (NB_SEVERITY_ERROR), NULL, NULL, error->message);
         }
     }
   else
@@ -699,7 +673,7 @@ check_job_run (gpointer data,
       g_autofree char *due = NULL;
       NbDeadlineState deadline;
 
-      job->row = summary_row_new (rows, display, report, findings);
+      job->row = _nb_cli_summary_row_new (rows, display, report, findings);
       job->n_errors = nb_findings_count (findings, NB_SEVERITY_ERROR);
       job->n_warnings = nb_findings_count (findings, NB_SEVERITY_WARNING);
       job->out = g_string_new (NULL);
@@ -721,8 +695,8 @@ check_job_run (gpointer data,
             g_string_append_printf (job->out, "%s: %s: [DEADLINE] %s\n", display,
                                     warn ? nb_severity_to_string (NB_SEVERITY_WARNING) : _("note"), due);
           else if (pool->output == CHECK_OUTPUT_CSV)
-            append_finding_csv (job->out, display, "DEADLINE",
-                                warn ? nb_severity_to_string (NB_SEVERITY_WARNING) : "note", NULL, report, due);
+            _nb_cli_append_finding_csv (job->out, display, "DEADLINE",
+                                        warn ? nb_severity_to_string (NB_SEVERITY_WARNING) : "note", NULL, report, due);
         }
       for (guint f = 0; f < findings->len && pool->output != CHECK_OUTPUT_SUMMARY_CSV; f++)
         {
@@ -731,9 +705,9 @@ check_job_run (gpointer data,
 
           if (pool->output == CHECK_OUTPUT_CSV)
             {
-              append_finding_csv (job->out, display, finding->rule_id,
-                                  nb_severity_to_string (finding->severity), finding, report,
-                                  finding->message);
+              _nb_cli_append_finding_csv (job->out, display, finding->rule_id,
+                                          nb_severity_to_string (finding->severity), finding, report,
+                                          finding->message);
               continue;
             }
           location = nb_finding_dup_location (finding, report);
@@ -758,7 +732,7 @@ check_job_print (CheckJob    *job,
 {
   if (job->error != NULL)
     {
-      print_line (stderr, "%s", job->error);
+      _nb_cli_print_line (stderr, "%s", job->error);
       totals->n_unreadable++;
     }
   else
@@ -771,10 +745,10 @@ check_job_print (CheckJob    *job,
   if (job->out != NULL && output == CHECK_OUTPUT_CSV)
     fputs (job->out->str, stdout);
   else if (job->out != NULL)
-    print_line (stdout, "%s", job->out->str);
+    _nb_cli_print_line (stdout, "%s", job->out->str);
   g_ptr_array_add (rows, g_steal_pointer (&job->row));
   if (output == CHECK_OUTPUT_SUMMARY_CSV)
-    print_summary_csv (rows, FALSE);
+    _nb_cli_print_summary_csv (rows, FALSE);
   else if (output == CHECK_OUTPUT_CSV)
     g_ptr_array_set_size (rows, 0);
   g_clear_pointer (&job->error, g_free);
@@ -852,11 +826,11 @@ check_in_pool (NbCliOptions *o,
   g_cond_clear (&pool.finished);
 }
 
-static int
-run_check (NbCliOptions *o)
+int
+_nb_cli_run_check (NbCliOptions *o)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)summary_row_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)_nb_cli_summary_row_free);
   g_autoptr(NbReport) previous = NULL;
   CheckTotals totals = { 0, };
   CheckOutput output = CHECK_OUTPUT_TEXT;
@@ -868,31 +842,31 @@ run_check (NbCliOptions *o)
       else if (g_str_equal (o->summary_format, "summary-csv"))
         output = CHECK_OUTPUT_SUMMARY_CSV;
       else if (!g_str_equal (o->summary_format, "text"))
-        return usage_error (_("Unknown check format “%s”; use text, csv or summary-csv"),
-                            o->summary_format);
+        return _nb_cli_usage_error (_("Unknown check format “%s”; use text, csv or summary-csv"),
+                                    o->summary_format);
     }
 
   if (o->previous != NULL)
     {
       g_autoptr(GError) error = NULL;
 
-      previous = load_report (o->previous, &error);
+      previous = _nb_cli_load_report (o->previous, &error);
       if (previous == NULL)
         {
-          print_line (stderr, "%s: %s\n", o->previous, error->message);
+          _nb_cli_print_line (stderr, "%s: %s\n", o->previous, error->message);
           return EXIT_UNREADABLE;
         }
     }
 
   for (guint i = 0; o->files != NULL && o->files[i] != NULL; i++)
-    collect_files (o->files[i], paths);
+    _nb_cli_collect_files (o->files[i], paths);
   if (o->sample)
     g_ptr_array_insert (paths, 0, NULL);
   if (paths->len == 0)
-    return usage_error (_("--check needs at least one report file or folder"));
+    return _nb_cli_usage_error (_("--check needs at least one report file or folder"));
 
   if (output == CHECK_OUTPUT_SUMMARY_CSV)
-    print_summary_csv (rows, TRUE);
+    _nb_cli_print_summary_csv (rows, TRUE);
   else if (output == CHECK_OUTPUT_CSV)
     fputs (FINDINGS_CSV_HEADER, stdout);
   check_in_pool (o, previous, paths, output, rows, &totals);
@@ -900,13 +874,13 @@ run_check (NbCliOptions *o)
   if (output == CHECK_OUTPUT_TEXT)
     {
       g_print ("\n");
-      print_summary_text (rows);
+      _nb_cli_print_summary_text (rows);
       g_print ("\n");
       g_print (_("Checked %u of %u files: %u errors, %u warnings, %u unreadable\n"),
                totals.n_checked, paths->len, totals.n_errors, totals.n_warnings,
                totals.n_unreadable);
     }
-  if (!stdout_flushed ())
+  if (!_nb_cli_stdout_flushed ())
     return EXIT_UNREADABLE;
   if (totals.n_unreadable > 0)
     return EXIT_UNREADABLE;
@@ -923,8 +897,8 @@ same_file (const char *a,
   return g_file_equal (file_a, file_b);
 }
 
-static int
-run_merge (NbCliOptions *o)
+int
+_nb_cli_run_merge (NbCliOptions *o)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(NbMerge) merge = NULL;
@@ -934,15 +908,15 @@ run_merge (NbCliOptions *o)
   gboolean forgivable = FALSE, unreadable = FALSE;
 
   if (o->output == NULL)
-    return usage_error (_("--merge needs an output file: -o FILE (or -o - for standard output)"));
+    return _nb_cli_usage_error (_("--merge needs an output file: -o FILE (or -o - for standard output)"));
   if (o->sample)
-    return usage_error (_("--merge adds up report files, not the sample"));
+    return _nb_cli_usage_error (_("--merge adds up report files, not the sample"));
   for (guint i = 0; o->files != NULL && o->files[i] != NULL; i++)
-    collect_files (o->files[i], paths);
+    _nb_cli_collect_files (o->files[i], paths);
   if (paths->len == 0)
-    return usage_error (_("--merge needs at least one report file or folder"));
+    return _nb_cli_usage_error (_("--merge needs at least one report file or folder"));
   if (!o->force && !g_str_equal (o->output, "-") && g_file_test (o->output, G_FILE_TEST_EXISTS))
-    return refuse_existing_output (o);
+    return _nb_cli_refuse_existing_output (o);
 
   /* Report every problem in one run, not one per attempt; a refused merge
    * writes nothing, so an earlier summary stays as it was. */
@@ -985,20 +959,20 @@ run_merge (NbCliOptions *o)
       g_autoptr(GBytes) bytes = nb_file_serialize_checked (summary, &error);
 
       if (bytes == NULL)
-        return report_write_error (o, error, EXIT_FINDINGS);
-      if (!write_stdout (bytes))
+        return _nb_cli_report_write_error (o, error, EXIT_FINDINGS);
+      if (!_nb_cli_write_stdout (bytes))
         return EXIT_FINDINGS;
     }
-  else if (!nb_file_save_full (summary, o->output, write_flags (o), &error))
-    return report_write_error (o, error, EXIT_FINDINGS);
+  else if (!nb_file_save_full (summary, o->output, _nb_cli_write_flags (o), &error))
+    return _nb_cli_report_write_error (o, error, EXIT_FINDINGS);
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "Added up %u report into %s\n",
                            "Added up %u reports into %s\n", nb_merge_get_n_sources (merge)),
               nb_merge_get_n_sources (merge), o->output);
   return EXIT_CLEAN;
 }
 
-static int
-run_compare (NbCliOptions *o)
+int
+_nb_cli_run_compare (NbCliOptions *o)
 {
   g_autoptr(NbReport) old_report = NULL;
   g_autoptr(NbReport) new_report = NULL;
@@ -1007,23 +981,23 @@ run_compare (NbCliOptions *o)
   g_autofree char *text = NULL;
 
   if (o->files == NULL || g_strv_length (o->files) != 2)
-    return usage_error (_("--compare takes two reports: last year’s, then this year’s"));
-  old_report = load_report (o->files[0], &error);
+    return _nb_cli_usage_error (_("--compare takes two reports: last year’s, then this year’s"));
+  old_report = _nb_cli_load_report (o->files[0], &error);
   if (old_report != NULL)
-    new_report = load_report (o->files[1], &error);
+    new_report = _nb_cli_load_report (o->files[1], &error);
   if (new_report == NULL)
     {
-      print_line (stderr, "%s: %s\n", o->files[old_report == NULL ? 0 : 1], error->message);
+      _nb_cli_print_line (stderr, "%s: %s\n", o->files[old_report == NULL ? 0 : 1], error->message);
       return EXIT_UNREADABLE;
     }
   compare = nb_compare_new (old_report, new_report);
   text = nb_compare_to_text (compare, o->files[0], o->files[1]);
-  print_line (stdout, "%s", text);
-  return stdout_flushed () ? EXIT_CLEAN : EXIT_UNREADABLE;
+  _nb_cli_print_line (stdout, "%s", text);
+  return _nb_cli_stdout_flushed () ? EXIT_CLEAN : EXIT_UNREADABLE;
 }
 
-static int
-run_export (NbCliOptions *o)
+int
+_nb_cli_run_export (NbCliOptions *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
@@ -1036,21 +1010,21 @@ run_export (NbCliOptions *o)
   guint n_inputs = o->files ? g_strv_length (o->files) : 0;
 
   if (nb_export_lookup (o->export_format, &error) == NULL)
-    return usage_error ("%s", error->message);
+    return _nb_cli_usage_error ("%s", error->message);
   if (o->output == NULL)
-    return usage_error (_("--export needs an output file: -o FILE (or -o - for standard output)"));
+    return _nb_cli_usage_error (_("--export needs an output file: -o FILE (or -o - for standard output)"));
   if (n_inputs + (o->sample ? 1 : 0) != 1)
-    return usage_error (_("--export takes exactly one report"));
+    return _nb_cli_usage_error (_("--export takes exactly one report"));
   input = o->files ? o->files[0] : NULL;
   if (input != NULL && g_str_equal (input, o->output))
-    return usage_error (_("The output would overwrite the report itself"));
+    return _nb_cli_usage_error (_("The output would overwrite the report itself"));
   if (!o->force && !g_str_equal (o->output, "-") && g_file_test (o->output, G_FILE_TEST_EXISTS))
-    return refuse_existing_output (o);
+    return _nb_cli_refuse_existing_output (o);
 
-  report = load_input (o, input, &error);
+  report = _nb_cli_load_input (o, input, &error);
   if (report == NULL)
     {
-      print_line (stderr, "%s: %s\n", input ? input : "sample", error->message);
+      _nb_cli_print_line (stderr, "%s: %s\n", input ? input : "sample", error->message);
       return EXIT_UNREADABLE;
     }
 
@@ -1069,17 +1043,17 @@ run_export (NbCliOptions *o)
     {
       options.published = nb_report_get_published (report);
       if (options.published == NULL)
-        return usage_error (_("--stamp-published: the report has no publication date "
-                              "(“Mark as Published…” records it)"));
+        return _nb_cli_usage_error (_("--stamp-published: the report has no publication date "
+                                      "(“Mark as Published…” records it)"));
     }
 
   name = nb_export_find_format (o->export_format)->name;
   if (o->fragment && !g_str_equal (name, "html"))
-    return usage_error (_("--fragment works with --export html only"));
+    return _nb_cli_usage_error (_("--fragment works with --export html only"));
   /* The web page and the picture place the stamp themselves; the formats
    * that lay out the text end it with the stamp. */
   if (options.published != NULL && g_str_equal (name, "csv"))
-    return usage_error (_("--stamp-published: a CSV file has no text to stamp"));
+    return _nb_cli_usage_error (_("--stamp-published: a CSV file has no text to stamp"));
   if (options.published != NULL && !g_str_equal (name, "html")
       && !g_str_equal (name, "summary-image"))
     {
@@ -1137,31 +1111,31 @@ run_export (NbCliOptions *o)
     }
   if (g_str_equal (o->output, "-"))
     {
-      if (!write_stdout (bytes))
+      if (!_nb_cli_write_stdout (bytes))
         return EXIT_FINDINGS;
     }
   else
     {
       nb_file_sweep_temporaries (o->output);
-      if (!nb_file_write_bytes_full (o->output, bytes, write_flags (o), &error))
-        return report_write_error (o, error, EXIT_FINDINGS);
+      if (!nb_file_write_bytes_full (o->output, bytes, _nb_cli_write_flags (o), &error))
+        return _nb_cli_report_write_error (o, error, EXIT_FINDINGS);
     }
   return EXIT_CLEAN;
 }
 
 /* Exit status: 0 all sent, 1 a printer problem, 2 a report could not be read. */
-static int
-run_print (NbCliOptions *o)
+int
+_nb_cli_run_print (NbCliOptions *o)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   guint n_unreadable = 0;
 
   for (guint i = 0; o->files != NULL && o->files[i] != NULL; i++)
-    collect_files (o->files[i], paths);
+    _nb_cli_collect_files (o->files[i], paths);
   if (o->sample)
     g_ptr_array_insert (paths, 0, NULL);
   if (paths->len == 0)
-    return usage_error (_("--print needs at least one report file or folder"));
+    return _nb_cli_usage_error (_("--print needs at least one report file or folder"));
   if (o->print_to_printer == NULL)
     {
       g_printerr ("nianbao: %s\n", _("Printing is not available"));
@@ -1173,7 +1147,7 @@ run_print (NbCliOptions *o)
       const char *path = g_ptr_array_index (paths, i);
       const char *display = path ? path : "sample";
       g_autoptr(GError) error = NULL;
-      g_autoptr(NbReport) report = load_input (o, path, &error);
+      g_autoptr(NbReport) report = _nb_cli_load_input (o, path, &error);
 
       if (report == NULL)
         {
@@ -1187,17 +1161,17 @@ run_print (NbCliOptions *o)
           g_printerr ("nianbao: %s: %s\n", display, error->message);
           return EXIT_FINDINGS;
         }
-      print_line (stdout, _("%s: sent to the printer\n"), display);
+      _nb_cli_print_line (stdout, _("%s: sent to the printer\n"), display);
     }
-  if (!stdout_flushed ())
+  if (!_nb_cli_stdout_flushed ())
     return EXIT_FINDINGS;
   return n_unreadable > 0 ? EXIT_UNREADABLE : EXIT_CLEAN;
 }
 
 /* Prints the import report; 0 imported cleanly, 1 with findings, 2 not
  * imported. */
-static int
-run_import (NbCliOptions *o)
+int
+_nb_cli_run_import (NbCliOptions *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
@@ -1207,11 +1181,11 @@ run_import (NbCliOptions *o)
   FILE *out = to_stdout ? stderr : stdout;
 
   if (o->files != NULL)
-    return usage_error (_("--import takes one file: --import FILE -o OUT.nianbao"));
+    return _nb_cli_usage_error (_("--import takes one file: --import FILE -o OUT.nianbao"));
   if (o->output != NULL && g_str_equal (o->output, o->import_path))
-    return usage_error (_("The output would overwrite the imported file itself"));
+    return _nb_cli_usage_error (_("The output would overwrite the imported file itself"));
   if (o->output != NULL && !to_stdout && !o->force && g_file_test (o->output, G_FILE_TEST_EXISTS))
-    return refuse_existing_output (o);
+    return _nb_cli_refuse_existing_output (o);
 
   report = nb_import_file (o->import_path, &findings, &summary, &error);
   if (report == NULL)
@@ -1219,12 +1193,12 @@ run_import (NbCliOptions *o)
       g_printerr ("%s: %s\n", o->import_path, error->message);
       return EXIT_UNREADABLE;
     }
-  print_line (out, "%s: %s\n", o->import_path, summary);
+  _nb_cli_print_line (out, "%s: %s\n", o->import_path, summary);
   for (guint i = 0; i < findings->len; i++)
     {
       g_autofree char *line = nb_import_finding_to_string (g_ptr_array_index (findings, i));
 
-      print_line (out, "%s: %s\n", o->import_path, line);
+      _nb_cli_print_line (out, "%s: %s\n", o->import_path, line);
     }
   fprintf (out, g_dngettext (GETTEXT_PACKAGE, "%u finding\n", "%u findings\n", findings->len),
            findings->len);
@@ -1234,42 +1208,42 @@ run_import (NbCliOptions *o)
       g_autoptr(GBytes) bytes = nb_file_serialize_checked (report, &error);
 
       if (bytes == NULL)
-        return report_write_error (o, error, EXIT_UNREADABLE);
-      if (!write_stdout (bytes))
+        return _nb_cli_report_write_error (o, error, EXIT_UNREADABLE);
+      if (!_nb_cli_write_stdout (bytes))
         return EXIT_UNREADABLE;
     }
-  else if (o->output != NULL && !nb_file_save_full (report, o->output, write_flags (o), &error))
-    return report_write_error (o, error, EXIT_UNREADABLE);
-  if (!to_stdout && !stdout_flushed ())
+  else if (o->output != NULL && !nb_file_save_full (report, o->output, _nb_cli_write_flags (o), &error))
+    return _nb_cli_report_write_error (o, error, EXIT_UNREADABLE);
+  if (!to_stdout && !_nb_cli_stdout_flushed ())
     return EXIT_UNREADABLE;
   return findings->len > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-static int
-run_next_year (NbCliOptions *o)
+int
+_nb_cli_run_next_year (NbCliOptions *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) previous = NULL;
   g_autoptr(NbReport) report = NULL;
 
   if (o->output == NULL || g_str_equal (o->output, "-"))
-    return usage_error (_("--next-year needs an output file: -o FILE"));
+    return _nb_cli_usage_error (_("--next-year needs an output file: -o FILE"));
   if (o->files == NULL || o->files[0] == NULL || o->files[1] != NULL)
-    return usage_error (_("--next-year takes exactly one report: last year’s"));
+    return _nb_cli_usage_error (_("--next-year takes exactly one report: last year’s"));
   if (g_str_equal (o->files[0], o->output))
-    return usage_error (_("The output would overwrite last year’s report"));
+    return _nb_cli_usage_error (_("The output would overwrite last year’s report"));
   if (!o->force && g_file_test (o->output, G_FILE_TEST_EXISTS))
-    return refuse_existing_output (o);
+    return _nb_cli_refuse_existing_output (o);
 
-  previous = load_report (o->files[0], &error);
+  previous = _nb_cli_load_report (o->files[0], &error);
   if (previous == NULL)
     {
-      print_line (stderr, "%s: %s\n", o->files[0], error->message);
+      _nb_cli_print_line (stderr, "%s: %s\n", o->files[0], error->message);
       return EXIT_UNREADABLE;
     }
   report = nb_next_year_new (previous, &error);
-  if (report == NULL || !nb_file_save_full (report, o->output, write_flags (o), &error))
-    return report_write_error (o, error, EXIT_FINDINGS);
+  if (report == NULL || !nb_file_save_full (report, o->output, _nb_cli_write_flags (o), &error))
+    return _nb_cli_report_write_error (o, error, EXIT_FINDINGS);
   return EXIT_CLEAN;
 }
 
@@ -1285,39 +1259,39 @@ nb_cli_run (NbCliOptions *o)
       return EXIT_CLEAN;
     }
   if (n_commands > 1)
-    return usage_error (_("Give only one of --new, --check, --export, --merge, --compare and --print"));
+    return _nb_cli_usage_error (_("Give only one of --new, --check, --export, --merge, --compare and --print"));
   if (o->force && o->output == NULL)
-    return usage_error (_("--force goes with a command that writes the file given with -o"));
+    return _nb_cli_usage_error (_("--force goes with a command that writes the file given with -o"));
   if (o->accept_problems && !o->merge)
-    return usage_error (_("--accept-problems goes with --merge"));
+    return _nb_cli_usage_error (_("--accept-problems goes with --merge"));
   if (o->summary_format != NULL && !o->check)
-    return usage_error (_("--format goes with --check"));
+    return _nb_cli_usage_error (_("--format goes with --check"));
   if (o->today != NULL)
     {
       GDate today;
 
       if (!nb_publish_parse_iso (o->today, &today))
-        return usage_error (_("--today takes a date as YYYY-MM-DD, not “%s”"), o->today);
+        return _nb_cli_usage_error (_("--today takes a date as YYYY-MM-DD, not “%s”"), o->today);
       nb_publish_set_today (&today);
     }
   if (o->import_path != NULL)
-    return run_import (o);
+    return _nb_cli_run_import (o);
   if (o->next_year)
-    return run_next_year (o);
+    return _nb_cli_run_next_year (o);
   if (o->new_report)
-    return run_new (o);
+    return _nb_cli_run_new (o);
   if (o->check)
-    return run_check (o);
+    return _nb_cli_run_check (o);
   if (o->export_format != NULL)
-    return run_export (o);
+    return _nb_cli_run_export (o);
   if (o->merge)
-    return run_merge (o);
+    return _nb_cli_run_merge (o);
   if (o->compare)
-    return run_compare (o);
+    return _nb_cli_run_compare (o);
   if (o->print)
-    return run_print (o);
+    return _nb_cli_run_print (o);
   if (o->printer != NULL)
-    return usage_error (_("--printer goes with --print"));
+    return _nb_cli_usage_error (_("--printer goes with --print"));
   g_assert_not_reached ();
   return EXIT_UNREADABLE;
 }
