@@ -371,11 +371,15 @@ nb_file_check_texts (NbReport  *report,
       paragraphs = nb_report_get_paragraphs (report, section->id);
       for (guint p = 0; p < paragraphs->len; p++)
         {
-          g_autofree char *where = g_strdup_printf ("sections.%s[%u]", section->id, p);
+          gsize length = paragraph_bytes (g_ptr_array_index (paragraphs, p));
 
-          if (!check_length (paragraph_bytes (g_ptr_array_index (paragraphs, p)),
-                             NB_FILE_MAX_PARAGRAPH_BYTES, where, error))
-            return FALSE;
+          /* Named only when too long: this runs before every autosave. */
+          if (length > NB_FILE_MAX_PARAGRAPH_BYTES)
+            {
+              g_autofree char *where = g_strdup_printf ("sections.%s[%u]", section->id, p);
+
+              return check_length (length, NB_FILE_MAX_PARAGRAPH_BYTES, where, error);
+            }
         }
     }
   for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
