@@ -397,11 +397,10 @@ run_box (Export                  *e,
 }
 
 static void
-write_transforms (Export *e,
-                  GArray *transforms)
+write_transforms (Export  *e,
+                  GArray  *transforms,
+                  GString *value)
 {
-  g_autoptr(GString) value = g_string_new (NULL);
-
   for (guint i = 0; i < transforms->len; i++)
     {
       Transform *t = &g_array_index (transforms, Transform, i);
@@ -428,11 +427,11 @@ write_text_code (Export               *e,
                  double                y,
                  const double          box[4],
                  GString              *chars,
-                 GArray               *char_x)
+                 GArray               *char_x,
+                 GString              *value)
 {
-  g_autoptr(GString) value = g_string_new (NULL);
-
   nb_xml_start (e->page, "ofd:TextCode");
+  g_string_truncate (value, 0);
   if (turned)
     {
       append_mm (value, x + g_array_index (char_x, double, 0));
@@ -540,8 +539,8 @@ write_run (Export               *e,
     nb_xml_attr (e->page, "Weight", "700");
   if (clip != NULL)
     write_clip (e, box[2] - box[0], box[3] - box[1]);
-  write_transforms (e, transforms);
-  write_text_code (e, ctm, turned, x, y, box, chars, char_x);
+  write_transforms (e, transforms, value);
+  write_text_code (e, ctm, turned, x, y, box, chars, char_x, value);
   nb_xml_end (e->page);
 }
 
