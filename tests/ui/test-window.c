@@ -307,6 +307,57 @@ test_copy_paste (Fixture       *f,
   g_assert_cmpstr (copied, ==, "1\t2\n10\t1000\n");
 }
 
+/* The sheet's keys the other tests do not press: the keypad's, Cut,
+ * Shift+End, and Ctrl+Shift+C, which the sheet leaves to the cell. */
+static void
+test_more_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *copied = NULL;
+
+  NB_TEST_REQUIRE_KEYS ();
+
+  nb_test_window_show_section (f->window, "requests");
+  nb_sheet_focus_cell (f->sheet, cell (f, "new", "natural"));
+  keys ("KP_Right");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "new", "commercial"));
+  keys ("KP_Down");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "commercial"));
+  type ("7");
+  keys ("KP_Enter");
+  g_assert_cmpint (value (f, "carried_over", "commercial"), ==, 7);
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "granted", "commercial"));
+  keys ("KP_Up KP_Left");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "natural"));
+  keys ("KP_End");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "total"));
+  keys ("KP_Home");
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "natural"));
+
+  /* Shift+End selects to the row's end; Ctrl+Shift+C copies nothing. */
+  type ("5");
+  keys ("Left shift+End");
+  g_assert_cmpint (value (f, "carried_over", "natural"), ==, 5);
+  g_assert_cmpint (nb_sheet_get_cursor (f->sheet), ==, cell (f, "carried_over", "total"));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), "before");
+  copied = read_clipboard (GTK_WIDGET (f->window));
+  g_assert_cmpstr (copied, ==, "before");
+  keys ("ctrl+shift+c");
+  g_free (copied);
+  copied = read_clipboard (GTK_WIDGET (f->window));
+  g_assert_cmpstr (copied, ==, "before");
+
+  /* Ctrl+X copies the row's values and clears the cells that take them. */
+  keys ("ctrl+x");
+  g_free (copied);
+  copied = read_clipboard (GTK_WIDGET (f->window));
+  g_assert_true (g_str_has_prefix (copied, "5\t7\t"));
+  g_assert_cmpint (state (f, "carried_over", "natural"), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (state (f, "carried_over", "commercial"), ==, NB_CELL_EMPTY);
+  keys ("KP_Delete");
+  g_assert_cmpuint (f->messages->len, ==, 0);
+}
+
 /* A block copied with its row and column labels (issue 16) goes where its
  * labels say, whatever the cursor; a label it cannot place refuses it. */
 static void
@@ -1861,6 +1912,7 @@ main (int   argc,
   g_test_add ("/window/type-and-totals", Fixture, NULL, setup, test_type_and_totals, teardown);
   g_test_add ("/window/navigation", Fixture, NULL, setup, test_navigation, teardown);
   g_test_add ("/window/copy-paste", Fixture, NULL, setup, test_copy_paste, teardown);
+  g_test_add ("/window/more-keys", Fixture, NULL, setup, test_more_keys, teardown);
   g_test_add ("/window/rejected-paste", Fixture, NULL, setup, test_rejected_paste, teardown);
   g_test_add ("/window/labelled-paste", Fixture, NULL, setup, test_labelled_paste, teardown);
   g_test_add ("/window/undo-text", Fixture, NULL, setup, test_undo_text, teardown);
