@@ -1,5 +1,17 @@
 /* nb-sheet-keys.c: the keyboard of the sheet, as spreadsheets use it
  *
+ * The keys are bindings, one small handler each, in one list per class as
+ * gtk_widget_class_add_binding () keeps them.  GTK runs the class list in
+ * the bubble phase, after the focused cell's text has taken the arrows,
+ * Home, End and Enter for its caret; the sheet must see them first, so its
+ * list runs in a shortcut controller of the capture phase.
+ *
+ * A handler reads the modifiers from the event itself, not from the binding
+ * that matched: where the backend counts Shift as spent on the capital, GTK
+ * matches <Control>C to Ctrl+Shift+C too, and the sheet leaves that one to
+ * the cell.  A handler that returns FALSE lets the key go on to the cell,
+ * as if the sheet had no binding for it.
+ *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,197 +21,346 @@
 
 #include "nb-sheet-private.h"
 
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   NbSheet               *self)
+/* Bind a key with every combination of these modifiers. */
+#define ANY_OF_SHIFT_CONTROL (GDK_SHIFT_MASK | GDK_CONTROL_MASK)
+
+static GListStore *sheet_keys; /* GtkShortcut, shared by every sheet */
+
+/* The cell under the cursor, or -1 when the sheet has none to act on. */
+static int
+key_target (NbSheet         *self,
+            GdkModifierType *state)
 {
+  *state = gtk_event_controller_get_current_event_state (self->keys);
+  return self->cursor;
+}
+
+/* Up, Down and Enter keep the column they started in across shorter rows,
+ * as spreadsheets do. */
+static void
+keep_goal_column (NbSheet *self,
+                  guint    cursor)
+{
+  if (self->goal_column < 0)
+    self->goal_column = (int)item_of (self, cursor)->column;
+}
+
+static void
+move_keeping_goal (NbSheet *self,
+                   int      target,
+                   gboolean extend)
+{
+  int goal = self->goal_column;
+
+  _nb_sheet_move_to (self, target, extend);
+  self->goal_column = goal;
+}
+
+static gboolean
+up_down_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+  int cursor = key_target (self, &state);
+
+  if (cursor < 0)
+    return FALSE;
+  self->tab_column = -1;
+  keep_goal_column (self, (guint)cursor);
+  move_keeping_goal (self,
+                     _nb_sheet_find_vertical (self, (guint)cursor, g_variant_get_int32 (args), FALSE),
+                     (state & GDK_SHIFT_MASK) != 0);
+  return TRUE;
+}
+
+/* In edit mode (F2, a click) Left and Right move the caret; Shift still
+ * selects cells. */
+static gboolean
+left_right_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+  int cursor = key_target (self, &state);
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
-  gboolean control = (state & GDK_CONTROL_MASK) != 0;
-  guint cursor;
 
-  /* A click after typing starts afresh: not the second of a double click. */
-  self->last_press_cell = -1;
-  if (self->cursor < 0)
-    return GDK_EVENT_PROPAGATE;
-  cursor = (guint)self->cursor;
-  if (state & GDK_ALT_MASK)
-    return GDK_EVENT_PROPAGATE;
+  if (cursor < 0 || (self->edit_mode && !shift))
+    return FALSE;
+  self->goal_column = -1;
+  self->tab_column = -1;
+  _nb_sheet_move_to (self,
+                     g_variant_get_int32 (args) < 0
+                       ? _nb_sheet_find_left (self, (guint)cursor, FALSE, FALSE)
+                       : _nb_sheet_find_right (self, (guint)cursor, FALSE, FALSE),
+                     shift);
+  return TRUE;
+}
 
-  switch (keyval)
+static gboolean
+enter_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+  int cursor = key_target (self, &state);
+  int target;
+
+  if (cursor < 0)
+    return FALSE;
+  /* After a run of Tabs, Enter goes back to the column the run began in,
+   * on the next row, as Calc does: a row typed with Tabs and ended with
+   * Enter puts the cursor at the start of the next. */
+  if (self->tab_column >= 0)
+    self->goal_column = self->tab_column;
+  self->tab_column = -1;
+  keep_goal_column (self, (guint)cursor);
+  target = _nb_sheet_find_vertical (self, (guint)cursor, (state & GDK_SHIFT_MASK) ? -1 : 1, TRUE);
+  if (target < 0)
     {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      {
-        int direction = (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) ? -1 : 1;
-        int target;
-
-        if (control)
-          return GDK_EVENT_PROPAGATE;
-        self->tab_column = -1;
-        if (self->goal_column < 0)
-          self->goal_column = (int)item_of (self, cursor)->column;
-        target = _nb_sheet_find_vertical (self, cursor, direction, FALSE);
-        {
-          int goal = self->goal_column;
-
-          _nb_sheet_move_to (self, target, shift);
-          self->goal_column = goal;
-        }
-        return GDK_EVENT_STOP;
-      }
-
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      if (control || (self->edit_mode && !shift))
-        return GDK_EVENT_PROPAGATE;
-      self->goal_column = -1;
-      self->tab_column = -1;
-      _nb_sheet_move_to (self,
-                         (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
-                           ? _nb_sheet_find_left (self, cursor, FALSE, FALSE)
-                           : _nb_sheet_find_right (self, cursor, FALSE, FALSE),
-                         shift);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      {
-        int target;
-
-        /* After a run of Tabs, Enter goes back to the column the run began
-         * in, on the next row, as Calc does: a row typed with Tabs and
-         * ended with Enter puts the cursor at the start of the next. */
-        if (self->tab_column >= 0)
-          self->goal_column = self->tab_column;
-        self->tab_column = -1;
-        if (self->goal_column < 0)
-          self->goal_column = (int)item_of (self, cursor)->column;
-        target = _nb_sheet_find_vertical (self, cursor, shift ? -1 : 1, TRUE);
-        if (target < 0)
-          {
-            /* At the edge: commit and stay. */
-            _nb_sheet_commit_cell (self, cursor);
-            self->edit_mode = FALSE;
-            gtk_editable_select_region (GTK_EDITABLE (self->entries[cursor]), 0, -1);
-            return GDK_EVENT_STOP;
-          }
-        {
-          int goal = self->goal_column;
-
-          _nb_sheet_move_to (self, target, FALSE);
-          self->goal_column = goal;
-        }
-        return GDK_EVENT_STOP;
-      }
-
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-      {
-        gboolean back = shift || keyval == GDK_KEY_ISO_Left_Tab;
-        /* A run of entry stops only where the clerk can type. */
-        int target = back ? _nb_sheet_find_left (self, cursor, TRUE, TRUE)
-                          : _nb_sheet_find_right (self, cursor, TRUE, TRUE);
-
-        if (control)
-          return GDK_EVENT_PROPAGATE;
-        self->goal_column = -1;
-        if (target < 0)
-          {
-            /* Leaving the table: keep what was typed. */
-            _nb_sheet_commit_cell (self, cursor);
-            self->tab_column = -1;
-            return GDK_EVENT_PROPAGATE;
-          }
-        if (self->tab_column < 0)
-          self->tab_column = (int)item_of (self, cursor)->column;
-        _nb_sheet_move_to (self, target, FALSE);
-        return GDK_EVENT_STOP;
-      }
-
-    case GDK_KEY_Escape:
-      {
-        g_autofree char *text = nb_report_dup_cell_text (self->report, self->table, cursor);
-
-        if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->entries[cursor]))) == 0
-            && !self->edit_mode)
-          return GDK_EVENT_PROPAGATE;
-        gtk_editable_set_text (GTK_EDITABLE (self->entries[cursor]), text);
-        gtk_editable_select_region (GTK_EDITABLE (self->entries[cursor]), 0, -1);
-        self->edit_mode = FALSE;
-        return GDK_EVENT_STOP;
-      }
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-      if (self->edit_mode || control || shift)
-        return GDK_EVENT_PROPAGATE;
-      _nb_sheet_clear_selection (self);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      {
-        gboolean end = keyval == GDK_KEY_End || keyval == GDK_KEY_KP_End;
-
-        if (self->edit_mode && !control)
-          return GDK_EVENT_PROPAGATE;
-        self->goal_column = -1;
-        self->tab_column = -1;
-        _nb_sheet_move_to (self,
-                           control ? _nb_sheet_find_table_end (self, end)
-                                   : _nb_sheet_find_row_end (self, cursor, end),
-                           shift);
-        return GDK_EVENT_STOP;
-      }
-
-    case GDK_KEY_F2:
-      _nb_sheet_start_editing (self);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Menu:
-    case GDK_KEY_F10:
-      if (keyval == GDK_KEY_F10 && !(shift && !control))
-        return GDK_EVENT_PROPAGATE;
-      _nb_sheet_popup_menu_at_cursor (self);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_c:
-    case GDK_KEY_C:
-    case GDK_KEY_x:
-    case GDK_KEY_X:
-      if (!control || shift)
-        return GDK_EVENT_PROPAGATE;
-      if (self->edit_mode && self->anchor == self->cursor)
-        return GDK_EVENT_PROPAGATE;
-      _nb_sheet_commit_cell (self, cursor);
-      _nb_sheet_copy_selection (self);
-      if (keyval == GDK_KEY_x || keyval == GDK_KEY_X)
-        _nb_sheet_clear_selection (self);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_v:
-    case GDK_KEY_V:
-      if (!control || shift)
-        return GDK_EVENT_PROPAGATE;
-      if (self->edit_mode)
-        return GDK_EVENT_PROPAGATE;
-      _nb_sheet_paste_clipboard (self);
-      return GDK_EVENT_STOP;
-
-    default:
-      return GDK_EVENT_PROPAGATE;
+      /* At the edge: commit and stay. */
+      _nb_sheet_commit_cell (self, (guint)cursor);
+      self->edit_mode = FALSE;
+      gtk_editable_select_region (GTK_EDITABLE (self->entries[cursor]), 0, -1);
+      return TRUE;
     }
+  move_keeping_goal (self, target, FALSE);
+  return TRUE;
+}
+
+static gboolean
+tab_cb (GtkWidget *widget,
+        GVariant  *args,
+        gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+  int cursor = key_target (self, &state);
+  int target;
+
+  if (cursor < 0)
+    return FALSE;
+  /* A run of entry stops only where the clerk can type. */
+  target = (state & GDK_SHIFT_MASK) ? _nb_sheet_find_left (self, (guint)cursor, TRUE, TRUE)
+                                    : _nb_sheet_find_right (self, (guint)cursor, TRUE, TRUE);
+  self->goal_column = -1;
+  if (target < 0)
+    {
+      /* Leaving the table: keep what was typed. */
+      _nb_sheet_commit_cell (self, (guint)cursor);
+      self->tab_column = -1;
+      return FALSE;
+    }
+  if (self->tab_column < 0)
+    self->tab_column = (int)item_of (self, (guint)cursor)->column;
+  _nb_sheet_move_to (self, target, FALSE);
+  return TRUE;
+}
+
+/* Escape puts back the stored value; with nothing to undo it is the
+ * window's (leaving the search, say). */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+  int cursor = key_target (self, &state);
+  g_autofree char *text = NULL;
+  GtkEditable *entry;
+
+  if (cursor < 0)
+    return FALSE;
+  text = nb_report_dup_cell_text (self->report, self->table, (guint)cursor);
+  entry = GTK_EDITABLE (self->entries[cursor]);
+  if (g_strcmp0 (text, gtk_editable_get_text (entry)) == 0 && !self->edit_mode)
+    return FALSE;
+  gtk_editable_set_text (entry, text);
+  gtk_editable_select_region (entry, 0, -1);
+  self->edit_mode = FALSE;
+  return TRUE;
+}
+
+static gboolean
+delete_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+
+  if (key_target (self, &state) < 0 || self->edit_mode
+      || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+    return FALSE;
+  _nb_sheet_clear_selection (self);
+  return TRUE;
+}
+
+/* Home and End: the row's ends, or with Control the table's; in edit mode
+ * the caret's, unless Control is held. */
+static gboolean
+home_end_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+  int cursor = key_target (self, &state);
+  gboolean control = (state & GDK_CONTROL_MASK) != 0;
+  gboolean end = g_variant_get_boolean (args);
+
+  if (cursor < 0 || (self->edit_mode && !control))
+    return FALSE;
+  self->goal_column = -1;
+  self->tab_column = -1;
+  _nb_sheet_move_to (self,
+                     control ? _nb_sheet_find_table_end (self, end)
+                             : _nb_sheet_find_row_end (self, (guint)cursor, end),
+                     (state & GDK_SHIFT_MASK) != 0);
+  return TRUE;
+}
+
+static gboolean
+edit_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+
+  if (key_target (self, &state) < 0)
+    return FALSE;
+  _nb_sheet_start_editing (self);
+  return TRUE;
+}
+
+static gboolean
+menu_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+
+  if (key_target (self, &state) < 0)
+    return FALSE;
+  _nb_sheet_popup_menu_at_cursor (self);
+  return TRUE;
+}
+
+/* Copy and cut take the selected cells; while a single cell is edited they
+ * are the text's. */
+static gboolean
+copy_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+  int cursor = key_target (self, &state);
+
+  if (cursor < 0 || (state & GDK_SHIFT_MASK))
+    return FALSE;
+  if (self->edit_mode && self->anchor == self->cursor)
+    return FALSE;
+  _nb_sheet_commit_cell (self, (guint)cursor);
+  _nb_sheet_copy_selection (self);
+  if (g_variant_get_boolean (args))
+    _nb_sheet_clear_selection (self);
+  return TRUE;
+}
+
+static gboolean
+paste_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  NbSheet *self = NB_SHEET (widget);
+  GdkModifierType state;
+
+  if (key_target (self, &state) < 0 || (state & GDK_SHIFT_MASK) || self->edit_mode)
+    return FALSE;
+  _nb_sheet_paste_clipboard (self);
+  return TRUE;
+}
+
+/* @keyval with @modifiers, and with every combination of @optional added. */
+static void
+bind (guint           keyval,
+      GdkModifierType modifiers,
+      GdkModifierType optional,
+      GtkShortcutFunc func,
+      GVariant       *args)
+{
+  guint extra = 0;
+
+  if (args != NULL)
+    g_variant_ref_sink (args);
+  /* Each subset of @optional, the empty one first. */
+  do
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers | (GdkModifierType)extra),
+                                                gtk_callback_action_new (func, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, args);
+      g_list_store_append (sheet_keys, shortcut);
+      g_object_unref (shortcut);
+      extra = (extra - (guint)optional) & (guint)optional;
+    }
+  while (extra != 0);
+  g_clear_pointer (&args, g_variant_unref);
+}
+
+void
+_nb_sheet_class_keys_init (NbSheetClass *klass)
+{
+  sheet_keys = g_list_store_new (GTK_TYPE_SHORTCUT);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gboolean keypad = i == 1;
+
+      bind (keypad ? GDK_KEY_KP_Up : GDK_KEY_Up, 0, GDK_SHIFT_MASK, up_down_cb,
+            g_variant_new_int32 (-1));
+      bind (keypad ? GDK_KEY_KP_Down : GDK_KEY_Down, 0, GDK_SHIFT_MASK, up_down_cb,
+            g_variant_new_int32 (1));
+      bind (keypad ? GDK_KEY_KP_Left : GDK_KEY_Left, 0, GDK_SHIFT_MASK, left_right_cb,
+            g_variant_new_int32 (-1));
+      bind (keypad ? GDK_KEY_KP_Right : GDK_KEY_Right, 0, GDK_SHIFT_MASK, left_right_cb,
+            g_variant_new_int32 (1));
+      bind (keypad ? GDK_KEY_KP_Home : GDK_KEY_Home, 0, ANY_OF_SHIFT_CONTROL, home_end_cb,
+            g_variant_new_boolean (FALSE));
+      bind (keypad ? GDK_KEY_KP_End : GDK_KEY_End, 0, ANY_OF_SHIFT_CONTROL, home_end_cb,
+            g_variant_new_boolean (TRUE));
+      bind (keypad ? GDK_KEY_KP_Tab : GDK_KEY_Tab, 0, GDK_SHIFT_MASK, tab_cb, NULL);
+      bind (keypad ? GDK_KEY_KP_Delete : GDK_KEY_Delete, 0, 0, delete_cb, NULL);
+    }
+  bind (GDK_KEY_Return, 0, ANY_OF_SHIFT_CONTROL, enter_cb, NULL);
+  bind (GDK_KEY_KP_Enter, 0, ANY_OF_SHIFT_CONTROL, enter_cb, NULL);
+  bind (GDK_KEY_ISO_Enter, 0, ANY_OF_SHIFT_CONTROL, enter_cb, NULL);
+  bind (GDK_KEY_Escape, 0, ANY_OF_SHIFT_CONTROL, escape_cb, NULL);
+  bind (GDK_KEY_F2, 0, ANY_OF_SHIFT_CONTROL, edit_cb, NULL);
+  bind (GDK_KEY_Menu, 0, ANY_OF_SHIFT_CONTROL, menu_cb, NULL);
+  bind (GDK_KEY_F10, GDK_SHIFT_MASK, 0, menu_cb, NULL);
+  /* The capitals: Caps Lock. */
+  bind (GDK_KEY_c, GDK_CONTROL_MASK, 0, copy_cb, g_variant_new_boolean (FALSE));
+  bind (GDK_KEY_C, GDK_CONTROL_MASK, 0, copy_cb, g_variant_new_boolean (FALSE));
+  bind (GDK_KEY_x, GDK_CONTROL_MASK, 0, copy_cb, g_variant_new_boolean (TRUE));
+  bind (GDK_KEY_X, GDK_CONTROL_MASK, 0, copy_cb, g_variant_new_boolean (TRUE));
+  bind (GDK_KEY_v, GDK_CONTROL_MASK, 0, paste_cb, NULL);
+  bind (GDK_KEY_V, GDK_CONTROL_MASK, 0, paste_cb, NULL);
+}
+
+/* A click after a key starts afresh: not the second of a double click. */
+static gboolean
+on_key_pressed_cb (NbSheet *self)
+{
+  self->last_press_cell = -1;
+  return GDK_EVENT_PROPAGATE;
 }
 
 void
@@ -207,8 +368,12 @@ _nb_sheet_init_keys (NbSheet *self)
 {
   GtkEventController *key = gtk_event_controller_key_new ();
 
-  /* Capture: the sheet sees navigation keys before the cell's text does. */
+  self->keys = gtk_shortcut_controller_new_for_model (G_LIST_MODEL (sheet_keys));
+  gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self), self->keys);
+
+  /* Added last, so it runs first: it sees every key, bound or not. */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 }

@@ -75,6 +75,7 @@ struct _NbSheet
   gboolean              allocating;
   guint                 relayout_id;    /* tick callback: lay out again this frame */
 
+  GtkEventController   *keys;       /* the key bindings (the widget owns it) */
   GtkWidget            *menu;       /* the cell context menu, once shown */
   int                   last_press_cell;  /* for double clicks: the gesture, grouped */
   guint32               last_press_time;  /* with the drag, does not count them */
@@ -179,6 +180,7 @@ void       _nb_sheet_popup_menu              (NbSheet        *self,
 void       _nb_sheet_popup_menu_at_cursor    (NbSheet        *self);
 
 /* nb-sheet-keys.c */
+void       _nb_sheet_class_keys_init         (NbSheetClass   *klass);
 void       _nb_sheet_init_keys               (NbSheet        *self);
 
 /* nb-sheet-pointer.c */

@@ -398,6 +398,7 @@ nb_sheet_class_init (NbSheetClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   _nb_sheet_class_actions_init (klass);
+  _nb_sheet_class_keys_init (klass);
 
   gtk_widget_class_set_css_name (widget_class, "sheet");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
