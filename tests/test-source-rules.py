@@ -158,6 +158,17 @@ class SourceRules(unittest.TestCase):
                     bad.append(f"{os.path.relpath(path, TOP)}:{n}: {line.strip()}")
         self.assertEqual(bad, [], "test and benchmark hooks belong in tests/")
 
+    def test_window_asks_its_pages(self):
+        """The window asks a page (NbSectionPage's vfuncs); it does not
+        switch on the page's type.  Only the factory that builds a page for
+        a section names the three."""
+        bad = []
+        for path in glob.glob(os.path.join(TOP, "src", "gui", "nb-window*.c")):
+            for n, line in enumerate(code_of(path).splitlines(), 1):
+                if re.search(r"\bNB_IS_(INFO|TEXT|TABLE)_PAGE\b", line):
+                    bad.append(f"{os.path.relpath(path, TOP)}:{n}: {line.strip()}")
+        self.assertEqual(bad, [], "ask the page through NbSectionPage")
+
 
 def module_of(path):
     """A .c, its .h and its -private.h are one module."""

@@ -269,6 +269,13 @@ nb_section_page_size_allocate (GtkWidget *widget,
                        baseline, NULL);
 }
 
+/* The first field: the details page's. */
+static void
+nb_section_page_real_focus_content (NbSectionPage *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 nb_section_page_class_init (NbSectionPageClass *klass)
 {
@@ -294,6 +301,7 @@ nb_section_page_class_init (NbSectionPageClass *klass)
   widget_class->get_request_mode = nb_section_page_get_request_mode;
   widget_class->measure = nb_section_page_measure;
   widget_class->size_allocate = nb_section_page_size_allocate;
+  klass->focus_content = nb_section_page_real_focus_content;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -318,6 +326,16 @@ nb_section_page_get_section_id (NbSectionPage *self)
 
   g_return_val_if_fail (NB_IS_SECTION_PAGE (self), NULL);
   return priv->section_id;
+}
+
+/* Not GtkWidget's grab_focus: GTK calls that on a window's children when
+ * the window first shows, and the window's first focus is not a page's. */
+void
+nb_section_page_focus_content (NbSectionPage *self)
+{
+  g_return_if_fail (NB_IS_SECTION_PAGE (self));
+
+  NB_SECTION_PAGE_GET_CLASS (self)->focus_content (self);
 }
 
 void

@@ -27,6 +27,8 @@ struct _NbSectionPageClass
   /* Writes what is typed but not yet in the report (a cell being edited)
    * into it.  Optional. */
   void (*commit)        (NbSectionPage *self);
+  /* Moves the keyboard focus into the page: by default its first field. */
+  void (*focus_content) (NbSectionPage *self);
 };
 
 NbReport   *nb_section_page_get_report     (NbSectionPage *self);
@@ -34,5 +36,6 @@ const char *nb_section_page_get_section_id (NbSectionPage *self);
 void        nb_section_page_focus_finding  (NbSectionPage *self,
                                             NbFinding     *finding);
 void        nb_section_page_commit         (NbSectionPage *self);
+void        nb_section_page_focus_content  (NbSectionPage *self);
 
 G_END_DECLS

@@ -56,6 +56,16 @@ nb_table_page_focus_finding (NbSectionPage *page,
   nb_sheet_focus_cell (self->sheet, (guint)cell);
 }
 
+/* The cursor cell, or the first the first time. */
+static void
+nb_table_page_focus_content (NbSectionPage *page)
+{
+  NbSheet *sheet = NB_TABLE_PAGE (page)->sheet;
+  int cursor = nb_sheet_get_cursor (sheet);
+
+  nb_sheet_focus_cell (sheet, cursor >= 0 ? (guint)cursor : 0);
+}
+
 static void
 nb_table_page_commit (NbSectionPage *page)
 {
@@ -83,6 +93,7 @@ nb_table_page_class_init (NbTablePageClass *klass)
   object_class->constructed = nb_table_page_constructed;
   object_class->dispose = nb_table_page_dispose;
   page_class->focus_finding = nb_table_page_focus_finding;
+  page_class->focus_content = nb_table_page_focus_content;
   page_class->commit = nb_table_page_commit;
 
   gtk_widget_class_set_template_from_resource (widget_class,

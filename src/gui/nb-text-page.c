@@ -569,6 +569,12 @@ nb_text_page_focus_finding (NbSectionPage *page,
 }
 
 static void
+nb_text_page_focus_content (NbSectionPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (NB_TEXT_PAGE (page)->view));
+}
+
+static void
 nb_text_page_dispose (GObject *object)
 {
   NbTextPage *self = (NbTextPage *)object;
@@ -589,6 +595,7 @@ nb_text_page_class_init (NbTextPageClass *klass)
   object_class->constructed = nb_text_page_constructed;
   object_class->dispose = nb_text_page_dispose;
   page_class->focus_finding = nb_text_page_focus_finding;
+  page_class->focus_content = nb_text_page_focus_content;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-text-page.ui");

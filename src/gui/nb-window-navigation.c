@@ -13,8 +13,7 @@
 
 #include "config.h"
 
-#include "nb-table-page.h"
-#include "nb-text-page.h"
+#include "nb-section-page.h"
 #include "nb-window-private.h"
 
 static void
@@ -40,25 +39,13 @@ visible_page_index (NbWindow *self)
   return -1;
 }
 
-/* Into the page's content: the table's cursor cell (its first cell the
- * first time), the text, the first field of the details. */
+/* Into the page's content: the table's cursor cell, the text, the first
+ * field of the details. */
 static void
 focus_page (NbWindow *self,
             Page     *page)
 {
-  GtkWidget *widget = _nb_window_ensure_page (self, page);
-
-  if (NB_IS_TABLE_PAGE (widget))
-    {
-      NbSheet *sheet = nb_table_page_get_sheet (NB_TABLE_PAGE (widget));
-      int cursor = nb_sheet_get_cursor (sheet);
-
-      nb_sheet_focus_cell (sheet, cursor >= 0 ? (guint)cursor : 0);
-    }
-  else if (NB_IS_TEXT_PAGE (widget))
-    gtk_widget_grab_focus (GTK_WIDGET (nb_text_page_get_view (NB_TEXT_PAGE (widget))));
-  else
-    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  nb_section_page_focus_content (NB_SECTION_PAGE (_nb_window_ensure_page (self, page)));
 }
 
 static void

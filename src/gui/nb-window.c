@@ -299,10 +299,13 @@ on_row_selected_cb (NbWindow      *self,
 
       if (page->row == GTK_WIDGET (row))
         {
+          const NbEditionSection *section =
+            nb_edition_find_section (nb_report_get_edition (self->report), page->section_id);
+
           gtk_stack_set_visible_child (self->stack, _nb_window_ensure_page (self, page));
           /* "Fill blank cells of this table" only where there is a table. */
           gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fill-blanks-table",
-                                         NB_IS_TABLE_PAGE (page->page));
+                                         section != NULL && section->table_id != NULL);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_SECTION]);
         }
     }
