@@ -122,89 +122,61 @@ nb_sheet_dup_selection_tsv (NbSheet *self)
   return g_string_free (tsv, FALSE);
 }
 
-/**
- * nb_sheet_paste_text:
- *
- * Pastes a block of tab-separated values at the cursor (the selection's top
- * left corner), all or nothing and as one undo step.  A block copied with
- * its row or column labels goes where its labels say.  Values that land on
- * a computed total are skipped: the total follows its parts.
- */
-gboolean
-nb_sheet_paste_text (NbSheet     *self,
-                     const char  *text,
-                     GError     **error)
+/* Sets the pasted values as one undo step and selects what they cover. */
+static gboolean
+set_pasted_cells (NbSheet            *self,
+                  GArray             *cells,
+                  const char * const *texts,
+                  GError            **error)
 {
-  g_autofree char *normalized = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree guint *selection = NULL;
-  guint n_selection = 0;
-  guint n_lines;
-  int row_start;
-  gboolean ok;
-
-  g_return_val_if_fail (NB_IS_SHEET (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (self->cursor < 0)
+  if (!nb_report_set_cells_text (self->report, self->table, cells->len, (guint *)cells->data,
+                                 texts, error))
+    return FALSE;
+  if (cells->len > 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("Select a cell to paste into"));
-      return FALSE;
+      self->anchor = (int)g_array_index (cells, guint, 0);
+      self->cursor = (int)g_array_index (cells, guint, cells->len - 1);
+      _nb_sheet_update_selection (self);
     }
-  selection = nb_sheet_dup_selection (self, &n_selection);
-  row_start = n_selection > 0 ? (int)selection[0] : self->cursor;
+  return TRUE;
+}
 
-  /* A block copied with its row or column labels goes where its labels
-   * say, whatever the cursor; the rest is pasted at the cursor. */
-  {
-    g_autoptr(GArray) mapped = NULL;
-    g_auto(GStrv) mapped_texts = NULL;
-    gboolean has_labels = FALSE;
+/* The block's lines, whatever their ends; without the empty last line a
+ * block copied from a spreadsheet ends with.  NULL when nothing is left. */
+static char **
+split_pasted_lines (const char *text,
+                    guint      *n_lines)
+{
+  g_auto(GStrv) crlf = g_strsplit (text, "\r\n", -1);
+  g_autofree char *joined = g_strjoinv ("\n", crlf);
+  g_auto(GStrv) cr = g_strsplit (joined, "\r", -1);
+  g_autofree char *normalized = g_strjoinv ("\n", cr);
+  char **lines = g_strsplit (normalized, "\n", -1);
+  guint n = g_strv_length (lines);
 
-    if (!nb_import_map_pasted_block (nb_report_get_edition (self->report), self->table, text,
-                                     (guint)row_start, &has_labels, &mapped, &mapped_texts, error))
-      return FALSE;
-    if (has_labels)
-      {
-        ok = nb_report_set_cells_text (self->report, self->table, mapped->len,
-                                       (guint *)mapped->data,
-                                       (const char * const *)mapped_texts, error);
-        if (ok && mapped->len > 0)
-          {
-            self->anchor = (int)g_array_index (mapped, guint, 0);
-            self->cursor = (int)g_array_index (mapped, guint, mapped->len - 1);
-            _nb_sheet_update_selection (self);
-          }
-        return ok;
-      }
-  }
-
-  {
-    g_auto(GStrv) crlf = g_strsplit (text, "\r\n", -1);
-    g_autofree char *joined = g_strjoinv ("\n", crlf);
-    g_auto(GStrv) cr = g_strsplit (joined, "\r", -1);
-
-    normalized = g_strjoinv ("\n", cr);
-  }
-  lines = g_strsplit (normalized, "\n", -1);
-  n_lines = g_strv_length (lines);
-  /* A block copied from a spreadsheet ends with a newline. */
-  while (n_lines > 0 && *lines[n_lines - 1] == '\0')
+  while (n > 0 && *lines[n - 1] == '\0')
     {
-      g_free (lines[n_lines - 1]);
-      lines[--n_lines] = NULL;
+      g_free (lines[n - 1]);
+      lines[--n] = NULL;
     }
-  if (n_lines == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The clipboard holds no values to paste"));
-      return FALSE;
-    }
+  *n_lines = n;
+  if (n == 0)
+    g_clear_pointer (&lines, g_strfreev);
+  return lines;
+}
 
-  self->goal_column = (int)item_of (self, (guint)row_start)->column;
+/* Where each value of an unlabelled block goes: rows down from @row_start,
+ * cells to the right; values on computed totals are skipped.  All or
+ * nothing: a block that runs off the table is refused. */
+static gboolean
+place_pasted_lines (NbSheet    *self,
+                    char      **lines,
+                    guint       n_lines,
+                    int         row_start,
+                    GArray     *cells,
+                    GPtrArray  *texts,
+                    GError    **error)
+{
   for (guint i = 0; i < n_lines; i++)
     {
       g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
@@ -228,7 +200,6 @@ nb_sheet_paste_text (NbSheet     *self,
                            _("The pasted block (%u rows, %u columns in row %u) does not fit in the "
                              "table from “%s”; nothing was pasted"),
                            n_lines, g_strv_length (fields), i + 1, label);
-              self->goal_column = -1;
               return FALSE;
             }
           if (is_computed (self, (guint)cell))
@@ -237,18 +208,67 @@ nb_sheet_paste_text (NbSheet     *self,
           g_ptr_array_add (texts, unquote (g_strstrip (fields[j])));
         }
     }
-  self->goal_column = -1;
-  g_ptr_array_add (texts, NULL);
+  return TRUE;
+}
 
-  ok = nb_report_set_cells_text (self->report, self->table, cells->len, (guint *)cells->data,
-                                 (const char * const *)texts->pdata, error);
-  if (ok && cells->len > 0)
+/**
+ * nb_sheet_paste_text:
+ *
+ * Pastes a block of tab-separated values at the cursor (the selection's top
+ * left corner), all or nothing and as one undo step.  A block copied with
+ * its row or column labels goes where its labels say.  Values that land on
+ * a computed total are skipped: the total follows its parts.
+ */
+gboolean
+nb_sheet_paste_text (NbSheet     *self,
+                     const char  *text,
+                     GError     **error)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) mapped = NULL;
+  g_auto(GStrv) mapped_texts = NULL;
+  g_autofree guint *selection = NULL;
+  guint n_selection = 0;
+  guint n_lines;
+  int row_start;
+  gboolean has_labels = FALSE;
+  gboolean placed;
+
+  g_return_val_if_fail (NB_IS_SHEET (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->cursor < 0)
     {
-      guint last = g_array_index (cells, guint, cells->len - 1);
-
-      self->anchor = (int)g_array_index (cells, guint, 0);
-      self->cursor = (int)last;
-      _nb_sheet_update_selection (self);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Select a cell to paste into"));
+      return FALSE;
     }
-  return ok;
+  selection = nb_sheet_dup_selection (self, &n_selection);
+  row_start = n_selection > 0 ? (int)selection[0] : self->cursor;
+
+  /* A block copied with its row or column labels goes where its labels
+   * say, whatever the cursor; the rest is pasted at the cursor. */
+  if (!nb_import_map_pasted_block (nb_report_get_edition (self->report), self->table, text,
+                                   (guint)row_start, &has_labels, &mapped, &mapped_texts, error))
+    return FALSE;
+  if (has_labels)
+    return set_pasted_cells (self, mapped, (const char * const *)mapped_texts, error);
+
+  lines = split_pasted_lines (text, &n_lines);
+  if (lines == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The clipboard holds no values to paste"));
+      return FALSE;
+    }
+  /* Down the block's rows, as Down does: kept to the first column. */
+  self->goal_column = (int)item_of (self, (guint)row_start)->column;
+  placed = place_pasted_lines (self, lines, n_lines, row_start, cells, texts, error);
+  self->goal_column = -1;
+  if (!placed)
+    return FALSE;
+  g_ptr_array_add (texts, NULL);
+  return set_pasted_cells (self, cells, (const char * const *)texts->pdata, error);
 }
