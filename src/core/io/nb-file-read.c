@@ -550,46 +550,47 @@ nb_file_load_data (const char  *data,
   return nb_file_load_data_full (data, length, NULL, error);
 }
 
-/* @warnings: what was changed to load the file (characters that are not
- * text), one message each; the caller shows them. */
-NbReport *
-nb_file_load_data_full (const char  *data,
-                        gsize        length,
-                        GPtrArray  **warnings,
-                        GError     **error)
+/* What can be refused before parsing: the size, emptiness, the encoding. */
+static gboolean
+check_bytes (const char  *data,
+             gsize        length,
+             GError     **error)
 {
-  g_auto(Arena) arena = { NULL, };
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(NbEdition) edition = NULL;
-  g_autoptr(NbReport) report = NULL;
   const char *end = NULL;
-  Value *root, *object, *node;
-  Reader reader = { NULL, NULL, NULL, data };
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length > NB_FILE_MAX_SIZE)
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
                    _("The file is too large to be a report (%llu bytes; at most %d)"),
                    (unsigned long long)length, NB_FILE_MAX_SIZE);
-      return NULL;
+      return FALSE;
     }
   if (length == 0)
     {
       g_set_error_literal (error, NB_FILE_ERROR, NB_FILE_ERROR_TRUNCATED,
                            _("The file is empty"));
-      return NULL;
+      return FALSE;
     }
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_ENCODING,
                    _("The file is not UTF-8 text (invalid byte at offset %llu)"),
                    (unsigned long long)(end - data));
-      return NULL;
+      return FALSE;
     }
-  if ((root = _nb_json_parse_strict (data, length, &arena, error)) == NULL)
-    return NULL;
+  return TRUE;
+}
+
+/* "format", "version" and "edition": whether this is a report we can read,
+ * and in which edition. */
+static NbEdition *
+read_header (Value   *root,
+             GError **error)
+{
+  g_autoptr(GError) lookup_error = NULL;
+  NbEdition *edition;
+  Value *node;
+
   if (root->type != VALUE_OBJECT)
     {
       g_set_error_literal (error, NB_FILE_ERROR, NB_FILE_ERROR_NOT_A_REPORT,
@@ -628,12 +629,54 @@ nb_file_load_data_full (const char  *data,
                            _("edition: expected the format edition as text, such as \"2021\""));
       return NULL;
     }
-  edition = nb_edition_lookup (node->string, &parse_error);
+  edition = nb_edition_lookup (node->string, &lookup_error);
   if (edition == NULL)
-    {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_UNKNOWN_EDITION, "%s", parse_error->message);
-      return NULL;
-    }
+    g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_UNKNOWN_EDITION, "%s", lookup_error->message);
+  return edition;
+}
+
+/* The report's parts, each optional, up to the first error. */
+static void
+read_body (Reader *reader,
+           Value  *root)
+{
+  Value *object;
+
+  object = member_object (reader, root, "metadata", "metadata");
+  if (object != NULL)
+    read_metadata (reader, object);
+  if (reader->error == NULL && (object = member_object (reader, root, "sections", "sections")))
+    read_sections (reader, object);
+  if (reader->error == NULL && (object = member_object (reader, root, "tables", "tables")))
+    read_tables (reader, object, FALSE);
+  if (reader->error == NULL && (object = member_object (reader, root, "invalid", "invalid")))
+    read_tables (reader, object, TRUE);
+  if (reader->error == NULL && (object = member_object (reader, root, "reference", "reference")))
+    read_reference (reader, object);
+}
+
+/* @warnings: what was changed to load the file (characters that are not
+ * text), one message each; the caller shows them. */
+NbReport *
+nb_file_load_data_full (const char  *data,
+                        gsize        length,
+                        GPtrArray  **warnings,
+                        GError     **error)
+{
+  g_auto(Arena) arena = { NULL, };
+  g_autoptr(NbEdition) edition = NULL;
+  g_autoptr(NbReport) report = NULL;
+  Value *root;
+  Reader reader = { NULL, NULL, NULL, data };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!check_bytes (data, length, error))
+    return NULL;
+  if ((root = _nb_json_parse_strict (data, length, &arena, error)) == NULL)
+    return NULL;
+  if ((edition = read_header (root, error)) == NULL)
+    return NULL;
 
   report = nb_report_new (edition);
   nb_report_set_history_enabled (report, FALSE);
@@ -642,18 +685,7 @@ nb_file_load_data_full (const char  *data,
   if (warnings != NULL)
     reader.warnings = g_ptr_array_new_with_free_func (g_free);
 
-  object = member_object (&reader, root, "metadata", "metadata");
-  if (object != NULL)
-    read_metadata (&reader, object);
-  if (reader.error == NULL && (object = member_object (&reader, root, "sections", "sections")))
-    read_sections (&reader, object);
-  if (reader.error == NULL && (object = member_object (&reader, root, "tables", "tables")))
-    read_tables (&reader, object, FALSE);
-  if (reader.error == NULL && (object = member_object (&reader, root, "invalid", "invalid")))
-    read_tables (&reader, object, TRUE);
-  if (reader.error == NULL && (object = member_object (&reader, root, "reference", "reference")))
-    read_reference (&reader, object);
-
+  read_body (&reader, root);
   if (reader.error != NULL)
     {
       g_clear_pointer (&reader.warnings, g_ptr_array_unref);
