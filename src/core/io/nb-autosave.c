@@ -5,22 +5,18 @@
  *
  * The report is serialised on the main thread (the model is not
  * thread-safe; a serialisation takes about a millisecond) and the bytes go
- * to a worker, which checks that the file is still the one we last saw,
- * writes it atomically, and keeps a version in the history.  At most one
- * write is in flight; changes made meanwhile are written right after.  A
- * failed or refused write leaves the file alone and puts the bytes in a
- * draft in the data folder, so nothing typed depends on the file.
+ * to a worker (nb-autosave-job.c), which checks that the file is still the
+ * one we last saw, writes it atomically, and keeps a version in the
+ * history.  At most one write is in flight; changes made meanwhile are
+ * written right after.  A failed or refused write leaves the file alone
+ * and puts the bytes in a draft in the data folder, so nothing typed
+ * depends on the file.
  */
 #define G_LOG_DOMAIN "nb-autosave"
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "nb-autosave.h"
 #include "nb-autosave-private.h"
@@ -30,44 +26,6 @@
 #define DEFAULT_DELAY_MS 2000
 #define DEFAULT_HISTORY_LIMIT 30
 #define DEFAULT_HISTORY_INTERVAL_S 60
-
-/* What the file looked like when we last read or wrote it: another program
- * writing it (or a sync tool renaming a copy over it) changes one of these. */
-typedef struct
-{
-  gboolean exists;
-  dev_t    dev;
-  ino_t    ino;
-  off_t    size;
-  gint64   mtime_ns;
-  gint64   ctime_ns;
-  char     hash[65]; /* SHA-256 of the content, "" when unknown */
-} FileStamp;
-
-typedef struct
-{
-  GBytes          *bytes;
-  guint64          revision;
-  char            *path;       /* the report's file; NULL when untitled */
-  char            *draft_id;
-  char            *title;
-  char            *history_key;
-  guint            history_limit;
-  guint            history_interval;
-  gboolean         check;      /* refuse to overwrite a file changed by others */
-  gboolean         draft_only; /* in a conflict: keep the work, leave the file */
-  gboolean         sweep;      /* look for temporary files of killed writes */
-  guint            generation;
-  FileStamp        expected;
-  GError          *limit_error;  /* a text beyond the loader's limits: nothing is written */
-
-  /* Results */
-  NbAutosaveState  state;
-  FileStamp        stamp;
-  char            *message;
-  GError          *error;
-  gboolean         draft_written;
-} WriteJob;
 
 struct _NbAutosave
 {
@@ -107,17 +65,6 @@ struct _NbAutosave
 
 G_DEFINE_FINAL_TYPE (NbAutosave, nb_autosave, G_TYPE_OBJECT)
 
-static NbAutosaveWrittenFunc written_func;
-static gpointer              written_data;
-
-void
-nb_autosave_set_written_func (NbAutosaveWrittenFunc func,
-                              gpointer              user_data)
-{
-  written_func = func;
-  written_data = user_data;
-}
-
 enum {
   PROP_0,
   PROP_REPORT,
@@ -141,294 +88,6 @@ static guint signals[N_SIGNALS];
 
 static void start_write (NbAutosave *self,
                          gboolean    force);
-
-static void
-write_job_free (WriteJob *job)
-{
-  g_clear_pointer (&job->bytes, g_bytes_unref);
-  g_free (job->path);
-  g_free (job->draft_id);
-  g_free (job->title);
-  g_free (job->history_key);
-  g_free (job->message);
-  g_clear_error (&job->error);
-  g_clear_error (&job->limit_error);
-  g_free (job);
-}
-
-static FileStamp
-stamp_path (const char *path)
-{
-  FileStamp stamp = { FALSE, };
-  struct stat st;
-
-  if (path != NULL && stat (path, &st) == 0)
-    {
-      stamp.exists = TRUE;
-      stamp.dev = st.st_dev;
-      stamp.ino = st.st_ino;
-      stamp.size = st.st_size;
-      stamp.mtime_ns = (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-      stamp.ctime_ns = (gint64)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
-    }
-  return stamp;
-}
-
-static gboolean
-stamp_equal (const FileStamp *a,
-             const FileStamp *b)
-{
-  if (a->exists != b->exists)
-    return FALSE;
-  if (!a->exists)
-    return TRUE;
-  return a->dev == b->dev && a->ino == b->ino && a->size == b->size
-         && a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns;
-}
-
-static void
-stamp_set_hash (FileStamp  *stamp,
-                const char *data,
-                gsize       length)
-{
-  g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data,
-                                                       length);
-
-  g_strlcpy (stamp->hash, hash, sizeof stamp->hash);
-}
-
-/* The file as we left it, or at least its content: a sync tool rewriting
- * the same bytes, or a touch, is no conflict.  Fills current's hash when
- * it had to read the file. */
-static gboolean
-stamp_same_content (const FileStamp *expected,
-                    const char      *path,
-                    FileStamp       *current)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-
-  if (stamp_equal (expected, current))
-    return TRUE;
-  if (!expected->exists || !current->exists || expected->hash[0] == '\0'
-      || !g_file_get_contents (path, &data, &length, NULL))
-    return FALSE;
-  stamp_set_hash (current, data, length);
-  return g_str_equal (current->hash, expected->hash);
-}
-
-/* The stamp of what was just written at @path.  Another program may rename
- * its file over ours at once (a sync tool, an editor): a stat taken then
- * would describe their file, and the next save would take theirs for ours
- * and write over it.  So the file is looked at, read and looked at again,
- * and its stat is kept only when it holds our bytes throughout; otherwise
- * the stamp keeps our bytes' hash alone, and the next save or change
- * compares content and finds the conflict. */
-static FileStamp
-stamp_written (const char *path,
-               const char *data,
-               gsize       length)
-{
-  FileStamp ours = { .exists = TRUE };
-  FileStamp before = stamp_path (path);
-  g_autofree char *contents = NULL;
-  gsize contents_length = 0;
-
-  stamp_set_hash (&ours, data, length);
-  if (before.exists && g_file_get_contents (path, &contents, &contents_length, NULL)
-      && contents_length == length && memcmp (contents, data, length) == 0)
-    {
-      FileStamp after = stamp_path (path);
-
-      if (stamp_equal (&before, &after))
-        {
-          memcpy (after.hash, ours.hash, sizeof after.hash);
-          return after;
-        }
-    }
-  return ours;
-}
-
-static FileStamp
-stamp_path_with_hash (const char *path)
-{
-  FileStamp stamp = stamp_path (path);
-  g_autofree char *data = NULL;
-  gsize length;
-
-  if (stamp.exists && g_file_get_contents (path, &data, &length, NULL))
-    stamp_set_hash (&stamp, data, length);
-  return stamp;
-}
-
-/* What the user can act on, not errno names. */
-static char *
-describe_error (const GError *error)
-{
-  if (error->domain == G_FILE_ERROR)
-    switch (error->code)
-      {
-      case G_FILE_ERROR_ROFS:
-        return g_strdup (_("The folder is read-only"));
-      case G_FILE_ERROR_ACCES:
-      case G_FILE_ERROR_PERM:
-        return g_strdup (_("You are not allowed to write in this folder"));
-      case G_FILE_ERROR_NOSPC:
-        return g_strdup (_("The disk is full"));
-      case G_FILE_ERROR_NOENT:
-      case G_FILE_ERROR_NOTDIR:
-        return g_strdup (_("The folder is gone (was the drive removed?)"));
-      case G_FILE_ERROR_IO:
-      case G_FILE_ERROR_NXIO:
-      case G_FILE_ERROR_NODEV:
-        return g_strdup (_("The disk could not be written (was the drive removed?)"));
-      default:
-        break;
-      }
-  /* GFileError has no code for these; the errno text is in the message. */
-  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_FAILED))
-    {
-      if (strstr (error->message, g_strerror (EDQUOT)) != NULL)
-        return g_strdup (_("Your disk quota is used up"));
-      if (strstr (error->message, g_strerror (EFBIG)) != NULL)
-        return g_strdup (_("The file is larger than this disk or account allows"));
-    }
-  return g_strdup (error->message);
-}
-
-/* Worker thread: touches only the job and the file system. */
-static void
-write_job_run (WriteJob *job)
-{
-  g_autoptr(GError) draft_error = NULL;
-  g_autoptr(GError) size_error = NULL;
-
-  /* Neither the file nor a draft gets what could not be opened again. */
-  if (job->limit_error != NULL)
-    {
-      job->state = NB_AUTOSAVE_FAILED;
-      job->message = g_strdup (job->limit_error->message);
-      job->error = g_steal_pointer (&job->limit_error);
-      return;
-    }
-  if (!nb_file_check_size (g_bytes_get_size (job->bytes), &size_error))
-    {
-      job->state = NB_AUTOSAVE_FAILED;
-      job->message = g_strdup (size_error->message);
-      job->error = g_steal_pointer (&size_error);
-      return;
-    }
-
-  if (job->path != NULL && !job->draft_only)
-    {
-      /* Write through a link, not over it. */
-      g_autofree char *real = realpath (job->path, NULL);
-      const char *target = real ? real : job->path;
-      FileStamp current = stamp_path (target);
-      gboolean write_file = TRUE;
-
-      if (job->sweep)
-        nb_file_sweep_temporaries (target);
-
-      if (job->check && job->expected.exists && !current.exists)
-        {
-          job->state = NB_AUTOSAVE_FAILED;
-          job->message = g_strdup (_("The file was deleted or moved"));
-          g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, job->message);
-          write_file = FALSE;
-        }
-      else if (job->check && !stamp_same_content (&job->expected, target, &current))
-        {
-          job->state = NB_AUTOSAVE_CONFLICT;
-          job->message = g_strdup (_("The file was changed by another program"));
-          g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, job->message);
-          write_file = FALSE;
-        }
-
-      if (write_file)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (nb_file_write_bytes (target, job->bytes, &error))
-            {
-              gsize length;
-              const char *data = g_bytes_get_data (job->bytes, &length);
-
-              if (written_func != NULL)
-                written_func (target, written_data);
-              job->state = NB_AUTOSAVE_SAVED;
-              job->stamp = stamp_written (target, data, length);
-            }
-          else
-            {
-              job->state = NB_AUTOSAVE_FAILED;
-              job->message = describe_error (error);
-              job->error = g_steal_pointer (&error);
-            }
-        }
-    }
-  else if (job->path != NULL)
-    {
-      job->state = NB_AUTOSAVE_CONFLICT;
-      /* The conflict's own message (see write_job_new), if it has one. */
-      if (job->message == NULL)
-        job->message = g_strdup (_("The file was changed by another program"));
-      g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, job->message);
-    }
-
-  if (job->path == NULL || job->state != NB_AUTOSAVE_SAVED)
-    {
-      /* The draft: the untitled report's home, the titled one's safety net.
-       * It says which version of the file its work is based on, so that a
-       * recovery after a crash can tell whether the file changed since. */
-      if (nb_drafts_write (job->draft_id, job->path,
-                           job->expected.exists ? job->expected.hash : NULL, job->title,
-                           job->bytes, &draft_error))
-        job->draft_written = TRUE;
-      if (job->path == NULL)
-        {
-          if (job->draft_written)
-            job->state = NB_AUTOSAVE_SAVED;
-          else
-            {
-              job->state = NB_AUTOSAVE_FAILED;
-              job->message = describe_error (draft_error);
-              job->error = g_steal_pointer (&draft_error);
-            }
-        }
-      else if (!job->draft_written)
-        {
-          /* Both failed: only memory holds the work now.  Say so. */
-          char *message = g_strdup_printf (_("%s; the backup copy failed too: %s"), job->message,
-                                           draft_error->message);
-
-          g_free (job->message);
-          job->message = message;
-        }
-    }
-  else
-    nb_drafts_remove (job->draft_id);
-
-  if (job->state == NB_AUTOSAVE_SAVED && job->history_key != NULL && job->history_limit > 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* A version is a convenience: failing to keep one is no save error. */
-      if (!nb_history_add (job->history_key, job->bytes, job->history_limit,
-                           job->history_interval, &error))
-        g_debug ("No history version for %s: %s", job->history_key, error->message);
-    }
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  write_job_run (task_data);
-  g_task_return_boolean (task, TRUE);
-}
 
 static void
 set_state (NbAutosave      *self,
@@ -676,8 +335,8 @@ start_write (NbAutosave *self,
   self->writing_draft_only = job->draft_only;
   task = g_task_new (self, NULL, write_done_cb, NULL);
   g_task_set_source_tag (task, start_write);
-  g_task_set_task_data (task, job, (GDestroyNotify)write_job_free);
-  g_task_run_in_thread (task, write_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify)_nb_autosave_write_job_free);
+  g_task_run_in_thread (task, _nb_autosave_write_thread);
 }
 
 /* Another program wrote the file while we had nothing to save: say so now,
@@ -696,11 +355,11 @@ on_file_changed_cb (GFileMonitor      *monitor,
       || self->file == NULL)
     return;
   path = g_file_get_path (self->file);
-  current = stamp_path (path);
+  current = _nb_autosave_stamp_path (path);
   /* Gone: the next save reports it; our own writes end with a new stamp. */
-  if (!current.exists || stamp_equal (&self->stamp, &current))
+  if (!current.exists || _nb_autosave_stamp_equal (&self->stamp, &current))
     return;
-  if (stamp_same_content (&self->stamp, path, &current))
+  if (_nb_autosave_stamp_same_content (&self->stamp, path, &current))
     {
       self->stamp = current;
       return;
@@ -791,7 +450,7 @@ nb_autosave_constructed (GObject *object)
     {
       g_autofree char *path = g_file_get_path (self->file);
 
-      self->stamp = stamp_path_with_hash (path);
+      self->stamp = _nb_autosave_stamp_path_with_hash (path);
       self->check_file = TRUE;
     }
   /* Changes the file does not hold yet (a recovered draft, an import):
@@ -822,11 +481,11 @@ nb_autosave_dispose (GObject *object)
     {
       WriteJob *job = write_job_new (self, FALSE);
 
-      write_job_run (job);
+      _nb_autosave_write_job_run (job);
       if (job->state == NB_AUTOSAVE_SAVED && self->file != NULL
           && job->revision == nb_report_get_revision (self->report))
         nb_report_set_modified (self->report, FALSE);
-      write_job_free (job);
+      _nb_autosave_write_job_free (job);
     }
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (self->monitor != NULL)
@@ -1233,11 +892,11 @@ nb_autosave_reload (NbAutosave  *self,
       return FALSE;
     }
 
-  before = stamp_path (path);
+  before = _nb_autosave_stamp_path (path);
   if (!g_file_get_contents (path, &data, &length, error))
     return FALSE;
-  after = stamp_path (path);
-  if (!stamp_equal (&before, &after))
+  after = _nb_autosave_stamp_path (path);
+  if (!_nb_autosave_stamp_equal (&before, &after))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
                            _("The file is being written by another program; try again in a moment"));
@@ -1250,7 +909,7 @@ nb_autosave_reload (NbAutosave  *self,
   self->generation++;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->force_next = FALSE;
-  stamp_set_hash (&after, data, length);
+  _nb_autosave_stamp_set_hash (&after, data, length);
   self->stamp = after;
   self->check_file = TRUE;
   self->written_revision = nb_report_get_revision (self->report);
@@ -1291,7 +950,7 @@ nb_autosave_recover (NbAutosave *self,
   if (path == NULL)
     return;
 
-  current = stamp_path_with_hash (path);
+  current = _nb_autosave_stamp_path_with_hash (path);
   if (base != NULL && current.exists && current.hash[0] != '\0'
       && g_ascii_strcasecmp (current.hash, base) == 0)
     {
