@@ -11,8 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "nb-autosave.h"
-#include "nb-drafts.h"
 #include "nb-history-dialog.h"
+#include "nb-history.h"
 #include "nb-window-private.h"
 
 #define RELOAD_ATTEMPTS 10

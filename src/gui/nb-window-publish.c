@@ -23,9 +23,9 @@
 
 #include "nb-autosave.h"
 #include "nb-compare-window.h"
-#include "nb-drafts.h"
 #include "nb-export.h"
 #include "nb-file.h"
+#include "nb-history.h"
 #include "nb-publish.h"
 #include "nb-window-private.h"
 

@@ -13,6 +13,7 @@
 #include "nb-drafts.h"
 #include "nb-file.h"
 #include "nb-history-dialog.h"
+#include "nb-history.h"
 #include "nb-recovery-dialog.h"
 #include "nb-test-wait.h"
 #include "nb-window.h"

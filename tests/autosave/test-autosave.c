@@ -14,6 +14,7 @@
 #include "nb-autosave-private.h"
 #include "nb-drafts.h"
 #include "nb-file.h"
+#include "nb-history.h"
 
 static char *tmpdir;
 

@@ -16,9 +16,9 @@
 #include <glib/gstdio.h>
 
 #include "nb-compare-window.h"
-#include "nb-drafts.h"
 #include "nb-export.h"
 #include "nb-file.h"
+#include "nb-history.h"
 #include "nb-publish.h"
 #include "nb-test-wait.h"
 #include "nb-test-window.h"

@@ -24,6 +24,7 @@
 #include "nb-autosave-private.h"
 #include "nb-drafts.h"
 #include "nb-file.h"
+#include "nb-history.h"
 
 static NbAutosaveWrittenFunc written_func;
 static gpointer              written_data;

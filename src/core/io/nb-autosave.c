@@ -22,6 +22,7 @@
 #include "nb-autosave-private.h"
 #include "nb-drafts.h"
 #include "nb-file.h"
+#include "nb-history.h"
 
 #define DEFAULT_DELAY_MS 2000
 #define DEFAULT_HISTORY_LIMIT 30

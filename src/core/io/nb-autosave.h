@@ -75,7 +75,7 @@ void             nb_autosave_discard_draft (NbAutosave          *self);
  * The file is watched: another program's write shows as a conflict at once,
  * even with nothing to save; the same bytes rewritten (a sync tool, a
  * touch) are no conflict (the content's SHA-256 is compared). */
-/* The key of its folder in the version history (see nb-drafts.h). */
+/* The key of its folder in the version history (see nb-history.h). */
 const char      *nb_autosave_get_history_key (NbAutosave        *self);
 const char      *nb_autosave_get_draft_id (NbAutosave           *self);
 /* TRUE while a save waits for its delay or runs. */

@@ -1,4 +1,5 @@
-/* nb-drafts-private.h: what only the tests of nb-drafts.c reach
+/* nb-drafts-private.h: what nb-history.c shares with nb-drafts.c, and what
+ * only the tests of nb-drafts.c reach
  *
  * Copyright 2026 The Nianbao authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +9,10 @@
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+/* The data folder's parts, for nb-history.c. */
+char     *_nb_drafts_subdir       (const char *name);
+gboolean  _nb_drafts_is_safe_name (const char *name);
 
 /* Called by nb_drafts_write after each file it puts on disk, with that
  * step's name, so that a test can end the process there as a kill would

@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "nb-drafts.h"
 #include "nb-file.h"
 #include "nb-history-dialog.h"
+#include "nb-history.h"
 
 struct _NbHistoryDialog
 {

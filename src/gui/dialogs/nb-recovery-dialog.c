@@ -12,6 +12,7 @@
 #include "nb-autosave.h"
 #include "nb-drafts.h"
 #include "nb-file.h"
+#include "nb-history.h"
 #include "nb-recovery-dialog.h"
 #include "nb-window.h"
 
