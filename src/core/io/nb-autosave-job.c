@@ -191,128 +191,161 @@ describe_error (const GError *error)
   return g_strdup (error->message);
 }
 
-/* Worker thread: touches only the job and the file system. */
-void
-_nb_autosave_write_job_run (WriteJob *job)
+/* Neither the file nor a draft gets what could not be opened again. */
+static gboolean
+write_job_refuse_limits (WriteJob *job)
 {
-  g_autoptr(GError) draft_error = NULL;
   g_autoptr(GError) size_error = NULL;
 
-  /* Neither the file nor a draft gets what could not be opened again. */
   if (job->limit_error != NULL)
     {
       job->state = NB_AUTOSAVE_FAILED;
       job->message = g_strdup (job->limit_error->message);
       job->error = g_steal_pointer (&job->limit_error);
-      return;
+      return TRUE;
     }
   if (!nb_file_check_size (g_bytes_get_size (job->bytes), &size_error))
     {
       job->state = NB_AUTOSAVE_FAILED;
       job->message = g_strdup (size_error->message);
       job->error = g_steal_pointer (&size_error);
-      return;
+      return TRUE;
     }
+  return FALSE;
+}
 
-  if (job->path != NULL && !job->draft_only)
+/* Whether the file at @target may be written: not when it is gone, or
+ * changed by another program, since autosave last saw it. */
+static gboolean
+write_job_may_write (WriteJob   *job,
+                     const char *target,
+                     FileStamp  *current)
+{
+  if (job->check && job->expected.exists && !current->exists)
     {
-      /* Write through a link, not over it. */
-      g_autofree char *real = realpath (job->path, NULL);
-      const char *target = real ? real : job->path;
-      FileStamp current = _nb_autosave_stamp_path (target);
-      gboolean write_file = TRUE;
-
-      if (job->sweep)
-        nb_file_sweep_temporaries (target);
-
-      if (job->check && job->expected.exists && !current.exists)
-        {
-          job->state = NB_AUTOSAVE_FAILED;
-          job->message = g_strdup (_("The file was deleted or moved"));
-          g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, job->message);
-          write_file = FALSE;
-        }
-      else if (job->check && !_nb_autosave_stamp_same_content (&job->expected, target, &current))
-        {
-          job->state = NB_AUTOSAVE_CONFLICT;
-          job->message = g_strdup (_("The file was changed by another program"));
-          g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, job->message);
-          write_file = FALSE;
-        }
-
-      if (write_file)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (nb_file_write_bytes (target, job->bytes, &error))
-            {
-              gsize length;
-              const char *data = g_bytes_get_data (job->bytes, &length);
-
-              if (written_func != NULL)
-                written_func (target, written_data);
-              job->state = NB_AUTOSAVE_SAVED;
-              job->stamp = stamp_written (target, data, length);
-            }
-          else
-            {
-              job->state = NB_AUTOSAVE_FAILED;
-              job->message = describe_error (error);
-              job->error = g_steal_pointer (&error);
-            }
-        }
+      job->state = NB_AUTOSAVE_FAILED;
+      job->message = g_strdup (_("The file was deleted or moved"));
+      g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, job->message);
+      return FALSE;
     }
-  else if (job->path != NULL)
+  else if (job->check && !_nb_autosave_stamp_same_content (&job->expected, target, current))
     {
       job->state = NB_AUTOSAVE_CONFLICT;
-      /* The conflict's own message (see write_job_new), if it has one. */
-      if (job->message == NULL)
-        job->message = g_strdup (_("The file was changed by another program"));
+      job->message = g_strdup (_("The file was changed by another program"));
       g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, job->message);
+      return FALSE;
     }
+  return TRUE;
+}
+
+static void
+write_job_write_file (WriteJob *job)
+{
+  /* Write through a link, not over it. */
+  g_autofree char *real = realpath (job->path, NULL);
+  const char *target = real ? real : job->path;
+  FileStamp current = _nb_autosave_stamp_path (target);
+  g_autoptr(GError) error = NULL;
+
+  if (job->sweep)
+    nb_file_sweep_temporaries (target);
+
+  if (!write_job_may_write (job, target, &current))
+    return;
+
+  if (nb_file_write_bytes (target, job->bytes, &error))
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (job->bytes, &length);
+
+      if (written_func != NULL)
+        written_func (target, written_data);
+      job->state = NB_AUTOSAVE_SAVED;
+      job->stamp = stamp_written (target, data, length);
+    }
+  else
+    {
+      job->state = NB_AUTOSAVE_FAILED;
+      job->message = describe_error (error);
+      job->error = g_steal_pointer (&error);
+    }
+}
+
+/* In a conflict the file is left alone: only the draft is written. */
+static void
+write_job_keep_conflict (WriteJob *job)
+{
+  job->state = NB_AUTOSAVE_CONFLICT;
+  /* The conflict's own message (see write_job_new), if it has one. */
+  if (job->message == NULL)
+    job->message = g_strdup (_("The file was changed by another program"));
+  g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, job->message);
+}
+
+/* The draft: the untitled report's home, the titled one's safety net.
+ * It says which version of the file its work is based on, so that a
+ * recovery after a crash can tell whether the file changed since. */
+static void
+write_job_write_draft (WriteJob *job)
+{
+  g_autoptr(GError) draft_error = NULL;
+
+  if (nb_drafts_write (job->draft_id, job->path,
+                       job->expected.exists ? job->expected.hash : NULL, job->title,
+                       job->bytes, &draft_error))
+    job->draft_written = TRUE;
+  if (job->path == NULL)
+    {
+      if (job->draft_written)
+        job->state = NB_AUTOSAVE_SAVED;
+      else
+        {
+          job->state = NB_AUTOSAVE_FAILED;
+          job->message = describe_error (draft_error);
+          job->error = g_steal_pointer (&draft_error);
+        }
+    }
+  else if (!job->draft_written)
+    {
+      /* Both failed: only memory holds the work now.  Say so. */
+      char *message = g_strdup_printf (_("%s; the backup copy failed too: %s"), job->message,
+                                       draft_error->message);
+
+      g_free (job->message);
+      job->message = message;
+    }
+}
+
+static void
+write_job_add_version (WriteJob *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A version is a convenience: failing to keep one is no save error. */
+  if (!nb_history_add (job->history_key, job->bytes, job->history_limit,
+                       job->history_interval, &error))
+    g_debug ("No history version for %s: %s", job->history_key, error->message);
+}
+
+/* Worker thread: touches only the job and the file system. */
+void
+_nb_autosave_write_job_run (WriteJob *job)
+{
+  if (write_job_refuse_limits (job))
+    return;
+
+  if (job->path != NULL && !job->draft_only)
+    write_job_write_file (job);
+  else if (job->path != NULL)
+    write_job_keep_conflict (job);
 
   if (job->path == NULL || job->state != NB_AUTOSAVE_SAVED)
-    {
-      /* The draft: the untitled report's home, the titled one's safety net.
-       * It says which version of the file its work is based on, so that a
-       * recovery after a crash can tell whether the file changed since. */
-      if (nb_drafts_write (job->draft_id, job->path,
-                           job->expected.exists ? job->expected.hash : NULL, job->title,
-                           job->bytes, &draft_error))
-        job->draft_written = TRUE;
-      if (job->path == NULL)
-        {
-          if (job->draft_written)
-            job->state = NB_AUTOSAVE_SAVED;
-          else
-            {
-              job->state = NB_AUTOSAVE_FAILED;
-              job->message = describe_error (draft_error);
-              job->error = g_steal_pointer (&draft_error);
-            }
-        }
-      else if (!job->draft_written)
-        {
-          /* Both failed: only memory holds the work now.  Say so. */
-          char *message = g_strdup_printf (_("%s; the backup copy failed too: %s"), job->message,
-                                           draft_error->message);
-
-          g_free (job->message);
-          job->message = message;
-        }
-    }
+    write_job_write_draft (job);
   else
     nb_drafts_remove (job->draft_id);
 
   if (job->state == NB_AUTOSAVE_SAVED && job->history_key != NULL && job->history_limit > 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* A version is a convenience: failing to keep one is no save error. */
-      if (!nb_history_add (job->history_key, job->bytes, job->history_limit,
-                           job->history_interval, &error))
-        g_debug ("No history version for %s: %s", job->history_key, error->message);
-    }
+    write_job_add_version (job);
 }
 
 void
