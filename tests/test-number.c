@@ -46,6 +46,22 @@ test_accept (void)
     { "27", NB_VALUE_MONEY, 0, 27000000 },
     { "27.250000000", NB_VALUE_MONEY, 2, 27250000 },        /* trailing zeros beyond precision */
     { "9223372036854.775807", NB_VALUE_MONEY, 6, G_MAXINT64 },
+    /* Every other sign, point, separator and blank the parser knows */
+    { "＋５", NB_VALUE_COUNT, 0, 5 },                        /* full-width plus */
+    { "\uFE635", NB_VALUE_SIGNED, 0, -5 },                   /* small minus */
+    { "27。25", NB_VALUE_MONEY, 2, 27250000 },              /* “。” for a point */
+    { "1'234", NB_VALUE_COUNT, 0, 1234 },
+    { "1\u00a0234", NB_VALUE_COUNT, 0, 1234 },
+    { "1\u202f234", NB_VALUE_COUNT, 0, 1234 },
+    { "1,234 567", NB_VALUE_COUNT, 0, 1234567 },            /* mixed separators */
+    { "1,234,567.125", NB_VALUE_MONEY, 3, 1234567125000 },
+    { "\uFEFF\u2002１2３\u2003\r\n", NB_VALUE_COUNT, 0, 123 }, /* BOM, en/em spaces, mixed widths */
+    { "007", NB_VALUE_COUNT, 0, 7 },
+    { "-0", NB_VALUE_COUNT, 0, 0 },                         /* minus zero is no negative count */
+    { "-0.00", NB_VALUE_MONEY, 2, 0 },
+    { "1.0", NB_VALUE_COUNT, 0, 1 },
+    { "0.000001000", NB_VALUE_MONEY, 9, 1 },                /* precision above 6 is clamped */
+    { "1.000000", NB_VALUE_MONEY, 9, 1000000 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -75,6 +91,10 @@ test_empty (void)
 
       g_assert_true (nb_number_parse (blanks[i], NB_VALUE_COUNT, 0, &empty, &value, NULL));
       g_assert_true (empty);
+      g_assert_cmpint (value, ==, 0);
+      /* Blank is no error for a caller that does not ask. */
+      value = 5;
+      g_assert_true (nb_number_parse (blanks[i], NB_VALUE_COUNT, 0, NULL, &value, NULL));
       g_assert_cmpint (value, ==, 0);
     }
 }
@@ -123,6 +143,79 @@ test_reject (void)
       /* The message names what was typed, so the user can find it. */
       if (cases[i].code != NB_NUMBER_ERROR_NEGATIVE)
         g_assert_nonnull (strstr (error->message, cases[i].text));
+    }
+}
+
+/* Every refusal, word for word, and which one wins when several apply. */
+static void
+test_messages (void)
+{
+  static const struct
+  {
+    const char    *text;
+    NbValueKind    kind;
+    guint          decimals;
+    NbNumberError  code;
+    const char    *message;
+  } cases[] = {
+    { "1\xff", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_INVALID, "The text is not valid UTF-8" },
+    { "-", NB_VALUE_SIGNED, 0, NB_NUMBER_ERROR_INVALID, "“-” is not a number" },
+    { " ＋ ", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_INVALID, "“ ＋ ” is not a number" },
+    { ".5", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_INVALID, "“.5” is not a number" },
+    { "-.5", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_INVALID, "“-.5” is not a number" },
+    { "5.", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_INVALID, "“5.” ends with a decimal point" },
+    { "-1.", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_INVALID, "“-1.” ends with a decimal point" },
+    { "1.2.3", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_INVALID, "“1.2.3” is not a number: use digits only" },
+    { "  abc ", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_INVALID, "“  abc ” is not a number: use digits only" },
+    { "1\t234", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_INVALID, "“1\t234” is not a number: use digits only" },
+    { "--5", NB_VALUE_SIGNED, 0, NB_NUMBER_ERROR_INVALID, "“--5” is not a number: use digits only" },
+    { "1.234,5", NB_VALUE_MONEY, 6, NB_NUMBER_ERROR_INVALID, "“1.234,5” is not a number: use digits only" },
+    { "5万", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_INVALID, "“5万” is not a number: use digits only" },
+    { "1.5", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_NOT_WHOLE, "“1.5” is not a whole number; this cell counts items" },
+    { "1.5", NB_VALUE_SIGNED, 4, NB_NUMBER_ERROR_NOT_WHOLE, "“1.5” is not a whole number; this cell counts items" },
+    { "-1.5", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_NOT_WHOLE, "“-1.5” is not a whole number; this cell counts items" },
+    { "1.50", NB_VALUE_COUNT, 2, NB_NUMBER_ERROR_NOT_WHOLE, "“1.50” is not a whole number; this cell counts items" },
+    { "27.25", NB_VALUE_MONEY, 1, NB_NUMBER_ERROR_TOO_MANY_DECIMALS, "“27.25” has too many decimals: at most 1 is allowed" },
+    { "27.5", NB_VALUE_MONEY, 0, NB_NUMBER_ERROR_TOO_MANY_DECIMALS, "“27.5” has too many decimals: at most 0 are allowed" },
+    { "0.0000001", NB_VALUE_MONEY, 9, NB_NUMBER_ERROR_TOO_MANY_DECIMALS, "“0.0000001” has too many decimals: at most 6 are allowed" },
+    { "-1.255", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_TOO_MANY_DECIMALS, "“-1.255” has too many decimals: at most 2 are allowed" },
+    { "-1", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_NEGATIVE, "A count cannot be negative" },
+    { "-0.5", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_NEGATIVE, "An amount cannot be negative" },
+    { "-99999999999999999999", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_NEGATIVE, "A count cannot be negative" },
+    { "-99999999999999999999.5", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_NEGATIVE, "An amount cannot be negative" },
+    { "18446744073709551615", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_OUT_OF_RANGE, "“18446744073709551615” is too large" },
+    { "18446744073709551616", NB_VALUE_SIGNED, 0, NB_NUMBER_ERROR_OUT_OF_RANGE, "“18446744073709551616” is too large" },
+    { "-9223372036854775809", NB_VALUE_SIGNED, 0, NB_NUMBER_ERROR_OUT_OF_RANGE, "“-9223372036854775809” is too large" },
+    { "99999999999999999999999.5", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_OUT_OF_RANGE, "“99999999999999999999999.5” is too large" },
+    { "9223372036854.775808", NB_VALUE_MONEY, 6, NB_NUMBER_ERROR_OUT_OF_RANGE, "“9223372036854.775808” is too large" },
+    { "1,23", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_SEPARATOR, "“1,23” has a thousands separator in the wrong place" },
+    { "1234,567", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_SEPARATOR, "“1234,567” has a thousands separator in the wrong place" },
+    { ",123", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_SEPARATOR, "“,123” has a thousands separator in the wrong place" },
+    { "- 5", NB_VALUE_SIGNED, 0, NB_NUMBER_ERROR_SEPARATOR, "“- 5” has a thousands separator in the wrong place" },
+    { "123,", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_SEPARATOR, "“123,” has a thousands separator in the wrong place" },
+    { "1, 234", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_SEPARATOR, "“1, 234” has a thousands separator in the wrong place" },
+    { "1,23,456", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_SEPARATOR, "“1,23,456” has a thousands separator in the wrong place" },
+    { "1,23.5", NB_VALUE_MONEY, 2, NB_NUMBER_ERROR_SEPARATOR, "“1,23.5” has a thousands separator in the wrong place" },
+    { "-1,23", NB_VALUE_COUNT, 0, NB_NUMBER_ERROR_SEPARATOR, "“-1,23” has a thousands separator in the wrong place" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean empty = TRUE;
+      gint64 value = 42;
+
+      g_test_message ("message of %s", cases[i].text);
+      g_assert_false (nb_number_parse (cases[i].text, cases[i].kind, cases[i].decimals, &empty,
+                                       &value, &error));
+      g_assert_error (error, NB_NUMBER_ERROR, (int)cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      /* A refusal leaves nothing half-parsed behind. */
+      g_assert_false (empty);
+      g_assert_cmpint (value, ==, 0);
+      /* The callers that only ask yes or no pass no error. */
+      g_assert_false (nb_number_parse (cases[i].text, cases[i].kind, cases[i].decimals, NULL,
+                                       &value, NULL));
     }
 }
 
@@ -189,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/number/accept", test_accept);
   g_test_add_func ("/number/empty", test_empty);
   g_test_add_func ("/number/reject", test_reject);
+  g_test_add_func ("/number/messages", test_messages);
   g_test_add_func ("/number/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/number/format", test_format);
   g_test_add_func ("/number/money-round-trip", test_money_round_trip);
