@@ -99,6 +99,186 @@ fail (GError      **error,
   return FALSE;
 }
 
+/* What the walk over a number's characters has read so far. */
+typedef struct
+{
+  const char  *text;         /* as typed: every message quotes it */
+  NbValueKind  kind;
+  guint        max_decimals;
+  gboolean     negative;
+  guint64      whole;
+  guint64      fraction;     /* in millionths */
+  guint64      place;        /* what the next decimal digit is worth */
+  guint        n_int_digits;
+  guint        n_decimals;
+  guint        digits_since_separator;
+  gboolean     seen_separator;
+  gboolean     seen_point;
+  gboolean     too_large;    /* the whole part went past 64 bits */
+} NumberScan;
+
+/* A digit after the point. */
+static gboolean
+scan_decimal (NumberScan  *s,
+              int          digit,
+              GError     **error)
+{
+  s->n_decimals++;
+  if (digit == 0)
+    {
+      /* Trailing zeros add no precision: 27.2500 is 27.25. */
+      s->place /= 10;
+      return TRUE;
+    }
+  if (s->n_decimals > s->max_decimals)
+    {
+      if (s->kind != NB_VALUE_MONEY)
+        return fail (error, NB_NUMBER_ERROR_NOT_WHOLE,
+                     _("“%s” is not a whole number; this cell counts items"), s->text);
+      return fail (error, NB_NUMBER_ERROR_TOO_MANY_DECIMALS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” has too many decimals: at most %u is allowed",
+                                "“%s” has too many decimals: at most %u are allowed",
+                                s->max_decimals),
+                   s->text, s->max_decimals);
+    }
+  s->fraction += (guint64)digit * s->place;
+  s->place /= 10;
+  return TRUE;
+}
+
+/* A digit before the point.  An overflow is only noted: it is said after
+ * the sign, so "-99999999999999999999" in a count is called negative. */
+static void
+scan_whole (NumberScan *s,
+            int         digit)
+{
+  if (s->whole > (G_MAXUINT64 - (guint64)digit) / 10)
+    s->too_large = TRUE;
+  else
+    s->whole = s->whole * 10 + (guint64)digit;
+  s->n_int_digits++;
+  s->digits_since_separator++;
+}
+
+/* The first decimal point: it also ends the last group of thousands. */
+static gboolean
+scan_point (NumberScan  *s,
+            GError     **error)
+{
+  if (s->n_int_digits == 0)
+    return fail (error, NB_NUMBER_ERROR_INVALID, _("“%s” is not a number"), s->text);
+  if (s->seen_separator && s->digits_since_separator != 3)
+    return fail (error, NB_NUMBER_ERROR_SEPARATOR,
+                 _("“%s” has a thousands separator in the wrong place"), s->text);
+  s->seen_point = TRUE;
+  return TRUE;
+}
+
+/* A thousands separator: after one to three digits the first time, after
+ * exactly three later, and always right before a digit. */
+static gboolean
+scan_separator (NumberScan  *s,
+                gboolean     before_digit,
+                GError     **error)
+{
+  if (s->n_int_digits == 0 || (s->seen_separator && s->digits_since_separator != 3)
+      || (!s->seen_separator && s->digits_since_separator > 3) || !before_digit)
+    return fail (error, NB_NUMBER_ERROR_SEPARATOR,
+                 _("“%s” has a thousands separator in the wrong place"), s->text);
+  s->seen_separator = TRUE;
+  s->digits_since_separator = 0;
+  return TRUE;
+}
+
+/* Character @i of @chars, between the sign and @end. */
+static gboolean
+scan_char (NumberScan      *s,
+           const gunichar  *chars,
+           glong            i,
+           glong            end,
+           GError         **error)
+{
+  gunichar c = chars[i];
+  int digit = digit_value (c);
+
+  if (digit >= 0 && s->seen_point)
+    return scan_decimal (s, digit, error);
+  if (digit >= 0)
+    {
+      scan_whole (s, digit);
+      return TRUE;
+    }
+  if (is_decimal_point (c) && !s->seen_point)
+    return scan_point (s, error);
+  if (is_group_separator (c) && !s->seen_point)
+    return scan_separator (s, i + 1 < end && digit_value (chars[i + 1]) >= 0, error);
+  return fail (error, NB_NUMBER_ERROR_INVALID, _("“%s” is not a number: use digits only"),
+               s->text);
+}
+
+/* What only the end shows: an unfinished group, a point with no decimals
+ * after it, a sign the kind refuses. */
+static gboolean
+check_complete (const NumberScan  *s,
+                GError           **error)
+{
+  if (s->seen_separator && !s->seen_point && s->digits_since_separator != 3)
+    return fail (error, NB_NUMBER_ERROR_SEPARATOR,
+                 _("“%s” has a thousands separator in the wrong place"), s->text);
+  if (s->seen_point && s->n_decimals == 0)
+    return fail (error, NB_NUMBER_ERROR_INVALID, _("“%s” ends with a decimal point"), s->text);
+
+  /* "-0" is zero, not a negative count. */
+  if (s->negative && (s->whole != 0 || s->fraction != 0) && s->kind != NB_VALUE_SIGNED)
+    {
+      if (s->kind == NB_VALUE_MONEY)
+        return fail (error, NB_NUMBER_ERROR_NEGATIVE, _("An amount cannot be negative"));
+      return fail (error, NB_NUMBER_ERROR_NEGATIVE, _("A count cannot be negative"));
+    }
+  return TRUE;
+}
+
+/* The value without its sign, in millionths for money.  It may be 2^63
+ * when negative: G_MININT64 has no positive counterpart. */
+static gboolean
+scan_magnitude (const NumberScan  *s,
+                guint64           *magnitude,
+                GError           **error)
+{
+  guint64 limit = s->negative ? (guint64)G_MAXINT64 + 1 : (guint64)G_MAXINT64;
+
+  if (s->kind == NB_VALUE_MONEY)
+    {
+      if (s->too_large || s->whole > (limit - s->fraction) / (guint64)NB_MONEY_SCALE)
+        return fail (error, NB_NUMBER_ERROR_OUT_OF_RANGE, _("“%s” is too large"), s->text);
+      *magnitude = s->whole * (guint64)NB_MONEY_SCALE + s->fraction;
+      return TRUE;
+    }
+  if (s->too_large || s->whole > limit)
+    return fail (error, NB_NUMBER_ERROR_OUT_OF_RANGE, _("“%s” is too large"), s->text);
+  *magnitude = s->whole;
+  return TRUE;
+}
+
+/* @text as characters; [*start, *end) is what lies between its blanks. */
+static gunichar *
+dup_trimmed_chars (const char *text,
+                   glong      *start,
+                   glong      *end)
+{
+  glong n = 0;
+  gunichar *chars = g_utf8_to_ucs4_fast (text, -1, &n);
+
+  *start = 0;
+  *end = n;
+  while (*start < *end && is_space (chars[*start]))
+    (*start)++;
+  while (*end > *start && is_space (chars[*end - 1]))
+    (*end)--;
+  return chars;
+}
+
 gboolean
 nb_number_parse (const char  *text,
                  NbValueKind  kind,
@@ -108,15 +288,9 @@ nb_number_parse (const char  *text,
                  GError     **error)
 {
   g_autofree gunichar *chars = NULL;
-  glong n = 0, start = 0, end;
-  gboolean negative = FALSE;
-  guint64 whole = 0, fraction = 0, place = (guint64)NB_MONEY_SCALE / 10;
-  guint64 limit, magnitude;
-  guint n_int_digits = 0, n_decimals = 0;
-  guint digits_since_separator = 0;
-  gboolean seen_separator = FALSE;
-  gboolean seen_point = FALSE;
-  gboolean too_large = FALSE;
+  glong start, end;
+  NumberScan s = { .text = text, .kind = kind, .place = (guint64)NB_MONEY_SCALE / 10 };
+  guint64 magnitude = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
@@ -128,13 +302,7 @@ nb_number_parse (const char  *text,
   if (!g_utf8_validate (text, -1, NULL))
     return fail (error, NB_NUMBER_ERROR_INVALID, _("The text is not valid UTF-8"));
 
-  chars = g_utf8_to_ucs4_fast (text, -1, &n);
-  end = n;
-  while (start < end && is_space (chars[start]))
-    start++;
-  while (end > start && is_space (chars[end - 1]))
-    end--;
-
+  chars = dup_trimmed_chars (text, &start, &end);
   if (start == end)
     {
       if (is_empty != NULL)
@@ -144,107 +312,24 @@ nb_number_parse (const char  *text,
 
   if (is_minus (chars[start]))
     {
-      negative = TRUE;
+      s.negative = TRUE;
       start++;
     }
   else if (is_plus (chars[start]))
     start++;
 
-  max_decimals = (kind == NB_VALUE_MONEY) ? MIN (max_decimals, NB_MONEY_MAX_DECIMALS) : 0;
+  s.max_decimals = (kind == NB_VALUE_MONEY) ? MIN (max_decimals, NB_MONEY_MAX_DECIMALS) : 0;
 
   if (start == end)
     return fail (error, NB_NUMBER_ERROR_INVALID, _("“%s” is not a number"), text);
 
   for (glong i = start; i < end; i++)
-    {
-      gunichar c = chars[i];
-      int digit = digit_value (c);
+    if (!scan_char (&s, chars, i, end, error))
+      return FALSE;
+  if (!check_complete (&s, error) || !scan_magnitude (&s, &magnitude, error))
+    return FALSE;
 
-      if (digit >= 0 && seen_point)
-        {
-          n_decimals++;
-          if (digit == 0)
-            {
-              /* Trailing zeros add no precision: 27.2500 is 27.25. */
-              place /= 10;
-              continue;
-            }
-          if (n_decimals > max_decimals)
-            {
-              if (kind != NB_VALUE_MONEY)
-                return fail (error, NB_NUMBER_ERROR_NOT_WHOLE,
-                             _("“%s” is not a whole number; this cell counts items"), text);
-              return fail (error, NB_NUMBER_ERROR_TOO_MANY_DECIMALS,
-                           g_dngettext (GETTEXT_PACKAGE,
-                                        "“%s” has too many decimals: at most %u is allowed",
-                                        "“%s” has too many decimals: at most %u are allowed",
-                                        max_decimals),
-                           text, max_decimals);
-            }
-          fraction += (guint64)digit * place;
-          place /= 10;
-        }
-      else if (digit >= 0)
-        {
-          if (whole > (G_MAXUINT64 - (guint64)digit) / 10)
-            too_large = TRUE;
-          else
-            whole = whole * 10 + (guint64)digit;
-          n_int_digits++;
-          digits_since_separator++;
-        }
-      else if (is_decimal_point (c) && !seen_point)
-        {
-          if (n_int_digits == 0)
-            return fail (error, NB_NUMBER_ERROR_INVALID, _("“%s” is not a number"), text);
-          if (seen_separator && digits_since_separator != 3)
-            return fail (error, NB_NUMBER_ERROR_SEPARATOR,
-                         _("“%s” has a thousands separator in the wrong place"), text);
-          seen_point = TRUE;
-        }
-      else if (is_group_separator (c) && !seen_point)
-        {
-          if (n_int_digits == 0 || (seen_separator && digits_since_separator != 3)
-              || (!seen_separator && digits_since_separator > 3)
-              || i + 1 >= end || digit_value (chars[i + 1]) < 0)
-            return fail (error, NB_NUMBER_ERROR_SEPARATOR,
-                         _("“%s” has a thousands separator in the wrong place"), text);
-          seen_separator = TRUE;
-          digits_since_separator = 0;
-        }
-      else
-        return fail (error, NB_NUMBER_ERROR_INVALID,
-                     _("“%s” is not a number: use digits only"), text);
-    }
-
-  if (seen_separator && !seen_point && digits_since_separator != 3)
-    return fail (error, NB_NUMBER_ERROR_SEPARATOR,
-                 _("“%s” has a thousands separator in the wrong place"), text);
-  if (seen_point && n_decimals == 0)
-    return fail (error, NB_NUMBER_ERROR_INVALID, _("“%s” ends with a decimal point"), text);
-
-  if (negative && (whole != 0 || fraction != 0) && kind != NB_VALUE_SIGNED)
-    {
-      if (kind == NB_VALUE_MONEY)
-        return fail (error, NB_NUMBER_ERROR_NEGATIVE, _("An amount cannot be negative"));
-      return fail (error, NB_NUMBER_ERROR_NEGATIVE, _("A count cannot be negative"));
-    }
-
-  limit = negative ? (guint64)G_MAXINT64 + 1 : (guint64)G_MAXINT64;
-  if (kind == NB_VALUE_MONEY)
-    {
-      if (too_large || whole > (limit - fraction) / (guint64)NB_MONEY_SCALE)
-        return fail (error, NB_NUMBER_ERROR_OUT_OF_RANGE, _("“%s” is too large"), text);
-      magnitude = whole * (guint64)NB_MONEY_SCALE + fraction;
-    }
-  else
-    {
-      if (too_large || whole > limit)
-        return fail (error, NB_NUMBER_ERROR_OUT_OF_RANGE, _("“%s” is too large"), text);
-      magnitude = whole;
-    }
-
-  if (negative)
+  if (s.negative)
     *value = magnitude == (guint64)G_MAXINT64 + 1 ? G_MININT64 : -(gint64)magnitude;
   else
     *value = (gint64)magnitude;
