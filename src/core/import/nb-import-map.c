@@ -71,160 +71,234 @@ add_check_findings (NbImportMapper *m)
     }
 }
 
+/* What the walk through the document keeps from one block to the next. */
+typedef struct
+{
+  guint             end;              /* the first block after the report */
+  gboolean          title_seen;
+  GPtrArray        *preamble;         /* NbParagraph: the text before any heading */
+  char             *first_preamble;   /* an excerpt of its first paragraph */
+  guint             n_dropped;        /* paragraphs in table sections */
+  char             *first_dropped;    /* an excerpt of the first of them */
+  char             *first_dropped_at; /* and where it was */
+  NbImportAfterEnd  after;
+} DocumentWalk;
+
+static void
+document_walk_clear (DocumentWalk *walk)
+{
+  g_clear_pointer (&walk->preamble, g_ptr_array_unref);
+  g_clear_pointer (&walk->first_preamble, g_free);
+  g_clear_pointer (&walk->first_dropped, g_free);
+  g_clear_pointer (&walk->first_dropped_at, g_free);
+}
+
+/* The section whose heading paragraph @b (@text) is, or NULL; @loose when
+ * the wording alone did not say so for sure, @by_following when the table
+ * after it decided. */
+static const NbEditionSection *
+heading_section (NbImportMapper      *m,
+                 const DocumentWalk  *walk,
+                 guint                b,
+                 const NbImportBlock *block,
+                 const char          *text,
+                 gboolean            *loose,
+                 gboolean            *by_following)
+{
+  const NbEditionSection *section;
+
+  section = (block->heading > 0 || g_utf8_strlen (text, -1) <= 40)
+              ? _nb_import_match_section (m, text, loose) : NULL;
+  /* What follows decides where the wording alone is unsure or silent:
+   * a later section's table after it, or a later section's title. */
+  if ((section == NULL || *loose) && (m->current != NULL || walk->title_seen))
+    {
+      const NbEditionSection *by_table =
+        _nb_import_section_of_following_table (m, b, walk->end, text);
+
+      if (by_table != NULL && by_table != section)
+        {
+          section = by_table;
+          *loose = TRUE;
+          *by_following = TRUE;
+        }
+      else if (section == NULL
+               && (section = _nb_import_match_section_misnumbered (m, text)) != NULL)
+        *loose = TRUE;
+    }
+  return section;
+}
+
+/* The heading @text of @section starts it, saying how it was read when
+ * that was a guess, and when the section was there before. */
+static void
+enter_section (NbImportMapper         *m,
+               const NbImportBlock    *block,
+               const char             *text,
+               const NbEditionSection *section,
+               gboolean                loose,
+               gboolean                by_following)
+{
+  GPtrArray *paragraphs = g_hash_table_lookup (m->sections, section->id);
+
+  /* "### 一、总体情况" right under "## 一、总体情况" repeats it. */
+  if (section == m->current && (paragraphs == NULL || paragraphs->len == 0))
+    return;
+  if (loose)
+    {
+      g_autofree char *location = _nb_import_block_location (block);
+
+      _nb_import_add_finding (m, NB_SEVERITY_WARNING, "HEADING-VARIANT", location,
+                              by_following
+                                ? g_strdup_printf (_("The heading “%s” was read as “%s”: the table after it is that section’s"),
+                                                   text, section->heading)
+                                : g_strdup_printf (_("The heading “%s” was read as “%s”"), text,
+                                                   section->heading));
+    }
+  if (section != m->current && g_hash_table_contains (m->found, section->id))
+    {
+      g_autofree char *location = _nb_import_block_location (block);
+
+      _nb_import_add_finding (m, NB_SEVERITY_WARNING, "SECTION-REPEATED", location,
+                              g_strdup_printf (_("The heading “%s” appears a second time; the text after it was added to that section"),
+                                               section->heading));
+    }
+  m->current = section;
+  g_hash_table_add (m->found, (gpointer)section->id);
+}
+
+/* A paragraph before the first heading: the title, or text kept aside
+ * until the end decides where it goes. */
+static void
+map_before_sections (NbImportMapper      *m,
+                     DocumentWalk        *walk,
+                     const NbImportBlock *block,
+                     const char          *text)
+{
+  if (!walk->title_seen && _nb_import_read_title (m, text))
+    {
+      /* What comes before the title is the site around it
+       * (navigation, breadcrumbs), not the report. */
+      if (walk->preamble->len > 0)
+        _nb_import_add_finding (m, NB_SEVERITY_WARNING, "TEXT-BEFORE-TITLE", NULL,
+                                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u paragraph before the title was not imported: “%s”",
+                                                              "%u paragraphs before the title were not imported, the first: “%s”",
+                                                              walk->preamble->len),
+                                                 walk->preamble->len, walk->first_preamble));
+      g_ptr_array_set_size (walk->preamble, 0);
+      g_string_truncate (m->contact_text, 0);
+      walk->title_seen = TRUE;
+      return;
+    }
+  if (walk->first_preamble == NULL)
+    walk->first_preamble = _nb_import_excerpt (text);
+  g_ptr_array_add (walk->preamble, _nb_import_make_paragraph (block));
+  g_string_append_printf (m->contact_text, "%s\n", text);
+}
+
+/* Paragraph @b of the report: a heading, text before the headings, text
+ * in a table section (not imported, but a fee's decimals are read from
+ * it), or text of the current section. */
+static void
+map_paragraph (NbImportMapper      *m,
+               DocumentWalk        *walk,
+               guint                b,
+               const NbImportBlock *block)
+{
+  g_autofree char *text = g_strstrip (nb_paragraph_dup_text (block->paragraph));
+  const NbEditionSection *section;
+  gboolean loose = FALSE;
+  gboolean by_following = FALSE;
+
+  section = heading_section (m, walk, b, block, text, &loose, &by_following);
+  if (section != NULL)
+    {
+      enter_section (m, block, text, section, loose, by_following);
+      return;
+    }
+  if (m->current == NULL)
+    {
+      map_before_sections (m, walk, block, text);
+      return;
+    }
+  if (m->current->table_id != NULL)
+    {
+      _nb_import_read_fee_decimals (m, text);
+      if (walk->n_dropped++ == 0)
+        {
+          walk->first_dropped = _nb_import_excerpt (text);
+          walk->first_dropped_at = _nb_import_block_location (block);
+        }
+      return;
+    }
+  g_ptr_array_add (_nb_import_section_paragraphs (m, m->current),
+                   _nb_import_make_paragraph (block));
+  g_string_append_printf (m->contact_text, "%s\n", text);
+}
+
+/* Text before the first heading goes to the start of the first text
+ * section, so nothing the source said is lost. */
+static void
+place_preamble (NbImportMapper *m,
+                DocumentWalk   *walk)
+{
+  const NbEditionSection *first = NULL;
+  GPtrArray *paragraphs;
+  guint n = walk->preamble->len;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < nb_edition_get_n_sections (m->edition) && first == NULL; i++)
+    if (nb_edition_get_section (m->edition, i)->table_id == NULL)
+      first = nb_edition_get_section (m->edition, i);
+  if (first == NULL)
+    return;
+
+  paragraphs = _nb_import_section_paragraphs (m, first);
+  for (guint i = walk->preamble->len; i > 0; i--)
+    g_ptr_array_insert (paragraphs, 0, g_ptr_array_steal_index (walk->preamble, i - 1));
+  _nb_import_add_finding (m, NB_SEVERITY_WARNING, "TEXT-BEFORE-SECTIONS", NULL,
+                          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u paragraph before the first section heading was put at the start of “%s”",
+                                                        "%u paragraphs before the first section heading were put at the start of “%s”",
+                                                        n),
+                                           n, first->heading));
+}
+
 static void
 map_document (NbImportMapper *m,
               gboolean        title_seen)
 {
-  g_autoptr(GPtrArray) preamble = nb_paragraphs_new ();
-  guint n_dropped = 0;
-  g_autofree char *first_dropped = NULL;
-  g_autofree char *first_dropped_at = NULL;
-  g_autofree char *first_preamble = NULL;
-  guint end = _nb_import_find_report_end (m);
-  NbImportAfterEnd after = { 0, };
+  DocumentWalk walk = {
+    .end = _nb_import_find_report_end (m),
+    .title_seen = title_seen,
+    .preamble = nb_paragraphs_new (),
+  };
 
   for (guint b = 0; b < m->doc->blocks->len; b++)
     {
       NbImportBlock *block = g_ptr_array_index (m->doc->blocks, b);
-      g_autofree char *text = NULL;
-      const NbEditionSection *section;
-      gboolean loose = FALSE;
-      gboolean by_following = FALSE;
 
-      if (b >= end)
-        {
-          _nb_import_report_after_end (m, block, &after);
-          continue;
-        }
-      if (block->kind == NB_IMPORT_BLOCK_TABLE)
-        {
-          _nb_import_map_table (m, block);
-          continue;
-        }
-
-      text = g_strstrip (nb_paragraph_dup_text (block->paragraph));
-      section = (block->heading > 0 || g_utf8_strlen (text, -1) <= 40)
-                  ? _nb_import_match_section (m, text, &loose) : NULL;
-      /* What follows decides where the wording alone is unsure or silent:
-       * a later section's table after it, or a later section's title. */
-      if ((section == NULL || loose) && (m->current != NULL || title_seen))
-        {
-          const NbEditionSection *by_table =
-            _nb_import_section_of_following_table (m, b, end, text);
-
-          if (by_table != NULL && by_table != section)
-            {
-              section = by_table;
-              loose = TRUE;
-              by_following = TRUE;
-            }
-          else if (section == NULL
-                   && (section = _nb_import_match_section_misnumbered (m, text)) != NULL)
-            loose = TRUE;
-        }
-      if (section != NULL)
-        {
-          GPtrArray *paragraphs = g_hash_table_lookup (m->sections, section->id);
-
-          /* "### 一、总体情况" right under "## 一、总体情况" repeats it. */
-          if (section == m->current && (paragraphs == NULL || paragraphs->len == 0))
-            continue;
-          if (loose)
-            {
-              g_autofree char *location = _nb_import_block_location (block);
-
-              _nb_import_add_finding (m, NB_SEVERITY_WARNING, "HEADING-VARIANT", location,
-                                      by_following
-                                        ? g_strdup_printf (_("The heading “%s” was read as “%s”: the table after it is that section’s"),
-                                                           text, section->heading)
-                                        : g_strdup_printf (_("The heading “%s” was read as “%s”"), text,
-                                                           section->heading));
-            }
-          if (section != m->current && g_hash_table_contains (m->found, section->id))
-            {
-              g_autofree char *location = _nb_import_block_location (block);
-
-              _nb_import_add_finding (m, NB_SEVERITY_WARNING, "SECTION-REPEATED", location,
-                                      g_strdup_printf (_("The heading “%s” appears a second time; the text after it was added to that section"),
-                                                       section->heading));
-            }
-          m->current = section;
-          g_hash_table_add (m->found, (gpointer)section->id);
-          continue;
-        }
-
-      if (m->current == NULL)
-        {
-          if (!title_seen && _nb_import_read_title (m, text))
-            {
-              /* What comes before the title is the site around it
-               * (navigation, breadcrumbs), not the report. */
-              if (preamble->len > 0)
-                _nb_import_add_finding (m, NB_SEVERITY_WARNING, "TEXT-BEFORE-TITLE", NULL,
-                                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                      "%u paragraph before the title was not imported: “%s”",
-                                                                      "%u paragraphs before the title were not imported, the first: “%s”",
-                                                                      preamble->len),
-                                                         preamble->len, first_preamble));
-              g_ptr_array_set_size (preamble, 0);
-              g_string_truncate (m->contact_text, 0);
-              title_seen = TRUE;
-              continue;
-            }
-          if (first_preamble == NULL)
-            first_preamble = _nb_import_excerpt (text);
-          g_ptr_array_add (preamble, _nb_import_make_paragraph (block));
-          g_string_append_printf (m->contact_text, "%s\n", text);
-          continue;
-        }
-      if (m->current->table_id != NULL)
-        {
-          _nb_import_read_fee_decimals (m, text);
-          if (n_dropped++ == 0)
-            {
-              first_dropped = _nb_import_excerpt (text);
-              first_dropped_at = _nb_import_block_location (block);
-            }
-          continue;
-        }
-      g_ptr_array_add (_nb_import_section_paragraphs (m, m->current),
-                       _nb_import_make_paragraph (block));
-      g_string_append_printf (m->contact_text, "%s\n", text);
+      if (b >= walk.end)
+        _nb_import_report_after_end (m, block, &walk.after);
+      else if (block->kind == NB_IMPORT_BLOCK_TABLE)
+        _nb_import_map_table (m, block);
+      else
+        map_paragraph (m, &walk, b, block);
     }
 
-  _nb_import_after_end_finish (m, &after);
-  if (n_dropped > 0)
-    _nb_import_add_finding (m, NB_SEVERITY_WARNING, "TEXT-IN-TABLE-SECTION", first_dropped_at,
+  _nb_import_after_end_finish (m, &walk.after);
+  if (walk.n_dropped > 0)
+    _nb_import_add_finding (m, NB_SEVERITY_WARNING, "TEXT-IN-TABLE-SECTION", walk.first_dropped_at,
                             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "%u paragraph in a table section was not imported (a table section holds only its table): “%s”",
                                                           "%u paragraphs in table sections were not imported (a table section holds only its table), the first: “%s”",
-                                                          n_dropped),
-                                             n_dropped, first_dropped));
-
-  if (preamble->len > 0)
-    {
-      const NbEditionSection *first = NULL;
-
-      for (guint i = 0; i < nb_edition_get_n_sections (m->edition) && first == NULL; i++)
-        if (nb_edition_get_section (m->edition, i)->table_id == NULL)
-          first = nb_edition_get_section (m->edition, i);
-      if (first != NULL)
-        {
-          GPtrArray *paragraphs = _nb_import_section_paragraphs (m, first);
-          guint n = preamble->len;
-
-          for (guint i = preamble->len; i > 0; i--)
-            g_ptr_array_insert (paragraphs, 0,
-                                g_ptr_array_steal_index (preamble, i - 1));
-          _nb_import_add_finding (m, NB_SEVERITY_WARNING, "TEXT-BEFORE-SECTIONS", NULL,
-                                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u paragraph before the first section heading was put at the start of “%s”",
-                                                                "%u paragraphs before the first section heading were put at the start of “%s”",
-                                                                n),
-                                                   n, first->heading));
-        }
-    }
+                                                          walk.n_dropped),
+                                             walk.n_dropped, walk.first_dropped));
+  place_preamble (m, &walk);
   _nb_import_read_contacts (m, m->contact_text->str);
+  document_walk_clear (&walk);
 }
 
 static void
