@@ -131,7 +131,7 @@ static char *
 match_group (const char *pattern,
              const char *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
   g_autoptr(GMatchInfo) info = NULL;
 
   g_assert (regex != NULL);
