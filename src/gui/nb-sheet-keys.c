@@ -26,13 +26,26 @@
 
 static GListStore *sheet_keys; /* GtkShortcut, shared by every sheet */
 
-/* The cell under the cursor, or -1 when the sheet has none to act on. */
-static int
-key_target (NbSheet         *self,
-            GdkModifierType *state)
+/* A key's handler: @cursor is the cell under the cursor, @state the
+ * modifiers held.  FALSE leaves the key to the cell. */
+typedef gboolean (*KeyHandler) (NbSheet         *self,
+                                guint            cursor,
+                                GdkModifierType  state,
+                                GVariant        *args);
+
+/* Every binding's action: a sheet with no cursor has nothing to act on. */
+static gboolean
+run_key_handler (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
 {
-  *state = gtk_event_controller_get_current_event_state (self->keys);
-  return self->cursor;
+  NbSheet *self = NB_SHEET (widget);
+  KeyHandler handler = (KeyHandler)user_data;
+
+  if (self->cursor < 0)
+    return FALSE;
+  return handler (self, (guint)self->cursor,
+                  gtk_event_controller_get_current_event_state (self->keys), args);
 }
 
 /* Up, Down and Enter keep the column they started in across shorter rows,
@@ -57,20 +70,15 @@ move_keeping_goal (NbSheet *self,
 }
 
 static gboolean
-up_down_cb (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
+key_up_down (NbSheet         *self,
+             guint            cursor,
+             GdkModifierType  state,
+             GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-  int cursor = key_target (self, &state);
-
-  if (cursor < 0)
-    return FALSE;
   self->tab_column = -1;
-  keep_goal_column (self, (guint)cursor);
+  keep_goal_column (self, cursor);
   move_keeping_goal (self,
-                     _nb_sheet_find_vertical (self, (guint)cursor, g_variant_get_int32 (args), FALSE),
+                     _nb_sheet_find_vertical (self, cursor, g_variant_get_int32 (args), FALSE),
                      (state & GDK_SHIFT_MASK) != 0);
   return TRUE;
 }
@@ -78,51 +86,45 @@ up_down_cb (GtkWidget *widget,
 /* In edit mode (F2, a click) Left and Right move the caret; Shift still
  * selects cells. */
 static gboolean
-left_right_cb (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   user_data)
+key_left_right (NbSheet         *self,
+                guint            cursor,
+                GdkModifierType  state,
+                GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-  int cursor = key_target (self, &state);
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
 
-  if (cursor < 0 || (self->edit_mode && !shift))
+  if (self->edit_mode && !shift)
     return FALSE;
   self->goal_column = -1;
   self->tab_column = -1;
   _nb_sheet_move_to (self,
                      g_variant_get_int32 (args) < 0
-                       ? _nb_sheet_find_left (self, (guint)cursor, FALSE, FALSE)
-                       : _nb_sheet_find_right (self, (guint)cursor, FALSE, FALSE),
+                       ? _nb_sheet_find_left (self, cursor, FALSE, FALSE)
+                       : _nb_sheet_find_right (self, cursor, FALSE, FALSE),
                      shift);
   return TRUE;
 }
 
 static gboolean
-enter_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
+key_enter (NbSheet         *self,
+           guint            cursor,
+           GdkModifierType  state,
+           GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-  int cursor = key_target (self, &state);
   int target;
 
-  if (cursor < 0)
-    return FALSE;
   /* After a run of Tabs, Enter goes back to the column the run began in,
    * on the next row, as Calc does: a row typed with Tabs and ended with
    * Enter puts the cursor at the start of the next. */
   if (self->tab_column >= 0)
     self->goal_column = self->tab_column;
   self->tab_column = -1;
-  keep_goal_column (self, (guint)cursor);
-  target = _nb_sheet_find_vertical (self, (guint)cursor, (state & GDK_SHIFT_MASK) ? -1 : 1, TRUE);
+  keep_goal_column (self, cursor);
+  target = _nb_sheet_find_vertical (self, cursor, (state & GDK_SHIFT_MASK) ? -1 : 1, TRUE);
   if (target < 0)
     {
       /* At the edge: commit and stay. */
-      _nb_sheet_commit_cell (self, (guint)cursor);
+      _nb_sheet_commit_cell (self, cursor);
       self->edit_mode = FALSE;
       gtk_editable_select_region (GTK_EDITABLE (self->entries[cursor]), 0, -1);
       return TRUE;
@@ -132,30 +134,26 @@ enter_cb (GtkWidget *widget,
 }
 
 static gboolean
-tab_cb (GtkWidget *widget,
-        GVariant  *args,
-        gpointer   user_data)
+key_tab (NbSheet         *self,
+         guint            cursor,
+         GdkModifierType  state,
+         GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-  int cursor = key_target (self, &state);
   int target;
 
-  if (cursor < 0)
-    return FALSE;
   /* A run of entry stops only where the clerk can type. */
-  target = (state & GDK_SHIFT_MASK) ? _nb_sheet_find_left (self, (guint)cursor, TRUE, TRUE)
-                                    : _nb_sheet_find_right (self, (guint)cursor, TRUE, TRUE);
+  target = (state & GDK_SHIFT_MASK) ? _nb_sheet_find_left (self, cursor, TRUE, TRUE)
+                                    : _nb_sheet_find_right (self, cursor, TRUE, TRUE);
   self->goal_column = -1;
   if (target < 0)
     {
       /* Leaving the table: keep what was typed. */
-      _nb_sheet_commit_cell (self, (guint)cursor);
+      _nb_sheet_commit_cell (self, cursor);
       self->tab_column = -1;
       return FALSE;
     }
   if (self->tab_column < 0)
-    self->tab_column = (int)item_of (self, (guint)cursor)->column;
+    self->tab_column = (int)item_of (self, cursor)->column;
   _nb_sheet_move_to (self, target, FALSE);
   return TRUE;
 }
@@ -163,20 +161,14 @@ tab_cb (GtkWidget *widget,
 /* Escape puts back the stored value; with nothing to undo it is the
  * window's (leaving the search, say). */
 static gboolean
-escape_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
+key_escape (NbSheet         *self,
+            guint            cursor,
+            GdkModifierType  state,
+            GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-  int cursor = key_target (self, &state);
-  g_autofree char *text = NULL;
-  GtkEditable *entry;
+  g_autofree char *text = nb_report_dup_cell_text (self->report, self->table, cursor);
+  GtkEditable *entry = GTK_EDITABLE (self->entries[cursor]);
 
-  if (cursor < 0)
-    return FALSE;
-  text = nb_report_dup_cell_text (self->report, self->table, (guint)cursor);
-  entry = GTK_EDITABLE (self->entries[cursor]);
   if (g_strcmp0 (text, gtk_editable_get_text (entry)) == 0 && !self->edit_mode)
     return FALSE;
   gtk_editable_set_text (entry, text);
@@ -186,15 +178,12 @@ escape_cb (GtkWidget *widget,
 }
 
 static gboolean
-delete_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
+key_delete (NbSheet         *self,
+            guint            cursor,
+            GdkModifierType  state,
+            GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-
-  if (key_target (self, &state) < 0 || self->edit_mode
-      || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+  if (self->edit_mode || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
     return FALSE;
   _nb_sheet_clear_selection (self);
   return TRUE;
@@ -203,51 +192,41 @@ delete_cb (GtkWidget *widget,
 /* Home and End: the row's ends, or with Control the table's; in edit mode
  * the caret's, unless Control is held. */
 static gboolean
-home_end_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
+key_home_end (NbSheet         *self,
+              guint            cursor,
+              GdkModifierType  state,
+              GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-  int cursor = key_target (self, &state);
   gboolean control = (state & GDK_CONTROL_MASK) != 0;
   gboolean end = g_variant_get_boolean (args);
 
-  if (cursor < 0 || (self->edit_mode && !control))
+  if (self->edit_mode && !control)
     return FALSE;
   self->goal_column = -1;
   self->tab_column = -1;
   _nb_sheet_move_to (self,
                      control ? _nb_sheet_find_table_end (self, end)
-                             : _nb_sheet_find_row_end (self, (guint)cursor, end),
+                             : _nb_sheet_find_row_end (self, cursor, end),
                      (state & GDK_SHIFT_MASK) != 0);
   return TRUE;
 }
 
 static gboolean
-edit_cb (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   user_data)
+key_edit (NbSheet         *self,
+          guint            cursor,
+          GdkModifierType  state,
+          GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-
-  if (key_target (self, &state) < 0)
-    return FALSE;
   _nb_sheet_start_editing (self);
   return TRUE;
 }
 
 static gboolean
-menu_cb (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   user_data)
+key_menu (NbSheet         *self,
+          guint            cursor,
+          GdkModifierType  state,
+          GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-
-  if (key_target (self, &state) < 0)
-    return FALSE;
   _nb_sheet_popup_menu_at_cursor (self);
   return TRUE;
 }
@@ -255,19 +234,16 @@ menu_cb (GtkWidget *widget,
 /* Copy and cut take the selected cells; while a single cell is edited they
  * are the text's. */
 static gboolean
-copy_cb (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   user_data)
+key_copy (NbSheet         *self,
+          guint            cursor,
+          GdkModifierType  state,
+          GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-  int cursor = key_target (self, &state);
-
-  if (cursor < 0 || (state & GDK_SHIFT_MASK))
+  if (state & GDK_SHIFT_MASK)
     return FALSE;
   if (self->edit_mode && self->anchor == self->cursor)
     return FALSE;
-  _nb_sheet_commit_cell (self, (guint)cursor);
+  _nb_sheet_commit_cell (self, cursor);
   _nb_sheet_copy_selection (self);
   if (g_variant_get_boolean (args))
     _nb_sheet_clear_selection (self);
@@ -275,14 +251,12 @@ copy_cb (GtkWidget *widget,
 }
 
 static gboolean
-paste_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
+key_paste (NbSheet         *self,
+           guint            cursor,
+           GdkModifierType  state,
+           GVariant        *args)
 {
-  NbSheet *self = NB_SHEET (widget);
-  GdkModifierType state;
-
-  if (key_target (self, &state) < 0 || (state & GDK_SHIFT_MASK) || self->edit_mode)
+  if ((state & GDK_SHIFT_MASK) || self->edit_mode)
     return FALSE;
   _nb_sheet_paste_clipboard (self);
   return TRUE;
@@ -293,7 +267,7 @@ static void
 bind (guint           keyval,
       GdkModifierType modifiers,
       GdkModifierType optional,
-      GtkShortcutFunc func,
+      KeyHandler      handler,
       GVariant       *args)
 {
   guint extra = 0;
@@ -303,8 +277,11 @@ bind (guint           keyval,
   /* Each subset of @optional, the empty one first. */
   do
     {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers | (GdkModifierType)extra),
-                                                gtk_callback_action_new (func, NULL, NULL));
+      GtkShortcutTrigger *trigger =
+        gtk_keyval_trigger_new (keyval, modifiers | (GdkModifierType)extra);
+      GtkShortcutAction *action =
+        gtk_callback_action_new (run_key_handler, (gpointer)handler, NULL);
+      GtkShortcut *shortcut = gtk_shortcut_new (trigger, action);
 
       gtk_shortcut_set_arguments (shortcut, args);
       g_list_store_append (sheet_keys, shortcut);
@@ -324,35 +301,35 @@ _nb_sheet_class_keys_init (NbSheetClass *klass)
     {
       gboolean keypad = i == 1;
 
-      bind (keypad ? GDK_KEY_KP_Up : GDK_KEY_Up, 0, GDK_SHIFT_MASK, up_down_cb,
+      bind (keypad ? GDK_KEY_KP_Up : GDK_KEY_Up, 0, GDK_SHIFT_MASK, key_up_down,
             g_variant_new_int32 (-1));
-      bind (keypad ? GDK_KEY_KP_Down : GDK_KEY_Down, 0, GDK_SHIFT_MASK, up_down_cb,
+      bind (keypad ? GDK_KEY_KP_Down : GDK_KEY_Down, 0, GDK_SHIFT_MASK, key_up_down,
             g_variant_new_int32 (1));
-      bind (keypad ? GDK_KEY_KP_Left : GDK_KEY_Left, 0, GDK_SHIFT_MASK, left_right_cb,
+      bind (keypad ? GDK_KEY_KP_Left : GDK_KEY_Left, 0, GDK_SHIFT_MASK, key_left_right,
             g_variant_new_int32 (-1));
-      bind (keypad ? GDK_KEY_KP_Right : GDK_KEY_Right, 0, GDK_SHIFT_MASK, left_right_cb,
+      bind (keypad ? GDK_KEY_KP_Right : GDK_KEY_Right, 0, GDK_SHIFT_MASK, key_left_right,
             g_variant_new_int32 (1));
-      bind (keypad ? GDK_KEY_KP_Home : GDK_KEY_Home, 0, ANY_OF_SHIFT_CONTROL, home_end_cb,
+      bind (keypad ? GDK_KEY_KP_Home : GDK_KEY_Home, 0, ANY_OF_SHIFT_CONTROL, key_home_end,
             g_variant_new_boolean (FALSE));
-      bind (keypad ? GDK_KEY_KP_End : GDK_KEY_End, 0, ANY_OF_SHIFT_CONTROL, home_end_cb,
+      bind (keypad ? GDK_KEY_KP_End : GDK_KEY_End, 0, ANY_OF_SHIFT_CONTROL, key_home_end,
             g_variant_new_boolean (TRUE));
-      bind (keypad ? GDK_KEY_KP_Tab : GDK_KEY_Tab, 0, GDK_SHIFT_MASK, tab_cb, NULL);
-      bind (keypad ? GDK_KEY_KP_Delete : GDK_KEY_Delete, 0, 0, delete_cb, NULL);
+      bind (keypad ? GDK_KEY_KP_Tab : GDK_KEY_Tab, 0, GDK_SHIFT_MASK, key_tab, NULL);
+      bind (keypad ? GDK_KEY_KP_Delete : GDK_KEY_Delete, 0, 0, key_delete, NULL);
     }
-  bind (GDK_KEY_Return, 0, ANY_OF_SHIFT_CONTROL, enter_cb, NULL);
-  bind (GDK_KEY_KP_Enter, 0, ANY_OF_SHIFT_CONTROL, enter_cb, NULL);
-  bind (GDK_KEY_ISO_Enter, 0, ANY_OF_SHIFT_CONTROL, enter_cb, NULL);
-  bind (GDK_KEY_Escape, 0, ANY_OF_SHIFT_CONTROL, escape_cb, NULL);
-  bind (GDK_KEY_F2, 0, ANY_OF_SHIFT_CONTROL, edit_cb, NULL);
-  bind (GDK_KEY_Menu, 0, ANY_OF_SHIFT_CONTROL, menu_cb, NULL);
-  bind (GDK_KEY_F10, GDK_SHIFT_MASK, 0, menu_cb, NULL);
+  bind (GDK_KEY_Return, 0, ANY_OF_SHIFT_CONTROL, key_enter, NULL);
+  bind (GDK_KEY_KP_Enter, 0, ANY_OF_SHIFT_CONTROL, key_enter, NULL);
+  bind (GDK_KEY_ISO_Enter, 0, ANY_OF_SHIFT_CONTROL, key_enter, NULL);
+  bind (GDK_KEY_Escape, 0, ANY_OF_SHIFT_CONTROL, key_escape, NULL);
+  bind (GDK_KEY_F2, 0, ANY_OF_SHIFT_CONTROL, key_edit, NULL);
+  bind (GDK_KEY_Menu, 0, ANY_OF_SHIFT_CONTROL, key_menu, NULL);
+  bind (GDK_KEY_F10, GDK_SHIFT_MASK, 0, key_menu, NULL);
   /* The capitals: Caps Lock. */
-  bind (GDK_KEY_c, GDK_CONTROL_MASK, 0, copy_cb, g_variant_new_boolean (FALSE));
-  bind (GDK_KEY_C, GDK_CONTROL_MASK, 0, copy_cb, g_variant_new_boolean (FALSE));
-  bind (GDK_KEY_x, GDK_CONTROL_MASK, 0, copy_cb, g_variant_new_boolean (TRUE));
-  bind (GDK_KEY_X, GDK_CONTROL_MASK, 0, copy_cb, g_variant_new_boolean (TRUE));
-  bind (GDK_KEY_v, GDK_CONTROL_MASK, 0, paste_cb, NULL);
-  bind (GDK_KEY_V, GDK_CONTROL_MASK, 0, paste_cb, NULL);
+  bind (GDK_KEY_c, GDK_CONTROL_MASK, 0, key_copy, g_variant_new_boolean (FALSE));
+  bind (GDK_KEY_C, GDK_CONTROL_MASK, 0, key_copy, g_variant_new_boolean (FALSE));
+  bind (GDK_KEY_x, GDK_CONTROL_MASK, 0, key_copy, g_variant_new_boolean (TRUE));
+  bind (GDK_KEY_X, GDK_CONTROL_MASK, 0, key_copy, g_variant_new_boolean (TRUE));
+  bind (GDK_KEY_v, GDK_CONTROL_MASK, 0, key_paste, NULL);
+  bind (GDK_KEY_V, GDK_CONTROL_MASK, 0, key_paste, NULL);
 }
 
 /* A click after a key starts afresh: not the second of a double click. */
