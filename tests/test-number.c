@@ -205,7 +205,10 @@ test_messages (void)
       gboolean empty = TRUE;
       gint64 value = 42;
 
-      g_test_message ("message of %s", cases[i].text);
+      /* Valid UTF-8 in the TAP stream: some cases hold a stray byte. */
+      g_autofree char *shown = g_utf8_make_valid (cases[i].text, -1);
+
+      g_test_message ("message of %s", shown);
       g_assert_false (nb_number_parse (cases[i].text, cases[i].kind, cases[i].decimals, &empty,
                                        &value, &error));
       g_assert_error (error, NB_NUMBER_ERROR, (int)cases[i].code);
