@@ -679,16 +679,19 @@ test_write_text_limits (void)
   g_assert_true (nb_file_save (small, path, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &before, NULL, NULL);
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
       g_autoptr(NbReport) report = report_with ("ok", 1);
       g_autofree char *after = NULL;
       const char *expected[] = { "metadata.phone: the text is 4097 bytes long; at most 4096",
                                  "sections.overview[1]: the text is 65537 bytes long; at most 65536",
-                                 "invalid.t3.new/other: the text is 1025 bytes long; at most 1024" };
+                                 "invalid.t3.new/other: the text is 1025 bytes long; at most 1024",
+                                 "metadata.sources[1]: the text is 4097 bytes long; at most 4096" };
 
       if (i == 0)
         nb_report_set_phone (report, field);
+      else if (i == 3)
+        nb_report_set_sources (report, (const char * const[]){ "a.nianbao", field, NULL });
       else if (i == 1)
         {
           g_autoptr(GPtrArray) paragraphs = nb_paragraphs_new ();

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "nb-file-private.h"
@@ -300,28 +301,34 @@ nb_file_check_size (gsize    length,
   return FALSE;
 }
 
+static gboolean check_length (gsize        length,
+                              gsize        max_bytes,
+                              GError     **error,
+                              const char  *where_format,
+                              ...) G_GNUC_PRINTF (4, 5);
+
+/* The text's name (@where_format) is formatted only for the error: the
+ * check runs before every autosave. */
 static gboolean
 check_length (gsize        length,
               gsize        max_bytes,
-              const char  *where,
-              GError     **error)
+              GError     **error,
+              const char  *where_format,
+              ...)
 {
+  g_autofree char *where = NULL;
+  va_list args;
+
   if (length <= max_bytes)
     return TRUE;
+  va_start (args, where_format);
+  where = g_strdup_vprintf (where_format, args);
+  va_end (args);
   g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
                _("The report was not written: %s: the text is %llu bytes long; at most %llu "
                  "are allowed"),
                where, (unsigned long long)length, (unsigned long long)max_bytes);
   return FALSE;
-}
-
-static gboolean
-check_text (const char  *text,
-            gsize        max_bytes,
-            const char  *where,
-            GError     **error)
-{
-  return check_length (text ? strlen (text) : 0, max_bytes, where, error);
 }
 
 /* The bytes of a paragraph's text, which the reader limits. */
@@ -348,19 +355,16 @@ nb_file_check_texts (NbReport  *report,
   for (guint i = 0; i < G_N_ELEMENTS (meta_strings); i++)
     {
       g_autofree char *text = NULL;
-      g_autofree char *where = g_strconcat ("metadata.", meta_strings[i], NULL);
 
       g_object_get (report, meta_strings[i], &text, NULL);
-      if (!check_text (text, NB_FILE_MAX_FIELD_BYTES, where, error))
+      if (!check_length (text ? strlen (text) : 0, NB_FILE_MAX_FIELD_BYTES, error,
+                         "metadata.%s", meta_strings[i]))
         return FALSE;
     }
   for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
-    {
-      g_autofree char *where = g_strdup_printf ("metadata.sources[%u]", i);
-
-      if (!check_text (sources[i], NB_FILE_MAX_FIELD_BYTES, where, error))
-        return FALSE;
-    }
+    if (!check_length (strlen (sources[i]), NB_FILE_MAX_FIELD_BYTES, error,
+                       "metadata.sources[%u]", i))
+      return FALSE;
   for (guint i = 0; i < nb_edition_get_n_sections (edition); i++)
     {
       const NbEditionSection *section = nb_edition_get_section (edition, i);
@@ -370,17 +374,9 @@ nb_file_check_texts (NbReport  *report,
         continue;
       paragraphs = nb_report_get_paragraphs (report, section->id);
       for (guint p = 0; p < paragraphs->len; p++)
-        {
-          gsize length = paragraph_bytes (g_ptr_array_index (paragraphs, p));
-
-          /* Named only when too long: this runs before every autosave. */
-          if (length > NB_FILE_MAX_PARAGRAPH_BYTES)
-            {
-              g_autofree char *where = g_strdup_printf ("sections.%s[%u]", section->id, p);
-
-              return check_length (length, NB_FILE_MAX_PARAGRAPH_BYTES, where, error);
-            }
-        }
+        if (!check_length (paragraph_bytes (g_ptr_array_index (paragraphs, p)),
+                           NB_FILE_MAX_PARAGRAPH_BYTES, error, "sections.%s[%u]", section->id, p))
+          return FALSE;
     }
   for (guint t = 0; t < nb_edition_get_n_tables (edition); t++)
     {
@@ -391,14 +387,11 @@ nb_file_check_texts (NbReport  *report,
           const char *invalid = NULL;
 
           if (nb_report_get_cell (report, table, c, NULL, &invalid) == NB_CELL_INVALID
-              && invalid != NULL && strlen (invalid) > NB_FILE_MAX_CELL_BYTES)
-            {
-              g_autofree char *where =
-                g_strdup_printf ("invalid.%s.%s", nb_edition_table_get_id (table),
-                                 nb_edition_table_get_cell (table, c)->key);
-
-              return check_text (invalid, NB_FILE_MAX_CELL_BYTES, where, error);
-            }
+              && invalid != NULL
+              && !check_length (strlen (invalid), NB_FILE_MAX_CELL_BYTES, error, "invalid.%s.%s",
+                                nb_edition_table_get_id (table),
+                                nb_edition_table_get_cell (table, c)->key))
+            return FALSE;
         }
     }
   return TRUE;
