@@ -232,8 +232,6 @@ transform_clear (gpointer data)
   g_clear_pointer (&((Transform *)data)->glyphs, g_array_unref);
 }
 
-/* One run of one font: a TextObject whose TextCode holds the run's
- * characters, each at its glyph's position. */
 /* The box @rect covers once @ctm has turned it, in points on the sheet. */
 static void
 transform_box (const cairo_matrix_t    *ctm,
@@ -461,6 +459,8 @@ write_text_code (Export               *e,
   nb_xml_end (e->page);
 }
 
+/* One run of one font: a TextObject whose TextCode holds the run's
+ * characters, each at its glyph's position. */
 static void
 write_run (Export               *e,
            const cairo_matrix_t *ctm,

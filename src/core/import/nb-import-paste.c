@@ -260,23 +260,6 @@ find_cell_in_row (const NbEditionTable  *table,
   return -1;
 }
 
-/**
- * nb_import_map_pasted_block:
- * @edition: the report's edition
- * @table: the table pasted into
- * @text: tab-separated lines, as spreadsheets copy them
- * @cursor: the cell pasted at (where a block without column labels starts)
- * @has_labels: (out): whether the block carries row or column labels
- * @cells: (out): the cells to set, in the block's order (computed totals left out)
- * @texts: (out): their new texts
- *
- * Maps a block whose first column(s) hold row labels and/or whose first
- * line holds column labels to the table's cells by those labels, with the
- * importer's label matching.  A block without labels is not mapped
- * (@has_labels FALSE): it is pasted by position at the cursor.
- *
- * Returns: FALSE with @error naming the label when one cannot be placed.
- */
 /* What mapping one pasted block keeps between its lines. */
 typedef struct
 {
@@ -466,6 +449,23 @@ map_values (PasteMap         *map,
   return TRUE;
 }
 
+/**
+ * nb_import_map_pasted_block:
+ * @edition: the report's edition
+ * @table: the table pasted into
+ * @text: tab-separated lines, as spreadsheets copy them
+ * @cursor: the cell pasted at (where a block without column labels starts)
+ * @has_labels: (out): whether the block carries row or column labels
+ * @cells: (out): the cells to set, in the block's order (computed totals left out)
+ * @texts: (out): their new texts
+ *
+ * Maps a block whose first column(s) hold row labels and/or whose first
+ * line holds column labels to the table's cells by those labels, with the
+ * importer's label matching.  A block without labels is not mapped
+ * (@has_labels FALSE): it is pasted by position at the cursor.
+ *
+ * Returns: FALSE with @error naming the label when one cannot be placed.
+ */
 gboolean
 nb_import_map_pasted_block (NbEdition             *edition,
                             const NbEditionTable  *table,

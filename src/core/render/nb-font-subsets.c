@@ -190,8 +190,6 @@ nb_font_subsets_free (NbFontSubsets *self)
   g_free (self);
 }
 
-/* Notes every glyph of every line of @layout; call it for everything that
- * will be drawn, before nb_font_subsets_build(). */
 /* A character drawn with its default glyph is noted as the character: from
  * characters HarfBuzz plans a subset ten times faster than from glyphs,
  * which make it map the whole character table back.  Glyphs that shaping
@@ -241,6 +239,8 @@ add_cluster (NbFontSubsets            *self,
     }
 }
 
+/* Notes every glyph of every line of @layout; call it for everything that
+ * will be drawn, before nb_font_subsets_build(). */
 void
 nb_font_subsets_add_layout (NbFontSubsets *self,
                             PangoLayout   *layout)
