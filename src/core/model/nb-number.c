@@ -117,6 +117,16 @@ typedef struct
   gboolean     too_large;    /* the whole part went past 64 bits */
 } NumberScan;
 
+/* The one refusal three places make: a group of thousands cut short or
+ * run on. */
+static gboolean
+fail_separator (const NumberScan  *s,
+                GError           **error)
+{
+  return fail (error, NB_NUMBER_ERROR_SEPARATOR,
+               _("“%s” has a thousands separator in the wrong place"), s->text);
+}
+
 /* A digit after the point. */
 static gboolean
 scan_decimal (NumberScan  *s,
@@ -169,8 +179,7 @@ scan_point (NumberScan  *s,
   if (s->n_int_digits == 0)
     return fail (error, NB_NUMBER_ERROR_INVALID, _("“%s” is not a number"), s->text);
   if (s->seen_separator && s->digits_since_separator != 3)
-    return fail (error, NB_NUMBER_ERROR_SEPARATOR,
-                 _("“%s” has a thousands separator in the wrong place"), s->text);
+    return fail_separator (s, error);
   s->seen_point = TRUE;
   return TRUE;
 }
@@ -184,8 +193,7 @@ scan_separator (NumberScan  *s,
 {
   if (s->n_int_digits == 0 || (s->seen_separator && s->digits_since_separator != 3)
       || (!s->seen_separator && s->digits_since_separator > 3) || !before_digit)
-    return fail (error, NB_NUMBER_ERROR_SEPARATOR,
-                 _("“%s” has a thousands separator in the wrong place"), s->text);
+    return fail_separator (s, error);
   s->seen_separator = TRUE;
   s->digits_since_separator = 0;
   return TRUE;
@@ -224,8 +232,7 @@ check_complete (const NumberScan  *s,
                 GError           **error)
 {
   if (s->seen_separator && !s->seen_point && s->digits_since_separator != 3)
-    return fail (error, NB_NUMBER_ERROR_SEPARATOR,
-                 _("“%s” has a thousands separator in the wrong place"), s->text);
+    return fail_separator (s, error);
   if (s->seen_point && s->n_decimals == 0)
     return fail (error, NB_NUMBER_ERROR_INVALID, _("“%s” ends with a decimal point"), s->text);
 
@@ -247,17 +254,12 @@ scan_magnitude (const NumberScan  *s,
                 GError           **error)
 {
   guint64 limit = s->negative ? (guint64)G_MAXINT64 + 1 : (guint64)G_MAXINT64;
+  gboolean money = s->kind == NB_VALUE_MONEY;
 
-  if (s->kind == NB_VALUE_MONEY)
-    {
-      if (s->too_large || s->whole > (limit - s->fraction) / (guint64)NB_MONEY_SCALE)
-        return fail (error, NB_NUMBER_ERROR_OUT_OF_RANGE, _("“%s” is too large"), s->text);
-      *magnitude = s->whole * (guint64)NB_MONEY_SCALE + s->fraction;
-      return TRUE;
-    }
-  if (s->too_large || s->whole > limit)
+  if (s->too_large
+      || s->whole > (money ? (limit - s->fraction) / (guint64)NB_MONEY_SCALE : limit))
     return fail (error, NB_NUMBER_ERROR_OUT_OF_RANGE, _("“%s” is too large"), s->text);
-  *magnitude = s->whole;
+  *magnitude = money ? s->whole * (guint64)NB_MONEY_SCALE + s->fraction : s->whole;
   return TRUE;
 }
 
