@@ -195,23 +195,15 @@ describe_error (const GError *error)
 static gboolean
 write_job_refuse_limits (WriteJob *job)
 {
-  g_autoptr(GError) size_error = NULL;
+  /* A text too long, found on the main thread, or else the whole too large. */
+  GError *error = g_steal_pointer (&job->limit_error);
 
-  if (job->limit_error != NULL)
-    {
-      job->state = NB_AUTOSAVE_FAILED;
-      job->message = g_strdup (job->limit_error->message);
-      job->error = g_steal_pointer (&job->limit_error);
-      return TRUE;
-    }
-  if (!nb_file_check_size (g_bytes_get_size (job->bytes), &size_error))
-    {
-      job->state = NB_AUTOSAVE_FAILED;
-      job->message = g_strdup (size_error->message);
-      job->error = g_steal_pointer (&size_error);
-      return TRUE;
-    }
-  return FALSE;
+  if (error == NULL && nb_file_check_size (g_bytes_get_size (job->bytes), &error))
+    return FALSE;
+  job->state = NB_AUTOSAVE_FAILED;
+  job->message = g_strdup (error->message);
+  job->error = error;
+  return TRUE;
 }
 
 /* Whether the file at @target may be written: not when it is gone, or
