@@ -13,22 +13,6 @@
 
 #include "nb-import.h"
 
-static char *
-unquote (const char *field)
-{
-  gsize len = strlen (field);
-
-  /* Spreadsheets quote a field that holds a quote or a separator. */
-  if (len >= 2 && field[0] == '"' && field[len - 1] == '"')
-    {
-      g_autofree char *inner = g_strndup (field + 1, len - 2);
-      g_auto(GStrv) parts = g_strsplit (inner, "\"\"", -1);
-
-      return g_strjoinv ("\"", parts);
-    }
-  return g_strdup (field);
-}
-
 static void
 on_paste_ready_cb (GObject      *object,
                    GAsyncResult *result,
@@ -141,45 +125,20 @@ set_pasted_cells (NbSheet            *self,
   return TRUE;
 }
 
-/* The block's lines, whatever their ends; without the empty last line a
- * block copied from a spreadsheet ends with.  NULL when nothing is left. */
-static char **
-split_pasted_lines (const char *text,
-                    guint      *n_lines)
-{
-  g_auto(GStrv) crlf = g_strsplit (text, "\r\n", -1);
-  g_autofree char *joined = g_strjoinv ("\n", crlf);
-  g_auto(GStrv) cr = g_strsplit (joined, "\r", -1);
-  g_autofree char *normalized = g_strjoinv ("\n", cr);
-  char **lines = g_strsplit (normalized, "\n", -1);
-  guint n = g_strv_length (lines);
-
-  while (n > 0 && *lines[n - 1] == '\0')
-    {
-      g_free (lines[n - 1]);
-      lines[--n] = NULL;
-    }
-  *n_lines = n;
-  if (n == 0)
-    g_clear_pointer (&lines, g_strfreev);
-  return lines;
-}
-
 /* Where each value of an unlabelled block goes: rows down from @row_start,
  * cells to the right; values on computed totals are skipped.  All or
  * nothing: a block that runs off the table is refused. */
 static gboolean
 place_pasted_lines (NbSheet    *self,
-                    char      **lines,
-                    guint       n_lines,
+                    GPtrArray  *lines,
                     int         row_start,
                     GArray     *cells,
                     GPtrArray  *texts,
                     GError    **error)
 {
-  for (guint i = 0; i < n_lines; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      GStrv fields = g_ptr_array_index (lines, i);
       int cell = row_start;
 
       if (i > 0)
@@ -199,13 +158,13 @@ place_pasted_lines (NbSheet    *self,
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The pasted block (%u rows, %u columns in row %u) does not fit in the "
                              "table from “%s”; nothing was pasted"),
-                           n_lines, g_strv_length (fields), i + 1, label);
+                           lines->len, g_strv_length (fields), i + 1, label);
               return FALSE;
             }
           if (is_computed (self, (guint)cell))
             continue;
           g_array_append_val (cells, cell);
-          g_ptr_array_add (texts, unquote (g_strstrip (fields[j])));
+          g_ptr_array_add (texts, g_strdup (fields[j]));
         }
     }
   return TRUE;
@@ -224,14 +183,13 @@ nb_sheet_paste_text (NbSheet     *self,
                      const char  *text,
                      GError     **error)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) mapped = NULL;
   g_auto(GStrv) mapped_texts = NULL;
   g_autofree guint *selection = NULL;
   guint n_selection = 0;
-  guint n_lines;
   int row_start;
   gboolean has_labels = FALSE;
   gboolean placed;
@@ -256,8 +214,8 @@ nb_sheet_paste_text (NbSheet     *self,
   if (has_labels)
     return set_pasted_cells (self, mapped, (const char * const *)mapped_texts, error);
 
-  lines = split_pasted_lines (text, &n_lines);
-  if (lines == NULL)
+  lines = nb_import_split_pasted_block (text);
+  if (lines->len == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The clipboard holds no values to paste"));
@@ -265,7 +223,7 @@ nb_sheet_paste_text (NbSheet     *self,
     }
   /* Down the block's rows, as Down does: kept to the first column. */
   self->goal_column = (int)item_of (self, (guint)row_start)->column;
-  placed = place_pasted_lines (self, lines, n_lines, row_start, cells, texts, error);
+  placed = place_pasted_lines (self, lines, row_start, cells, texts, error);
   self->goal_column = -1;
   if (!placed)
     return FALSE;

@@ -260,6 +260,28 @@ test_refused_blocks (void)
   g_assert_null (p.cells);
 }
 
+/* What the sheet and the label mapping both read a block as: the line
+ * ends of Windows, old Macs and Unix alike, fields stripped and unquoted,
+ * the empty line a copied block ends with dropped, blank fields kept. */
+static void
+test_split_block (void)
+{
+  g_autoptr(GPtrArray) lines =
+    nb_import_split_pasted_block ("1\t 2 \t\"a\"\"b\"\r\n３\r\t\n\"1,000\"\n\n");
+  g_autoptr(GPtrArray) none = nb_import_split_pasted_block ("\r\n");
+  const char * const expected[][4] = {
+    { "1", "2", "a\"b", NULL },
+    { "３", NULL },
+    { "", "", NULL },
+    { "1,000", NULL },
+  };
+
+  g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_cmpstrv (g_ptr_array_index (lines, i), expected[i]);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,5 +296,6 @@ main (int   argc,
   g_test_add_func ("/paste/units", test_units);
   g_test_add_func ("/paste/duplicate-labels", test_duplicate_labels);
   g_test_add_func ("/paste/refused-blocks", test_refused_blocks);
+  g_test_add_func ("/paste/split-block", test_split_block);
   return g_test_run ();
 }

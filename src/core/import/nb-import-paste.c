@@ -124,8 +124,8 @@ unquote_field (const char *field)
   return g_steal_pointer (&stripped);
 }
 
-static GPtrArray *
-split_block (const char *text)
+GPtrArray *
+nb_import_split_pasted_block (const char *text)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   g_auto(GStrv) crlf = g_strsplit (text, "\r\n", -1);
@@ -485,7 +485,7 @@ nb_import_map_pasted_block (NbEdition             *edition,
   g_return_val_if_fail (cursor < nb_edition_table_get_n_cells (table), FALSE);
 
   *has_labels = FALSE;
-  lines = split_block (text);
+  lines = nb_import_split_pasted_block (text);
   if (lines->len == 0)
     return TRUE;
 

@@ -81,6 +81,11 @@ NbReport        *nb_import_file             (const char     *path,
  * kind of parentheses and quotes.  Exposed for the tests. */
 char            *nb_import_normalize_label  (const char     *text);
 
+/* Tab-separated lines as spreadsheets copy them, whatever their line
+ * ends: a GStrv of fields per line, each field stripped and unquoted; the
+ * empty line a copied block ends with dropped. */
+GPtrArray       *nb_import_split_pasted_block (const char     *text);
+
 /* A block pasted with its row and/or column labels, mapped by them. */
 gboolean         nb_import_map_pasted_block (NbEdition             *edition,
                                              const NbEditionTable  *table,
